@@ -1,0 +1,5 @@
+"""`python -m sco_cal`."""
+
+from sco_cal.cli import main
+
+main()

@@ -1,0 +1,42 @@
+"""The `sco-cal` command line: command groups composed into one Typer app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sco_cal import __version__
+from sco_cal.cli import admin, listing, recording
+
+app = typer.Typer(
+    name="sco-cal",
+    help="A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+for group in (listing.app, recording.app, admin.app):
+    app.registered_commands += group.registered_commands
+app.add_typer(admin.db_app, name="db")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sco-cal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Shell users list and filter; desk officers record; cron gets digests."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,235 @@
+"""Commands that read: list, show, history, log, annotations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sco_cal.cli.common import Cli, Format, command
+from sco_cal.criteria import Criteria
+from sco_cal.errors import InvalidInput
+from sco_cal.filters import SortKey
+from sco_cal.model import Event, HistoryEntry
+from sco_cal.output.detail import history_line, render_event
+from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
+from sco_cal.output.records import annotation_record, event_record, history_record
+from sco_cal.output.table import place_label, render_events
+
+app = typer.Typer()
+Many = list[str] | None
+
+
+@command(app, "list")
+def list_events(
+    cli: Cli,
+    words: Annotated[
+        Many,
+        typer.Argument(
+            metavar="[@VIEW] [SEARCH]...",
+            help="Words found in titles, places, excerpts and notes (case and accents ignored); "
+            "@name applies a saved view.",
+        ),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Every event, past and future.")
+    ] = False,
+    past: Annotated[
+        bool, typer.Option("--past", help="Only events whose window has ended.")
+    ] = False,
+    org: Annotated[
+        Many, typer.Option("--org", "-o", help="Organisation (SCO, OCS, CSTO...).")
+    ] = None,
+    country: Annotated[
+        Many, typer.Option("--country", "-c", help="Country, any spelling or code.")
+    ] = None,
+    city: Annotated[Many, typer.Option("--city", help="City, any spelling.")] = None,
+    status: Annotated[
+        Many, typer.Option("--status", "-s", help="State; repeat for several.")
+    ] = None,
+    theme: Annotated[
+        Many, typer.Option("--theme", "-t", help="Theme id or label (sub-themes included).")
+    ] = None,
+    kind: Annotated[
+        Many, typer.Option("--kind", "-k", help="Kind (summit, ministerial, signing...).")
+    ] = None,
+    series: Annotated[
+        Many, typer.Option("--series", help="Series slug, e.g. defence-ministers.")
+    ] = None,
+    tag: Annotated[Many, typer.Option("--tag", help="Tag.")] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="DATE", help="Windows ending on or after (any date phrase)."
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Windows starting on or before (any date phrase)."
+        ),
+    ] = None,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help="Only events needing follow-up.")
+    ] = False,
+    annotated: Annotated[
+        bool, typer.Option("--annotated", help="Only events with annotations.")
+    ] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most N events.")
+    ] = None,
+    sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
+) -> None:
+    """List events: upcoming by default, soonest first."""
+    words = list(words or [])
+    base = Criteria()
+    if words and words[0].startswith("@"):
+        base = _view(cli, words.pop(0)[1:])
+    if all_ and past:
+        raise InvalidInput("--all and --past contradict each other: choose one")
+    typed = Criteria(
+        scope="all" if all_ else "past" if past else None,
+        org=tuple(org or ()),
+        country=tuple(country or ()),
+        city=tuple(city or ()),
+        status=tuple(status or ()),
+        theme=tuple(theme or ()),
+        kind=tuple(kind or ()),
+        series=tuple(series or ()),
+        tag=tuple(tag or ()),
+        date_from=date_from,
+        date_to=date_to,
+        follow_up=follow_up,
+        annotated=annotated,
+        search=" ".join(words),
+    )
+    criteria = typed.over(base)
+    sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
+    limit = limit or criteria.extra.get("limit")
+    flt = criteria.resolve(cli.today)
+    events = cli.service.list_events(
+        flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
+    )
+    emit_events(cli, events, by_month=sort is SortKey.DATE)
+
+
+def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None:
+    """Events in the chosen format; an empty table is said on stderr."""
+    if cli.fmt is Format.TABLE:
+        if not events:
+            cli.say("no events match")
+            return
+        cli.out(
+            render_events(
+                events,
+                cli.today,
+                lang=cli.lang,
+                width=cli.width,
+                paint=cli.paint,
+                by_month=by_month,
+            )
+        )
+        return
+    records = [event_record(e, cli.today, cli.lang) for e in events]
+    if cli.fmt is Format.JSON:
+        cli.json(records)
+    elif cli.fmt is Format.CSV:
+        cli.out(to_csv(records, EVENT_CSV_COLUMNS))
+    else:
+        rows = [
+            {
+                "when": r["date_label"],
+                "state": r["status"] + (" !" if r["needs_follow_up"] else ""),
+                "org": r["organisation"],
+                "event": e.title_in(cli.lang),
+                "place": place_label(e, cli.lang),
+                "id": r["id"],
+            }
+            for r, e in zip(records, events, strict=True)
+        ]
+        cli.out(to_markdown(rows, ("when", "state", "org", "event", "place", "id")))
+
+
+def _view(cli: Cli, name: str) -> Criteria:
+    view = cli.settings.views.get(name)
+    if view is None:
+        known = ", ".join(sorted(cli.settings.views)) or "none defined"
+        raise InvalidInput(f"no saved view '{name}' in the configuration ({known})")
+    return Criteria.from_view(view)
+
+
+@command(app, "show")
+def show(
+    cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")]
+) -> None:
+    """Everything about one event: fields, sources, annotations, history, reminders."""
+    event = cli.service.get(event_id)
+    if cli.fmt is Format.TABLE:
+        cli.out(render_event(event, cli.today, lang=cli.lang, paint=cli.paint))
+    elif cli.fmt is Format.JSON:
+        cli.json(event_record(event, cli.today, cli.lang, full=True))
+    else:
+        emit_events(cli, [event])
+
+
+@command(app, "history")
+def history(cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+    """What changed on one event, oldest first."""
+    emit_history(cli, cli.service.history(event_id), with_event=False)
+
+
+@command(app, "log")
+def log(
+    cli: Cli,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many changes.")] = 50,
+) -> None:
+    """What changed in the whole calendar, newest first."""
+    emit_history(cli, cli.service.log(limit=limit), with_event=True)
+
+
+def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> None:
+    if cli.fmt is Format.TABLE:
+        if not entries:
+            cli.say("no changes recorded")
+        cli.out("\n".join(history_line(h, with_event=with_event) for h in entries))
+        return
+    records = [history_record(h) for h in entries]
+    columns = ("at", "event_id", "author", "action", "field", "old", "new", "note", "source")
+    if cli.fmt is Format.JSON:
+        cli.json(records)
+    elif cli.fmt is Format.CSV:
+        cli.out(to_csv(records, columns))
+    else:
+        cli.out(to_markdown(records, columns))
+
+
+@command(app, "annotations")
+def list_annotations(
+    cli: Cli,
+    event_id: Annotated[str, typer.Argument(metavar="ID")],
+    deleted: Annotated[
+        bool, typer.Option("--deleted", help="Include deleted annotations.")
+    ] = False,
+) -> None:
+    """The annotations on one event, oldest first."""
+    notes = [a for a in cli.service.get(event_id).annotations if deleted or a.deleted_at is None]
+    records = [annotation_record(a) for a in notes]
+    if cli.fmt is Format.JSON:
+        cli.json(records)
+    elif cli.fmt is Format.TABLE:
+        if not notes:
+            cli.say("no annotations")
+        from sco_cal.text import safe
+
+        cli.out(
+            "\n".join(
+                f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
+                + ("  (deleted)" if a.deleted_at else "")
+                for a in notes
+            )
+        )
+    else:
+        columns = ("id", "created_at", "author", "text", "deleted_at")
+        cli.out(
+            to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
+        )

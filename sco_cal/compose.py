@@ -1,0 +1,41 @@
+"""The composition root: options in, a ready service (and later the TUI app) out."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from sco_cal.config import Settings, load_settings
+from sco_cal.date_phrases import parse_date_phrase
+from sco_cal.errors import InvalidInput
+from sco_cal.service import CalendarService
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+
+
+def resolve_today(text: str | None) -> date:
+    """`--today`, else `SCO_CAL_TODAY`, else the system date; it must name one day."""
+    text = text or os.environ.get("SCO_CAL_TODAY")
+    if not text:
+        return date.today()
+    window = parse_date_phrase(text, today=date.today())
+    if window.start != window.end:
+        raise InvalidInput(f"--today must name one day, not '{text}'")
+    return window.start
+
+
+def build_service(
+    *,
+    db: str | None = None,
+    today: str | date | None = None,
+    settings: Settings | None = None,
+    ensure: bool = True,
+    seed: bool = True,
+) -> tuple[CalendarService, Settings]:
+    """The service over the chosen store; a missing store is created and seeded."""
+    settings = settings or load_settings()
+    day = today if isinstance(today, date) else resolve_today(today)
+    service = CalendarService(store=Store(resolve_target(db)), today=day, author=settings.author)
+    if ensure:
+        service.ensure_ready(seed=seed)
+    return service, settings

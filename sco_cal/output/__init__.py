@@ -1,0 +1,1 @@
+"""Rendering events for people and for programs: tables, JSON, CSV, Markdown."""

@@ -1,0 +1,116 @@
+"""The agenda as a terminal table that stays readable at 80 columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sco_cal.date_labels import format_window, month_name
+from sco_cal.dates import Precision
+from sco_cal.model import Event
+from sco_cal.organisations import NATIONAL
+from sco_cal.output.style import STATE_STYLE, Painter
+from sco_cal.text import safe
+
+# Below this width the id moves to a second line under the title.
+WIDE = 110
+MIN_TITLE = 20
+
+
+def place_label(event: Event, lang: str = "en") -> str:
+    """ "Bishkek" or "Moscow +1" with the country code, or the country's name alone."""
+    if event.cities:
+        more = f" +{len(event.cities) - 1}" if len(event.cities) > 1 else ""
+        return f"{event.cities[0]}{more}" + (f", {event.country}" if event.country else "")
+    if not event.country:
+        return "-"
+    from sco_cal.places import country_name  # a large table, needed only for this case
+
+    return country_name(event.country, lang)
+
+
+def render_events(
+    events: Sequence[Event],
+    today: date,
+    *,
+    lang: str,
+    width: int,
+    paint: Painter,
+    by_month: bool = True,
+) -> str:
+    """One line per event (two when narrow), with month headings when sorted by date."""
+    if not events:
+        return ""
+    rows = [_cells(e, today, lang) for e in events]
+    when_w = max(4, *(len(r[0]) for r in rows))
+    state_w = max(5, *(len(r[1]) for r in rows))
+    org_w = max(3, *(len(r[2]) for r in rows))
+    place_w = min(20, max(5, *(len(r[4]) for r in rows)))
+    id_w = max(2, *(len(e.id) for e in events))
+    wide = width >= WIDE
+    # Separators: two spaces between five columns, plus the follow-up mark and its space.
+    fixed = when_w + state_w + org_w + place_w + 12 + (2 + id_w if wide else 0)
+    if width - fixed < MIN_TITLE:  # give the title room by narrowing the place first
+        shrink = min(place_w - 8, MIN_TITLE - (width - fixed))
+        place_w, fixed = place_w - shrink, fixed - shrink
+    title_w = max(MIN_TITLE, width - fixed)
+    heads = [
+        "WHEN".ljust(when_w),
+        "  STATE".ljust(state_w + 2),
+        "ORG".ljust(org_w),
+        "EVENT".ljust(title_w),
+        "PLACE".ljust(place_w),
+    ] + (["ID"] if wide else [])
+    lines = [paint("  ".join(heads).rstrip(), "bold")]
+    month: str | None = None
+    for event, (when, state, org, title, place, mark) in zip(events, rows, strict=True):
+        heading = _heading(event, lang)
+        if by_month and heading != month:
+            month = heading
+            lines.append(paint(f"── {heading}", "dim"))
+        badge = paint(mark, "red", "bold") + " " + paint(state.ljust(state_w), *_state(event))
+        cells = [
+            when.ljust(when_w),
+            badge,
+            org.ljust(org_w),
+            _fit(title, title_w).ljust(title_w),
+            _fit(place, place_w).ljust(place_w),
+        ]
+        if wide:
+            cells.append(paint(event.id, "cyan"))
+        lines.append("  ".join(cells).rstrip())
+        if not wide:
+            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event.id)))
+            lines.append(" " * indent + paint(event.id, "cyan"))
+    return "\n".join(lines)
+
+
+def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, str, str]:
+    notes = f" ✎{event.annotation_count}" if event.annotation_count else ""
+    mark = "!" if event.needs_follow_up(today) else " "
+    # A national initiative is shown by its host ("KZ"), which says more than "NATIONAL".
+    org = event.country or "-" if event.organisation == NATIONAL else event.organisation
+    return (
+        format_window(event.window, lang),
+        event.status.value,
+        org,
+        safe(event.title_in(lang)) + notes,
+        safe(place_label(event, lang)),
+        mark,
+    )
+
+
+def _heading(event: Event, lang: str) -> str:
+    """Events are grouped by month; a vaguer window gets its own group ("H2 2026")."""
+    w = event.window
+    if w.precision in (Precision.DAY, Precision.DAYS, Precision.MONTH):
+        return f"{month_name(w.start.month, lang, short=False)} {w.start.year}"
+    return format_window(w, lang)
+
+
+def _state(event: Event) -> tuple[str, ...]:
+    return (STATE_STYLE[event.status],)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

@@ -1,0 +1,60 @@
+"""Building an SQLAlchemy engine for the write path, with SQLite made safe to share."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+from sco_cal.errors import StoreError
+from sco_cal.store.target import DatabaseTarget
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def ensure_private_file(path: Path) -> None:
+    """Create the directory (0700) and the file (0600) so only their owner reads notes."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise StoreError(f"cannot create the database {path}: {exc.strerror}") from None
+
+
+def make_engine(target: DatabaseTarget) -> Engine:
+    """An engine for `target`; built on demand, never at import time."""
+    if target.path is None:
+        try:
+            return create_engine(target.url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
+            ) from None
+    ensure_private_file(target.path)
+    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and skips it around DDL, so a
+    # crash mid-seed or mid-migration could leave half the work. Take over: no implicit
+    # transactions, and every transaction starts IMMEDIATE so writers queue on the busy
+    # timeout instead of failing when a read lock cannot be upgraded.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

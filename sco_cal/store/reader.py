@@ -1,0 +1,292 @@
+"""The lean read path: plain SQL over a DB-API connection, no ORM on the way.
+
+Listing is what people do most, from the shell and from cron, so it must not pay
+for importing SQLAlchemy: on SQLite it runs on the standard library's sqlite3.
+Every filter is translated to SQL with exactly the meaning of
+`EventFilter.matches`; a test holds the two to the same answers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from sco_cal.errors import AmbiguousId, NotFound, StoreError
+from sco_cal.filters import EventFilter, Scope, SortKey
+from sco_cal.model import HIDDEN_KINDS, Event, HistoryEntry
+from sco_cal.states import AWAITING_OUTCOME, CLOSED
+from sco_cal.store.columns import (
+    ANNOTATION_COLUMNS,
+    EVENT_COLUMNS,
+    HISTORY_COLUMNS,
+    REMINDER_COLUMNS,
+    SOURCE_COLUMNS,
+    annotation_from_row,
+    event_from_row,
+    history_from_row,
+    reminder_from_row,
+    source_from_row,
+)
+
+Row = Sequence[Any]
+_LIVE_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
+_EVENT_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_LIVE_NOTES}"
+
+
+class Rows(Protocol):
+    """The one thing the reader needs from a database: rows for a query."""
+
+    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]: ...
+
+    def close(self) -> None: ...
+
+
+class SqliteRows:
+    """Rows from an SQLite file through the standard library."""
+
+    def __init__(self, path: Path, timeout: float = 30.0) -> None:
+        try:
+            self._conn = sqlite3.connect(path, timeout=timeout)
+            self._conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from None
+
+    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
+        plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+        try:
+            return self._conn.execute(sql, plain).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot read the database: {exc}") from None
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class Reader:
+    """Queries for everything the CLI and the TUI display."""
+
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+
+    def close(self) -> None:
+        self._rows.close()
+
+    def schema_version(self) -> int:
+        try:
+            found = self._rows.fetch("SELECT value FROM meta WHERE key = 'schema_version'", {})
+        except StoreError as exc:
+            if "no such table" in str(exc) or "does not exist" in str(exc):
+                return 0  # an empty database, not a broken one
+            raise
+        return int(found[0][0]) if found else 0
+
+    def events(
+        self,
+        flt: EventFilter,
+        today: date,
+        *,
+        sort: SortKey = SortKey.DATE,
+        limit: int | None = None,
+        details: bool = False,
+    ) -> list[Event]:
+        """Events matching `flt`, sorted; with `details`, their sources, notes and tags."""
+        where, params = where_clause(flt, today)
+        sql = f"SELECT {_EVENT_SELECT} FROM event e WHERE {where}"
+        if sort is SortKey.DATE:
+            sql += " ORDER BY e.start_date, e.end_date, e.id"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+        events = [event_from_row(r[:-1], r[-1]) for r in self._rows.fetch(sql, params)]
+        if sort is not SortKey.DATE:
+            events.sort(key=_SORTS[sort])
+            events = events[:limit] if limit is not None else events
+        return self._with_details(events) if details else events
+
+    def resolve_id(self, text: str) -> str:
+        """The id that `text` names exactly or as a unique prefix."""
+        found = self._rows.fetch(
+            "SELECT id FROM event WHERE id = :id OR id LIKE :prefix ESCAPE '\\' ORDER BY id",
+            {"id": text, "prefix": _escape_like(text) + "%"},
+        )
+        ids = [r[0] for r in found]
+        if text in ids:
+            return text
+        if not ids:
+            raise NotFound(f"no event with id '{text}'")
+        if len(ids) > 1:
+            shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+            raise AmbiguousId(f"'{text}' matches {len(ids)} events: {shown}")
+        return str(ids[0])
+
+    def event(self, event_id: str) -> Event:
+        """One event with everything attached: sources, notes, history, reminders, tags."""
+        found = self._rows.fetch(
+            f"SELECT {_EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
+        )
+        if not found:
+            raise NotFound(f"no event with id '{event_id}'")
+        event = event_from_row(found[0][:-1], found[0][-1])
+        (full,) = self._with_details([event], deleted_notes=True)
+        history = tuple(self.history(event_id=event_id, oldest_first=True))
+        reminders = tuple(
+            reminder_from_row(r)
+            for r in self._rows.fetch(
+                f"SELECT {', '.join(REMINDER_COLUMNS)} FROM reminder "
+                "WHERE event_id = :id ORDER BY due, id",
+                {"id": event_id},
+            )
+        )
+        return _replace(full, history=history, reminders=reminders)
+
+    def history(
+        self,
+        *,
+        event_id: str | None = None,
+        since: datetime | None = None,
+        limit: int | None = None,
+        oldest_first: bool = False,
+    ) -> list[HistoryEntry]:
+        """Recorded changes, newest first unless `oldest_first`."""
+        clauses, params = ["1 = 1"], dict[str, Any]()
+        if event_id is not None:
+            clauses.append("event_id = :event_id")
+            params["event_id"] = event_id
+        if since is not None:
+            clauses.append("at > :since")
+            params["since"] = since
+        order = "ASC" if oldest_first else "DESC"
+        sql = (
+            f"SELECT {', '.join(HISTORY_COLUMNS)} FROM history WHERE {' AND '.join(clauses)} "
+            f"ORDER BY at {order}, id {order}"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [history_from_row(r) for r in self._rows.fetch(sql, params)]
+
+    def count(self) -> int:
+        return int(self._rows.fetch("SELECT count(*) FROM event", {})[0][0])
+
+    def _with_details(self, events: list[Event], deleted_notes: bool = False) -> list[Event]:
+        if not events:
+            return events
+        ids = [e.id for e in events]
+        sources = self._related(SOURCE_COLUMNS, "source", ids, "id")
+        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
+        notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
+        tags = self._related(("event_id", "tag"), "tag", ids, "tag")
+        return [
+            _replace(
+                e,
+                sources=tuple(source_from_row(r) for r in sources[e.id]),
+                annotations=tuple(annotation_from_row(r) for r in notes[e.id]),
+                tags=tuple(r[1] for r in tags[e.id]),
+            )
+            for e in events
+        ]
+
+    def _related(
+        self, columns: Sequence[str], table: str, ids: list[str], order: str, extra: str = ""
+    ) -> dict[str, list[Row]]:
+        by_event: dict[str, list[Row]] = defaultdict(list)
+        event_col = columns.index("event_id")
+        for chunk_start in range(0, len(ids), 500):
+            params: dict[str, Any] = {}
+            marks = _in_list("i", ids[chunk_start : chunk_start + 500], params)
+            sql = (
+                f"SELECT {', '.join(columns)} FROM {table} WHERE event_id IN ({marks}){extra} "
+                f"ORDER BY {order}"
+            )
+            for row in self._rows.fetch(sql, params):
+                by_event[row[event_col]].append(row)
+        return by_event
+
+
+def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
+    """SQL conditions (on alias `e`) with the meaning of `EventFilter.matches`."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {"today": today}
+    if flt.scope is Scope.UPCOMING:
+        clauses.append(
+            f"e.end_date >= :today AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
+        )
+    elif flt.scope is Scope.PAST:
+        clauses.append("e.end_date < :today")
+    for column, values, key in (
+        ("organisation", flt.organisations, "org"),
+        ("country", flt.countries, "cc"),
+        ("status", flt.statuses, "st"),
+        ("series", flt.series, "se"),
+    ):
+        if values:
+            clauses.append(f"e.{column} IN ({_in_list(key, values, params)})")
+    if flt.kinds:
+        clauses.append(f"e.kind IN ({_in_list('k', flt.kinds, params)})")
+    else:
+        clauses.append(f"e.kind NOT IN ({_in_list('hk', HIDDEN_KINDS, params)})")
+    if flt.cities:
+        clauses.append(_any_like("e.cities", "ci", [f'%"{c}"%' for c in flt.cities], params))
+    if flt.themes:
+        ors = []
+        for i, theme in enumerate(flt.themes):
+            params[f"th{i}"], params[f"thp{i}"] = theme, _escape_like(theme) + ".%"
+            ors.append(f"e.theme = :th{i} OR e.theme LIKE :thp{i} ESCAPE '\\'")
+        clauses.append("(" + " OR ".join(ors) + ")")
+    if flt.tags:
+        marks = _in_list("tg", flt.tags, params)
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.tag IN ({marks}))"
+        )
+    if flt.date_from is not None:
+        clauses.append("e.end_date >= :date_from")
+        params["date_from"] = flt.date_from
+    if flt.date_to is not None:
+        clauses.append("e.start_date <= :date_to")
+        params["date_to"] = flt.date_to
+    if flt.follow_up:
+        marks = _in_list("aw", AWAITING_OUTCOME, params)
+        clauses.append(f"e.end_date < :today AND e.status IN ({marks})")
+    if flt.annotated:
+        clauses.append(f"{_LIVE_NOTES} > 0")
+    for i, term in enumerate(flt.terms):
+        params[f"q{i}"] = "%" + _escape_like(term) + "%"
+        clauses.append(f"e.search_text LIKE :q{i} ESCAPE '\\'")
+    return " AND ".join(clauses) or "1 = 1", params
+
+
+def _in_list(prefix: str, values: Iterable[object], params: dict[str, Any]) -> str:
+    names = []
+    for i, value in enumerate(sorted(str(v) for v in values)):
+        params[f"{prefix}{i}"] = value
+        names.append(f":{prefix}{i}")
+    return ", ".join(names)
+
+
+def _any_like(column: str, prefix: str, patterns: list[str], params: dict[str, Any]) -> str:
+    ors = []
+    for i, pattern in enumerate(patterns):
+        params[f"{prefix}{i}"] = pattern
+        ors.append(f"{column} LIKE :{prefix}{i}")
+    return "(" + " OR ".join(ors) + ")"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _replace(event: Event, **changes: Any) -> Event:
+    from dataclasses import replace
+
+    return replace(event, **changes)
+
+
+_SORTS: dict[SortKey, Any] = {
+    SortKey.TITLE: lambda e: (e.title_en.casefold(), e.window.start),
+    SortKey.COUNTRY: lambda e: (e.country or "~", e.window.start),
+    SortKey.STATUS: lambda e: (e.status.value, e.window.start),
+    SortKey.ORGANISATION: lambda e: (e.organisation, e.window.start),
+    SortKey.UPDATED: lambda e: (e.updated_at or datetime.min, e.id),
+}

@@ -1,0 +1,135 @@
+"""The tables: the single source of truth for the database's shape.
+
+What the seed writes (`event`, `source`, `seed_record`) and what people write
+(`annotation`, `history`, `tag`, `reminder`) live in separate tables, so that
+re-seeding can never touch a user's words.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import DateTime, Index, Text
+from sqlmodel import Field, SQLModel
+
+UTC_TIMESTAMP = DateTime(timezone=True)
+
+
+class EventBase(SQLModel):
+    """An event's own fields, as both the seed and people set them."""
+
+    organisation: str = Field(index=True)
+    kind: str
+    title: str
+    title_en: str
+    series: str | None = Field(default=None)
+    number: int | None = None
+    country: str | None = Field(default=None, index=True)
+    cities: str = "[]"  # JSON list of canonical English names
+    theme: str | None = None
+    start_date: date = Field(index=True)
+    end_date: date = Field(index=True)
+    precision: str
+    date_text: str
+    open_ended: bool = False
+    start_time: str | None = None
+    timezone: str | None = None
+    status: str = Field(index=True)
+    summary: str | None = None
+
+
+class EventRow(EventBase, table=True):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_series_number", "series", "number"),)
+
+    id: str = Field(primary_key=True)
+    origin: str = "user"
+    version: int = 1
+    created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+    updated_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+    # Folded titles, places in every spelling, excerpts and notes: what search scans.
+    search_text: str = Field(default="", sa_type=Text)
+
+
+class DocumentRow(SQLModel, table=True):
+    __tablename__ = "document"
+
+    file: str = Field(primary_key=True)
+    title: str
+    published: date | None = None
+    date_note: str | None = None
+
+
+class SourceRow(SQLModel, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    document: str
+    excerpt: str = Field(sa_type=Text)
+    document_date: date | None = None
+    origin: str = "seed"
+
+
+class SeedRecordRow(SQLModel, table=True):
+    """The seed's values as last applied: what a user's edit is told apart from."""
+
+    __tablename__ = "seed_record"
+
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    data: str = Field(sa_type=Text)  # JSON of the seeded fields
+    applied_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+
+
+class AnnotationRow(SQLModel, table=True):
+    __tablename__ = "annotation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    text: str = Field(sa_type=Text)
+    author: str
+    created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
+    deleted_by: str | None = None
+
+
+class HistoryRow(SQLModel, table=True):
+    __tablename__ = "history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    at: datetime = Field(sa_type=UTC_TIMESTAMP, index=True)
+    author: str
+    action: str
+    field: str | None = None
+    old: str | None = Field(default=None, sa_type=Text)
+    new: str | None = Field(default=None, sa_type=Text)
+    note: str | None = Field(default=None, sa_type=Text)
+    source: str | None = None
+
+
+class TagRow(SQLModel, table=True):
+    __tablename__ = "tag"
+
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    tag: str = Field(primary_key=True, index=True)
+
+
+class ReminderRow(SQLModel, table=True):
+    __tablename__ = "reminder"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    due: date = Field(index=True)
+    spec: str
+    author: str
+    created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+    delivered_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
+    snoozed_until: date | None = None
+
+
+class MetaRow(SQLModel, table=True):
+    __tablename__ = "meta"
+
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,283 @@
+"""The write path: every change a person or the seed makes, with its history row.
+
+Functions take the session as a keyword argument and never commit: the caller owns
+the transaction, so a change of several rows lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, update
+from sqlmodel import Session, col, select
+
+from sco_cal.errors import Conflict, NotFound
+from sco_cal.model import Annotation, Event
+from sco_cal.search import event_search_text
+from sco_cal.store.columns import (
+    ANNOTATION_COLUMNS,
+    EVENT_COLUMNS,
+    SOURCE_COLUMNS,
+    annotation_from_row,
+    event_from_row,
+    source_from_row,
+)
+from sco_cal.store.schema import (
+    AnnotationRow,
+    EventRow,
+    HistoryRow,
+    SourceRow,
+    TagRow,
+)
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """The `event` table's own columns for a domain Event."""
+    w = event.window
+    return {
+        "id": event.id,
+        "organisation": event.organisation,
+        "kind": event.kind.value,
+        "title": event.title,
+        "title_en": event.title_en,
+        "series": event.series,
+        "number": event.number,
+        "country": event.country,
+        "cities": json.dumps(list(event.cities), ensure_ascii=False),
+        "theme": event.theme,
+        "start_date": w.start,
+        "end_date": w.end,
+        "precision": w.precision.value,
+        "date_text": w.text,
+        "open_ended": w.open_ended,
+        "start_time": event.start_time,
+        "timezone": event.timezone,
+        "status": event.status.value,
+        "summary": event.summary,
+        "origin": event.origin,
+        "version": event.version,
+    }
+
+
+def load_event(*, session: Session, event_id: str) -> Event:
+    """An event with the sources, live notes and tags that its search text is made of."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise NotFound(f"no event with id '{event_id}'")
+    sources = session.exec(
+        select(SourceRow).where(SourceRow.event_id == event_id).order_by(col(SourceRow.id))
+    ).all()
+    notes = session.exec(
+        select(AnnotationRow)
+        .where(AnnotationRow.event_id == event_id, col(AnnotationRow.deleted_at).is_(None))
+        .order_by(col(AnnotationRow.created_at), col(AnnotationRow.id))
+    ).all()
+    tags = session.exec(
+        select(TagRow.tag).where(TagRow.event_id == event_id).order_by(col(TagRow.tag))
+    ).all()
+    annotations = tuple(annotation_from_row(_values(n, ANNOTATION_COLUMNS)) for n in notes)
+    return replace(
+        event_from_row(_values(row, EVENT_COLUMNS), len(annotations)),
+        sources=tuple(source_from_row(_values(s, SOURCE_COLUMNS)) for s in sources),
+        annotations=annotations,
+        tags=tuple(tags),
+    )
+
+
+def insert_event(
+    *,
+    session: Session,
+    event: Event,
+    author: str,
+    now: datetime,
+    note: str | None = None,
+    source: str | None = None,
+) -> None:
+    """A new event, its sources, and a `created` entry in its history."""
+    values = event_values(event) | {
+        "created_at": now,
+        "updated_at": now,
+        "search_text": event_search_text(event),
+    }
+    session.execute(insert(EventRow).values(**values))
+    for src in event.sources:
+        session.add(
+            SourceRow(
+                event_id=event.id,
+                document=src.document,
+                excerpt=src.excerpt,
+                document_date=src.document_date,
+                origin=event.origin,
+            )
+        )
+    record(
+        session=session,
+        event_id=event.id,
+        author=author,
+        now=now,
+        action="created",
+        new=event.status.value,
+        note=note,
+        source=source,
+    )
+
+
+def update_event(
+    *,
+    session: Session,
+    event_id: str,
+    changes: Mapping[str, Any],
+    author: str,
+    now: datetime,
+    action: str = "edit",
+    expected_version: int | None = None,
+    note: str | None = None,
+    source: str | None = None,
+) -> int:
+    """Change columns of an event, one history row per field; returns the new version.
+
+    With `expected_version`, the change is refused (Conflict) if someone else changed
+    the event since it was read, instead of silently overwriting their edit.
+    """
+    current = session.get(EventRow, event_id)
+    if current is None:
+        raise NotFound(f"no event with id '{event_id}'")
+    if expected_version is not None and current.version != expected_version:
+        raise Conflict(
+            f"{event_id} was changed by someone else (version {current.version}, you had "
+            f"{expected_version}): nothing was written; look at it again and retry"
+        )
+    old = {name: getattr(current, name) for name in changes}
+    stmt = (
+        update(EventRow)
+        .where(col(EventRow.id) == event_id, col(EventRow.version) == current.version)
+        .values(**changes, version=current.version + 1, updated_at=now)
+    )
+    if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+        raise Conflict(f"{event_id} was changed by someone else: nothing was written")
+    for name, value in changes.items():
+        if old[name] != value:
+            record(
+                session=session,
+                event_id=event_id,
+                author=author,
+                now=now,
+                action=action,
+                field=name,
+                old=_text(old[name]),
+                new=_text(value),
+                note=note,
+                source=source,
+            )
+    session.expire(current)
+    refresh_search_text(session=session, event_id=event_id)
+    return current.version
+
+
+def add_annotation(
+    *, session: Session, event_id: str, text: str, author: str, now: datetime
+) -> Annotation:
+    row = AnnotationRow(event_id=event_id, text=text, author=author, created_at=now)
+    session.add(row)
+    session.flush()
+    record(session=session, event_id=event_id, author=author, now=now, action="annotate", new=text)
+    refresh_search_text(session=session, event_id=event_id)
+    return annotation_from_row(_values(row, ANNOTATION_COLUMNS))
+
+
+def delete_annotation(
+    *, session: Session, event_id: str, annotation_id: int, author: str, now: datetime
+) -> None:
+    row = session.get(AnnotationRow, annotation_id)
+    if row is None or row.event_id != event_id or row.deleted_at is not None:
+        raise NotFound(f"{event_id} has no annotation #{annotation_id}")
+    row.deleted_at, row.deleted_by = now, author
+    session.add(row)
+    session.flush()
+    record(
+        session=session,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action="unannotate",
+        old=row.text,
+        note=f"annotation #{annotation_id} deleted",
+    )
+    refresh_search_text(session=session, event_id=event_id)
+
+
+def set_tags(
+    *,
+    session: Session,
+    event_id: str,
+    add: Iterable[str],
+    remove: Iterable[str],
+    author: str,
+    now: datetime,
+) -> tuple[str, ...]:
+    """Add and remove tags; returns the event's tags afterwards."""
+    have = set(session.exec(select(TagRow.tag).where(TagRow.event_id == event_id)).all())
+    for tag in sorted(set(add) - have):
+        session.add(TagRow(event_id=event_id, tag=tag))
+        record(session=session, event_id=event_id, author=author, now=now, action="tag", new=tag)
+    for tag in sorted(set(remove) & have):
+        session.execute(
+            delete(TagRow).where(col(TagRow.event_id) == event_id, col(TagRow.tag) == tag)
+        )
+        record(session=session, event_id=event_id, author=author, now=now, action="untag", old=tag)
+    session.flush()
+    refresh_search_text(session=session, event_id=event_id)
+    return tuple(sorted((have | set(add)) - set(remove)))
+
+
+def record(
+    *,
+    session: Session,
+    event_id: str,
+    author: str,
+    now: datetime,
+    action: str,
+    field: str | None = None,
+    old: str | None = None,
+    new: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+) -> None:
+    """One row of history: who did what, when, from which value to which, and why."""
+    session.add(
+        HistoryRow(
+            event_id=event_id,
+            at=now,
+            author=author,
+            action=action,
+            field=field,
+            old=old,
+            new=new,
+            note=note,
+            source=source,
+        )
+    )
+
+
+def refresh_search_text(*, session: Session, event_id: str) -> None:
+    session.flush()
+    text = event_search_text(load_event(session=session, event_id=event_id))
+    session.execute(update(EventRow).where(col(EventRow.id) == event_id).values(search_text=text))
+
+
+def event_exists(*, session: Session, event_id: str) -> bool:
+    return bool(session.scalar(select(func.count()).where(col(EventRow.id) == event_id)))
+
+
+def _values(row: object, columns: Iterable[str]) -> tuple[Any, ...]:
+    return tuple(getattr(row, c) for c in columns)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

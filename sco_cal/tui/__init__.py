@@ -1,0 +1,1 @@
+"""The Textual interface for desk officers."""

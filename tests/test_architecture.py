@@ -1,0 +1,99 @@
+"""The layers hold, reads stay lean, and the code passes its linters."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import subprocess_env
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = [
+    "sco_cal.dates",
+    "sco_cal.date_phrases",
+    "sco_cal.date_labels",
+    "sco_cal.states",
+    "sco_cal.model",
+    "sco_cal.filters",
+    "sco_cal.search",
+    "sco_cal.places",
+    "sco_cal.organisations",
+    "sco_cal.themes",
+    "sco_cal.criteria",
+]
+HEAVY = ("sqlalchemy", "sqlmodel", "textual", "typer", "rich", "pydantic")
+
+
+def loaded_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `code`."""
+    script = f"import sys\n{code}\nsys.stderr.write('MODULES ' + ' '.join(sys.modules))"
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    return set(run.stderr.rpartition("MODULES ")[2].split())
+
+
+def test_domain_imports_no_database_or_interface() -> None:
+    modules = loaded_after("\n".join(f"import {m}" for m in DOMAIN))
+    assert not {m.split(".")[0] for m in modules} & set(HEAVY)
+
+
+def test_listing_an_existing_store_never_imports_the_orm(
+    isolated_env: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "lean.db"
+    env = subprocess_env(isolated_env)
+    run = (
+        "from sco_cal.cli import app\n"
+        "try:\n    app([{args}], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
+    loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)  # creating it may use the ORM
+    args = (
+        f"'list', '--db', '{db}', '--today', '2026-11-23', '--country', 'kg', '--format', 'table'"
+    )
+    modules = loaded_after(run.format(args=args), env)
+    assert "sco_cal.cli" in modules
+    assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & {
+        m.split(".")[0] for m in modules
+    }
+
+
+def tool(name: str) -> str:
+    found = Path(sys.executable).with_name(name)
+    if found.exists():
+        return str(found)
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["lint-imports"],
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy"],
+    ],
+    ids=lambda c: c[0] + (" " + c[1] if len(c) > 1 else ""),
+)
+def test_code_quality_gate(command: list[str]) -> None:
+    result = subprocess.run(
+        [tool(command[0]), *command[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

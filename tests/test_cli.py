@@ -1,0 +1,323 @@
+"""The shell user's CLI, driven through Typer's runner and the installed entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli, subprocess_env
+
+CONTRACT_KEYS = {
+    "id",
+    "title",
+    "title_en",
+    "organisation",
+    "kind",
+    "series",
+    "number",
+    "country",
+    "city",
+    "theme",
+    "start",
+    "end",
+    "precision",
+    "date_text",
+    "status",
+    "needs_follow_up",
+    "sources",
+    "annotations",
+    "tags",
+}
+
+
+def ids(records: list[dict]) -> set[str]:  # type: ignore[type-arg]
+    return {r["id"] for r in records}
+
+
+def test_list_all_json_keeps_the_contract(cli: Cli) -> None:
+    records = cli.json("list", "--all")
+    assert len(records) > 50
+    for record in records:
+        assert CONTRACT_KEYS <= record.keys()
+        assert record["sources"] and {"document", "excerpt"} <= record["sources"][0].keys()
+        assert record["precision"] in {"day", "days", "month", "quarter", "half", "season", "year"}
+    moscow = next(r for r in records if r["organisation"] == "CSTO" and r["start"] == "2026-11-11")
+    assert (moscow["city"], moscow["country"], moscow["status"]) == ("Moscow", "RU", "confirmed")
+    assert moscow["needs_follow_up"] is True  # its day has passed and nobody recorded the outcome
+
+
+def test_default_list_is_upcoming_soonest_first(cli: Cli) -> None:
+    records = cli.json("list", today="2025-11-01")
+    starts = [r["start"] for r in records]
+    assert starts == sorted(starts)
+    assert all(
+        r["end"] >= "2025-11-01" and r["status"] not in ("held", "cancelled") for r in records
+    )
+    assert "sco-defence-ministers-22" in ids(records)
+
+
+@pytest.mark.parametrize(
+    "spelling", ["kg", "KG", "Kyrgyzstan", "Kirghizstan", "kirghizistan", "République kirghize"]
+)
+def test_country_filter_takes_every_spelling(cli: Cli, spelling: str) -> None:
+    records = cli.json("list", "--all", "--country", spelling)
+    assert records and all(r["country"] == "KG" for r in records)
+    assert "sco-transport-ministers-13" in ids(records)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["energie"], "sco-energy-ministers-extraordinary-2026"),
+        (["bichkek"], "csto-collective-security-council-2025-bishkek"),
+        (["DOUCHANBE"], "un-glaciers-conference-2025-dushanbe"),
+        (["toile", "araignee"], "sco-anti-drug-heads-16"),
+    ],
+)
+def test_search_ignores_case_and_accents(cli: Cli, words: list[str], expected: str) -> None:
+    assert expected in ids(cli.json("list", "--all", *words))
+
+
+def test_filters_combine(cli: Cli) -> None:
+    records = cli.json(
+        "list",
+        "--from",
+        "2025-11",
+        "--to",
+        "2025-12",
+        "--org",
+        "OCS",
+        "--status",
+        "provisional",
+        "--theme",
+        "security",
+    )
+    assert ids(records) == {"sco-defence-ministers-22"}
+    held = cli.json("list", "--past", "--status", "held", "--kind", "summit")
+    assert {r["start"][:4] for r in held} == {"2024", "2025"}
+
+
+def test_follow_up_lists_what_never_got_an_outcome(cli: Cli) -> None:
+    records = cli.json("list", "--follow-up")
+    assert records and all(r["needs_follow_up"] for r in records)
+    assert "sco-ports-logistics-heads-2025-aktau" in ids(records)
+    assert not any(r["status"] == "held" for r in records)
+
+
+def test_signings_are_hidden_unless_asked_for(cli: Cli) -> None:
+    assert not any(r["kind"] == "signing" for r in cli.json("list", "--all"))
+    signings = cli.json("list", "--all", "--kind", "signing")
+    assert signings and all(r["kind"] == "signing" for r in signings)
+
+
+def test_show_accepts_a_unique_prefix(cli: Cli) -> None:
+    record = cli.json("show", "csto-collective-security-council-2026")
+    assert record["id"].startswith("csto-collective-security-council-2026")
+    assert record["history"][0]["action"] == "created"
+    assert "La prochaine réunion" in record["sources"][0]["excerpt"]
+
+
+def test_newcomer_walk_through(cli: Cli) -> None:
+    target = "sco-heads-of-state-council-2026-bishkek"
+    assert cli("annotate", target, "The minister attends; briefing due on the 20th").exit_code == 0
+    result = cli("confirm", target, "--note", "date announced", "--source", "MFA note 12")
+    assert result.exit_code == 0, result.stderr
+    bad = cli("postpone", target, "sometime in spring-ish")
+    assert bad.exit_code == 2 and "cannot read date phrase" in bad.stderr
+    assert cli("postpone", target, "début octobre 2026").exit_code == 0
+    record = cli.json("show", target)
+    assert record["status"] == "postponed"
+    assert (record["start"], record["end"]) == ("2026-10-01", "2026-10-10")
+    actions = [(h["action"], h["field"]) for h in record["history"]]
+    assert ("annotate", None) in actions and ("status", "status") in actions
+    assert ("status", "start_date") in actions  # the old and new windows are kept
+    assert record["annotations"][0]["author"] == "tester"
+    log = cli.json("log", "--limit", "3")
+    assert all(h["event_id"] == target for h in log)
+
+
+def test_annotation_deletion_is_explicit_and_recorded(cli: Cli) -> None:
+    target = "sco-summer-games-2026"
+    note = cli.json("annotate", target, "temporary")
+    assert cli("unannotate", target, str(note["id"])).exit_code == 0
+    assert cli.json("annotations", target) == []
+    assert cli.json("annotations", target, "--deleted")[0]["deleted_by"] == "tester"
+    assert cli.json("history", target)[-1]["action"] == "unannotate"
+
+
+def test_edit_tag_reschedule_and_add(cli: Cli) -> None:
+    target = "sco-transport-ministers-13"
+    assert cli("edit", target, "city=Tcholpon-Ata", "summary=Issyk-Kul").exit_code == 0
+    assert cli("tag", target, "+priority", "+minister").exit_code == 0
+    assert cli("tag", target, "-minister").exit_code == 0
+    assert cli("reschedule", target, "mi-septembre 2026").exit_code == 0
+    record = cli.json("show", target)
+    assert record["cities"] == ["Cholpon-Ata"] and record["tags"] == ["priority"]
+    assert (record["start"], record["end"], record["status"]) == (
+        "2026-09-11",
+        "2026-09-20",
+        "provisional",
+    )
+    assert ids(cli.json("list", "--all", "--tag", "priority")) == {target}
+    added = cli.json(
+        "add",
+        "Desk retreat",
+        "--date",
+        "Q1 2027",
+        "--org",
+        "SCO",
+        "--country",
+        "Ouzbékistan",
+        "--city",
+        "Tachkent",
+    )
+    assert (added["country"], added["city"], added["precision"]) == ("UZ", "Tashkent", "quarter")
+    assert added["id"] in ids(cli.json("list", "desk", "retreat"))
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["show", "no-such-event"], 3, "no event with id"),
+        (["show", "sco-d"], 3, "matches 2 events"),
+        (["list", "--country", "Narnia"], 2, "unknown country"),
+        (["list", "--from", "the other day"], 2, "cannot read date phrase"),
+        (["status", "sco-summer-games-2026", "maybe"], 2, "unknown state"),
+        (["edit", "sco-summer-games-2026", "colour=blue"], 2, "cannot edit"),
+        (["edit", "sco-summer-games-2026", "timezone=Mars/Olympus"], 2, "unknown time zone"),
+        (["annotate", "sco-summer-games-2026", "   "], 2, "empty"),
+        (["list", "--from", "2027", "--to", "2026"], 2, "is after"),
+        (["list", "@nowhere"], 2, "no saved view"),
+        (["confirm", "csto-collective-security-council-2026-moscow"], 2, "already confirmed"),
+    ],
+)
+def test_errors_are_one_line_with_an_exit_code(
+    cli: Cli, args: list[str], code: int, message: str
+) -> None:
+    before = cli.json("log", "--limit", "1")
+    result = cli(*args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert cli.json("log", "--limit", "1") == before  # nothing was written
+
+
+def test_csv_cells_cannot_become_formulas(cli: Cli) -> None:
+    target = "sco-summer-games-2026"
+    assert cli("edit", target, "summary=x", 'title_en==HYPERLINK("http://evil")').exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(cli("list", "--all", "--format", "csv").stdout)))
+    row = next(r for r in rows if r["id"] == target)
+    assert row["title_en"].startswith("'=")
+    assert all(not v.startswith(("=", "+", "@")) for r in rows for v in r.values())
+
+
+def test_terminal_escapes_from_the_store_are_neutralised(cli: Cli) -> None:
+    target = "sco-summer-games-2026"
+    assert cli("annotate", target, "evil \x1b]0;pwned\x07 \x1b[31mred").exit_code == 0
+    shown = cli("show", target, "--format", "table").stdout
+    assert "\x1b]" not in shown and "\x07" not in shown and "\\x1b" in shown
+
+
+def test_saved_views_from_the_config(cli: Cli, isolated_env: Path) -> None:
+    (isolated_env / "config.toml").write_text(
+        '[views.kz-2026]\ncountry = "Kazakhstan"\nfrom = "2026"\nto = "2026"\n', encoding="utf-8"
+    )
+    records = cli.json("list", "@kz-2026")
+    assert records and all(r["country"] == "KZ" and r["start"] <= "2026-12-31" for r in records)
+
+
+def test_table_fits_80_columns_and_marks_follow_ups(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("list", "--follow-up", "--format", "table").stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "! provisional" in out and "Oct 2025" in out
+    assert "sco-anti-drug-heads-16" in out
+
+
+def test_md_output(cli: Cli) -> None:
+    out = cli("list", "--country", "kg", "--format", "md").stdout
+    assert out.startswith("| when | state |") and "H2 2026" in out
+
+
+# -- through the installed entry point --------------------------------------------------
+
+
+def sco_cal_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("sco-cal")
+    return [str(exe)] if exe.exists() else [shutil.which("sco-cal") or "sco-cal"]
+
+
+def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*sco_cal_cmd(), *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(home, **env),
+        timeout=60,
+        check=False,
+    )
+
+
+def test_entry_point_seeds_on_first_use_and_lists(isolated_env: Path) -> None:
+    result = run(isolated_env, "list", "--today", "2025-11-01", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "sco-defence-ministers-22" in ids(json.loads(result.stdout))
+    db = isolated_env / "data" / "sco-cal.db"
+    assert db.exists() and oct(db.stat().st_mode & 0o777) == "0o600"
+    path = run(isolated_env, "db", "path")
+    assert path.stdout.strip() == str(db)
+
+
+def test_entry_point_env_vars_and_pipes(isolated_env: Path, tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere.db"
+    result = run(isolated_env, "list", SCO_CAL_DB=str(db), SCO_CAL_TODAY="2025-11-01")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)  # piped output is JSON
+    assert db.exists()
+    assert "\x1b[" not in run(isolated_env, "list", "--format", "table", SCO_CAL_DB=str(db)).stdout
+
+
+def test_entry_point_errors_and_version(isolated_env: Path) -> None:
+    bad = run(isolated_env, "show", "nothing-like-this", "--today", "2026-11-23")
+    assert bad.returncode == 3 and bad.stderr.startswith("sco-cal: error:")
+    assert "Traceback" not in bad.stderr
+    assert run(isolated_env, "--version").stdout.startswith("sco-cal ")
+    broken = run(isolated_env, "list", "--db", "postgresql+psycopg://u:secret@127.0.0.1:1/x")
+    assert (
+        broken.returncode == 5
+        and "secret" not in broken.stderr
+        and "Traceback" not in broken.stderr
+    )
+
+
+def test_python_dash_m(isolated_env: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sco_cal", "list", "--today", "2026-11-23", "--country", "kg"],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(isolated_env),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sco-transport-ministers-13" in result.stdout
+
+
+def test_unwritable_data_dir(isolated_env: Path, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = run(isolated_env, "list", "--db", str(locked / "sub" / "x.db"))
+    assert result.returncode == 5 and "cannot create" in result.stderr
