@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from sco_cal.text import one_line
+
 
 class ScoCalError(Exception):
     """An error the user can act on; the CLI prints it as one line."""
 
     exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        # Messages quote what the user typed: keep them on one line and free of
+        # terminal escape sequences, whatever was typed.
+        super().__init__(one_line(message))
 
 
 class InvalidInput(ScoCalError):

@@ -25,3 +25,8 @@ def fold(text: str) -> str:
 def safe(text: str) -> str:
     """Text from the store with control characters made visible, for terminals."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> str:
+    """`safe`, with line breaks and tabs made visible too: for one-line messages."""
+    return safe(text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")

@@ -34,12 +34,59 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """An SQLite file, for tests of what only SQLite has (file modes, WAL)."""
     return tmp_path / "store" / "sco-cal.db"
 
 
+POSTGRES_ENV = "SCO_CAL_TEST_POSTGRES_URL"
+_postgres_skipped = 0
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """A fresh database on each engine: an SQLite file, and a PostgreSQL database when
+    SCO_CAL_TEST_POSTGRES_URL names a server where it may create databases."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        global _postgres_skipped
+        _postgres_skipped += 1
+        pytest.skip(f"PostgreSQL not tested: set {POSTGRES_ENV}=postgresql://user:pw@host/db")
+    yield from postgres_database(server)
+
+
+def postgres_database(server: str) -> Iterator[str]:
+    """A throw-away database on the server named by `server`, dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    name = f"scocal_test_{uuid.uuid4().hex[:12]}"
+    admin = server.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = admin.rpartition("/")
+    try:
+        yield f"postgresql+psycopg://{base.split('://', 1)[1]}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _postgres_skipped:
+        terminalreporter.write_line(
+            f"PostgreSQL: {_postgres_skipped} tests were SKIPPED because {POSTGRES_ENV} "
+            "is not set; they ran on SQLite only.",
+            yellow=True,
+        )
+
+
 @pytest.fixture
-def service(db_path: Path) -> Iterator[CalendarService]:
-    svc, _ = build_service(db=str(db_path), today=date(2026, 11, 23))
+def service(db: str) -> Iterator[CalendarService]:
+    svc, _ = build_service(db=db, today=date(2026, 11, 23))
     yield svc
     svc.store.close()
 
@@ -47,12 +94,12 @@ def service(db_path: Path) -> Iterator[CalendarService]:
 class Cli:
     """Runs `sco-cal` in-process through Typer's runner against one database."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str) -> None:
         self.db = db
         self.runner = CliRunner()
 
     def __call__(self, *args: str, today: str = TODAY, input: str | None = None) -> Any:
-        argv = [*args, "--db", str(self.db), "--today", today]
+        argv = [*args, "--db", self.db, "--today", today]
         return self.runner.invoke(app, argv, input=input)
 
     def json(self, *args: str, today: str = TODAY) -> Any:
@@ -62,8 +109,8 @@ class Cli:
 
 
 @pytest.fixture
-def cli(db_path: Path) -> Cli:
-    return Cli(db_path)
+def cli(db: str) -> Cli:
+    return Cli(db)
 
 
 def subprocess_env(home: Path, **extra: str) -> dict[str, str]:

@@ -61,3 +61,37 @@ def seed(
 def db_path(cli: Cli) -> None:
     """Print where the database is."""
     cli.out(cli.service.store.target.display())
+
+
+@command(db_app, "check")
+def db_check(cli: Cli) -> None:
+    """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
+    checks = cli.service.check()
+    if cli.fmt is Format.JSON:
+        cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
+    else:
+        for c in checks:
+            mark = cli.paint("ok  ", "green") if c.ok else cli.paint("FAIL", "red", "bold")
+            cli.out(f"{mark}  {c.name}: {c.detail}")
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+@command(db_app, "backup")
+def db_backup(
+    cli: Cli,
+    destination: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the copy.")],
+) -> None:
+    """A consistent copy of the store, safe to take while others use it."""
+    written = cli.service.backup(destination)
+    cli.say(f"backed up {cli.service.store.target.display()} to {written}")
+
+
+@command(db_app, "restore", ensure=False)
+def db_restore(
+    cli: Cli,
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="A backup made by `db backup`.")],
+) -> None:
+    """Replace the store by a backup (the current store is saved beside it first)."""
+    saved = cli.service.restore(source)
+    cli.say(f"restored {source}; the previous store was saved as {saved}")

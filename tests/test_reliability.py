@@ -1,0 +1,133 @@
+"""Concurrent writers lose nothing; a killed seed leaves the store as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sco_cal.compose import build_service
+from sco_cal.filters import EventFilter, Scope
+from tests.conftest import subprocess_env
+
+pytestmark = pytest.mark.slow
+
+WRITER = """
+import sys
+from datetime import date
+from sco_cal.compose import build_service
+service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
+targets = ["sco-defence-ministers-23", "sco-summer-games-2026", "sco-transport-ministers-13"]
+for i in range(int(sys.argv[3])):
+    service.annotate(targets[i % 3], f"writer {sys.argv[2]} note {i}")
+"""
+
+READER = """
+import sys, time
+from datetime import date
+from sco_cal.compose import build_service
+from sco_cal.filters import EventFilter, Scope
+service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
+deadline = time.monotonic() + 120
+lists = 0
+while time.monotonic() < deadline:
+    service.list_events(EventFilter(scope=Scope.ALL, annotated=True), details=True)
+    lists += 1
+    if lists > 5 and open(sys.argv[2]).read() == "done":
+        break
+print(lists)
+"""
+
+
+def test_four_writers_and_a_reader_lose_nothing(
+    db: str, tmp_path: Path, isolated_env: Path
+) -> None:
+    service, _ = build_service(db=db, today=date(2026, 11, 23))
+    service.store.close()
+    env = subprocess_env(isolated_env)
+    flag = tmp_path / "flag"
+    flag.write_text("running")
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, db, str(flag)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db, str(n), "250"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    results = [w.communicate(timeout=300) + (w.returncode,) for w in writers]
+    flag.write_text("done")
+    out, err = reader.communicate(timeout=300)
+    for _out, werr, code in results:
+        assert code == 0, werr
+        assert "locked" not in werr
+    assert reader.returncode == 0, err
+    assert int(out) > 5  # it really listed while the writers wrote
+    texts = {
+        a.text
+        for e in service.list_events(EventFilter(scope=Scope.ALL, annotated=True), details=True)
+        for a in e.annotations
+    }
+    assert texts == {f"writer {n} note {i}" for n in range(4) for i in range(250)}
+
+
+def big_seed(path: Path, count: int) -> Path:
+    lines = ['[[document]]\nfile = "big.txt"\ntitle = "Synthetic"\ndate = 2026-01-01\n']
+    for i in range(count):
+        lines.append(
+            f'[[event]]\nid = "bulk-{i:05d}"\norganisation = "SCO"\nkind = "meeting"\n'
+            f'title = "Réunion {i}"\ntitle_en = "Meeting {i}"\ncountry = "KZ"\n'
+            f'cities = ["Astana"]\ndate = "{1 + i % 28} mars 2026"\nstatus = "provisional"\n'
+            f'[[event.source]]\ndocument = "big.txt"\nexcerpt = "Réunion {i}"\n'
+        )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_killing_a_seed_midway_leaves_the_store_as_it_was(
+    db: str, tmp_path: Path, isolated_env: Path
+) -> None:
+    service, _ = build_service(db=db, today=date(2026, 11, 23))
+    service.annotate("sco-summer-games-2026", "written before the crash")
+    before = {e.id: e.version for e in service.list_events(EventFilter(scope=Scope.ALL))}
+    service.store.close()
+    seed_file = big_seed(tmp_path / "big.toml", 4000)
+    env = subprocess_env(isolated_env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sco_cal", "seed", "--file", str(seed_file), "--db", db],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(2.5)  # past start-up and parsing, inside the write transaction
+    assert proc.poll() is None, "the seed finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    after, _ = build_service(db=db, today=date(2026, 11, 23))
+    assert {e.id: e.version for e in after.list_events(EventFilter(scope=Scope.ALL))} == before
+    assert after.get("sco-summer-games-2026").annotation_count == 1
+    check = subprocess.run(
+        [sys.executable, "-m", "sco_cal", "db", "check", "--db", db, "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert all(c["ok"] for c in json.loads(check.stdout))
