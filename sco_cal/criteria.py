@@ -38,10 +38,11 @@ class Criteria:
 
     @classmethod
     def from_view(cls, view: dict[str, Any]) -> Criteria:
-        """A saved view from the configuration file (`[views.NAME]`)."""
+        """Criteria named as in a saved view of the configuration (`[views.NAME]`) or as
+        the options of `sco-cal list` (`from`, `to`, lists or single strings)."""
 
         def many(key: str) -> tuple[str, ...]:
-            value = view.get(key, ())
+            value = view.get(key) or ()
             return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
         return cls(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from sco_cal.clashes import find_clashes
 from sco_cal.cli.common import Cli, Format, command
 from sco_cal.criteria import Criteria
+from sco_cal.date_labels import format_window
 from sco_cal.errors import InvalidInput
 from sco_cal.filters import SortKey
 from sco_cal.model import Event, HistoryEntry
@@ -15,6 +17,7 @@ from sco_cal.output.detail import history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
 from sco_cal.output.table import place_label, render_events
+from sco_cal.text import safe
 
 app = typer.Typer()
 Many = list[str] | None
@@ -81,29 +84,24 @@ def list_events(
     sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
 ) -> None:
     """List events: upcoming by default, soonest first."""
-    words = list(words or [])
-    base = Criteria()
-    if words and words[0].startswith("@"):
-        base = _view(cli, words.pop(0)[1:])
-    if all_ and past:
-        raise InvalidInput("--all and --past contradict each other: choose one")
-    typed = Criteria(
-        scope="all" if all_ else "past" if past else None,
-        org=tuple(org or ()),
-        country=tuple(country or ()),
-        city=tuple(city or ()),
-        status=tuple(status or ()),
-        theme=tuple(theme or ()),
-        kind=tuple(kind or ()),
-        series=tuple(series or ()),
-        tag=tuple(tag or ()),
+    criteria = list_criteria(
+        cli,
+        words,
+        all_=all_,
+        past=past,
+        org=org,
+        country=country,
+        city=city,
+        status=status,
+        theme=theme,
+        kind=kind,
+        series=series,
+        tag=tag,
         date_from=date_from,
         date_to=date_to,
         follow_up=follow_up,
         annotated=annotated,
-        search=" ".join(words),
     )
-    criteria = typed.over(base)
     sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
     limit = limit or criteria.extra.get("limit")
     flt = criteria.resolve(cli.today)
@@ -111,6 +109,48 @@ def list_events(
         flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
     )
     emit_events(cli, events, by_month=sort is SortKey.DATE)
+
+
+# The options of `list` that narrow the events; `export` takes the same ones.
+FILTER_OPTIONS = (
+    "words",
+    "all_",
+    "past",
+    "org",
+    "country",
+    "city",
+    "status",
+    "theme",
+    "kind",
+    "series",
+    "tag",
+    "date_from",
+    "date_to",
+    "follow_up",
+    "annotated",
+)
+
+
+def list_criteria(cli: Cli, words: Many, **flags: Any) -> Criteria:
+    """The criteria the FILTER_OPTIONS ask for, laid over a saved view named `@view`."""
+    words = list(words or [])
+    base = Criteria()
+    if words and words[0].startswith("@"):
+        base = _view(cli, words.pop(0)[1:])
+    if flags.get("all_") and flags.get("past"):
+        raise InvalidInput("--all and --past contradict each other: choose one")
+
+    options: dict[str, Any] = {
+        name: flags[name] for name in FILTER_OPTIONS if flags.get(name) not in (None, [], False)
+    }
+    options |= {
+        "scope": "all" if flags.get("all_") else "past" if flags.get("past") else None,
+        "from": options.pop("date_from", None),
+        "to": options.pop("date_to", None),
+        "search": " ".join(words),
+    }
+    typed = Criteria.from_view(options)
+    return typed.over(base)
 
 
 def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None:
@@ -230,6 +270,65 @@ def list_annotations(
         )
     else:
         columns = ("id", "created_at", "author", "text", "deleted_at")
+        cli.out(
+            to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
+        )
+
+
+@command(app, "clashes")
+def clashes(
+    cli: Cli,
+    date_from: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="Start of the period (default: today)."),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help="End of the period (default: a year on)."),
+    ] = None,
+    possible: Annotated[
+        bool,
+        typer.Option(
+            "--possible", help="Also fuzzy windows (a month or finer) that might overlap."
+        ),
+    ] = False,
+    org: Annotated[Many, typer.Option("--org", "-o", help="Only these organisations.")] = None,
+) -> None:
+    """Meetings with known days that overlap each other (and, with --possible, may)."""
+    criteria = Criteria(
+        scope="all",
+        org=tuple(org or ()),
+        date_from=date_from or cli.today.isoformat(),
+        date_to=date_to or (cli.today.replace(year=cli.today.year + 1)).isoformat(),
+    )
+    events = cli.service.list_events(criteria.resolve(cli.today))
+    found = find_clashes(events, possible=possible)
+    records = [
+        {
+            "from": c.start.isoformat(),
+            "to": c.end.isoformat(),
+            "certain": c.certain,
+            "same_organisation": c.same_organisation,
+            "first": c.first.id,
+            "second": c.second.id,
+        }
+        for c in found
+    ]
+    if cli.fmt is Format.JSON:
+        cli.json(records)
+    elif cli.fmt is Format.TABLE:
+        if not found:
+            cli.say("no clashes")
+        for c in found:
+            kind = cli.paint("clash", "red", "bold") if c.certain else cli.paint("maybe", "yellow")
+            cli.out(
+                f"{kind}  {format_window(c.first.window, cli.lang)} | "
+                f"{format_window(c.second.window, cli.lang)}\n"
+                f"       {safe(c.first.title_in(cli.lang))} ({c.first.id})\n"
+                f"       {safe(c.second.title_in(cli.lang))} ({c.second.id})"
+            )
+    else:
+        columns = ("from", "to", "certain", "same_organisation", "first", "second")
         cli.out(
             to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
         )

@@ -1,0 +1,1 @@
+"""Benchmarks: sco-cal timed at 1k, 10k and 100k events."""
