@@ -6,10 +6,13 @@ import getpass
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sco_cal.errors import InvalidInput
 from sco_cal.locations import config_path
+
+if TYPE_CHECKING:
+    from sco_cal.reminders import ReminderRule
 
 VIEW_KEYS = frozenset(
     {
@@ -34,6 +37,18 @@ VIEW_KEYS = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """`[digest]`: what the daily digest looks at."""
+
+    days: int = 14
+    """How many days "coming up" looks ahead (`sco-cal digest --days` overrides it)."""
+    awaiting_days: int = 30
+    """Proposed or provisional events starting within this many days await confirmation."""
+    limit: int = 100
+    """At most this many items per section, the total always said (0: no limit)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """What a user can set in `config.toml`."""
 
@@ -45,8 +60,10 @@ class Settings:
     """Saved filters: `[views.kz-2026]` with keys like the options of `sco-cal list`."""
     keymap: dict[str, str] = field(default_factory=dict)
     """TUI key bindings by binding id, e.g. `annotate = "ctrl+a"`."""
-    reminders: dict[str, Any] = field(default_factory=dict)
-    """Default reminders applied without storing copies (see the README)."""
+    reminders: tuple[ReminderRule, ...] = ()
+    """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    """`[digest]`: the digest's horizons."""
 
 
 def default_author() -> str:
@@ -95,5 +112,27 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         lang=lang,
         views=views,
         keymap=keymap,
-        reminders=raw.get("reminders", {}),
+        reminders=_reminder_rules(raw.get("reminders"), path),
+        digest=_digest(raw.get("digest", {}), path),
     )
+
+
+def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
+    if raw is None:
+        return ()
+    from sco_cal.reminders import parse_rules  # date phrases and places, only when asked for
+
+    return parse_rules(raw, str(path))
+
+
+def _digest(raw: Any, path: Path) -> DigestSettings:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{path}: [digest] must be a table")
+    bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
+    if unknown := set(raw) - set(bounds):
+        raise InvalidInput(f"{path}: [digest] has unknown keys: {', '.join(sorted(unknown))}")
+    values = {k: raw.get(k, getattr(DigestSettings(), k)) for k in bounds}
+    for key, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
+            raise InvalidInput(f"{path}: [digest] {key} must be a whole number, 0-{bounds[key]}")
+    return DigestSettings(**values)

@@ -29,7 +29,16 @@ from sco_cal.store.writer import load_event
 ALL = EventFilter(scope=Scope.ALL)
 
 
-def test_first_use_creates_a_private_seeded_file(service: CalendarService, db_path: Path) -> None:
+@pytest.fixture
+def sqlite_service(db_path: Path) -> CalendarService:
+    service, _ = build_service(db=str(db_path), today=date(2026, 11, 23))
+    return service
+
+
+def test_first_use_creates_a_private_seeded_file(
+    sqlite_service: CalendarService, db_path: Path
+) -> None:
+    service = sqlite_service
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
     events = service.list_events(ALL)
@@ -40,8 +49,8 @@ def test_first_use_creates_a_private_seeded_file(service: CalendarService, db_pa
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
 
 
-def test_empty_store_has_no_events(db_path: Path) -> None:
-    service, _ = build_service(db=str(db_path), today=date(2026, 11, 23), seed=False)
+def test_empty_store_has_no_events(db: str) -> None:
+    service, _ = build_service(db=db, today=date(2026, 11, 23), seed=False)
     assert service.list_events(ALL) == []
     assert service.store.is_ready()
 
@@ -98,7 +107,7 @@ def test_reseeding_twice_changes_nothing(service: CalendarService) -> None:
 
 
 def test_a_crash_mid_seed_leaves_the_store_as_it_was(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = 0
     real_add = seeding._add
@@ -112,12 +121,13 @@ def test_a_crash_mid_seed_leaves_the_store_as_it_was(
 
     monkeypatch.setattr(seeding, "_add", failing_add)
     with pytest.raises(RuntimeError):
-        build_service(db=str(db_path), today=date(2026, 11, 23))
-    with sqlite3.connect(db_path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    assert tables == []  # not even the schema: creation and seeding are one transaction
+        build_service(db=db, today=date(2026, 11, 23))
+    untouched, _ = build_service(db=db, today=date(2026, 11, 23), ensure=False)
+    # Not even the schema: creating and seeding a store is one transaction.
+    assert untouched.store.reader.schema_version() == 0
+    untouched.store.close()
     monkeypatch.setattr(seeding, "_add", real_add)
-    service, _ = build_service(db=str(db_path), today=date(2026, 11, 23))
+    service, _ = build_service(db=db, today=date(2026, 11, 23))
     assert len(service.list_events(ALL)) > 50
 
 
@@ -129,8 +139,8 @@ def test_stale_version_is_refused_without_writing(service: CalendarService) -> N
     assert service.get(event.id).summary == "first"
 
 
-def test_newer_schema_is_refused(service: CalendarService, db_path: Path) -> None:
-    service.store.close()
+def test_newer_schema_is_refused(sqlite_service: CalendarService, db_path: Path) -> None:
+    sqlite_service.store.close()
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer"):
@@ -139,7 +149,7 @@ def test_newer_schema_is_refused(service: CalendarService, db_path: Path) -> Non
 
 def test_read_path_columns_are_the_tables_columns() -> None:
     table_columns = set(EventRow.__table__.columns.keys())  # type: ignore[attr-defined]
-    assert set(EVENT_COLUMNS) == table_columns - {"created_at", "search_text"}
+    assert set(EVENT_COLUMNS) == table_columns - {"created_at", "search_text", "span_days"}
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
 
@@ -191,8 +201,10 @@ def test_sql_filters_mean_what_the_domain_filter_means(
     assert got == expected
 
 
-def test_unwritable_database_gives_a_store_error(service: CalendarService, db_path: Path) -> None:
-    service.store.close()
+def test_unwritable_database_gives_a_store_error(
+    sqlite_service: CalendarService, db_path: Path
+) -> None:
+    sqlite_service.store.close()
     copy = db_path.parent / "ro.db"
     shutil.copy(db_path, copy)
     copy.chmod(0o400)

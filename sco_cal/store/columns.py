@@ -39,6 +39,9 @@ EVENT_COLUMNS = (
     "version",
     "updated_at",
 )
+# What describes the event itself, as a document states it: the columns the seed and an
+# import set, and on which a person's edits are told apart. id, origin, version: the store's.
+CONTENT_COLUMNS = EVENT_COLUMNS[1 : EVENT_COLUMNS.index("origin")]
 SOURCE_COLUMNS = ("event_id", "document", "excerpt", "document_date")
 ANNOTATION_COLUMNS = (
     "id",

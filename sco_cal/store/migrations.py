@@ -19,7 +19,27 @@ from sco_cal.store.version import SCHEMA_VERSION
 # MIGRATIONS[n] upgrades a store from version n + 1 to n + 2; a new store is created
 # from the current tables and stamped with SCHEMA_VERSION directly.
 Step = Callable[[Connection], None]
-MIGRATIONS: list[Step] = []
+
+
+def _add_reminder_delivery(conn: Connection) -> None:
+    """Version 2: default reminders from the configuration are delivered once too."""
+    from sco_cal.store.schema import ReminderDeliveryRow
+
+    ReminderDeliveryRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def _add_span_days(conn: Connection) -> None:
+    """Version 3: each window's length in days, indexed, for fast date-range queries."""
+    conn.execute(text("ALTER TABLE event ADD COLUMN span_days INTEGER NOT NULL DEFAULT 0"))
+    if conn.dialect.name == "sqlite":
+        days = "CAST(julianday(end_date) - julianday(start_date) AS INTEGER)"
+    else:
+        days = "end_date - start_date"
+    conn.execute(text(f"UPDATE event SET span_days = {days}"))
+    conn.execute(text("CREATE INDEX ix_event_span_days ON event (span_days)"))
+
+
+MIGRATIONS: list[Step] = [_add_reminder_delivery, _add_span_days]
 
 
 def stored_version(conn: Connection) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +34,7 @@ from sco_cal.store.columns import (
 )
 
 Row = Sequence[Any]
+SHORT_SPAN_DAYS = 31
 _LIVE_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
 _EVENT_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_LIVE_NOTES}"
 
@@ -46,24 +48,53 @@ class Rows(Protocol):
 
 
 class SqliteRows:
-    """Rows from an SQLite file through the standard library."""
+    """Rows from an SQLite file through the standard library.
+
+    Each query borrows an idle connection and opens another when none is idle, so the
+    TUI's worker threads read side by side; a single-threaded caller keeps to one.
+    """
 
     def __init__(self, path: Path, timeout: float = 30.0) -> None:
+        self._path, self._timeout = path, timeout
+        self._idle = [self._connect()]
+        self._opened = list(self._idle)
+
+    def _connect(self) -> sqlite3.Connection:
         try:
-            self._conn = sqlite3.connect(path, timeout=timeout)
-            self._conn.execute("PRAGMA query_only = ON")
+            conn = sqlite3.connect(self._path, timeout=self._timeout, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+            # Scans read the file through the OS page cache, shared by every connection.
+            conn.execute("PRAGMA mmap_size = 268435456")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {path}: {exc}") from None
+            raise StoreError(f"cannot open the database {self._path}: {exc}") from None
+        return conn
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
-        plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+        plain = {k: sqlite_value(v) for k, v in params.items()}
         try:
-            return self._conn.execute(sql, plain).fetchall()
+            conn = self._idle.pop()  # atomic: no two threads get the same connection
+        except IndexError:
+            conn = self._connect()
+            self._opened.append(conn)
+        try:
+            return conn.execute(sql, plain).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot read the database: {exc}") from None
+        finally:
+            self._idle.append(conn)
 
     def close(self) -> None:
-        self._conn.close()
+        for conn in self._opened:
+            conn.close()
+
+
+def sqlite_value(value: Any) -> Any:
+    """A parameter as SQLAlchemy stores it in SQLite, so comparisons with stored text hold."""
+    if isinstance(value, datetime):
+        # Stored timestamps are naive UTC text with a space: "2026-11-23 13:17:27.696573".
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.isoformat() if isinstance(value, date) else value
 
 
 class Reader:
@@ -71,6 +102,11 @@ class Reader:
 
     def __init__(self, rows: Rows) -> None:
         self._rows = rows
+
+    @property
+    def rows(self) -> Rows:
+        """The connection's rows, for read modules beside this one (reminders, digest)."""
+        return self._rows
 
     def close(self) -> None:
         self._rows.close()
@@ -140,7 +176,7 @@ class Reader:
                 {"id": event_id},
             )
         )
-        return _replace(full, history=history, reminders=reminders)
+        return replace(full, history=history, reminders=reminders)
 
     def history(
         self,
@@ -170,6 +206,11 @@ class Reader:
     def count(self) -> int:
         return int(self._rows.fetch("SELECT count(*) FROM event", {})[0][0])
 
+    def scalar(self, sql: str, params: Mapping[str, Any] | None = None) -> Any:
+        """The first column of the first row of a query (for checks and counts)."""
+        rows = self._rows.fetch(sql, params or {})
+        return rows[0][0] if rows else None
+
     def _with_details(self, events: list[Event], deleted_notes: bool = False) -> list[Event]:
         if not events:
             return events
@@ -179,7 +220,7 @@ class Reader:
         notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
         tags = self._related(("event_id", "tag"), "tag", ids, "tag")
         return [
-            _replace(
+            replace(
                 e,
                 sources=tuple(source_from_row(r) for r in sources[e.id]),
                 annotations=tuple(annotation_from_row(r) for r in notes[e.id]),
@@ -243,6 +284,15 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
     if flt.date_from is not None:
         clauses.append("e.end_date >= :date_from")
         params["date_from"] = flt.date_from
+        if flt.date_to is not None:
+            # Same rows, found fast: short windows must start shortly before the range, so
+            # the start-date index covers them; long ones are few and have their own index.
+            clauses.append(
+                "e.id IN (SELECT id FROM event WHERE start_date >= :short_from AND "
+                "start_date <= :date_to UNION ALL "
+                f"SELECT id FROM event WHERE span_days > {SHORT_SPAN_DAYS})"
+            )
+            params["short_from"] = flt.date_from - timedelta(days=SHORT_SPAN_DAYS)
     if flt.date_to is not None:
         clauses.append("e.start_date <= :date_to")
         params["date_to"] = flt.date_to
@@ -277,16 +327,10 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _replace(event: Event, **changes: Any) -> Event:
-    from dataclasses import replace
-
-    return replace(event, **changes)
-
-
 _SORTS: dict[SortKey, Any] = {
     SortKey.TITLE: lambda e: (e.title_en.casefold(), e.window.start),
     SortKey.COUNTRY: lambda e: (e.country or "~", e.window.start),
     SortKey.STATUS: lambda e: (e.status.value, e.window.start),
     SortKey.ORGANISATION: lambda e: (e.organisation, e.window.start),
-    SortKey.UPDATED: lambda e: (e.updated_at or datetime.min, e.id),
+    SortKey.UPDATED: lambda e: (e.updated_at.timestamp() if e.updated_at else 0.0, e.id),
 }

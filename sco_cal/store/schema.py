@@ -49,6 +49,9 @@ class EventRow(EventBase, table=True):
     updated_at: datetime = Field(sa_type=UTC_TIMESTAMP)
     # Folded titles, places in every spelling, excerpts and notes: what search scans.
     search_text: str = Field(default="", sa_type=Text)
+    # Days from start to end: lets a date-range query walk the start-date index over a
+    # short stretch and pick the few long (quarter, half-year, year) windows apart.
+    span_days: int = Field(default=0, index=True)
 
 
 class DocumentRow(SQLModel, table=True):
@@ -126,6 +129,17 @@ class ReminderRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
     delivered_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
     snoozed_until: date | None = None
+
+
+class ReminderDeliveryRow(SQLModel, table=True):
+    """A default reminder (from the configuration) delivered: it has no row of its own."""
+
+    __tablename__ = "reminder_delivery"
+
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    rule_key: str = Field(primary_key=True)
+    due: date = Field(primary_key=True)
+    delivered_at: datetime = Field(sa_type=UTC_TIMESTAMP)
 
 
 class MetaRow(SQLModel, table=True):

@@ -16,29 +16,13 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from sco_cal.seed_file import SeedData, SeedEvent
+from sco_cal.store.columns import CONTENT_COLUMNS
 from sco_cal.store.schema import DocumentRow, EventRow, SeedRecordRow, SourceRow
 from sco_cal.store.writer import event_values, insert_event, record, refresh_search_text
 
 SEED_AUTHOR = "seed"
 # Columns the seed owns; id, origin and version belong to the store.
-SEEDED_FIELDS = (
-    "organisation",
-    "kind",
-    "title",
-    "title_en",
-    "series",
-    "number",
-    "country",
-    "cities",
-    "theme",
-    "start_date",
-    "end_date",
-    "precision",
-    "date_text",
-    "open_ended",
-    "status",
-    "summary",
-)
+SEEDED_FIELDS = CONTENT_COLUMNS
 
 
 @dataclass
@@ -118,6 +102,7 @@ def _merge(session: Session, item: SeedEvent, now: datetime, report: SeedReport)
             kept.append(name)
     sources_added = _sync_sources(session, item)
     if changed:
+        row.span_days = (row.end_date - row.start_date).days
         row.version += 1
         row.updated_at = now
         session.add(row)

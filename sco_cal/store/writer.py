@@ -51,6 +51,7 @@ def event_values(event: Event) -> dict[str, Any]:
         "theme": event.theme,
         "start_date": w.start,
         "end_date": w.end,
+        "span_days": (w.end - w.start).days,
         "precision": w.precision.value,
         "date_text": w.text,
         "open_ended": w.open_ended,
@@ -126,6 +127,54 @@ def insert_event(
     )
 
 
+def insert_events(
+    *,
+    session: Session,
+    events: Iterable[Event],
+    author: str,
+    now: datetime,
+    notes: Mapping[str, str] | None = None,
+    source: str | None = None,
+) -> int:
+    """Many new events at once (an import): what `insert_event` writes, plus their tags,
+    in one statement per table; `notes` gives each event's `created` note by id."""
+    events = list(events)
+    if not events:
+        return 0
+    stamps = {"created_at": now, "updated_at": now}
+    session.execute(
+        insert(EventRow),
+        [event_values(e) | stamps | {"search_text": event_search_text(e)} for e in events],
+    )
+    sources = [
+        {
+            "event_id": e.id,
+            "document": s.document,
+            "excerpt": s.excerpt,
+            "document_date": s.document_date,
+            "origin": e.origin,
+        }
+        for e in events
+        for s in e.sources
+    ]
+    if sources:
+        session.execute(insert(SourceRow), sources)
+    tags = [{"event_id": e.id, "tag": t} for e in events for t in sorted(set(e.tags))]
+    if tags:
+        session.execute(insert(TagRow), tags)
+    notes = notes or {}
+    history = [
+        {"action": "created", "event_id": e.id, "new": e.status.value, "note": notes.get(e.id)}
+        for e in events
+    ]
+    history += [{"action": "tag", "event_id": t["event_id"], "new": t["tag"]} for t in tags]
+    session.execute(
+        insert(HistoryRow),
+        [{"note": None} | row | {"at": now, "author": author, "source": source} for row in history],
+    )
+    return len(events)
+
+
 def update_event(
     *,
     session: Session,
@@ -152,10 +201,15 @@ def update_event(
             f"{expected_version}): nothing was written; look at it again and retry"
         )
     old = {name: getattr(current, name) for name in changes}
+    derived = {}
+    if "start_date" in changes or "end_date" in changes:
+        start = changes.get("start_date", current.start_date)
+        end = changes.get("end_date", current.end_date)
+        derived["span_days"] = (end - start).days
     stmt = (
         update(EventRow)
         .where(col(EventRow.id) == event_id, col(EventRow.version) == current.version)
-        .values(**changes, version=current.version + 1, updated_at=now)
+        .values(**changes, **derived, version=current.version + 1, updated_at=now)
     )
     if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
         raise Conflict(f"{event_id} was changed by someone else: nothing was written")

@@ -1,0 +1,99 @@
+"""`sco-cal digest`: what needs attention today, as text, Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from sco_cal.cli.common import Cli, command
+from sco_cal.date_phrases import parse_date_phrase
+from sco_cal.errors import InvalidInput
+
+app = typer.Typer()
+
+
+class DigestFormat(StrEnum):
+    TEXT = "text"
+    TABLE = "table"  # the common name for text
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+
+@command(app, "digest")
+def digest(
+    cli: Cli,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days", min=0, max=366, help="How far 'coming up' looks ahead (default 14, config)."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Changes since DATE (a date phrase, UTC midnight, or an ISO time) instead "
+            "of since the last digest.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        DigestFormat,
+        typer.Option("--format", "-F", help="text (default, also for pipes), md, html or json."),
+    ] = DigestFormat.TEXT,
+    deliver: Annotated[
+        bool, typer.Option("--deliver", help="Mark the reminders shown as delivered.")
+    ] = False,
+    no_mark: Annotated[
+        bool,
+        typer.Option("--no-mark", help="Do not record this digest as the last one."),
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=0, help="At most N items per section (0: all)."),
+    ] = None,
+) -> None:
+    """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""
+    result = cli.service.digest(
+        days=cli.settings.digest.days if days is None else days,
+        since=parse_since(since, cli) if since else None,
+        deliver=deliver,
+        mark=not no_mark,
+        settings=cli.settings,
+        lang=cli.lang,
+        limit=limit,
+    )
+    if fmt is DigestFormat.JSON:
+        from sco_cal.output.digest_json import digest_record
+
+        cli.json(digest_record(result, cli.lang))
+    elif fmt is DigestFormat.MD:
+        from sco_cal.output.digest_md import render_digest_md
+
+        cli.out(render_digest_md(result, cli.lang))
+    elif fmt is DigestFormat.HTML:
+        from sco_cal.output.digest_html import render_digest_html
+
+        cli.out(render_digest_html(result, cli.lang))
+    else:
+        from sco_cal.output.digest_text import render_digest_text
+
+        cli.out(render_digest_text(result, cli.lang, cli.paint))
+
+
+def parse_since(text: str, cli: Cli) -> datetime:
+    """An ISO time ("2026-11-20T08:00+01:00"), else the first day of a date phrase, UTC."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        start = parse_date_phrase(text, default_year=cli.today.year, today=cli.today).start
+        return datetime(start.year, start.month, start.day, tzinfo=UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if moment.date() > cli.today:
+        raise InvalidInput(f"--since {text} is after today ({cli.today.isoformat()})")
+    return moment

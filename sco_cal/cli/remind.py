@@ -1,0 +1,156 @@
+"""`sco-cal remind`: set, list, remove and snooze reminders, and deliver the due ones (cron)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from sco_cal.cli.common import Cli, Format, command
+from sco_cal.date_labels import format_window
+from sco_cal.output.formats import to_csv, to_markdown
+from sco_cal.output.reminders import (
+    REMINDER_COLUMNS,
+    due_record,
+    reminder_row,
+    render_due,
+    render_reminders,
+)
+from sco_cal.reminders import DueReminder, parse_days
+from sco_cal.text import safe
+
+app = typer.Typer(
+    help="Reminders before events; `remind due` delivers them (meant for cron).",
+    no_args_is_help=True,
+)
+ReminderId = Annotated[
+    int, typer.Argument(metavar="REMINDER_ID", help="The #number shown by `remind list`.")
+]
+NOTHING_DUE = 1  # like grep: a script can tell "nothing due" from "printed some"
+
+
+class DueFormat(StrEnum):
+    TEXT = "text"
+    TABLE = "table"  # the common name for text
+    JSON = "json"
+
+
+@command(app, "add")
+def add(
+    cli: Cli,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix.")],
+    before: Annotated[
+        list[str],
+        typer.Option(
+            "--before",
+            "-b",
+            metavar="SPEC",
+            help="14d, 2w, '3 days' before the window starts, or a date phrase (that day); "
+            "repeat for several.",
+        ),
+    ],
+) -> None:
+    """Set reminders on an event; a fuzzy window counts from its first day."""
+    event = cli.service.get(event_id)
+    added = cli.service.add_reminders(event.id, before)
+    if cli.fmt is Format.JSON:
+        cli.json([reminder_row(r, cli.today) for r in added])
+    label = format_window(event.window, cli.lang)
+    if not event.window.is_exact:
+        label = f"{label}, date imprecise: counted from its first day"
+    for reminder in added:
+        message = f"reminder #{reminder.id} on {event.id}: due {reminder.due.isoformat()}"
+        if parse_days(reminder.spec) is not None:
+            message += f" ({reminder.spec} before {label})"
+        cli.say(message)
+
+
+@command(app, "list")
+def list_reminders(
+    cli: Cli,
+    event_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Only this event's reminders.")
+    ] = None,
+) -> None:
+    """Stored reminders, soonest first (defaults from the configuration are not listed)."""
+    reminders = cli.service.reminders(event_id)
+    records = [reminder_row(r, cli.today) for r in reminders]
+    if cli.fmt is Format.JSON:
+        cli.json(records)
+    elif cli.fmt is Format.CSV:
+        cli.out(to_csv(records, REMINDER_COLUMNS))
+    elif cli.fmt is Format.MD:
+        cli.out(to_markdown(records, REMINDER_COLUMNS))
+    elif not reminders:
+        cli.say("no reminders")
+    else:
+        cli.out(render_reminders(reminders, cli.today, cli.paint))
+
+
+@command(app, "rm")
+def remove(cli: Cli, reminder_id: ReminderId) -> None:
+    """Delete a reminder (recorded in the event's history)."""
+    cli.service.remove_reminder(reminder_id)
+    cli.say(f"deleted reminder #{reminder_id}")
+
+
+@command(app, "snooze")
+def snooze(
+    cli: Cli,
+    reminder_id: ReminderId,
+    spec: Annotated[str, typer.Argument(metavar="FOR_OR_UNTIL", help="3d, 1w, or a date phrase.")],
+) -> None:
+    """Put a reminder off: due again in 3d, 1w, or on a given day (even if delivered)."""
+    reminder = cli.service.snooze_reminder(reminder_id, spec)
+    if cli.fmt is Format.JSON:
+        cli.json(reminder_row(reminder, cli.today))
+    assert reminder.snoozed_until is not None
+    cli.say(f"reminder #{reminder.id} snoozed until {reminder.snoozed_until.isoformat()}")
+
+
+@command(app, "due")
+def due(
+    cli: Cli,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what is due without marking it delivered.")
+    ] = False,
+    notify: Annotated[
+        bool, typer.Option("--notify", help="Also send a desktop notification (notify-send).")
+    ] = False,
+    fmt: Annotated[
+        DueFormat, typer.Option("--format", "-F", help="text (default, also for pipes) or json.")
+    ] = DueFormat.TEXT,
+) -> None:
+    """Print each due reminder once and mark it delivered; exit 1 when nothing is due."""
+    found = cli.service.due_reminders(deliver=not dry_run, settings=cli.settings, lang=cli.lang)
+    if not found:
+        raise typer.Exit(NOTHING_DUE)
+    if fmt is DueFormat.JSON:
+        cli.json([due_record(item, cli.lang) for item in found])
+    else:
+        cli.out(render_due(found, cli.paint))
+    if notify:
+        send_notifications(cli, found)
+
+
+def send_notifications(cli: Cli, items: Sequence[DueReminder]) -> None:
+    """A desktop notification per reminder, or one line saying why there is none."""
+    program = shutil.which("notify-send")
+    if program is None:
+        cli.say("sco-cal: desktop notifications are unavailable (notify-send not found)")
+        return
+    for item in items:
+        try:
+            subprocess.run(
+                [program, "--app-name=sco-cal", "sco-cal reminder", safe(item.text)],
+                check=True,
+                capture_output=True,
+                timeout=10,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            cli.say(f"sco-cal: desktop notification failed: {type(exc).__name__}")
+            return

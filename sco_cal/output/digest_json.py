@@ -1,0 +1,85 @@
+"""The digest as JSON for scripts, in the shape `sco_cal/schemas/digest.schema.json` fixes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sco_cal.date_labels import format_window
+from sco_cal.digest import Change, Digest
+from sco_cal.model import Event
+from sco_cal.output.reminders import due_record
+
+DIGEST_SCHEMA = {"name": "sco-cal-digest", "version": 1}
+
+
+def digest_record(digest: Digest, lang: str) -> dict[str, Any]:
+    """Every section is present, as an empty list when there is nothing in it."""
+    today = digest.today
+    sections = {
+        "today": [_event(e, today, lang) for e in digest.today_events],
+        "coming_up": [_event(e, today, lang) for e in digest.coming_up],
+        "reminders_due": [due_record(r, lang) for r in digest.reminders_due],
+        "awaiting_confirmation": [_event(e, today, lang) for e in digest.awaiting_confirmation],
+        "needs_follow_up": [_event(e, today, lang) for e in digest.needs_follow_up],
+        "changed": [_change(c, lang) for c in digest.changes],
+    }
+    return {
+        "schema": dict(DIGEST_SCHEMA),
+        "today": today.isoformat(),
+        "lang": lang,
+        "days": digest.days,
+        "awaiting_days": digest.awaiting_days,
+        "since": digest.since.isoformat(),
+        "limit": digest.limit,
+        "counts": {
+            key: max(digest.totals.get(key, 0), len(items)) for key, items in sections.items()
+        },
+        "follow_up_by_document": [
+            {"document": doc, "title": title, "count": n}
+            for doc, title, n in digest.follow_up_by_document
+        ],
+        "sections": sections,
+    }
+
+
+def _event(event: Event, today: date, lang: str) -> dict[str, Any]:
+    w = event.window
+    return {
+        "id": event.id,
+        "title": event.title_in(lang),
+        "title_fr": event.title,
+        "title_en": event.title_en,
+        "organisation": event.organisation,
+        "kind": event.kind.value,
+        "status": event.status.value,
+        "country": event.country,
+        "cities": list(event.cities),
+        "start": w.start.isoformat(),
+        "end": w.end.isoformat(),
+        "precision": w.precision.value,
+        "imprecise": not w.is_exact,
+        "open_ended": w.open_ended,
+        "date_text": w.text,
+        "date_label": format_window(w, lang),
+        "days_until_start": (w.start - today).days,
+        "days_since_end": (today - w.end).days,
+        "documents": sorted({s.document for s in event.sources}),
+    }
+
+
+def _change(change: Change, lang: str) -> dict[str, Any]:
+    entry = change.entry
+    return {
+        "kind": change.kind.value,
+        "event_id": entry.event_id,
+        "title": change.event.title_in(lang) if change.event is not None else None,
+        "at": entry.at.isoformat(),
+        "author": entry.author,
+        "action": entry.action,
+        "field": entry.field,
+        "old": entry.old,
+        "new": entry.new,
+        "note": entry.note,
+        "source": entry.source,
+    }

@@ -1,0 +1,299 @@
+"""Reminder rows: lean reads over the `Rows` protocol, writes and delivery in a session.
+
+Delivery happens in the transaction that found the reminders due: each one is claimed
+with a conditional write (`UPDATE ... WHERE delivered_at IS NULL`, or an insert that
+does nothing on conflict) and only what was claimed is returned. On SQLite the write
+transaction begins IMMEDIATE, so a second `remind due` waits and then finds nothing;
+on PostgreSQL the second writer blocks on the row, re-checks the condition and skips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sco_cal.digest import FollowUpTally
+from sco_cal.errors import InvalidInput, NotFound
+from sco_cal.filters import EventFilter, Scope
+from sco_cal.model import Event, Kind, Reminder
+from sco_cal.reminders import DueReminder, ReminderRule, find_due
+from sco_cal.store.columns import (
+    EVENT_COLUMNS,
+    REMINDER_COLUMNS,
+    as_date,
+    as_datetime,
+    event_from_row,
+    reminder_from_row,
+)
+from sco_cal.store.reader import Reader, Row, Rows, sqlite_value, where_clause
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from sco_cal.store.schema import ReminderRow
+
+LAST_DIGEST_KEY = "last_digest_at"
+_CHUNK = 500
+
+
+class SessionRows:
+    """Rows read inside a session's transaction, so reading and marking cannot interleave."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
+        from sqlalchemy import text
+
+        conn = self._session.connection()
+        if conn.dialect.name == "sqlite":
+            params = {k: sqlite_value(v) for k, v in params.items()}
+        return list(conn.execute(text(sql), dict(params)).all())
+
+    def close(self) -> None:
+        pass
+
+
+class ReminderReads:
+    """Queries for reminders, the events they point at, and what was delivered."""
+
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+        self._reader = Reader(rows)
+
+    def reminders(self, *, event_id: str | None = None, pending: bool = False) -> list[Reminder]:
+        clauses, params = ["1 = 1"], dict[str, Any]()
+        if event_id is not None:
+            clauses.append("event_id = :event_id")
+            params["event_id"] = event_id
+        if pending:
+            clauses.append("delivered_at IS NULL")
+        sql = (
+            f"SELECT {', '.join(REMINDER_COLUMNS)} FROM reminder "
+            f"WHERE {' AND '.join(clauses)} ORDER BY due, id"
+        )
+        return [reminder_from_row(r) for r in self._rows.fetch(sql, params)]
+
+    def reminder(self, reminder_id: int) -> Reminder:
+        found = self._rows.fetch(
+            f"SELECT {', '.join(REMINDER_COLUMNS)} FROM reminder WHERE id = :id",
+            {"id": reminder_id},
+        )
+        if not found:
+            raise NotFound(f"no reminder #{reminder_id}")
+        return reminder_from_row(found[0])
+
+    def events(self, ids: Iterable[str]) -> dict[str, Event]:
+        """Events by id, without their related rows."""
+        columns = ", ".join(EVENT_COLUMNS)
+        rows = self._in_chunks(f"SELECT {columns} FROM event WHERE id IN ({{marks}})", ids)
+        return {e.id: e for e in (event_from_row(r) for r in rows)}
+
+    def deliveries(self, event_ids: Iterable[str]) -> set[tuple[str, str, date]]:
+        """(event, rule, due) of the default reminders already delivered."""
+        sql = "SELECT event_id, rule_key, due FROM reminder_delivery WHERE event_id IN ({marks})"
+        return {(r[0], r[1], as_date(r[2])) for r in self._in_chunks(sql, event_ids)}
+
+    def follow_up_tally(self, today: date) -> FollowUpTally:
+        """How many events need follow-up, in all and by source document."""
+        where, params = where_clause(EventFilter(scope=Scope.ALL, follow_up=True), today)
+        total = self._rows.fetch(f"SELECT count(*) FROM event e WHERE {where}", params)
+        by_document = self._rows.fetch(
+            "SELECT s.document, count(DISTINCT s.event_id) FROM source s "
+            f"JOIN event e ON e.id = s.event_id WHERE {where} GROUP BY s.document",
+            params,
+        )
+        return FollowUpTally(int(total[0][0]), {str(r[0]): int(r[1]) for r in by_document})
+
+    def documents(self) -> dict[str, str]:
+        """Source documents' titles by file name."""
+        return {
+            str(r[0]): str(r[1]) for r in self._rows.fetch("SELECT file, title FROM document", {})
+        }
+
+    def first_change_at(self) -> datetime | None:
+        """When the store's history begins: its creation (and seeding)."""
+        found = self._rows.fetch("SELECT min(at) FROM history", {})
+        return as_datetime(found[0][0]) if found and found[0][0] is not None else None
+
+    def meta(self, key: str) -> str | None:
+        found = self._rows.fetch("SELECT value FROM meta WHERE key = :key", {"key": key})
+        return str(found[0][0]) if found else None
+
+    def due(self, rules: Sequence[ReminderRule], today: date, lang: str) -> list[DueReminder]:
+        """Every reminder due on `today`, stored or from the default rules."""
+        stored = self.reminders(pending=True)
+        events = self.events({r.event_id for r in stored})
+        candidates = {e.id: e for e in self._rule_candidates(rules, today)}
+        return find_due(
+            stored=stored,
+            events=events | candidates,
+            rules=rules,
+            delivered=self.deliveries(candidates),
+            today=today,
+            lang=lang,
+        )
+
+    def _rule_candidates(self, rules: Sequence[ReminderRule], today: date) -> list[Event]:
+        # Only events a rule could make due today: ahead within the longest lead time,
+        # or needing follow-up. The rules themselves decide among these.
+        every_kind = tuple(Kind)
+        found: list[Event] = []
+        longest = max((s.days_before or 0 for r in rules for s in r.before), default=None)
+        if longest is not None:
+            ahead = EventFilter(
+                scope=Scope.ALL,
+                kinds=every_kind,
+                date_from=today,
+                date_to=today + timedelta(days=longest),
+            )
+            found += self._reader.events(ahead, today)
+        if any(r.follow_up for r in rules):
+            overdue = EventFilter(scope=Scope.ALL, kinds=every_kind, follow_up=True)
+            found += self._reader.events(overdue, today)
+        return found
+
+    def _in_chunks(self, sql: str, values: Iterable[str]) -> list[Row]:
+        ordered, rows = sorted(set(values)), list[Row]()
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            params = {f"v{i}": v for i, v in enumerate(chunk)}
+            rows += self._rows.fetch(sql.format(marks=", ".join(f":{k}" for k in params)), params)
+        return rows
+
+
+# -- writes: each takes the session and never commits ---------------------------------------
+
+
+def insert_reminder(
+    *, session: Session, event_id: str, due: date, spec: str, author: str, now: datetime
+) -> Reminder:
+    """A new reminder, and a `remind` row in the event's history."""
+    from sqlmodel import select
+
+    from sco_cal.store.schema import ReminderRow
+    from sco_cal.store.writer import record
+
+    same_day = session.exec(
+        select(ReminderRow).where(ReminderRow.event_id == event_id, ReminderRow.due == due)
+    ).first()
+    if same_day is not None:
+        raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day.id})")
+    row = ReminderRow(event_id=event_id, due=due, spec=spec, author=author, created_at=now)
+    session.add(row)
+    session.flush()
+    note = f"reminder #{row.id} due {due.isoformat()}"
+    record(
+        session=session,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action="remind",
+        new=spec,
+        note=note,
+    )
+    return _reminder(row)
+
+
+def delete_reminder(*, session: Session, reminder_id: int, author: str, now: datetime) -> Reminder:
+    from sco_cal.store.writer import record
+
+    row = _row(session, reminder_id)
+    gone = _reminder(row)
+    session.delete(row)
+    record(
+        session=session,
+        event_id=gone.event_id,
+        author=author,
+        now=now,
+        action="unremind",
+        old=gone.spec,
+        note=f"reminder #{reminder_id} deleted",
+    )
+    return gone
+
+
+def snooze_reminder(
+    *, session: Session, reminder_id: int, until: date, author: str, now: datetime
+) -> Reminder:
+    """Due again on `until`, even if it was delivered already."""
+    from sco_cal.store.writer import record
+
+    row = _row(session, reminder_id)
+    row.snoozed_until, row.delivered_at = until, None
+    session.add(row)
+    session.flush()
+    record(
+        session=session,
+        event_id=row.event_id,
+        author=author,
+        now=now,
+        action="snooze",
+        new=until.isoformat(),
+        note=f"reminder #{reminder_id}",
+    )
+    return _reminder(row)
+
+
+def claim_delivery(
+    *, session: Session, due: Sequence[DueReminder], now: datetime
+) -> list[DueReminder]:
+    """Mark each reminder delivered unless another process did first; returns those claimed."""
+    from sqlalchemy import update
+    from sqlmodel import col
+
+    from sco_cal.store.schema import ReminderRow
+
+    claimed = []
+    for item in due:
+        if item.reminder is not None:
+            pending = col(ReminderRow.delivered_at).is_(None)
+            stmt: Any = (
+                update(ReminderRow)
+                .where(col(ReminderRow.id) == item.reminder.id, pending)
+                .values(delivered_at=now)
+                .returning(col(ReminderRow.id))
+            )
+        else:
+            stmt = _delivery_insert(session, item, now)
+        # RETURNING says whether this transaction claimed it (rowcount is -1 on psycopg).
+        if session.execute(stmt).first() is not None:
+            claimed.append(item)
+    return claimed
+
+
+def set_meta(*, session: Session, key: str, value: str) -> None:
+    from sco_cal.store.schema import MetaRow
+
+    session.merge(MetaRow(key=key, value=value))
+
+
+def _delivery_insert(session: Session, item: DueReminder, now: datetime) -> Any:
+    """Record a default reminder's delivery, doing nothing if it is recorded already."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from sco_cal.store.schema import ReminderDeliveryRow
+
+    table = ReminderDeliveryRow.__table__  # type: ignore[attr-defined]
+    dialect = session.connection().dialect.name
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(table)
+        .values(event_id=item.event.id, rule_key=item.rule, due=item.due, delivered_at=now)
+        .on_conflict_do_nothing()
+        .returning(table.c.event_id)
+    )
+
+
+def _row(session: Session, reminder_id: int) -> ReminderRow:
+    from sco_cal.store.schema import ReminderRow
+
+    row = session.get(ReminderRow, reminder_id)
+    if row is None:
+        raise NotFound(f"no reminder #{reminder_id}")
+    return row
+
+
+def _reminder(row: ReminderRow) -> Reminder:
+    return reminder_from_row(tuple(getattr(row, c) for c in REMINDER_COLUMNS))
