@@ -1,0 +1,94 @@
+"""Time iCalendar export and import of 10k events (and other sizes).
+
+    python -m bench.ics_bench                     # 10k events, 3 runs each
+    python -m bench.ics_bench --events 1000 --events 10000 --runs 5
+
+Figures are median wall times. `export` is the whole `sco-cal export` process
+(start-up included); `read` parses and checks the file; `write` adds every event
+to an empty store in one transaction; `again` is the second import of the same
+file (every event found unchanged); `dry run` is a whole `sco-cal import
+--dry-run` process on the filled store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bench.synthetic import store_with
+from sco_cal.compose import build_service
+from sco_cal.ics.incoming import ReadOptions
+from sco_cal.importing import import_parsed, read_file
+
+TODAY = "2026-11-23"
+
+
+def median(work: Callable[[], Any], runs: int) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Time ICS export and import.")
+    parser.add_argument("--events", type=int, action="append", help="size (repeatable)")
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    exe = str(Path(sys.executable).with_name("sco-cal"))
+    with tempfile.TemporaryDirectory() as scratch:
+        env = os.environ | {"SCO_CAL_CONFIG": f"{scratch}/none.toml", "SCO_CAL_AUTHOR": "bench"}
+        for n in options.events or [10_000]:
+            source = Path(scratch) / f"events-{n}.db"
+            shutil.copyfile(store_with(n), source)
+            file = Path(scratch) / f"events-{n}.ics"
+            export = [exe, "export", "--db", str(source), "--today", TODAY, "-o", str(file)]
+            seconds, _ = median(partial(subprocess.run, export, check=True, env=env), options.runs)
+            size = file.stat().st_size / 1e6
+            print(f"export  {n:>7} events: {seconds:.2f} s  ({size:.1f} MB)", flush=True)
+            _time_import(file, Path(scratch) / f"empty-{n}.db", n, options.runs, exe, env)
+
+
+def _time_import(file: Path, db: Path, n: int, runs: int, exe: str, env: dict[str, str]) -> None:
+    opts = ReadOptions(name=file.name, today=date.fromisoformat(TODAY))
+    seconds, parsed = median(lambda: read_file(file, opts), runs)
+    print(f"read    {n:>7} events: {seconds:.2f} s", flush=True)
+    writes = []
+    for _ in range(runs):
+        for stale in db.parent.glob(db.name + "*"):  # the store and its -wal, -shm files
+            stale.unlink()
+        service, _ = build_service(db=str(db), today=TODAY, seed=False)
+        start = time.perf_counter()
+        report = import_parsed(
+            service.store, parsed, name=file.name, author="bench", now=datetime.now(UTC)
+        )
+        writes.append(time.perf_counter() - start)
+        assert len(report.added) == n
+        service.store.close()
+    print(f"write   {n:>7} events: {statistics.median(writes):.2f} s", flush=True)
+    service, _ = build_service(db=str(db), today=TODAY, seed=False)
+    seconds, report = median(lambda: service.import_events(file), runs)
+    assert len(report.unchanged) == n
+    print(f"again   {n:>7} events: {seconds:.2f} s  (all unchanged)", flush=True)
+    service.store.close()
+    dry = [exe, "import", str(file), "--db", str(db), "--today", TODAY, "--dry-run"]
+    quiet = partial(subprocess.run, dry, check=True, env=env, capture_output=True)
+    seconds, _ = median(quiet, runs)
+    print(f"dry run {n:>7} events: {seconds:.2f} s  (whole process)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
