@@ -1,0 +1,1 @@
+"""Reading a new bulletin into reviewed calendar changes: rule-based, explainable, offline."""

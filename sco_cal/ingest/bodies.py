@@ -1,0 +1,49 @@
+"""Which organisation a sentence names: OCS/SCO, OTSC/CSTO, ONU/UN and the others."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from sco_cal.ingest.folding import Folded
+from sco_cal.organisations import NATIONAL, all_organisations
+from sco_cal.text import fold
+
+DEFAULT_ORGANISATION = "SCO"
+# Short acronyms are ordinary words in lower case ("un", "ocs" never, but "un" always).
+_ACRONYM_LENGTH = 6
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """(pattern on folded text, code, whether the original must be upper case)."""
+    found = []
+    for org in all_organisations():
+        if org.code == NATIONAL:
+            continue
+        for spelling in {org.code, org.name_en, org.name_fr, *org.aliases}:
+            acronym = spelling.isupper() and len(spelling) <= _ACRONYM_LENGTH
+            body = re.escape(fold(spelling)).replace(r"\ ", r"[\s-]+")
+            found.append((re.compile(rf"(?<![\w-]){body}(?![\w])"), org.code, acronym))
+    return tuple(sorted(found, key=lambda p: -len(p[0].pattern)))
+
+
+def organisations_in(folded: Folded) -> list[tuple[int, str]]:
+    """(position, code) of every organisation the text names, in order."""
+    found: dict[int, str] = {}
+    for pattern, code, acronym in _patterns():
+        for match in pattern.finditer(folded.text):
+            if acronym and not folded.span(match.start(), match.end()).isupper():
+                continue
+            found.setdefault(match.start(), code)
+    return sorted(found.items())
+
+
+def main_organisation(texts: Iterable[str]) -> str | None:
+    """The organisation a document names most often, if it names any."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(code for _, code in organisations_in(Folded.of(text)))
+    return counts.most_common(1)[0][0] if counts else None

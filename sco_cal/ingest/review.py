@@ -1,0 +1,198 @@
+"""The review of a document: for each finding, a new event, an update, or nothing to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sco_cal.ingest.changes import changes_for, user_edited_fields
+from sco_cal.ingest.english import slug
+from sco_cal.ingest.extract import Extraction, Finding
+from sco_cal.ingest.judging import CONFIDENT
+from sco_cal.ingest.match import align_series, likeness, match_finding
+from sco_cal.model import Event, HistoryEntry, Source
+
+INGEST_ORIGIN = "ingest:"
+
+
+class Action(StrEnum):
+    """What applying a review item would do."""
+
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """One finding, judged against the calendar: what it proposes and why.
+
+    `changes` maps a field (the keys of `sco-cal list --format json`) to its
+    (old, new) values, JSON-ready; `user_edited` names the changed fields a person
+    set by hand, which a plain apply leaves alone.
+    """
+
+    number: int
+    action: Action
+    finding: Finding
+    document: str
+    document_date: date
+    event_id: str | None = None
+    proposed: Event | None = None
+    changes: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
+    user_edited: tuple[str, ...] = ()
+    event_version: int | None = None
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def excerpt(self) -> str:
+        return self.finding.excerpt
+
+    @property
+    def confidence(self) -> float:
+        return self.finding.confidence
+
+    @property
+    def applicable(self) -> bool:
+        return self.action in (Action.NEW, Action.UPDATE)
+
+
+def build_review(
+    extraction: Extraction,
+    events: Sequence[Event],
+    history_of: Callable[[str], Sequence[HistoryEntry]],
+) -> list[ReviewItem]:
+    """The review items of a document read against the calendar's events, in its order."""
+    taken = {event.id for event in events}
+    proposed_new: list[Event] = []
+    items = []
+    for number, finding in enumerate(extraction.findings, 1):
+        item = _item(number, align_series(finding, events), extraction, events, history_of)
+        item = _repeated(item, proposed_new) or item
+        if item.action is Action.NEW and item.proposed is not None:
+            event = replace(item.proposed, id=unique_id(item.proposed, taken))
+            taken.add(event.id)
+            item = replace(item, proposed=event)
+            proposed_new.append(event)
+        items.append(item)
+    return items
+
+
+def _item(
+    number: int,
+    finding: Finding,
+    extraction: Extraction,
+    events: Sequence[Event],
+    history_of: Callable[[str], Sequence[HistoryEntry]],
+) -> ReviewItem:
+    base = ReviewItem(
+        number, Action.UNREADABLE, finding, extraction.document, extraction.document_date
+    )
+    if finding.problem is not None:
+        return _unreadable(base, finding.problem)
+    match = match_finding(finding, events)
+    if match is None:
+        if finding.window is None:
+            return _unreadable(base, "a change of state for a meeting the calendar does not know")
+        if finding.confidence < CONFIDENT:
+            return _unreadable(base, "not read with confidence", proposed=_event(finding, base))
+        return replace(
+            base,
+            action=Action.NEW,
+            proposed=_event(finding, base),
+            reasons=("no known event matches",),
+        )
+    event = match.event
+    proposed = _event(finding, base, event)
+    changes = changes_for(event, finding)
+    matched = (f"matches {event.id}: {match.how}",)
+    if changes and finding.confidence < CONFIDENT:
+        return _unreadable(base, "not read with confidence", proposed=proposed, event=event)
+    edited = user_edited_fields(event, history_of(event.id), changes)
+    return replace(
+        base,
+        action=Action.UPDATE if changes else Action.UNCHANGED,
+        event_id=event.id,
+        proposed=proposed,
+        changes=changes,
+        user_edited=edited,
+        event_version=event.version,
+        reasons=matched,
+    )
+
+
+def _unreadable(
+    item: ReviewItem, why: str, *, proposed: Event | None = None, event: Event | None = None
+) -> ReviewItem:
+    return replace(
+        item,
+        action=Action.UNREADABLE,
+        proposed=proposed,
+        event_id=event.id if event is not None else None,
+        reasons=(why,),
+    )
+
+
+def _repeated(item: ReviewItem, earlier: list[Event]) -> ReviewItem | None:
+    """A meeting the document names twice is one new event, not two."""
+    if item.action is not Action.NEW or item.proposed is None:
+        return None
+    mine = item.proposed
+    for other in earlier:
+        same_number = mine.series == other.series and mine.number == other.number
+        alike = likeness(item.finding, other) >= 0.8 and mine.country == other.country
+        if (mine.number is not None and same_number) or (
+            alike and other.window.overlaps(mine.window.start, mine.window.end)
+        ):
+            return replace(
+                item,
+                action=Action.UNCHANGED,
+                event_id=other.id,
+                reasons=(f"the same meeting as {other.id}, proposed earlier in this review",),
+            )
+    return None
+
+
+def _event(finding: Finding, item: ReviewItem, known: Event | None = None) -> Event | None:
+    """The finding as an event: what the document says, under the known id if matched."""
+    window = finding.window or (known.window if known is not None else None)
+    if window is None:
+        return None
+    return Event(
+        id=known.id if known is not None else "",
+        organisation=finding.organisation,
+        kind=finding.kind,
+        title=finding.title,
+        title_en=finding.title_en,
+        window=window,
+        status=finding.status,
+        theme=finding.theme,
+        series=finding.series,
+        number=finding.number,
+        country=finding.country,
+        cities=finding.cities,
+        summary=finding.summary,
+        origin=INGEST_ORIGIN + item.document,
+        version=known.version if known is not None else 0,
+        sources=(Source(item.document, finding.excerpt, item.document_date),),
+    )
+
+
+def unique_id(event: Event, taken: set[str]) -> str:
+    """A readable id in the seed's style, `sco-defence-ministers-24`, not already taken."""
+    org = event.organisation.lower()
+    if event.series and event.number is not None:
+        base = f"{org}-{event.series}-{event.number}"
+    else:
+        topic = event.series or slug(event.title_en or event.title)
+        base = f"{org}-{topic}-{event.window.start.year}"
+        if event.cities:
+            base += "-" + slug(event.cities[0])
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,211 @@
+"""The meeting a sentence names: its title as written, its ordinal and its kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sco_cal.ingest.folding import Folded
+from sco_cal.ingest.wording import MANY, MEETING_NOUN
+from sco_cal.model import Kind
+
+_MAX_TITLE_WORDS = 30
+_ORDINAL_WORDS = {
+    "premier": 1, "premiere": 1, "first": 1, "second": 2, "seconde": 2, "deuxieme": 2,
+    "troisieme": 3, "third": 3, "quatrieme": 4, "fourth": 4, "cinquieme": 5, "fifth": 5,
+}  # fmt: skip
+_ORDINAL = (
+    r"(?P<ord>\b(?:\d{1,3} ?(?:eme|ere|er|re|e|th|st|nd|rd)|[ivxlc]{1,7} ?(?:eme|e)|"
+    + "|".join(_ORDINAL_WORDS)
+    + r"))"
+)
+_ORDINAL_TOKEN = re.compile(_ORDINAL + r"(?= |$)")
+_EDITION = re.compile(r"\s*edition (?:du|de la|de l'|des)\s*$")
+# English puts what a meeting is about before the noun: "the SCO culture ministers meeting".
+_ENGLISH_MODIFIERS = re.compile(r"(?:\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
+_ENGLISH_FUNCTION_WORDS = (
+    "the|a|an|this|that|these|its|their|next|last|of|in|at|on|for|to|and|will|was|were|is|are"
+    "|has|have|be|been|by|with|from|said|says|after|before|during|as"
+)
+_STOP = re.compile(
+    r"\s*[,;:.!?(\u2014\u2013]|\s+-\s|\s+(?:se|s'|aura|auront|aurait|sera|seront|serait|a|ont"
+    r"|est|sont|etait|fut|will|is|are|was|were|has|have|had|which|that|qui|que|dont|ou|where"
+    r"|prevue?s?|initialement|comme|avec|afin|consacree?s? (?:a|au|aux)|portant|centree?s? sur"
+    r"|marquant|visant"
+    r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"
+    r"|en presence|aupres|ouverte?s?|open|to be|et la|et le|et les|et l'|and the|lors"
+    r"|pour un|pour une|annoncee?s?|reportee?s?|annulee?s?|confirmee?s?|desormais|planned"
+    r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed)\b"
+)
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
+_ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")
+_NOT_PLURAL = frozenset("jeux games consultations congres concours".split())
+_KINDS: tuple[tuple[str, Kind], ...] = (
+    (r"sommets?|summits?|chefs d'etat|heads of state", Kind.SUMMIT),
+    (r"groupe de travail|working group", Kind.WORKING_GROUP),
+    (r"exercices?|exercises?", Kind.EXERCISE),
+    (
+        r"jeux|games|marathons?|tournois?|tournaments?|championnats?|championships?|concours"
+        r"|olympiades?|coupe|cup",
+        Kind.COMPETITION,
+    ),  # fmt: skip
+    (r"festivals?", Kind.FESTIVAL),
+    (r"expositions?|exhibitions?|salons?|foires?|fairs?", Kind.EXHIBITION),
+    (r"forums?", Kind.FORUM),
+    (
+        r"conferences?|colloques?|symposiums?|congres|congress|seminaires?|seminars?",
+        Kind.CONFERENCE,
+    ),  # fmt: skip
+    (r"ministres|ministers", Kind.MINISTERIAL),
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPhrase:
+    """The words naming the meeting: folded span, normalised title, ordinal, kind."""
+
+    start: int
+    end: int
+    noun_end: int
+    title: str
+    number: int | None
+    kind: Kind
+    vague: bool  # "une réunion", "la réunion de ce type": which meeting is left unsaid
+    many: bool  # "une série d'exercices": several meetings in one phrase
+    truncated: bool
+
+
+def find_meeting(
+    folded: Folded,
+    *,
+    masked: Sequence[tuple[int, int]],
+    stops_at: Callable[[int], bool],
+    english: bool,
+) -> MeetingPhrase | None:
+    """The first meeting the sentence names, or None if it names none.
+
+    `stops_at(i)` says whether a place or date phrase begins at folded position `i`,
+    which ends the title ("la 13e réunion ... au Kirghizstan").
+    """
+    text = folded.text
+    noun = next((m for m in MEETING_NOUN.finditer(text) if not _inside(m.start(), masked)), None)
+    if noun is None:
+        return None
+    start, number = _title_start(folded, noun.start(), english)
+    end, truncated = _title_end(folded, noun.end(), masked, stops_at)
+    title = normalise_title(folded.span(start, end), english=english)
+    rest = text[noun.end() : end]
+    word = noun.group()
+    return MeetingPhrase(
+        start=start,
+        end=end,
+        noun_end=noun.end(),
+        title=title,
+        number=number,
+        kind=_kind(text[start:end]),
+        vague=start == noun.start() and bool(_ANAPHORA.match(rest)),
+        many=bool(MANY.search(text[max(0, noun.start() - 20) : end]))
+        or (word.endswith("s") and word not in _NOT_PLURAL and number is None),
+        truncated=truncated,
+    )
+
+
+def _title_start(folded: Folded, noun_start: int, english: bool) -> tuple[int, int | None]:
+    """Where the title begins: at its ordinal ("la 22è réunion", "le 1er marathon")."""
+    before = folded.text[max(0, noun_start - 80) : noun_start]
+    offset = noun_start - len(before)
+    allowed = 3 if english else 1
+    for match in reversed(list(_ORDINAL_TOKEN.finditer(before))):
+        between = _EDITION.sub("", before[match.end() :])
+        if len(between.split()) > allowed or re.search(r"[^\w\s'-]", between):
+            break
+        original = folded.span(offset + match.start(), offset + match.end())
+        number = _ordinal_value(match["ord"], original)
+        if number is not None:
+            return offset + match.start(), number
+    modifiers = _ENGLISH_MODIFIERS.pattern % _ENGLISH_FUNCTION_WORDS
+    if english and (found := re.search(modifiers, before)) is not None:
+        return offset + found.start(), None
+    return noun_start, None
+
+
+def _ordinal_value(folded_word: str, original: str) -> int | None:
+    word = folded_word.replace(" ", "")
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    digits = re.match(r"\d+", word)
+    if digits is not None:
+        value = int(digits.group())
+        return value if 1 <= value <= 999 else None
+    # "Le" and "Ce" are articles, not 50 and 100: a lone roman letter must be I, V or X.
+    roman = re.match(r"(?:[IVXLC]{2,}|[IVX])(?=\s?(?:e|è|ème|eme|ᵉ)\b)", original.strip())
+    return _roman(roman.group().lower()) if roman is not None else None
+
+
+def _roman(text: str) -> int | None:
+    total = 0
+    for i, char in enumerate(text):
+        value = _ROMAN[char]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total if 0 < total < 1000 else None
+
+
+def _title_end(
+    folded: Folded,
+    noun_end: int,
+    masked: Sequence[tuple[int, int]],
+    stops_at: Callable[[int], bool],
+) -> tuple[int, bool]:
+    text = folded.text
+    end = _punctuation_stop(folded, noun_end, masked)
+    for i in range(noun_end + 1, end):
+        if text[i - 1] == " " and stops_at(i):
+            end = i - 1
+            break
+    words = list(re.finditer(r"\S+", text[noun_end:end]))
+    if len(words) > _MAX_TITLE_WORDS:
+        return noun_end + words[_MAX_TITLE_WORDS - 1].end(), True
+    return end, False
+
+
+def _punctuation_stop(folded: Folded, pos: int, masked: Sequence[tuple[int, int]]) -> int:
+    """Where a comma, a verb or a clause ends the title; quotes and "(RATS)" do not."""
+    text = folded.text
+    while (stop := _STOP.search(text, pos)) is not None:
+        quote = next((m for m in masked if m[0] <= stop.start() < m[1]), None)
+        if quote is not None:
+            pos = quote[1]
+            continue
+        if stop.group().strip() == "(":
+            acronym = _ACRONYM.match(folded.original, folded.start(stop.end() - 1))
+            if acronym is not None:
+                pos = stop.end() - 1 + len(acronym.group())
+                continue
+        return stop.start()
+    return len(text)
+
+
+def normalise_title(text: str, *, english: bool) -> str:
+    """One line, the ordinal as `22e`, French `meeting` as `réunion`, a capital first letter."""
+    title = " ".join(text.split()).strip(" ,;:.-\u2013\u2014\"'’«»")
+    title = re.sub(r"^(\d{1,3})\s?(?:è|ème|eme|ᵉ|e)(?=\s)", r"\1e", title)
+    title = re.sub(r"^1\s?(?:ère|ere|re)(?=\s)", "1re", title)
+    roman = re.match(r"^([IVXLC]+)\s?(?:ème|eme|e)(?=\s)", title)
+    if roman is not None and (value := _roman(roman.group(1).lower())) is not None:
+        title = f"{value}e" + title[roman.end() :]
+    if not english:
+        title = re.sub(r"\bmeeting\b", "réunion", title, count=1)
+    return title[:1].upper() + title[1:]
+
+
+def _kind(folded_title: str) -> Kind:
+    for pattern, kind in _KINDS:
+        if re.search(rf"\b(?:{pattern})\b", folded_title):
+            return kind
+    return Kind.MEETING
+
+
+def _inside(position: int, masked: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in masked)

@@ -1,0 +1,130 @@
+"""Finding the host country and city of a meeting among the words of a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sco_cal.ingest.folding import Folded
+from sco_cal.places import find_city, find_country
+
+_WORD = re.compile(r"[^\W_][\w-]*")
+_MAX_WORDS = 3
+_LOCATIVE = re.compile(r"(?:^|\s)(?:en|au|aux|a|in|at|dans|near|pres de)(?: la| le| les| l')?\s*$")
+_LISTED = re.compile(r"(?:^|\(|,|\bdont|\bnotamment|\bincluding)\s*$")
+_JOINED = re.compile(r"(?:\bet|\band|,)\s*$")
+_HOSTS = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:accueill\w*|organis\w*|hosts?|will host|recevra|abritera)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A country or city named in a sentence, at folded positions `start`..`end`."""
+
+    start: int
+    end: int
+    wording: str
+    country: str
+    city: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Host:
+    """Where a sentence says a meeting happens, and how that was decided."""
+
+    country: str | None
+    cities: tuple[str, ...]
+    reason: str
+    ambiguous: bool = False
+
+
+def find_places(folded: Folded, *, skip: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Every known country and city spelled in the sentence (any spelling), in order."""
+    words = list(_WORD.finditer(folded.text))
+    skipped = tuple(skip)
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(words):
+        mention = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            if any(start < s_end and end > s_start for s_start, s_end in skipped):
+                continue
+            mention = _place(folded.span(start, end), start, end, n)
+            if mention is not None:
+                found.append(mention)
+                i += n
+                break
+        if mention is None:
+            i += 1
+    return found
+
+
+def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | None:
+    # Place names are capitalised; "in", "de" and "au" are also ISO codes.
+    if not wording[:1].isupper() or (wording.isupper() and len(wording) <= 4):
+        return None
+    letters = sum(c.isalpha() for c in wording)
+    if letters >= 3:
+        city = find_city(wording)
+        if city is not None:
+            return PlaceMention(start, end, wording, city.country, city.name)
+    if letters >= 4 or words > 1:
+        country = find_country(wording)
+        if country is not None:
+            return PlaceMention(start, end, wording, country.code)
+    return None
+
+
+def host_of(folded: Folded, mentions: list[PlaceMention], *, after_noun: int | None = None) -> Host:
+    """The host: the first city said to be the place, else the country it is held in.
+
+    A city counts when the sentence places the meeting there ("à Aktau", "(Koweït,
+    4-5 novembre)", "Tachkent accueillera", "le sommet de Bichkek"), not when it
+    names something else ("la Déclaration de Tianjin").
+    """
+    cities = _located_cities(folded.text, mentions, after_noun)
+    if cities:
+        first = cities[0]
+        names = tuple(
+            dict.fromkeys(m.city for m in cities if m.country == first.country and m.city)
+        )
+        return Host(first.country, names, f"city '{first.wording}' ({first.city}, {first.country})")
+    located = [m for m in mentions if _is_host(folded.text, m)]
+    if located:
+        first = located[0]
+        ambiguous = len({m.country for m in located}) > 1
+        return Host(first.country, (), f"country '{first.wording}' ({first.country})", ambiguous)
+    codes = {m.country for m in mentions}
+    if len(codes) == 1:
+        first = mentions[0]
+        return Host(first.country, (), f"the only country named, '{first.wording}'")
+    if codes:
+        return Host(None, (), "several countries named, none as the host", True)
+    return Host(None, (), "no place named")
+
+
+def _located_cities(
+    text: str, mentions: list[PlaceMention], after_noun: int | None
+) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for mention in mentions:
+        if mention.city is None:
+            continue
+        before = text[max(0, mention.start - 16) : mention.start]
+        if (
+            _is_host(text, mention)
+            or _LISTED.search(before)
+            or (found and _JOINED.search(before) and mention.country == found[0].country)
+            or (after_noun is not None and text[after_noun : mention.start] in (" de ", " of "))
+        ):
+            found.append(mention)
+    return found
+
+
+def _is_host(text: str, mention: PlaceMention) -> bool:
+    before = text[max(0, mention.start - 16) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    return bool(_LOCATIVE.search(before) or _HOSTS.match(after))

@@ -1,0 +1,140 @@
+"""A document's review for people (one block per item) and for scripts (a JSON array)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sco_cal.date_labels import format_window
+from sco_cal.ingest.changes import WINDOW_FIELDS
+from sco_cal.ingest.plan import ApplyReport
+from sco_cal.ingest.review import Action, ReviewItem
+from sco_cal.output.records import event_record
+from sco_cal.output.style import STATE_STYLE, Painter
+from sco_cal.text import safe
+
+ACTION_STYLE = {
+    Action.NEW: ("green", "bold"),
+    Action.UPDATE: ("yellow", "bold"),
+    Action.UNCHANGED: ("dim",),
+    Action.UNREADABLE: ("red",),
+}
+
+
+def review_record(item: ReviewItem, today: date, lang: str = "en") -> dict[str, Any]:
+    """One item as JSON: action, event_id, proposed, changes, confidence, excerpt, ..."""
+    return {
+        "item": item.number,
+        "action": item.action.value,
+        "event_id": item.event_id,
+        "proposed": event_record(item.proposed, today, lang) if item.proposed else None,
+        "changes": {name: [old, new] for name, (old, new) in item.changes.items()},
+        "user_edited": list(item.user_edited),
+        "confidence": item.confidence,
+        "excerpt": item.excerpt,
+        "document": item.document,
+        "line": item.finding.line,
+        "reasons": [*item.reasons, *item.finding.reasons],
+    }
+
+
+def render_review(items: Sequence[ReviewItem], *, lang: str, paint: Painter) -> str:
+    """Every item as a block, then a count of each action."""
+    if not items:
+        return "nothing to review: the document announces no meeting sco-cal can read"
+    blocks = [render_item(item, lang=lang, paint=paint) for item in items]
+    return "\n\n".join([*blocks, summary(items)])
+
+
+def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
+    """`#3 update sco-... (confidence 0.90)`, what changes, and the sentence it rests on."""
+    head = f"#{item.number} " + paint(f"{item.action.value:<10}", *ACTION_STYLE[item.action])
+    head += " " + paint(_id(item), "cyan")
+    head += paint(f"  (confidence {item.confidence:.2f})", "dim")
+    lines = [head.rstrip()]
+    if item.proposed is not None:
+        lines.append("    " + safe(item.proposed.title_in(lang)))
+    if item.action is Action.NEW and item.proposed is not None:
+        lines.append("    " + _facts(item, lang, paint))
+    lines += ["    " + line for line in _change_lines(item, lang, paint)]
+    if item.user_edited:
+        fields = ", ".join(item.user_edited)
+        lines.append(
+            "    "
+            + paint(
+                f"! set by hand: {fields} (kept unless accepted here or --force-user-fields)", "red"
+            )
+        )
+    if item.action is Action.UNREADABLE:
+        lines.append("    " + paint("; ".join(item.reasons), "red"))
+    lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
+    return "\n".join(lines)
+
+
+def _id(item: ReviewItem) -> str:
+    if item.event_id is not None:
+        return item.event_id
+    return item.proposed.id if item.proposed is not None else ""
+
+
+def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
+    event = item.proposed
+    assert event is not None
+    place = ", ".join([*event.cities, event.country or ""]) or "no place"
+    state = paint(event.status.value, STATE_STYLE[event.status])
+    parts = [event.organisation, format_window(event.window, lang), place, state]
+    return " | ".join([*parts, event.theme or "no theme"])
+
+
+def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:
+    changes = dict(item.changes)
+    lines = []
+    if any(name in changes for name in WINDOW_FIELDS) and item.proposed is not None:
+        new = item.proposed.window
+        start = changes.get("start", (new.start.isoformat(),))[0]
+        end = changes.get("end", (new.end.isoformat(),))[0]
+        old_text = changes.get("date_text", ("",))[0]
+        lines.append(
+            f"date: '{safe(old_text)}' ({start}..{end}) -> '{safe(new.text)}' "
+            f"({new.start}..{new.end}, {format_window(new, lang)})"
+        )
+    for name, (old, new) in changes.items():
+        if name in WINDOW_FIELDS:
+            continue
+        lines.append(f"{name}: {_shown(old)} -> {paint(_shown(new), 'bold')}")
+    return lines
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == []:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(safe(str(v)) for v in value)
+    return safe(str(value))
+
+
+def summary(items: Sequence[ReviewItem]) -> str:
+    """`17 items: 6 new, 9 updates, 1 unchanged, 1 unreadable`."""
+    counts = Counter(item.action for item in items)
+    names = {Action.NEW: "new", Action.UPDATE: "update", Action.UNCHANGED: "unchanged"}
+    names[Action.UNREADABLE] = "unreadable"
+    parts = [
+        f"{counts[a]} {names[a]}{'s' if a is Action.UPDATE and counts[a] != 1 else ''}"
+        for a in Action
+        if counts[a]
+    ]
+    return f"{len(items)} item{'s' if len(items) != 1 else ''}: {', '.join(parts)}"
+
+
+def applied(report: ApplyReport) -> str:
+    """What an apply wrote, in one or a few lines for stderr."""
+    lines = [f"added {len(report.added)}, updated {len(report.updated)}"]
+    lines += [f"added {event_id}" for event_id in report.added]
+    lines += [f"updated {eid}: {', '.join(fields)}" for eid, fields in report.updated.items()]
+    lines += [
+        f"kept your edit of {', '.join(fields)} on {eid} (--force-user-fields to overwrite)"
+        for eid, fields in report.kept.items()
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""Writing an accepted review: new events, updates and the document cited as a source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from sco_cal.errors import Conflict
+from sco_cal.ingest.plan import AddSource, Insert, Step, Update
+from sco_cal.store.schema import DocumentRow, SourceRow
+from sco_cal.store.writer import event_exists, insert_event, refresh_search_text, update_event
+
+
+def apply_steps(*, session: Session, steps: Sequence[Step], author: str, now: datetime) -> None:
+    """Run every step inside the caller's transaction: all of them land, or none."""
+    for step in steps:
+        if isinstance(step, Insert):
+            if event_exists(session=session, event_id=step.event.id):
+                raise Conflict(
+                    f"an event '{step.event.id}' was added since the review: "
+                    "nothing was written; run ingest again"
+                )
+            insert_event(
+                session=session,
+                event=step.event,
+                author=author,
+                now=now,
+                note=step.note,
+                source=step.document,
+            )
+        elif isinstance(step, Update):
+            update_event(
+                session=session,
+                event_id=step.event_id,
+                changes=step.columns,
+                author=author,
+                now=now,
+                action=step.action,
+                expected_version=step.expected_version,
+                note=step.note,
+                source=step.document,
+            )
+        else:
+            add_source(session=session, step=step)
+
+
+def add_source(*, session: Session, step: AddSource) -> bool:
+    """Cite a document's excerpt on an event; False when that exact excerpt is already cited."""
+    found = session.exec(
+        select(SourceRow.id).where(
+            SourceRow.event_id == step.event_id,
+            SourceRow.document == step.source.document,
+            SourceRow.excerpt == step.source.excerpt,
+        )
+    ).first()
+    if found is not None:
+        return False
+    session.add(
+        SourceRow(
+            event_id=step.event_id,
+            document=step.source.document,
+            excerpt=step.source.excerpt,
+            document_date=step.source.document_date,
+            origin=step.origin,
+        )
+    )
+    refresh_search_text(session=session, event_id=step.event_id)
+    return True
+
+
+def published(*, session: Session, document: str) -> date | None:
+    """The publication date the store knows for a document file, if any."""
+    row = session.get(DocumentRow, document)
+    return row.published if row is not None else None
