@@ -1,0 +1,135 @@
+"""How fast the TUI answers at 1k, 10k and 100k events, headless through `run_test`.
+
+    .venv/bin/python -m bench.tui_bench [--sizes 1000 10000 100000] [--word energy]
+
+For each size, in a fresh interpreter (so Textual's import counts, as it does for a
+person starting the app): the time from start to the first agenda with its rows
+drawn, then, typing a word into the search box one letter at a time, the median time
+from a keystroke to the table showing the new result (and to its count showing).
+Targets at 100k: first screen under 1.5 s, a keystroke under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (1_000, 10_000, 100_000)
+SCREEN = (120, 40)
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the TUI did not answer in time")
+        await asyncio.sleep(0.001)
+
+
+async def _idle(app: Any) -> None:
+    from textual.worker import WorkerCancelled
+
+    while not all(w.is_finished for w in app.workers):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # replaced by a newer one
+
+
+async def measure(n: int, word: str) -> dict[str, float]:
+    from bench.synthetic import store_with
+
+    path = store_with(n)
+    start = time.perf_counter()
+    from textual import events
+    from textual.strip import Strip
+
+    from sco_cal.compose import make_app
+    from sco_cal.tui.screens.agenda import AgendaScreen
+
+    app = make_app(db=str(path), today="2026-11-23", lang="en")
+    app.cursor_blink = False
+    async with app.run_test(size=SCREEN) as pilot:
+        await _until(lambda: isinstance(app.screen, AgendaScreen))
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        await _until(lambda: bool(screen.table.window and screen.table.window.events))
+        await pilot.pause()
+        first = time.perf_counter() - start
+        await _idle(app)
+        await pilot.press("slash")
+        painted: list[float] = []
+        draw = screen.table.render_line
+
+        def render_line(y: int) -> Strip:  # notes when the table is drawn again
+            painted.append(time.perf_counter())
+            return draw(y)
+
+        screen.table.render_line = render_line  # type: ignore[method-assign]
+        table_times, count_times = [], []
+        for i in range(len(word)):
+            typed = word[: i + 1]
+            began = time.perf_counter()
+            # As the terminal driver does; Pilot.press would also wait for the whole
+            # process to go idle, counting work the person does not wait for.
+            key = events.Key(word[i], word[i])
+            key.set_sender(app)
+            app._driver.send_message(key)  # type: ignore[union-attr]
+
+            def shown(text: str = typed) -> bool:
+                window = screen.table.window
+                return window is not None and window.flt.search == text
+
+            await _until(shown)
+            painted.clear()
+            await _until(lambda: bool(painted))
+            table_times.append(painted[0] - began)
+            await _until(lambda: screen.tally is not None)
+            count_times.append(time.perf_counter() - began)
+            await _idle(app)  # facets too, before the next key
+    return {
+        "events": n,
+        "first_screen_s": first,
+        "keystroke_ms": statistics.median(table_times) * 1000,
+        "keystroke_count_ms": statistics.median(count_times) * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--word", default="energy", help="typed one letter at a time")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(asyncio.run(measure(args.one, args.word))))
+        return
+    rows = []
+    for n in args.sizes:
+        run = subprocess.run(
+            [sys.executable, "-m", "bench.tui_bench", "--one", str(n), "--word", args.word],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    print(f"{'events':>8}  {'first screen':>12}  {'keystroke':>10}  {'+ count':>8}")
+    for row in rows:
+        print(
+            f"{row['events']:>8,}  {row['first_screen_s']:>10.2f} s"
+            f"  {row['keystroke_ms']:>7.0f} ms  {row['keystroke_count_ms']:>5.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

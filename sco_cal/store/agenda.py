@@ -1,0 +1,186 @@
+"""Reads for an agenda of any size: pages around a place in date order, counts, facets.
+
+The TUI never loads a whole result. It asks for a page of events on either side of
+an anchor (an event's place in the agenda's order, or today) through the start-date
+index, and for counts in one separate scan. Every condition comes from
+`where_clause`, so a page, a count and `sco-cal list` agree on what matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sco_cal.filters import EventFilter
+from sco_cal.model import Event
+from sco_cal.store.columns import EVENT_COLUMNS, event_from_row
+from sco_cal.store.reader import Rows, where_clause
+
+# Where an event sorts in the agenda: by start, then end, then id.
+SortPosition = tuple[date, date, str]
+FACET_COLUMNS = frozenset({"organisation", "status", "country", "theme", "kind"})
+_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
+_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_NOTES}"
+_ORDER = "e.start_date {0}, e.end_date {0}, e.id {0}"
+
+
+def position_of(event: Event) -> SortPosition:
+    return (event.window.start, event.window.end, event.id)
+
+
+def today_position(today: date) -> SortPosition:
+    """The place of today in the agenda: after every event that starts earlier."""
+    return (today, date.min, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many events match, and how many of them sort before today and an anchor."""
+
+    total: int
+    before_today: int
+    before_anchor: int
+
+
+class AgendaReads:
+    """Paged, counted and grouped reads of the events a filter matches."""
+
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+
+    def page(
+        self,
+        flt: EventFilter,
+        today: date,
+        *,
+        anchor: SortPosition | None,
+        limit: int,
+        backward: bool = False,
+    ) -> list[Event]:
+        """Up to `limit` events from `anchor` on (or, `backward`, just before it), in date
+        order; without an anchor, the first ones (or, `backward`, the last ones)."""
+        where, params = where_clause(flt, today)
+        if anchor is not None:
+            where += " AND " + _beyond(anchor, backward, params)
+        direction = "DESC" if backward else "ASC"
+        # Walking the start-date index alone stops after `limit` matches; the full order
+        # is then applied to the dates found. Sorting by all three keys at once would
+        # make the database read every match first.
+        dates = self._rows.fetch(
+            f"SELECT e.start_date FROM event e WHERE {where} "
+            f"ORDER BY e.start_date {direction} LIMIT {int(limit)}",
+            params,
+        )
+        if not dates:
+            return []
+        params["pg_edge"] = dates[-1][0]
+        sql = (
+            f"SELECT e.id FROM event e WHERE {where} "
+            f"AND e.start_date {'>=' if backward else '<='} :pg_edge "
+            f"ORDER BY {_ORDER.format(direction)} LIMIT {int(limit)}"
+        )
+        ids = [str(r[0]) for r in self._rows.fetch(sql, params)]
+        events = self._events(ids)
+        return events[::-1] if backward else events
+
+    def tally(self, flt: EventFilter, today: date, anchor: SortPosition | None = None) -> Tally:
+        """Counts in one scan: all matches, those starting before today, those before
+        `anchor` (so a page starting at `anchor` begins at that position)."""
+        where, params = where_clause(flt, today)
+        before_anchor = _beyond(anchor, True, params) if anchor is not None else "1 = 0"
+        sql = (
+            "SELECT count(*), "
+            "coalesce(sum(CASE WHEN e.start_date < :today THEN 1 ELSE 0 END), 0), "
+            f"coalesce(sum(CASE WHEN {before_anchor} THEN 1 ELSE 0 END), 0) "
+            f"FROM event e WHERE {where}"
+        )
+        total, before_today, before = self._rows.fetch(sql, params)[0]
+        return Tally(int(total), int(before_today), int(before))
+
+    def facet_counts(
+        self, flt: EventFilter, today: date, columns: Sequence[str]
+    ) -> dict[str, list[tuple[str, int]]]:
+        """For each column, how many matches have each of its values, most frequent first;
+        all columns in one grouped scan.
+
+        Themes count under their own id and under every enclosing theme, because a
+        filter on a theme matches its sub-themes too.
+        """
+        if unknown := set(columns) - FACET_COLUMNS:
+            raise ValueError(f"no facet on columns {sorted(unknown)}")
+        if not columns:
+            return {}
+        where, params = where_clause(flt, today)
+        picked = ", ".join(f"e.{c}" for c in columns)
+        sql = f"SELECT {picked}, count(*) FROM event e WHERE {where} GROUP BY {picked}"
+        counts: dict[str, dict[str, int]] = {c: {} for c in columns}
+        for row in self._rows.fetch(sql, params):
+            for column, value in zip(columns, row, strict=False):
+                if value is None:
+                    continue
+                keys = _theme_and_parents(str(value)) if column == "theme" else [str(value)]
+                for key in keys:
+                    counts[column][key] = counts[column].get(key, 0) + int(row[-1])
+        return {
+            c: sorted(found.items(), key=lambda kv: (-kv[1], kv[0])) for c, found in counts.items()
+        }
+
+    def overlap_counts(
+        self, flt: EventFilter, today: date, spans: Sequence[tuple[date, date]]
+    ) -> list[int]:
+        """For each span (first, last day), how many matches have a window overlapping it."""
+        if not spans:
+            return []
+        where, params = where_clause(flt, today)
+        sums = []
+        for i, (first, last) in enumerate(spans):
+            params[f"sp_a{i}"], params[f"sp_b{i}"] = first, last
+            sums.append(
+                f"coalesce(sum(CASE WHEN e.end_date >= :sp_a{i} "
+                f"AND e.start_date <= :sp_b{i} THEN 1 ELSE 0 END), 0)"
+            )
+        row = self._rows.fetch(f"SELECT {', '.join(sums)} FROM event e WHERE {where}", params)[0]
+        return [int(v) for v in row]
+
+    def change_token(self) -> tuple[int, ...]:
+        """Changes whenever anything is written: every write records a history row, and
+        reminders, which may not, are counted."""
+        sql = (
+            "SELECT (SELECT coalesce(max(id), 0) FROM history), "
+            "(SELECT coalesce(max(id), 0) FROM reminder), (SELECT count(*) FROM reminder)"
+        )
+        return tuple(int(v) for v in self._rows.fetch(sql, {})[0])
+
+    def _events(self, ids: list[str]) -> list[Event]:
+        if not ids:
+            return []
+        params = {f"id{i}": event_id for i, event_id in enumerate(ids)}
+        marks = ", ".join(f":{name}" for name in params)
+        rows = self._rows.fetch(f"SELECT {_SELECT} FROM event e WHERE e.id IN ({marks})", params)
+        by_id = {row[0]: event_from_row(row[:-1], row[-1]) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+
+def _beyond(anchor: SortPosition, backward: bool, params: dict[str, Any]) -> str:
+    """Events sorting at or after `anchor`, or (`backward`) strictly before it.
+
+    The leading start-date bound is redundant with the rest; it lets the database walk
+    the start-date index instead of scanning.
+    """
+    params["an_s"], params["an_e"], params["an_id"] = anchor
+    if backward:
+        return (
+            "e.start_date <= :an_s AND (e.start_date < :an_s OR e.end_date < :an_e "
+            "OR (e.end_date = :an_e AND e.id < :an_id))"
+        )
+    return (
+        "e.start_date >= :an_s AND (e.start_date > :an_s OR e.end_date > :an_e "
+        "OR (e.end_date = :an_e AND e.id >= :an_id))"
+    )
+
+
+def _theme_and_parents(theme_id: str) -> list[str]:
+    parts = theme_id.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]

@@ -1,0 +1,71 @@
+"""The sco-cal terminal app: its global keys, its screens and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from sco_cal.config import Settings
+from sco_cal.service import CalendarService
+from sco_cal.tui.dialogs.base import EventDialog
+from sco_cal.tui.screens.agenda import AgendaScreen
+from sco_cal.tui.screens.help import HelpScreen
+from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.widgets.event_window import EventWindow
+
+
+class ScoCalApp(App[None]):
+    """Opens on the agenda; `?` lists every key, ctrl+p every action."""
+
+    TITLE = "sco-cal"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        service: CalendarService,
+        settings: Settings,
+        *,
+        lang: str,
+        show_all: bool = False,
+        poll_seconds: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings
+        self.lang = lang
+        self.show_all = show_all
+        self.poll_seconds = poll_seconds
+        self.cursor_blink = True
+        """Whether text cursors blink (tests and screenshots switch it off)."""
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.settings.keymap)
+        self.push_screen(
+            AgendaScreen(
+                self.service,
+                lang=self.lang,
+                show_all=self.show_all,
+                poll_seconds=self.poll_seconds,
+            )
+        )
+
+    def action_help(self) -> None:
+        groups = [
+            ("Anywhere", self.BINDINGS),
+            ("Agenda", AgendaScreen.BINDINGS),
+            ("Lists and the timeline", EventWindow.BINDINGS),
+            ("Timeline", TimelineScreen.BINDINGS),
+            ("Dialogs", EventDialog.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(groups, self.settings.keymap))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, AgendaScreen):
+            yield from screen.commands()

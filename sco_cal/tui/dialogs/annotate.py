@@ -1,0 +1,28 @@
+"""Add a note to an event, in a multi-line editor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Label, TextArea
+
+from sco_cal.model import Event
+from sco_cal.tui.dialogs.base import EventDialog
+
+
+class AnnotateDialog(EventDialog):
+    """Enter starts a new line; ctrl+s saves the note."""
+
+    HEADING = "Add a note"
+
+    def fields(self) -> ComposeResult:
+        yield Label("Note (who attends, what to prepare, what was said):")
+        yield TextArea(id="note", soft_wrap=True)
+
+    def values(self) -> dict[str, Any]:
+        return {"text": self.query_one("#note", TextArea).text}
+
+    def perform(self, values: dict[str, Any]) -> Event:
+        self.service.annotate(self.event_id, values["text"])
+        return self.service.get(self.event_id)

@@ -1,0 +1,41 @@
+"""A new event typed in by hand: title, date phrase, organisation, place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, Static
+
+from sco_cal.model import Event
+from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
+
+
+class NewEventDialog(EventDialog):
+    """Places in any spelling; the date in any phrase the calendar reads."""
+
+    HEADING = "New event"
+
+    def fields(self) -> ComposeResult:
+        yield Label("Title:")
+        yield Input(placeholder="e.g. Meeting of SCO energy ministers", id="title")
+        yield Label("Date:")
+        yield DateInput(placeholder="e.g. mi-mai 2027, 2027-05-14", id="date")
+        yield Static("", id="preview")
+        yield Label("Organisation, country, city:")
+        yield Input(placeholder="SCO", id="org")
+        yield Input(placeholder="country (optional), e.g. Kirghizstan", id="country")
+        yield Input(placeholder="city (optional), e.g. Bichkek", id="city")
+
+    def values(self) -> dict[str, Any]:
+        names = ("title", "date", "org", "country", "city")
+        return {name: value_of(self, f"#{name}").strip() for name in names}
+
+    def perform(self, values: dict[str, Any]) -> Event:
+        return self.service.add(
+            title=values["title"],
+            date_phrase=values["date"],
+            organisation=values["org"] or "SCO",
+            country=values["country"] or None,
+            cities=[values["city"]] if values["city"] else None,
+        )

@@ -1,0 +1,60 @@
+"""Record a new confirmation state: confirmed, held, cancelled, or postponed to a date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+
+from sco_cal.model import Event
+from sco_cal.states import ConfirmationState
+from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
+
+_CHOICES = (
+    (ConfirmationState.CONFIRMED, "confirmed: the organisers announced date and place"),
+    (ConfirmationState.HELD, "held: it took place"),
+    (ConfirmationState.CANCELLED, "cancelled"),
+    (ConfirmationState.POSTPONED, "postponed: give the new date below"),
+    (ConfirmationState.PROVISIONAL, "provisional: on an agenda, not firm"),
+    (ConfirmationState.PROPOSED, "proposed: only an idea so far"),
+)
+
+
+class StateDialog(EventDialog):
+    """Arrows choose a state; a postponement needs the new date."""
+
+    HEADING = "Change the state"
+
+    def fields(self) -> ComposeResult:
+        current = self.event.status if self.event else None
+        with RadioSet(id="state"):
+            for state, text in _CHOICES:
+                yield RadioButton(text, value=state is current, name=state.value)
+        yield Label("New date (for a postponement):")
+        yield DateInput(placeholder="e.g. début octobre 2026", id="date")
+        yield Static("", id="preview")
+        yield Label("Note and source (optional):")
+        yield Input(placeholder="why, e.g. MFA note of 12 May", id="note")
+        yield Input(placeholder="source document", id="source")
+
+    def values(self) -> dict[str, Any]:
+        pressed = self.query_one("#state", RadioSet).pressed_button
+        return {
+            "state": pressed.name if pressed is not None else None,
+            "date": value_of(self, "#date"),
+            "note": value_of(self, "#note").strip() or None,
+            "source": value_of(self, "#source").strip() or None,
+        }
+
+    def perform(self, values: dict[str, Any]) -> Event:
+        from sco_cal.errors import InvalidInput
+
+        if values["state"] is None:
+            raise InvalidInput("choose a state")
+        note, source = values["note"], values["source"]
+        if values["state"] == ConfirmationState.POSTPONED.value:
+            if not values["date"].strip():
+                raise InvalidInput("a postponement needs the new date")
+            return self.service.postpone(self.event_id, values["date"], note=note, source=source)
+        return self.service.change_status(self.event_id, values["state"], note=note, source=source)

@@ -1,0 +1,36 @@
+"""Add and remove tags: `+brief -later` (a bare word adds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from sco_cal.model import Event
+from sco_cal.tui.dialogs.base import EventDialog, value_of
+
+
+class TagDialog(EventDialog):
+    """Words to add, or with a leading '-' to remove."""
+
+    HEADING = "Tags"
+
+    def fields(self) -> ComposeResult:
+        current = ", ".join(self.event.tags) if self.event and self.event.tags else "none"
+        yield Label(f"Now: {current}")
+        yield Input(placeholder="+briefing -later", id="tags")
+
+    def values(self) -> dict[str, Any]:
+        return {"words": value_of(self, "#tags").split()}
+
+    def perform(self, values: dict[str, Any]) -> Event:
+        from sco_cal.errors import InvalidInput
+
+        words: list[str] = values["words"]
+        if not words:
+            raise InvalidInput("type a tag to add (or -tag to remove)")
+        remove = [w[1:] for w in words if w.startswith("-")]
+        add = [w for w in words if not w.startswith("-")]
+        self.service.tag(self.event_id, add, remove)
+        return self.service.get(self.event_id)

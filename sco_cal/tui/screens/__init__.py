@@ -1,0 +1,1 @@
+"""The screens: the agenda, the timeline, the help."""

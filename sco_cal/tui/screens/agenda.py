@@ -1,0 +1,313 @@
+"""The main screen: search, facets, the agenda and the selected event, read live."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.reactive import reactive
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from sco_cal.date_labels import month_name
+from sco_cal.errors import NotFound, ScoCalError
+from sco_cal.model import Event
+from sco_cal.service import CalendarService
+from sco_cal.store.agenda import Tally, position_of
+from sco_cal.tui.query import (
+    AgendaQuery,
+    AgendaWindow,
+    Anchor,
+    load_facets,
+    load_window,
+    window_tally,
+)
+from sco_cal.tui.screens.event_actions import EventActions
+from sco_cal.tui.screens.messages import (
+    DetailLoaded,
+    FacetsLoaded,
+    ReadFailed,
+    TallyLoaded,
+    TokenRead,
+    WindowLoaded,
+)
+from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.widgets.detail_pane import DetailPane
+from sco_cal.tui.widgets.event_table import EventTable
+from sco_cal.tui.widgets.facet_list import FacetList
+
+SETTLE = 0.2  # seconds without a keystroke before the counts are read
+# (action, title, help) for the command palette; the keys are in BINDINGS.
+COMMANDS = (
+    ("annotate", "Annotate", "Add a note to the selected event"),
+    ("change_state", "Change state", "Confirm, cancel, mark held or postpone the selected event"),
+    ("postpone", "Postpone", "Postpone the selected event to a new date"),
+    ("reschedule", "Reschedule", "Correct the selected event's date"),
+    ("reminder", "Reminders", "Add or remove reminders on the selected event"),
+    ("tag", "Tag", "Add or remove tags on the selected event"),
+    ("new_event", "New event", "Add an event typed in by hand"),
+    ("timeline", "Timeline", "See the year across the screen"),
+    ("toggle_all", "Upcoming / all", "Include or leave out past and closed events"),
+    ("toggle_facets", "Facets", "Show or hide the facet list"),
+    ("search", "Search", "Filter the agenda as you type"),
+)
+
+
+class AgendaScreen(EventActions):
+    """What is coming up, filtered as you type; actions apply to the highlighted event."""
+
+    CSS_PATH = "agenda.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        *EventActions.KEYS,  # listed here so the footer shows search and timeline first
+        Binding("u", "toggle_all", "Upcoming/all", show=False, id="toggle_all"),
+        Binding("f", "toggle_facets", "Facets", show=False, id="facets"),
+    ]
+
+    show_facets = reactive(False)
+
+    def __init__(
+        self, service: CalendarService, *, lang: str, show_all: bool, poll_seconds: float
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.lang = lang
+        self.poll_seconds = poll_seconds
+        self.agenda_query = AgendaQuery(show_all=show_all)
+        self.tally: Tally | None = None
+        self.token: tuple[int, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        today = self.service.today
+        yield Static(id="status")
+        yield Input(placeholder="/ to search: words, places in any spelling", id="search")
+        with Horizontal(id="main"):
+            yield FacetList(lang=self.lang, id="facets")
+            with Container(id="agenda"):
+                yield EventTable(today=today, lang=self.lang, id="events")
+                yield DetailPane(today=today, lang=self.lang, id="detail")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.show_facets = self.app.size.width >= 120
+        search = self.query_one("#search", Input)
+        search.compact = True
+        search.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        self.table.focus()
+        self._show_status()
+        self.reload()
+        self.poll()
+        self.set_interval(self.poll_seconds, self.poll)
+
+    def watch_show_facets(self, show: bool) -> None:
+        self.set_class(show, "-facets")
+
+    # -- reading ------------------------------------------------------------------------
+    def reload(self, *, follow: Event | None = None, keep_row: bool = False) -> None:
+        """Read the agenda again around today, or where `follow` now sorts.
+
+        Upcoming events start at the top of the list; with past ones, at today.
+        """
+        query = self.agenda_query
+        home = Anchor.today(self.service.today, focus_top=not query.show_all)
+        self._read_agenda(query, home, follow, keep_row)
+
+    @work(thread=True, exclusive=True, group="agenda")
+    def _read_agenda(
+        self, query: AgendaQuery, anchor: Anchor, follow: Event | None, keep_row: bool
+    ) -> None:
+        try:
+            if follow is not None:
+                anchor = self._anchor_on(follow)
+            window = load_window(self.service, query.event_filter(), anchor)
+        except ScoCalError as exc:
+            self.post_message(ReadFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(WindowLoaded(query, window, keep_row, fresh=True))
+
+    def _anchor_on(self, event: Event) -> Anchor:
+        try:
+            return Anchor.event(self.service.get(event.id))
+        except NotFound:  # deleted meanwhile: land where it was
+            return Anchor(position=position_of(event))
+
+    @work(thread=True, exclusive=True, group="page")
+    def _read_page(self, query: AgendaQuery, anchor: Anchor) -> None:
+        try:
+            window = load_window(self.service, query.event_filter(), anchor)
+        except ScoCalError as exc:
+            self.post_message(ReadFailed(str(exc)))
+            return
+        keep_row = anchor.position is not None
+        self.post_message(WindowLoaded(query, window, keep_row, fresh=False))
+
+    # Counting scans every match, so it waits for a pause in the typing; a newer
+    # keystroke cancels the wait and nothing is read for the stale query.
+    @work(thread=True, exclusive=True, group="tally")
+    def _read_tally(self, query: AgendaQuery, window: AgendaWindow) -> None:
+        time.sleep(SETTLE)
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            tally = window_tally(self.service, window)
+        except ScoCalError as exc:
+            self.post_message(ReadFailed(str(exc)))
+            return
+        self.post_message(TallyLoaded(query, window, tally))
+
+    @work(thread=True, exclusive=True, group="facets")
+    def _read_facets(self, query: AgendaQuery) -> None:
+        time.sleep(SETTLE)
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            values = load_facets(self.service, query)
+        except ScoCalError as exc:
+            self.post_message(ReadFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(FacetsLoaded(query, values))
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _read_detail(self, event_id: str) -> None:
+        try:
+            event = self.service.get(event_id)
+            reminders = self.service.reminders(event.id)
+        except NotFound:
+            return
+        except ScoCalError as exc:
+            self.post_message(ReadFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(DetailLoaded(event, reminders))
+
+    @work(thread=True, exclusive=True, group="poll")
+    def poll(self) -> None:
+        """Read the change token; the timer calls this every few seconds."""
+        try:
+            self.post_message(TokenRead(self.service.change_token()))
+        except ScoCalError:
+            pass  # a busy or vanished store: the next poll tries again
+
+    # -- results ------------------------------------------------------------------------
+    def on_window_loaded(self, message: WindowLoaded) -> None:
+        if message.query != self.agenda_query:
+            return
+        self.tally = None
+        self.table.show_window(message.window, keep_row=message.keep_row)
+        if not message.window.events:
+            self.query_one(DetailPane).clear()
+        self._show_status()
+        self._read_tally(message.query, message.window)
+        if message.fresh:
+            self._read_facets(message.query)
+
+    def on_tally_loaded(self, message: TallyLoaded) -> None:
+        if message.query == self.agenda_query and message.window is self.table.window:
+            self.tally = message.tally
+            self._show_status()
+
+    def on_facets_loaded(self, message: FacetsLoaded) -> None:
+        if message.query == self.agenda_query:
+            self.query_one(FacetList).show_counts(message.values)
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        current = self.table.current
+        if current is not None and current.id == message.event.id:
+            self.query_one(DetailPane).show(message.event, message.reminders)
+
+    def on_token_read(self, message: TokenRead) -> None:
+        changed = self.token is not None and message.token != self.token
+        self.token = message.token
+        if changed:
+            self.reload(follow=self.table.current, keep_row=True)
+
+    def on_read_failed(self, message: ReadFailed) -> None:
+        self.notify(message.text, title="Cannot read the calendar", severity="error")
+
+    # -- what the widgets report ----------------------------------------------------------
+    def on_event_table_event_highlighted(self, message: EventTable.EventHighlighted) -> None:
+        self._read_detail(message.event.id)
+        self._show_status()
+
+    def on_event_table_edge_reached(self, message: EventTable.EdgeReached) -> None:
+        self._read_page(self.agenda_query, message.anchor)
+
+    def on_event_table_event_selected(self, message: EventTable.EventSelected) -> None:
+        self.query_one(DetailPane).focus()
+
+    def on_facet_list_facet_toggled(self, message: FacetList.FacetToggled) -> None:
+        self._set_query(self.agenda_query.toggled(message.facet, message.value))
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        if message.input.id == "search":
+            self._set_query(replace(self.agenda_query, search=message.value))
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if message.input.id == "search":
+            self.table.focus()
+
+    def _set_query(self, query: AgendaQuery) -> None:
+        if query != self.agenda_query:
+            self.agenda_query = query
+            self.reload()
+
+    def _show_status(self) -> None:
+        query, today = self.agenda_query, self.service.today
+        parts = ["all events" if query.show_all else "upcoming"]
+        if self.tally is not None and self.table.window is not None:
+            here = self.tally.before_anchor + self.table.cursor + 1 if self.tally.total else 0
+            parts.append(f"{here:,}/{self.tally.total:,}")
+        else:
+            parts.append("counting…")
+        if query.chosen:
+            parts.append(", ".join(v for _, v in sorted(query.chosen)))
+        parts.append(f"today {today.day} {month_name(today.month, self.lang)} {today.year}")
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    # -- actions --------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if not self.table.has_focus:  # out of the search box, the facets or the event
+            self.table.focus()
+        elif search.value:
+            search.value = ""  # a second Escape clears the search
+
+    def action_toggle_all(self) -> None:
+        self._set_query(replace(self.agenda_query, show_all=not self.agenda_query.show_all))
+
+    def action_toggle_facets(self) -> None:
+        self.show_facets = not self.show_facets
+        if self.show_facets:
+            self.query_one(FacetList).focus()
+        else:
+            self.table.focus()
+
+    def action_timeline(self) -> None:
+        current = self.table.current
+        year = current.window.start.year if current else self.service.today.year
+        screen = TimelineScreen(
+            self.service, self.agenda_query, year=year, lang=self.lang, focus=current
+        )
+        self.app.push_screen(screen, self._back_from_timeline)
+
+    def _back_from_timeline(self, event: Event | None) -> None:
+        if event is not None:
+            self.reload(follow=event)
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """The screen's actions for the command palette."""
+        for action, title, text in COMMANDS:
+            yield SystemCommand(title, text, getattr(self, f"action_{action}"))

@@ -1,0 +1,78 @@
+"""Facets with counts: organisation, state, country, theme and follow-up, to tick and untick."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from sco_cal.places import country_name
+from sco_cal.themes import theme_label
+from sco_cal.tui.query import FACETS, FOLLOW_UP, FacetValue
+from sco_cal.tui.widgets import cells
+
+_SEP = "\t"
+
+
+class FacetList(OptionList):
+    """Each value shows how many events ticking it would give; Enter or a click toggles."""
+
+    DEFAULT_CSS = """
+    FacetList { width: 32; height: 1fr; border: none; border-right: solid $panel-lighten-2; }
+    FacetList:focus { border: none; border-right: solid $accent; }
+    """
+
+    class FacetToggled(Message):
+        """A facet value was ticked or unticked."""
+
+        def __init__(self, facet: str, value: str) -> None:
+            super().__init__()
+            self.facet = facet
+            self.value = value
+
+    def __init__(self, *, lang: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+
+    def show_counts(self, values: list[FacetValue]) -> None:
+        """Replace the list, keeping the highlighted value where it was."""
+        kept = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option | None] = []
+        for facet, heading in FACETS:
+            mine = [v for v in values if v.facet == facet]
+            if facet == "theme":
+                mine.sort(key=lambda v: v.value)  # each theme above its sub-themes
+            options.append(Option(Text(heading, "bold"), disabled=True))
+            options += [Option(self._prompt(v), id=f"{v.facet}{_SEP}{v.value}") for v in mine]
+        self.set_options(options)
+        ids = [o.id for o in self.options]
+        if kept in ids:
+            self.highlighted = ids.index(kept)
+
+    def _prompt(self, value: FacetValue) -> Text:
+        label = self._label(value)
+        count = f"{value.count:,}"
+        width = max(8, (self.size.width or 32) - 2)
+        box = "[x] " if value.chosen else "[ ] "
+        text = Text(box, "bold" if value.chosen else "")
+        text.append(cells.fit(label, width - cell_len(box) - len(count) - 1) + " ")
+        text.append(count, "dim")
+        return text
+
+    def _label(self, value: FacetValue) -> str:
+        if value.facet == "country":
+            return cells.name_of(country_name, value.value, self.lang)
+        if value.facet == "theme":
+            depth = value.value.count(".")
+            return "  " * depth + cells.name_of(theme_label, value.value, self.lang)
+        if value.facet == FOLLOW_UP:
+            return "needs follow-up"
+        return value.value
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            facet, _, value = event.option.id.partition(_SEP)
+            self.post_message(self.FacetToggled(facet, value))

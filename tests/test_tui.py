@@ -1,0 +1,448 @@
+"""The TUI driven like a desk officer would, through Textual's Pilot, on a real store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from textual.color import Color
+from textual.filter import Monochrome
+from textual.widgets import Input, Static, TextArea
+
+from sco_cal.compose import build_service
+from sco_cal.config import Settings
+from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog
+from sco_cal.tui.screens.help import HelpScreen
+from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.widgets.detail_pane import DetailPane
+from sco_cal.tui.widgets.facet_list import FacetList
+from tests.conftest import Cli, subprocess_env
+from tests.tui_support import (
+    TODAY,
+    agenda,
+    build,
+    lines,
+    open_with,
+    run,
+    settle,
+    text_of,
+    wait_until,
+)
+
+SUMMIT = "sco-heads-of-state-council-2026-bishkek"
+BAR_START = 29  # at 100 columns the timeline's labels take 28 cells and a space
+
+
+@pytest.fixture
+def store(db_path: Path) -> Path:
+    """The seeded store (created once, as the CLI would), for the app and the CLI."""
+    service, _ = build_service(db=str(db_path), today=TODAY)
+    service.store.close()
+    return db_path
+
+
+def sheet(pilot: Any) -> str:
+    return text_of(agenda(pilot.app).query_one(DetailPane).query_one("#sheet", Static))
+
+
+def shown_ids(pilot: Any) -> list[str]:
+    window = agenda(pilot.app).table.window
+    assert window is not None
+    return [e.id for e in window.events]
+
+
+def test_opens_on_upcoming_events_with_the_first_one_open(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        table = lines(screen.table)
+        assert table[0].split()[:3] == ["WHEN", "STATE", "ORG"]
+        assert any("SCO Summit" in line for line in table)
+        assert any(line.startswith("── H2 2026") for line in table)  # grouped by month
+        status = text_of(screen.query_one("#status", Static))
+        assert status.startswith("upcoming · 1/10 · today 23 Nov 2026")
+        first = screen.table.current
+        assert first is not None and first.title_en in sheet(pilot)
+
+    run(build(store), scenario)
+
+
+def test_search_filters_as_you_type_ignoring_case_accents_and_spelling(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        await open_with(pilot, "slash")
+        await pilot.press(*"BICHK")
+        await settle(pilot)
+        assert shown_ids(pilot) == [SUMMIT]
+        await pilot.press(*"ek")
+        await settle(pilot)
+        assert shown_ids(pilot) == [SUMMIT]
+        assert SUMMIT in sheet(pilot)
+        await pilot.press("escape")  # back to the list, the search kept
+        screen = agenda(pilot.app)
+        assert screen.table.has_focus and screen.query_one("#search", Input).value == "BICHKek"
+        await pilot.press("escape")  # again: the search is cleared
+        await settle(pilot)
+        assert len(shown_ids(pilot)) == 10
+
+    run(build(store), scenario)
+
+
+def test_search_reads_accents_either_way(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        await open_with(pilot, "u")
+        await open_with(pilot, "slash")
+        await pilot.press(*"énergie")
+        await settle(pilot)
+        unaccented = shown_ids(pilot)
+        assert unaccented
+        pilot.app.screen.query_one("#search", Input).value = "ENERGIE"
+        await settle(pilot)
+        assert shown_ids(pilot) == unaccented
+
+    run(build(store), scenario)
+
+
+def test_facets_count_and_combine_with_the_search(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        facets = screen.query_one(FacetList)
+        assert facets.display  # a wide terminal shows them from the start
+        await open_with(pilot, "f")
+        assert not facets.display
+        await open_with(pilot, "f")
+        assert facets.display and facets.has_focus
+        ids = [o.id for o in facets.options]
+        proposed = ids.index("status\tproposed")
+        assert str(facets.options[proposed].prompt).endswith(" 4")
+        facets.highlighted = proposed
+        await pilot.press("enter")
+        await settle(pilot)
+        window = screen.table.window
+        assert window is not None and len(window.events) == 4
+        assert {e.status.value for e in window.events} == {"proposed"}
+        assert "proposed" in text_of(screen.query_one("#status", Static))
+        await open_with(pilot, "slash")
+        await pilot.press(*"climate")
+        await settle(pilot)
+        assert [e.status.value for e in screen.table.window.events] == ["proposed"]
+        # Each facet counts without its own choice: other states still show counts.
+        labels = [str(o.prompt) for o in facets.options]
+        assert any(label.startswith("[x] proposed") for label in labels)
+
+    run(build(store), scenario, size=(130, 32))
+
+
+def test_moving_the_cursor_opens_the_event_below(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        second = screen.table.window.events[1]
+        await pilot.press("down")
+        await settle(pilot)
+        assert screen.table.current == second
+        assert second.title_en in sheet(pilot)
+        assert "Sources (1)" in sheet(pilot)
+        await pilot.press("enter")
+        assert screen.query_one(DetailPane).has_focus
+
+    run(build(store), scenario)
+
+
+def test_annotating_in_a_multi_line_editor(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        event = screen.table.current
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, AnnotateDialog)
+        assert pilot.app.screen.query_one(TextArea).has_focus
+        await pilot.press(*"Minister attends", "enter", *"briefing due on the 20th")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        note = pilot.app.service.get(event.id).live_annotations[-1]
+        assert note.text == "Minister attends\nbriefing due on the 20th"
+        assert note.author == "tester"
+        assert screen.table.current.id == event.id
+        assert "briefing due on the 20th" in sheet(pilot)
+        assert any("✎1" in line for line in lines(screen.table))
+
+    run(build(store), scenario)
+
+
+def test_an_empty_note_is_refused_with_a_message(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        await open_with(pilot, "a")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, AnnotateDialog)
+        assert "empty" in text_of(dialog.query_one("#error", Static))
+        await pilot.press("escape")
+        assert pilot.app.screen is agenda(pilot.app)
+
+    run(build(store), scenario)
+
+
+def test_changing_the_state_records_it_with_the_note(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        event = screen.table.current
+        assert event.status.value == "provisional"
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, StateDialog)
+        await pilot.press("enter")  # the first choice: confirmed
+        pilot.app.screen.query_one("#note", Input).value = "MFA note"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        stored = pilot.app.service.get(event.id)
+        assert stored.status.value == "confirmed"
+        assert stored.history[-1].note == "MFA note"
+        assert screen.table.current.status.value == "confirmed"
+        assert "confirmed" in lines(screen.table)[screen.table._cursor_line() + 1]
+
+    run(build(store), scenario)
+
+
+def test_postponing_refuses_an_unreadable_date_and_keeps_it(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        event = screen.table.current
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, MoveDialog)
+        await pilot.press(*"someday soon", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is dialog
+        assert "cannot read date phrase 'someday soon'" in text_of(
+            dialog.query_one("#error", Static)
+        )
+        date_box = dialog.query_one("#date", Input)
+        assert date_box.value == "someday soon"
+        date_box.value = "début octobre 2027"
+        await settle(pilot)
+        assert "Oct 2027" in text_of(dialog.query_one("#preview", Static))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        stored = pilot.app.service.get(event.id)
+        assert (stored.status.value, stored.window.text) == ("postponed", "début octobre 2027")
+        # The event moved to the end of the list and the cursor went with it.
+        assert screen.table.current.id == event.id
+        assert shown_ids(pilot)[-1] == event.id
+
+    run(build(store), scenario)
+
+
+def test_the_timeline_draws_the_year_and_returns_to_an_event(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        await open_with(pilot, "slash")
+        await pilot.press(*"bishkek")
+        await open_with(pilot, "enter")
+        await open_with(pilot, "t")
+        await settle(pilot)
+        timeline = pilot.app.screen
+        assert isinstance(timeline, TimelineScreen)
+        drawn = lines(timeline.chart)
+        assert drawn[0].startswith("2026") and "Jan" in drawn[0] and "▼" in drawn[0]
+        assert drawn[1].startswith("events per month")
+        bar = next(line for line in drawn if line.startswith("SCO Summit"))[BAR_START:]
+        # Provisional (▓) over the second half of the year, as vague as "H2 2026".
+        assert bar.index("▓") in range(len(bar) // 2 - 1, len(bar) // 2 + 2)
+        assert bar.rstrip().endswith("▓") and bar.count("▓") >= len(bar) // 2 - 1
+        assert text_of(timeline.query_one("#status", Static)).startswith(
+            "Timeline 2026 · 1 event ·"
+        )
+        await pilot.press("right")
+        await settle(pilot)
+        assert lines(timeline.chart)[0].startswith("2027")
+        await open_with(pilot, "left")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = agenda(pilot.app)
+        assert pilot.app.screen is screen and screen.table.current.id == SUMMIT
+
+    run(build(store), scenario)
+
+
+def test_a_cli_write_shows_up_while_the_app_runs(store: Path) -> None:
+    cli = Cli(str(store))
+
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        await pilot.press("down", "down")
+        await settle(pilot)
+        selected = screen.table.current.id
+        result = cli("annotate", SUMMIT, "Written from cron")
+        assert result.exit_code == 0, result.output
+        result = cli("confirm", SUMMIT, "--note", "announced")
+        assert result.exit_code == 0, result.output
+        screen.poll()  # what the timer runs every two seconds
+        await settle(pilot)
+        assert screen.table.current.id == selected
+        summit = next(e for e in screen.table.window.events if e.id == SUMMIT)
+        assert (summit.status.value, summit.annotation_count) == ("confirmed", 1)
+
+    run(build(store), scenario)
+
+
+def test_the_timer_brings_changes_without_a_key_pressed(store: Path) -> None:
+    app = build(store)
+    app.poll_seconds = 0.2
+
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        selected = screen.table.current.id
+        Cli(str(store))("annotate", selected, "from another desk")
+        await wait_until(pilot, lambda: "from another desk" in sheet(pilot), seconds=10)
+        assert screen.table.current.id == selected
+
+    run(app, scenario)
+
+
+def test_keys_come_from_the_config_and_the_help_lists_them(store: Path) -> None:
+    settings = Settings(author="tester", keymap={"annotate": "ctrl+a"})
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("a")
+        await settle(pilot)
+        assert pilot.app.screen is agenda(pilot.app)
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, AnnotateDialog)
+        await open_with(pilot, "escape")
+        await open_with(pilot, "question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        console = Console(record=True, width=100)
+        console.print(help_screen.query(Static).last().content)
+        rows = {
+            (line.split()[0], line.split()[-1])
+            for line in console.export_text().splitlines()
+            if line.strip()
+        }
+        assert {("^a", "annotate"), ("t", "timeline"), ("q", "quit"), ("esc", "back")} <= rows
+        await pilot.press("escape")
+        assert pilot.app.screen is agenda(pilot.app)
+
+    run(build(store, settings=settings), scenario)
+
+
+def test_reminders_tags_and_new_events_from_their_dialogs(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        event = screen.table.current
+        await open_with(pilot, "r")
+        await pilot.press(*"14d", "enter")
+        await settle(pilot)
+        assert [r.spec for r in pilot.app.service.reminders(event.id)] == ["14d"]
+        assert "Reminders (1)" in sheet(pilot)
+        await open_with(pilot, "plus")
+        await pilot.press(*"briefing", "enter")
+        await settle(pilot)
+        assert pilot.app.service.get(event.id).tags == ("briefing",)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        for field, value in (
+            ("title", "Energy ministers"),
+            ("date", "mi-mai 2027"),
+            ("country", "Kirghizstan"),
+        ):
+            dialog.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        created = screen.table.current
+        assert (created.title_en, created.country, created.origin) == (
+            "Energy ministers",
+            "KG",
+            "user",
+        )
+
+    run(build(store), scenario)
+
+
+def test_past_and_closed_events_show_around_a_today_marker(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        table = lines(screen.table)
+        marker = next(
+            i for i, line in enumerate(table) if line.startswith("━━ today · 23 Nov 2026")
+        )
+        assert screen.table.current.window.start.year == 2027
+        assert table[marker + 2].lstrip().startswith("from 2027")  # after its month heading
+        assert "all events · 51/51" in text_of(screen.query_one("#status", Static))
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(shown_ids(pilot)) == 10
+
+    run(build(store, show_all=True), scenario)
+
+
+def test_at_80_by_24_the_list_the_event_and_the_keys_fit(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        assert screen.table.size.height >= 10 and screen.table.size.width == 80
+        assert screen.query_one(DetailPane).size.height >= 7
+        assert all(len(line) <= 80 for line in lines(screen.table))
+        assert any(line.startswith("━━ today · 23 Nov 2026") for line in lines(screen.table))
+        await pilot.press("s")
+        await settle(pilot)
+        dialog = pilot.app.screen.query_one("#dialog")
+        assert dialog.region.height <= 24 and pilot.app.screen.query_one("#save").region.y < 24
+
+    run(build(store), scenario, size=(80, 24))
+
+
+def test_the_command_palette_offers_every_action(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        titles = {c.title for c in pilot.app.get_system_commands(pilot.app.screen)}
+        assert {"Annotate", "Change state", "Postpone", "Timeline", "New event"} <= titles
+
+    run(build(store), scenario)
+
+
+def test_the_tui_command_needs_a_terminal(store: Path) -> None:
+    result = Cli(str(store))("tui")
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_sco_cal_alone_without_a_terminal_prints_help(isolated_env: Path) -> None:
+    run_ = subprocess.run(
+        [sys.executable, "-m", "sco_cal"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=subprocess_env(isolated_env),
+        timeout=60,
+    )
+    assert "Usage:" in run_.stdout + run_.stderr
+    assert " tui " in run_.stdout + run_.stderr
+
+
+def test_no_color_draws_in_shades_of_grey(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def through_the_filter(widget: Any) -> None:
+        # What Textual does to every line when NO_COLOR is set.
+        for y in range(widget.size.height):
+            grey = widget.render_line(y).apply_filter(Monochrome(), Color(0, 0, 0))
+            assert all(s.style is not None and not _hue(s.style) for s in grey)
+
+    async def scenario(pilot: Any) -> None:
+        assert pilot.app.no_color
+        through_the_filter(agenda(pilot.app).table)
+        await open_with(pilot, "t")
+        through_the_filter(pilot.app.screen.chart)
+
+    run(build(store), scenario)
+
+
+def _hue(style: Any) -> bool:
+    colors = [c for c in (style.color, style.bgcolor) if c is not None and c.triplet]
+    return any(len({c.triplet.red, c.triplet.green, c.triplet.blue}) > 1 for c in colors)

@@ -1,0 +1,57 @@
+"""What the TUI looks like, pinned as pictures: the agenda, an open event, the timeline.
+
+Regenerate after a deliberate change with `pytest tests/test_tui_snapshots.py
+--snapshot-update` and look at the pictures before committing them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sco_cal.compose import build_service
+from sco_cal.service import CalendarService
+from tests.tui_support import TODAY, build, open_with, settle
+
+SUMMIT = "sco-heads-of-state-council-2026-bishkek"
+
+
+@pytest.fixture
+def store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seeded store with every timestamp at one fixed moment, and a note and a
+    reminder on the Bishkek summit."""
+    moment = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(CalendarService, "now", lambda self: moment)
+    service, _ = build_service(db=str(db_path), today=TODAY)
+    service.annotate(SUMMIT, "Minister attends.\nBriefing due on the 20th.")
+    service.add_reminder(SUMMIT, "30d")
+    service.store.close()
+    return db_path
+
+
+def test_agenda_at_80_by_24(snap_compare: Any, store: Path) -> None:
+    assert snap_compare(build(store), terminal_size=(80, 24), run_before=settle)
+
+
+def test_an_open_event_beside_the_agenda(snap_compare: Any, store: Path) -> None:
+    async def open_summit(pilot: Any) -> None:
+        await settle(pilot)
+        await open_with(pilot, "slash")
+        await pilot.press(*"bishkek")
+        for key in ("enter", "u", "down"):
+            await open_with(pilot, key)
+        await settle(pilot)
+
+    assert snap_compare(build(store), terminal_size=(150, 36), run_before=open_summit)
+
+
+def test_timeline_of_the_year(snap_compare: Any, store: Path) -> None:
+    async def open_timeline(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    assert snap_compare(build(store), terminal_size=(100, 30), run_before=open_timeline)
