@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sco_cal.config import Settings, load_settings
 from sco_cal.date_phrases import parse_date_phrase
@@ -11,6 +12,9 @@ from sco_cal.errors import InvalidInput
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
+
+if TYPE_CHECKING:
+    from sco_cal.tui.app import ScoCalApp
 
 
 def resolve_today(text: str | None) -> date:
@@ -39,3 +43,18 @@ def build_service(
     if ensure:
         service.ensure_ready(seed=seed)
     return service, settings
+
+
+def make_app(
+    *,
+    db: str | None = None,
+    today: str | date | None = None,
+    lang: str | None = None,
+    settings: Settings | None = None,
+    show_all: bool = False,
+) -> ScoCalApp:
+    """The TUI over the chosen store, for `sco-cal tui`, the tests and the benchmarks."""
+    from sco_cal.tui.app import ScoCalApp  # Textual loads only when the TUI is wanted
+
+    service, settings = build_service(db=db, today=today, settings=settings)
+    return ScoCalApp(service, settings, lang=lang or settings.lang, show_all=show_all)

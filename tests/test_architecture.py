@@ -24,6 +24,8 @@ DOMAIN = [
     "sco_cal.organisations",
     "sco_cal.themes",
     "sco_cal.criteria",
+    "sco_cal.reminders",
+    "sco_cal.digest",
 ]
 HEAVY = ("sqlalchemy", "sqlmodel", "textual", "typer", "rich", "pydantic")
 

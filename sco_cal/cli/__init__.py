@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from sco_cal import __version__
 from sco_cal.cli import admin, listing, recording
+from sco_cal.cli import digest as digest_cli
+from sco_cal.cli import ingest as ingest_cli
+from sco_cal.cli import tui as tui_cli
+from sco_cal.cli.remind import app as remind_app
+from sco_cal.cli.transfer import app as transfer_app
 
 app = typer.Typer(
     name="sco-cal",
@@ -18,6 +24,11 @@ app = typer.Typer(
 for group in (listing.app, recording.app, admin.app):
     app.registered_commands += group.registered_commands
 app.add_typer(admin.db_app, name="db")
+app.add_typer(remind_app, name="remind")
+app.registered_commands += digest_cli.app.registered_commands
+app.registered_commands += transfer_app.registered_commands
+app.registered_commands += ingest_cli.app.registered_commands
+app.registered_commands += tui_cli.app.registered_commands
 
 
 def _version(value: bool) -> None:
@@ -39,4 +50,6 @@ def root(
 
 
 def main() -> None:
+    if len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
+        sys.argv.append("tui")  # `sco-cal` alone on a terminal opens the TUI
     app()

@@ -147,14 +147,16 @@ def command(
 
     def decorate(fn: F) -> F:
         own = list(inspect.signature(fn, eval_str=True).parameters.values())[1:]
+        # A command with formats of its own (digest: text, html...) declares its own `fmt`.
+        shared = {n: v for n, v in _COMMON.items() if n != "fmt" or "fmt" not in _names(own)}
         common = [
             inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
-            for n, (a, d) in _COMMON.items()
+            for n, (a, d) in shared.items()
         ]
 
         @functools.wraps(fn)
         def run(**values: Any) -> Any:
-            options = {n: values.pop(n) for n in _COMMON}
+            options = {"fmt": None} | {n: values.pop(n) for n in shared}
             with errors_to_exit_codes():
                 cli = open_cli(**options, seed=seed, ensure=ensure)
                 try:
@@ -169,6 +171,10 @@ def command(
         return fn
 
     return decorate
+
+
+def _names(params: list[inspect.Parameter]) -> set[str]:
+    return {p.name for p in params}
 
 
 def open_cli(

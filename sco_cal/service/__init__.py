@@ -1,0 +1,22 @@
+"""The one service layer the CLI and the TUI stand on, composed of its parts."""
+
+from sco_cal.service.agenda import AgendaService
+from sco_cal.service.database import DatabaseService
+from sco_cal.service.ingesting import IngestingService
+from sco_cal.service.recording import RecordingService
+from sco_cal.service.reminding import RemindingService
+from sco_cal.service.transfer import TransferService
+
+
+class CalendarService(
+    DatabaseService,
+    RecordingService,
+    AgendaService,
+    RemindingService,
+    TransferService,
+    IngestingService,
+):
+    """Everything a person can ask of the calendar, against a fixed `today`."""
+
+
+__all__ = ["CalendarService"]
