@@ -67,11 +67,12 @@ async def measure(n: int, word: str) -> dict[str, float]:
         first = time.perf_counter() - start
         await _idle(app)
         await pilot.press("slash")
-        painted: list[float] = []
+        painted: list[tuple[float, str]] = []
         draw = screen.table.render_line
 
-        def render_line(y: int) -> Strip:  # notes when the table is drawn again
-            painted.append(time.perf_counter())
+        def render_line(y: int) -> Strip:  # notes when, and for which search, it is drawn
+            window = screen.table.window
+            painted.append((time.perf_counter(), window.flt.search if window else ""))
             return draw(y)
 
         screen.table.render_line = render_line  # type: ignore[method-assign]
@@ -90,9 +91,12 @@ async def measure(n: int, word: str) -> dict[str, float]:
                 return window is not None and window.flt.search == text
 
             await _until(shown)
-            painted.clear()
-            await _until(lambda: bool(painted))
-            table_times.append(painted[0] - began)
+
+            def drawn(text: str = typed) -> list[float]:
+                return [t for t, search in painted if search == text]
+
+            await _until(lambda: bool(drawn()))
+            table_times.append(drawn()[0] - began)
             await _until(lambda: screen.tally is not None)
             count_times.append(time.perf_counter() - began)
             await _idle(app)  # facets too, before the next key

@@ -55,15 +55,17 @@ def test_listing_an_existing_store_never_imports_the_orm(
     db = tmp_path / "lean.db"
     env = subprocess_env(isolated_env)
     run = (
-        "from sco_cal.cli import app\n"
-        "try:\n    app([{args}], standalone_mode=False)\nexcept SystemExit:\n    pass"
+        "import sys\nfrom sco_cal.cli import main\nsys.argv = ['sco-cal', {args}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
     )
     loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)  # creating it may use the ORM
     args = (
         f"'list', '--db', '{db}', '--today', '2026-11-23', '--country', 'kg', '--format', 'table'"
     )
     modules = loaded_after(run.format(args=args), env)
-    assert "sco_cal.cli" in modules
+    assert "sco_cal.cli.listing" in modules
+    # Nor the code of commands it does not run.
+    assert not {"sco_cal.cli.digest", "sco_cal.ics", "sco_cal.ingest", "sco_cal.tui.app"} & modules
     assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & {
         m.split(".")[0] for m in modules
     }
@@ -99,3 +101,17 @@ def test_code_quality_gate(command: list[str]) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_every_command_is_found_where_the_lazy_table_says() -> None:
+    from sco_cal.cli import COMMAND_MODULES, _name, build_app
+
+    full = build_app()
+    names = {_name(c) for c in full.registered_commands}
+    names |= {g.name for g in full.registered_groups}
+    assert names == set(COMMAND_MODULES)
+    for command in COMMAND_MODULES:
+        alone = build_app({command})
+        found = {_name(c) for c in alone.registered_commands}
+        found |= {g.name for g in alone.registered_groups}
+        assert found == {command}

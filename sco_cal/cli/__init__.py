@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from sco_cal import __version__
-from sco_cal.cli import admin, listing, recording
-from sco_cal.cli import digest as digest_cli
-from sco_cal.cli import ingest as ingest_cli
-from sco_cal.cli import tui as tui_cli
-from sco_cal.cli.remind import app as remind_app
-from sco_cal.cli.transfer import app as transfer_app
 
-app = typer.Typer(
-    name="sco-cal",
-    help="A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates.",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-for group in (listing.app, recording.app, admin.app):
-    app.registered_commands += group.registered_commands
-app.add_typer(admin.db_app, name="db")
-app.add_typer(remind_app, name="remind")
-app.registered_commands += digest_cli.app.registered_commands
-app.registered_commands += transfer_app.registered_commands
-app.registered_commands += ingest_cli.app.registered_commands
-app.registered_commands += tui_cli.app.registered_commands
+# Which module holds each command. A run imports only the module of the command it
+# runs, so `sco-cal list` does not pay for the importers, the digest or the TUI.
+COMMAND_MODULES = {
+    **dict.fromkeys(("list", "show", "history", "log", "annotations", "clashes"), "listing"),
+    **dict.fromkeys(
+        (
+            "annotate",
+            "unannotate",
+            "status",
+            "confirm",
+            "cancel",
+            "held",
+            "postpone",
+            "reschedule",
+            "edit",
+            "tag",
+            "add",
+        ),
+        "recording",
+    ),
+    **dict.fromkeys(("init", "seed", "db"), "admin"),
+    **dict.fromkeys(("export", "import"), "transfer"),
+    "digest": "digest",
+    "ingest": "ingest",
+    "tui": "tui",
+    "remind": "remind",
+}
+SUB_APPS = {"db": ("admin", "db_app"), "remind": ("remind", "app")}
 
 
 def _version(value: bool) -> None:
@@ -37,7 +46,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool,
@@ -49,7 +57,44 @@ def root(
     """Shell users list and filter; desk officers record; cron gets digests."""
 
 
+def build_app(commands: set[str] | None = None) -> typer.Typer:
+    """The CLI with every command, or only with `commands` (and what they need)."""
+    app = typer.Typer(
+        name="sco-cal",
+        help="A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates.",
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(root)
+    wanted = set(COMMAND_MODULES) if commands is None else commands & set(COMMAND_MODULES)
+    for module_name in dict.fromkeys(COMMAND_MODULES[c] for c in sorted(wanted)):
+        module = importlib.import_module(f"sco_cal.cli.{module_name}")
+        if module_name != "remind":
+            app.registered_commands += [
+                c for c in module.app.registered_commands if _name(c) in wanted
+            ]
+    for name, (module_name, attribute) in SUB_APPS.items():
+        if name in wanted:
+            module = importlib.import_module(f"sco_cal.cli.{module_name}")
+            app.add_typer(getattr(module, attribute), name=name)
+    return app
+
+
+def _name(command: Any) -> str:
+    return str(command.name or command.callback.__name__.replace("_", "-"))
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `from sco_cal.cli import app` (tests, completion) gets every command.
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
+
+
 def main() -> None:
-    if len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
-        sys.argv.append("tui")  # `sco-cal` alone on a terminal opens the TUI
-    app()
+    args = sys.argv[1:]
+    if not args and sys.stdin.isatty() and sys.stdout.isatty():
+        args = ["tui"]  # `sco-cal` alone on a terminal opens the TUI
+        sys.argv.append("tui")
+    first = next((a for a in args if not a.startswith("-")), None)
+    build_app({first} if first in COMMAND_MODULES else None)()
