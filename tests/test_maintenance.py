@@ -55,3 +55,15 @@ def test_check_reports_orphans(db_path: Path) -> None:
     assert result.exit_code == 1
     failed = [c["check"] for c in __import__("json").loads(result.stdout) if not c["ok"]]
     assert "orphan annotation rows" in failed
+
+
+def test_author_can_be_the_database_role(db: str, isolated_env: Path) -> None:
+    (isolated_env / "config.toml").write_text('author = "@database"\n', encoding="utf-8")
+    cli = Cli(db)
+    result = cli("annotate", "sco-summer-games-2026", "who wrote this?")
+    if "://" not in db:
+        assert result.exit_code == 2 and "needs a PostgreSQL database" in result.stderr
+        return
+    assert result.exit_code == 0, result.stderr
+    role = db.split("://", 1)[1].split(":", 1)[0]
+    assert cli.json("annotations", "sco-summer-games-2026")[0]["author"] == role
