@@ -13,8 +13,10 @@ from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
 from sco_cal.tui.screens.agenda import AgendaScreen
 from sco_cal.tui.screens.help import HelpScreen
+from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.event_window import EventWindow
+from sco_cal.tui.widgets.review_list import ReviewList
 
 
 class ScoCalApp(App[None]):
@@ -52,6 +54,7 @@ class ScoCalApp(App[None]):
                 lang=self.lang,
                 show_all=self.show_all,
                 poll_seconds=self.poll_seconds,
+                views=self.settings.views,
             )
         )
 
@@ -61,6 +64,7 @@ class ScoCalApp(App[None]):
             ("Agenda", AgendaScreen.BINDINGS),
             ("Lists and the timeline", EventWindow.BINDINGS),
             ("Timeline", TimelineScreen.BINDINGS),
+            ("Review of a document", [*ReviewScreen.BINDINGS, *ReviewList.BINDINGS]),
             ("Dialogs", EventDialog.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, self.settings.keymap))

@@ -36,6 +36,8 @@ class AgendaQuery:
     search: str = ""
     show_all: bool = False
     chosen: frozenset[tuple[str, str]] = frozenset()
+    view: EventFilter | None = None  # a saved view's filter, in place of search and facets
+    view_name: str = ""
 
     def values(self, facet: str) -> tuple[str, ...]:
         return tuple(sorted(v for f, v in self.chosen if f == facet))
@@ -45,8 +47,14 @@ class AgendaQuery:
         chosen = self.chosen - {pair} if pair in self.chosen else self.chosen | {pair}
         return replace(self, chosen=frozenset(chosen))
 
+    def with_view(self, name: str, flt: EventFilter | None) -> AgendaQuery:
+        """Only the saved view's filter (None: no view, the unfiltered agenda)."""
+        return AgendaQuery(show_all=self.show_all, view=flt, view_name=name if flt else "")
+
     def event_filter(self, *, without: str | None = None) -> EventFilter:
         """The filter, leaving out one facet's values (to count that facet's choices)."""
+        if self.view is not None:
+            return replace(self.view, scope=Scope.ALL) if self.show_all else self.view
 
         def values(facet: str) -> tuple[str, ...]:
             return () if facet == without else self.values(facet)

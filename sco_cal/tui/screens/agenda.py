@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -19,6 +20,8 @@ from sco_cal.errors import NotFound, ScoCalError
 from sco_cal.model import Event
 from sco_cal.service import CalendarService
 from sco_cal.store.agenda import Tally, position_of
+from sco_cal.text import safe
+from sco_cal.tui.dialogs.views import NO_VIEW
 from sco_cal.tui.query import (
     AgendaQuery,
     AgendaWindow,
@@ -27,7 +30,7 @@ from sco_cal.tui.query import (
     load_window,
     window_tally,
 )
-from sco_cal.tui.screens.event_actions import EventActions
+from sco_cal.tui.screens.agenda_views import ViewsAndDocuments
 from sco_cal.tui.screens.messages import (
     DetailLoaded,
     FacetsLoaded,
@@ -55,10 +58,12 @@ COMMANDS = (
     ("toggle_all", "Upcoming / all", "Include or leave out past and closed events"),
     ("toggle_facets", "Facets", "Show or hide the facet list"),
     ("search", "Search", "Filter the agenda as you type"),
+    ("views", "Saved views", "Show only the events of a view saved in config.toml"),
+    ("ingest", "Review a document", "Read a bulletin and choose which of its changes to apply"),
 )
 
 
-class AgendaScreen(EventActions):
+class AgendaScreen(ViewsAndDocuments):
     """What is coming up, filtered as you type; actions apply to the highlighted event."""
 
     CSS_PATH = "agenda.tcss"
@@ -67,18 +72,27 @@ class AgendaScreen(EventActions):
         Binding("slash", "search", "Search", id="search"),
         Binding("escape", "back", "Back", show=False, id="back"),
         Binding("t", "timeline", "Timeline", id="timeline"),
-        *EventActions.KEYS,  # listed here so the footer shows search and timeline first
+        *ViewsAndDocuments.KEYS,  # listed here so the footer shows search and timeline first
         Binding("u", "toggle_all", "Upcoming/all", show=False, id="toggle_all"),
         Binding("f", "toggle_facets", "Facets", show=False, id="facets"),
+        Binding("v", "views", "Saved views", show=False, id="views"),
+        Binding("i", "ingest", "Review a document", show=False, id="ingest"),
     ]
 
     show_facets = reactive(False)
 
     def __init__(
-        self, service: CalendarService, *, lang: str, show_all: bool, poll_seconds: float
+        self,
+        service: CalendarService,
+        *,
+        lang: str,
+        show_all: bool,
+        poll_seconds: float,
+        views: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         super().__init__()
         self.service = service
+        self.views = dict(views or {})
         self.lang = lang
         self.poll_seconds = poll_seconds
         self.agenda_query = AgendaQuery(show_all=show_all)
@@ -246,11 +260,13 @@ class AgendaScreen(EventActions):
         self.query_one(DetailPane).focus()
 
     def on_facet_list_facet_toggled(self, message: FacetList.FacetToggled) -> None:
-        self._set_query(self.agenda_query.toggled(message.facet, message.value))
+        query = self.agenda_query.toggled(message.facet, message.value)
+        self._set_query(replace(query, view=None, view_name=""))  # facets replace a view
 
     def on_input_changed(self, message: Input.Changed) -> None:
-        if message.input.id == "search":
-            self._set_query(replace(self.agenda_query, search=message.value))
+        if message.input.id == "search" and message.value != self.agenda_query.search:
+            query = replace(self.agenda_query, search=message.value, view=None, view_name="")
+            self._set_query(query)  # typing replaces a view
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         if message.input.id == "search":
@@ -269,6 +285,8 @@ class AgendaScreen(EventActions):
             parts.append(f"{here:,}/{self.tally.total:,}")
         else:
             parts.append("counting…")
+        if query.view_name:
+            parts.append(f"view {safe(query.view_name)}")
         if query.chosen:
             parts.append(", ".join(v for _, v in sorted(query.chosen)))
         parts.append(f"today {today.day} {month_name(today.month, self.lang)} {today.year}")
@@ -284,6 +302,8 @@ class AgendaScreen(EventActions):
             self.table.focus()
         elif search.value:
             search.value = ""  # a second Escape clears the search
+        elif self.agenda_query.view is not None:
+            self._set_query(self.agenda_query.with_view(NO_VIEW, None))
 
     def action_toggle_all(self) -> None:
         self._set_query(replace(self.agenda_query, show_all=not self.agenda_query.show_all))

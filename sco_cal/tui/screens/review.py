@@ -1,0 +1,120 @@
+"""A document's review: accept or reject each item, read its excerpt, apply the accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+
+from sco_cal.errors import ScoCalError
+from sco_cal.ingest.plan import ApplyReport
+from sco_cal.ingest.review import ReviewItem
+from sco_cal.output.review import summary
+from sco_cal.service import CalendarService
+from sco_cal.text import safe
+from sco_cal.tui.widgets.review_list import ReviewList
+
+
+class ReviewScreen(Screen[ApplyReport | None]):
+    """Dismissed with what the apply wrote, or None when left without applying."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("a", "apply", "Apply accepted", id="review.apply"),
+        Binding("escape", "cancel", "Cancel", id="review.cancel"),
+    ]
+
+    class Applied(Message):
+        """The accepted items were written."""
+
+        def __init__(self, report: ApplyReport) -> None:
+            super().__init__()
+            self.report = report
+
+    class Refused(Message):
+        """The store refused the apply; `text` says why."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, service: CalendarService, items: Sequence[ReviewItem], *, lang: str) -> None:
+        super().__init__()
+        self.service = service
+        self.items = list(items)
+        self.lang = lang
+
+    @property
+    def review_list(self) -> ReviewList:
+        return self.query_one(ReviewList)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-status")
+        yield ReviewList(self.items, lang=self.lang, id="review-items")
+        yield Static(id="excerpt")
+        with Horizontal(id="review-buttons"):
+            yield Button("Apply accepted  a", variant="primary", id="apply")
+            yield Button("Cancel  esc", id="cancel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for button in self.query(Button):
+            button.compact = True
+        self._show_status()
+        if self.items:
+            self.review_list.highlighted = 0
+        self.review_list.focus()
+
+    def _show_status(self) -> None:
+        document = self.items[0].document if self.items else "the document"
+        if not self.items:
+            told = "nothing to review: the document announces no meeting sco-cal can read"
+        else:
+            told = f"{summary(self.items)} · {len(self.review_list.accepted)} accepted"
+        text = f"Review of {safe(document)} · {told} · space accepts or rejects"
+        self.query_one("#review-status", Static).update(Text(text))
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        item = self.review_list.current
+        excerpt = " ".join(item.excerpt.split()) if item is not None else ""
+        self.query_one("#excerpt", Static).update(Text(f"“{safe(excerpt)}”" if excerpt else ""))
+
+    def on_review_list_item_toggled(self, message: ReviewList.ItemToggled) -> None:
+        self._show_status()
+
+    def on_review_list_toggle_refused(self, message: ReviewList.ToggleRefused) -> None:
+        what = message.item.action.value
+        self.notify(f"#{message.item.number} is {what}: nothing to apply.", severity="warning")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "apply":
+            self.action_apply()
+        else:
+            self.action_cancel()
+
+    def action_apply(self) -> None:
+        self._apply(set(self.review_list.accepted))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @work(thread=True, exclusive=True, group="apply")
+    def _apply(self, accepted: set[int]) -> None:
+        try:
+            self.post_message(self.Applied(self.service.apply_review(self.items, accepted)))
+        except ScoCalError as exc:
+            self.post_message(self.Refused(str(exc)))
+
+    def on_review_screen_applied(self, message: Applied) -> None:
+        self.dismiss(message.report)
+
+    def on_review_screen_refused(self, message: Refused) -> None:
+        self.notify(message.text, title="Nothing was written", severity="error")

@@ -1,0 +1,108 @@
+"""A document's review items, one block each, with space to accept or reject one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from sco_cal.date_labels import format_window
+from sco_cal.ingest.review import Action, ReviewItem
+from sco_cal.text import safe
+
+ACTION_STYLE = {
+    Action.NEW: "bold green",
+    Action.UPDATE: "bold yellow",
+    Action.UNCHANGED: "dim",
+    Action.UNREADABLE: "red",
+}
+
+
+class ReviewList(OptionList):
+    """Nothing is accepted at first; only new events and updates can be."""
+
+    BINDINGS = [Binding("space", "toggle_item", "Accept/reject", id="review.toggle")]
+
+    class ItemToggled(Message):
+        """An item was accepted or rejected."""
+
+        def __init__(self, item: ReviewItem, accepted: bool) -> None:
+            super().__init__()
+            self.item = item
+            self.accepted = accepted
+
+    class ToggleRefused(Message):
+        """Space on an item that cannot be applied (unchanged or unreadable)."""
+
+        def __init__(self, item: ReviewItem) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, items: Sequence[ReviewItem], *, lang: str, **kwargs: Any) -> None:
+        self.items = list(items)
+        self.lang = lang
+        self.accepted: set[int] = set()
+        options = [Option(self._prompt(item), id=str(item.number)) for item in self.items]
+        super().__init__(*options, **kwargs)
+
+    @property
+    def current(self) -> ReviewItem | None:
+        index = self.highlighted
+        return self.items[index] if index is not None and index < len(self.items) else None
+
+    def action_toggle_item(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        if not item.applicable:
+            self.post_message(self.ToggleRefused(item))
+            return
+        self.accepted ^= {item.number}
+        self.replace_option_prompt(str(item.number), self._prompt(item))
+        self.post_message(self.ItemToggled(item, item.number in self.accepted))
+
+    def _prompt(self, item: ReviewItem) -> Text:
+        if not item.applicable:
+            mark = "   "
+        else:
+            mark = "[x]" if item.number in self.accepted else "[ ]"
+        text = Text(f"{mark} #{item.number} ")
+        text.append(f"{item.action.value:<10}", ACTION_STYLE[item.action])
+        text.append(f" {safe(_id(item))}", "cyan")
+        text.append(f"  confidence {item.confidence:.2f}", "dim")
+        for line in item_lines(item, self.lang):
+            text.append("\n      " + line)
+        return text
+
+
+def item_lines(item: ReviewItem, lang: str) -> list[str]:
+    """The title and date of what the item proposes, then each change old -> new."""
+    lines = []
+    if item.proposed is not None:
+        lines.append(safe(item.proposed.title_in(lang)))
+        lines.append(format_window(item.proposed.window, lang))
+    for name, (old, new) in item.changes.items():
+        by_hand = "  (set by hand: kept)" if name in item.user_edited else ""
+        lines.append(f"{name}: {_shown(old)} -> {_shown(new)}{by_hand}")
+    if item.action is Action.UNREADABLE:
+        lines.append("; ".join(safe(r) for r in item.reasons))
+    return lines
+
+
+def _id(item: ReviewItem) -> str:
+    if item.event_id is not None:
+        return item.event_id
+    return item.proposed.id if item.proposed is not None else ""
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == []:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(safe(str(v)) for v in value)
+    return safe(str(value))
