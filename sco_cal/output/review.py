@@ -103,11 +103,12 @@ def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:
     for name, (old, new) in changes.items():
         if name in WINDOW_FIELDS:
             continue
-        lines.append(f"{name}: {_shown(old)} -> {paint(_shown(new), 'bold')}")
+        lines.append(f"{name}: {shown_value(old)} -> {paint(shown_value(new), 'bold')}")
     return lines
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A changed field's value as one safe line; `-` for nothing."""
     if value is None or value == []:
         return "-"
     if isinstance(value, list):

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from sco_cal.date_labels import format_window
 from sco_cal.ingest.review import Action, ReviewItem
+from sco_cal.output.review import shown_value
 from sco_cal.text import safe
 
 ACTION_STYLE = {
@@ -88,7 +89,7 @@ def item_lines(item: ReviewItem, lang: str) -> list[str]:
         lines.append(format_window(item.proposed.window, lang))
     for name, (old, new) in item.changes.items():
         by_hand = "  (set by hand: kept)" if name in item.user_edited else ""
-        lines.append(f"{name}: {_shown(old)} -> {_shown(new)}{by_hand}")
+        lines.append(f"{name}: {shown_value(old)} -> {shown_value(new)}{by_hand}")
     if item.action is Action.UNREADABLE:
         lines.append("; ".join(safe(r) for r in item.reasons))
     return lines
@@ -98,11 +99,3 @@ def _id(item: ReviewItem) -> str:
     if item.event_id is not None:
         return item.event_id
     return item.proposed.id if item.proposed is not None else ""
-
-
-def _shown(value: Any) -> str:
-    if value is None or value == []:
-        return "-"
-    if isinstance(value, list):
-        return ", ".join(safe(str(v)) for v in value)
-    return safe(str(value))
