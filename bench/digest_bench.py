@@ -13,27 +13,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from bench.list_bench import median_seconds
 from bench.synthetic import store_with
 
 SIZES = (1_000, 10_000, 100_000)
 TODAY = "2026-11-23"
-
-
-def median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    subprocess.run(argv, capture_output=True, check=True, env=env)  # warm the page cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

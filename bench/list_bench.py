@@ -32,6 +32,7 @@ def sco_cal() -> list[str]:
 
 
 def median_seconds(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    """The median wall time of `runs` runs of a whole process, after one warm-up."""
     subprocess.run(argv, capture_output=True, check=True, env=env)  # warm the page cache
     times = []
     for _ in range(runs):

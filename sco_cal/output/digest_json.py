@@ -8,6 +8,7 @@ from typing import Any
 from sco_cal.date_labels import format_window
 from sco_cal.digest import Change, Digest
 from sco_cal.model import Event
+from sco_cal.output.records import history_record
 from sco_cal.output.reminders import due_record
 
 DIGEST_SCHEMA = {"name": "sco-cal-digest", "version": 1}
@@ -69,17 +70,7 @@ def _event(event: Event, today: date, lang: str) -> dict[str, Any]:
 
 
 def _change(change: Change, lang: str) -> dict[str, Any]:
-    entry = change.entry
     return {
         "kind": change.kind.value,
-        "event_id": entry.event_id,
         "title": change.event.title_in(lang) if change.event is not None else None,
-        "at": entry.at.isoformat(),
-        "author": entry.author,
-        "action": entry.action,
-        "field": entry.field,
-        "old": entry.old,
-        "new": entry.new,
-        "note": entry.note,
-        "source": entry.source,
-    }
+    } | history_record(change.entry)
