@@ -49,20 +49,25 @@ def test_domain_imports_no_database_or_interface() -> None:
     assert not {m.split(".")[0] for m in modules} & set(HEAVY)
 
 
+def modules_after_command(args: list[str], env: dict[str, str]) -> set[str]:
+    """The modules loaded by a fresh interpreter running `sco-cal ARGS` as a user would."""
+    run = (
+        f"import sys\nfrom sco_cal.cli import main\nsys.argv = ['sco-cal', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    return loaded_after(run, env)
+
+
 def test_listing_an_existing_store_never_imports_the_orm(
     isolated_env: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "lean.db"
     env = subprocess_env(isolated_env)
-    run = (
-        "import sys\nfrom sco_cal.cli import main\nsys.argv = ['sco-cal', {args}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass"
+    modules_after_command(["init", "--db", str(db)], env)  # creating it may use the ORM
+    modules = modules_after_command(
+        ["list", "--db", str(db), "--today", "2026-11-23", "--country", "kg", "--format", "table"],
+        env,
     )
-    loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)  # creating it may use the ORM
-    args = (
-        f"'list', '--db', '{db}', '--today', '2026-11-23', '--country', 'kg', '--format', 'table'"
-    )
-    modules = loaded_after(run.format(args=args), env)
     assert "sco_cal.cli.listing" in modules
     # Nor the code of commands it does not run.
     assert not {"sco_cal.cli.digest", "sco_cal.ics", "sco_cal.ingest", "sco_cal.tui.app"} & modules

@@ -19,7 +19,7 @@ from sco_cal.model import Event, HistoryEntry, Kind, Source
 from sco_cal.seed_file import load_seed
 from sco_cal.states import ConfirmationState
 from tests.conftest import Cli, subprocess_env
-from tests.test_architecture import loaded_after
+from tests.test_architecture import modules_after_command
 
 BULLETIN = "000_946a16491ebacd0d.txt"
 LONG_AGO = "2000-01-01"
@@ -383,12 +383,8 @@ def test_a_digest_that_moves_nothing_stays_on_the_lean_read_path(
 ) -> None:
     db = tmp_path / "lean.db"
     env = subprocess_env(isolated_env)
-    run = (
-        "from sco_cal.cli import app\n"
-        "try:\n    app([{args}], standalone_mode=False)\nexcept SystemExit:\n    pass"
-    )
-    loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)
-    for command in ("'digest', '--no-mark'", "'remind', 'due', '--dry-run'", "'remind', 'list'"):
-        args = f"{command}, '--db', '{db}', '--today', '2026-11-23'"
-        modules = {m.split(".")[0] for m in loaded_after(run.format(args=args), env)}
+    modules_after_command(["init", "--db", str(db)], env)
+    for command in (["digest", "--no-mark"], ["remind", "due", "--dry-run"], ["remind", "list"]):
+        loaded = modules_after_command([*command, "--db", str(db), "--today", "2026-11-23"], env)
+        modules = {m.split(".")[0] for m in loaded}
         assert not {"sqlalchemy", "sqlmodel", "pydantic"} & modules, command
