@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.synthetic import store_with
-from sco_cal.compose import build_service
-from sco_cal.ics.incoming import ReadOptions
-from sco_cal.importing import import_parsed, read_file
+from sco_cal.interchange.incoming import ReadOptions
+from sco_cal.store.imports import import_parsed, read_file
+from sco_cal.wiring import build_service
 
 TODAY = "2026-11-23"
 

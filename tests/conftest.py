@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sco_cal.cli import app
-from sco_cal.compose import build_service
 from sco_cal.service import CalendarService
+from sco_cal.wiring import build_service
 
 TODAY = "2026-11-23"
 

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.themes import theme_matches
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
 from sco_cal.store.agenda import position_of, today_position
-from sco_cal.themes import theme_matches
 
 TODAY = date(2026, 11, 23)
 FILTERS = {

@@ -13,19 +13,19 @@ from tests.conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = [
-    "sco_cal.dates",
-    "sco_cal.date_phrases",
-    "sco_cal.date_labels",
-    "sco_cal.states",
-    "sco_cal.model",
-    "sco_cal.filters",
-    "sco_cal.search",
-    "sco_cal.places",
-    "sco_cal.organisations",
-    "sco_cal.themes",
-    "sco_cal.criteria",
-    "sco_cal.reminders",
-    "sco_cal.digest",
+    "sco_cal.domain.dates",
+    "sco_cal.domain.date_phrases",
+    "sco_cal.domain.date_labels",
+    "sco_cal.domain.lifecycle",
+    "sco_cal.domain.event",
+    "sco_cal.domain.query",
+    "sco_cal.domain.search",
+    "sco_cal.domain.places",
+    "sco_cal.domain.organisations",
+    "sco_cal.domain.themes",
+    "sco_cal.domain.criteria",
+    "sco_cal.domain.reminders",
+    "sco_cal.domain.digest",
 ]
 HEAVY = ("sqlalchemy", "sqlmodel", "textual", "typer", "rich", "pydantic")
 
@@ -70,7 +70,10 @@ def test_listing_an_existing_store_never_imports_the_orm(
     )
     assert "sco_cal.cli.listing" in modules
     # Nor the code of commands it does not run.
-    assert not {"sco_cal.cli.digest", "sco_cal.ics", "sco_cal.ingest", "sco_cal.tui.app"} & modules
+    assert (
+        not {"sco_cal.cli.digest", "sco_cal.interchange", "sco_cal.ingest", "sco_cal.tui.app"}
+        & modules
+    )
     assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & {
         m.split(".")[0] for m in modules
     }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sco_cal.clashes import find_clashes
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.model import Event, Kind
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.clashes import find_clashes
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
 from tests.conftest import Cli
 
 

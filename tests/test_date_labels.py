@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sco_cal.date_labels import format_window, month_name
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.dates import DateWindow, Precision
+from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import DateWindow, Precision
 
 D = date
 P = Precision

@@ -13,11 +13,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.digest import SECTIONS, ChangeKind, build_digest
-from sco_cal.model import Event, HistoryEntry, Kind, Source
-from sco_cal.seed_file import load_seed
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.digest import SECTIONS, ChangeKind, build_digest
+from sco_cal.domain.event import Event, HistoryEntry, Kind, Source
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.store.seed_file import load_seed
 from tests.conftest import Cli, subprocess_env
 from tests.test_architecture import modules_after_command
 

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from sco_cal.date_labels import format_window
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event, Kind
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
 from tests.conftest import subprocess_env
 from tests.test_architecture import loaded_after
 

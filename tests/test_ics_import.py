@@ -12,14 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sco_cal.compose import build_service
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.ics.importer import read_ics
-from sco_cal.ics.incoming import ReadOptions
-from sco_cal.importing import import_parsed
-from sco_cal.model import Event, Kind
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.interchange.importer import read_ics
+from sco_cal.interchange.incoming import ReadOptions
 from sco_cal.service import CalendarService
+from sco_cal.store.imports import import_parsed
+from sco_cal.wiring import build_service
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ics"
 EVERYTHING = EventFilter(scope=Scope.ALL, kinds=tuple(Kind))

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.errors import Conflict
+from sco_cal.domain.errors import Conflict
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.review import review_record
-from sco_cal.seed_file import load_seed
 from sco_cal.service import CalendarService
+from sco_cal.store.seed_file import load_seed
+from sco_cal.wiring import build_service
 from tests.conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,7 +209,7 @@ def test_apply_is_one_transaction(service: CalendarService) -> None:
 
 
 def _all() -> Any:
-    from sco_cal.filters import EventFilter, Scope
+    from sco_cal.domain.query import EventFilter, Scope
 
     return EventFilter(scope=Scope.ALL)
 
@@ -630,7 +630,7 @@ def test_arbitrary_input_gives_a_review_or_invalid_input(seed_kind: str) -> None
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from sco_cal.errors import InvalidInput
+    from sco_cal.domain.errors import InvalidInput
     from sco_cal.ingest.document import parse_document
     from sco_cal.ingest.extract import extract
     from sco_cal.ingest.review import build_review

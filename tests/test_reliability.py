@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.wiring import build_service
 from tests.conftest import subprocess_env
 
 pytestmark = pytest.mark.slow
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 WRITER = """
 import sys
 from datetime import date
-from sco_cal.compose import build_service
+from sco_cal.wiring import build_service
 service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
 targets = ["sco-defence-ministers-23", "sco-summer-games-2026", "sco-transport-ministers-13"]
 for i in range(int(sys.argv[3])):
@@ -32,8 +32,8 @@ for i in range(int(sys.argv[3])):
 READER = """
 import sys, time
 from datetime import date
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
+from sco_cal.wiring import build_service
+from sco_cal.domain.query import EventFilter, Scope
 service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
 deadline = time.monotonic() + 120
 lists = 0

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.reminders import parse_reminder_spec, snooze_until
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.reminders import parse_reminder_spec, snooze_until
 from sco_cal.store.reminders import insert_reminder
+from sco_cal.wiring import build_service
 from tests.conftest import Cli, subprocess_env
 
 FIXTURES = Path(__file__).parent / "fixtures"

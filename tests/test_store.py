@@ -11,20 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.criteria import Criteria
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import Conflict, StoreError
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Kind
-from sco_cal.seed_file import load_seed
+from sco_cal.domain.criteria import Criteria
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import Conflict, StoreError
+from sco_cal.domain.event import Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
 from sco_cal.store import seeding
-from sco_cal.store.columns import EVENT_COLUMNS, SOURCE_COLUMNS
+from sco_cal.store.mapping import EVENT_COLUMNS, SOURCE_COLUMNS
 from sco_cal.store.schema import EventRow, SourceRow
+from sco_cal.store.seed_file import load_seed
 from sco_cal.store.version import SCHEMA_VERSION
 from sco_cal.store.writer import load_event
+from sco_cal.wiring import build_service
 
 ALL = EventFilter(scope=Scope.ALL)
 

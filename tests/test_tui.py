@@ -13,13 +13,13 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.widgets import Input, Static, TextArea
 
-from sco_cal.compose import build_service
-from sco_cal.config import Settings
+from sco_cal.config.settings import Settings
 from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog
 from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.detail_pane import DetailPane
 from sco_cal.tui.widgets.facet_list import FacetList
+from sco_cal.wiring import build_service
 from tests.conftest import Cli, subprocess_env
 from tests.tui_support import (
     TODAY,

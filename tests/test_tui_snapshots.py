@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from sco_cal.compose import build_service
 from sco_cal.service import CalendarService
+from sco_cal.wiring import build_service
 from tests.tui_support import TODAY, build, open_with, settle
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"

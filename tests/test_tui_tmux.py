@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
+from sco_cal.wiring import build_service
 from tests.conftest import subprocess_env
 
 TMUX = shutil.which("tmux")

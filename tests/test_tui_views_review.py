@@ -10,13 +10,13 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Static
 
-from sco_cal.compose import build_service
-from sco_cal.config import Settings
-from sco_cal.filters import EventFilter, Scope
+from sco_cal.config.settings import Settings
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.output.records import event_record
 from sco_cal.tui.dialogs.ingest import IngestDialog
 from sco_cal.tui.dialogs.views import ViewsDialog
 from sco_cal.tui.screens.review import ReviewScreen
+from sco_cal.wiring import build_service
 from tests.tui_support import TODAY, agenda, build, open_with, run, settle, text_of
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"

@@ -12,11 +12,11 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
-from sco_cal.compose import make_app
-from sco_cal.config import Settings
+from sco_cal.config.settings import Settings
 from sco_cal.tui.app import ScoCalApp
 from sco_cal.tui.screens.agenda import AgendaScreen
 from sco_cal.tui.widgets.event_window import EventWindow
+from sco_cal.wiring import make_app
 
 TODAY = "2026-11-23"
 Scenario = Callable[[Pilot[None]], Awaitable[None]]

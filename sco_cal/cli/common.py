@@ -16,12 +16,12 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from sco_cal.compose import build_service
-from sco_cal.config import Settings
-from sco_cal.errors import ScoCalError
+from sco_cal.config.settings import Settings
+from sco_cal.domain.errors import ScoCalError
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.service import CalendarService
+from sco_cal.wiring import build_service
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import InvalidInput
 
 app = typer.Typer()
 

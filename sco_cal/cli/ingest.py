@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.errors import InvalidInput
 
 app = typer.Typer()
 

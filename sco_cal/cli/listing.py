@@ -6,18 +6,18 @@ from typing import Annotated, Any
 
 import typer
 
-from sco_cal.clashes import find_clashes
 from sco_cal.cli.common import Cli, Format, command
-from sco_cal.criteria import Criteria
-from sco_cal.date_labels import format_window
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import SortKey
-from sco_cal.model import Event, HistoryEntry
+from sco_cal.domain.clashes import find_clashes
+from sco_cal.domain.criteria import Criteria
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.query import SortKey
+from sco_cal.domain.text import safe
 from sco_cal.output.detail import history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
 from sco_cal.output.table import place_label, render_events
-from sco_cal.text import safe
 
 app = typer.Typer()
 Many = list[str] | None
@@ -259,7 +259,7 @@ def list_annotations(
     elif cli.fmt is Format.TABLE:
         if not notes:
             cli.say("no annotations")
-        from sco_cal.text import safe
+        from sco_cal.domain.text import safe
 
         cli.out(
             "\n".join(

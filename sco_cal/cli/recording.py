@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
-from sco_cal.date_labels import format_window
-from sco_cal.errors import InvalidInput
-from sco_cal.model import Event
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.output.records import annotation_record, event_record
-from sco_cal.states import ConfirmationState
 
 app = typer.Typer()
 EventId = Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix of it.")]

@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
-from sco_cal.date_labels import format_window
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.reminders import DueReminder, parse_days
+from sco_cal.domain.text import safe
 from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
     REMINDER_COLUMNS,
@@ -20,8 +22,6 @@ from sco_cal.output.reminders import (
     render_due,
     render_reminders,
 )
-from sco_cal.reminders import DueReminder, parse_days
-from sco_cal.text import safe
 
 app = typer.Typer(
     help="Reminders before events; `remind due` delivers them (meant for cron).",

@@ -14,12 +14,12 @@ import typer
 
 from sco_cal.cli.common import Cli, Format, command
 from sco_cal.cli.listing import FILTER_OPTIONS, list_criteria, list_events
-from sco_cal.errors import InvalidInput
-from sco_cal.text import safe
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.text import safe
 
 if TYPE_CHECKING:
-    from sco_cal.filters import EventFilter
-    from sco_cal.importing import ImportReport
+    from sco_cal.domain.query import EventFilter
+    from sco_cal.store.imports import ImportReport
 
 app = typer.Typer()
 
@@ -58,7 +58,7 @@ def export(
     **filters: Any,
 ) -> None:
     """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
-    from sco_cal.ics.feed import feed_path, write_atomically
+    from sco_cal.interchange.feed import feed_path, write_atomically
 
     if output is not None and feed is not None:
         raise InvalidInput("give --output or --feed, not both")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Lang, errors_to_exit_codes
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.errors import InvalidInput
 
 app = typer.Typer()
 
@@ -45,7 +45,7 @@ def tui(
             raise InvalidInput("the TUI needs a terminal; in scripts use `sco-cal list`")
         if no_color:
             os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
-        from sco_cal.compose import make_app  # Textual loads only for this command
+        from sco_cal.wiring import make_app  # Textual loads only for this command
 
         calendar = make_app(
             db=db, today=today, lang=lang.value if lang else None, show_all=show_all

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import inside
-from sco_cal.model import Event, HistoryEntry
-from sco_cal.states import CLOSED, ConfirmationState
 
 # History notes that mark a change as read from a document, not typed by a person.
 INGEST_NOTE = "ingest:"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sco_cal.text import fold
+from sco_cal.domain.text import fold
 
 _HEADS = {
     "reunion": "Meeting", "meeting": "Meeting", "rencontre": "Meeting", "session": "Session",

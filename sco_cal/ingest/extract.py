@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.event import Kind
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.bodies import DEFAULT_ORGANISATION, main_organisation, organisations_in
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
@@ -19,8 +21,6 @@ from sco_cal.ingest.topics import theme_from_title
 from sco_cal.ingest.when import DateMention, find_dates
 from sco_cal.ingest.where import Host, PlaceMention, find_places, host_of
 from sco_cal.ingest.wording import AGENDA_CAVEAT, ANNOUNCES, MEETING_NOUN, is_english
-from sco_cal.model import Kind
-from sco_cal.states import ConfirmationState
 
 MAX_SENTENCE = 1_500
 _QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")

@@ -25,7 +25,7 @@ def _fold_char(char: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """`text` folded like `sco_cal.text.fold` (without collapsing spaces), mapped back.
+    """`text` folded like `sco_cal.domain.text.fold` (without collapsing spaces), mapped back.
 
     `origin[i]` is the index in `original` of the character that produced `text[i]`,
     so a regex match on the folded text names an exact substring of the original.

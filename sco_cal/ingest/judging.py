@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention
 from sco_cal.ingest.where import Host
 from sco_cal.ingest.wording import FIRM_VERB, MOVED_TO, WAS_PLANNED, state_in
-from sco_cal.states import ConfirmationState
 
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
-from sco_cal.model import Event, Kind
-from sco_cal.organisations import NATIONAL
-from sco_cal.text import fold
 
 SIMILAR = 0.5  # share of the shorter title's words the other one holds
 _SERIES_LIKENESS = 0.6

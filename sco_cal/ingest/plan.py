@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sco_cal.domain.event import Event, Source
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.changes import COLUMNS, INGEST_NOTE, WINDOW_FIELDS
 from sco_cal.ingest.review import Action, ReviewItem
-from sco_cal.model import Event, Source
-from sco_cal.states import ConfirmationState
 
 # A postponement is a state and a new window together: neither is applied alone.
 _TIED = frozenset({*WINDOW_FIELDS, "status"})

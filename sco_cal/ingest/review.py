@@ -8,12 +8,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from sco_cal.domain.event import Event, HistoryEntry, Source
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
 from sco_cal.ingest.judging import CONFIDENT
 from sco_cal.ingest.match import align_series, likeness, match_finding
-from sco_cal.model import Event, HistoryEntry, Source
 
 INGEST_ORIGIN = "ingest:"
 

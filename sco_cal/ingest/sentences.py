@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sco_cal.errors import UnknownValue
+from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.themes import resolve_theme
 from sco_cal.ingest.document import Document, Line
-from sco_cal.themes import resolve_theme
 
 _ROMAN_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[.):\-\u2013]?\s+(?P<rest>\S.*)$")
 _RULE = re.compile(r"^\s*(?:[-_*=\u2013\u2014]\s*){3,}$")

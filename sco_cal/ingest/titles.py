@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sco_cal.domain.event import Kind
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.wording import MANY, MEETING_NOUN
-from sco_cal.model import Kind
 
 _MAX_TITLE_WORDS = 30
 _ORDINAL_WORDS = {

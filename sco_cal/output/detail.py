@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sco_cal.date_labels import format_window
-from sco_cal.model import Event, HistoryEntry
-from sco_cal.organisations import organisation_name
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.organisations import organisation_name
+from sco_cal.domain.places import country_name
+from sco_cal.domain.text import safe
+from sco_cal.domain.themes import theme_label
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
-from sco_cal.places import country_name
-from sco_cal.text import safe
-from sco_cal.themes import theme_label
 
 
 def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str:

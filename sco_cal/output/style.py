@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.lifecycle import ConfirmationState
 
 _CODES = {
     "bold": "1",

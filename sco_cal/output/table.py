@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sco_cal.date_labels import format_window, month_name
-from sco_cal.dates import Precision
-from sco_cal.model import Event
-from sco_cal.organisations import NATIONAL
+from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.dates import Precision
+from sco_cal.domain.event import Event
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import safe
 from sco_cal.output.style import STATE_STYLE, Painter
-from sco_cal.text import safe
 
 # Below this width the id moves to a second line under the title.
 WIDE = 110
@@ -24,7 +24,7 @@ def place_label(event: Event, lang: str = "en") -> str:
         return f"{event.cities[0]}{more}" + (f", {event.country}" if event.country else "")
     if not event.country:
         return "-"
-    from sco_cal.places import country_name  # a large table, needed only for this case
+    from sco_cal.domain.places import country_name  # a large table, needed only for this case
 
     return country_name(event.country, lang)
 

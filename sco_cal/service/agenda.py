@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sco_cal.filters import EventFilter
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import EventFilter
 
 if TYPE_CHECKING:
     from sco_cal.store.agenda import AgendaReads, SortPosition, Tally

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.filters import EventFilter, SortKey
-from sco_cal.model import Event, HistoryEntry
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.query import EventFilter, SortKey
 from sco_cal.store.store import Store
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ class DatabaseService(ServiceBase):
         """
         if self.store.is_ready():
             return
-        from sco_cal.seed_file import load_seed
         from sco_cal.store.migrations import migrate_in
+        from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
         existing = self.store.reader.schema_version() if self._store_exists() else 0
@@ -61,7 +61,7 @@ class DatabaseService(ServiceBase):
         return restore(self.store.target, source)
 
     def seed(self, path: Path | None = None) -> SeedReport:
-        from sco_cal.seed_file import load_seed
+        from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
         data = load_seed(path)

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import EventFilter
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import EventFilter
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -29,7 +29,7 @@ class IngestingService(ServiceBase):
         `as_of` is the document's date (year-less dates take its year); by default the
         date printed in its header, else the date the store knows for it, else today.
         """
-        from sco_cal.filters import Scope
+        from sco_cal.domain.query import Scope
         from sco_cal.ingest.document import read_document
         from sco_cal.ingest.extract import extract
         from sco_cal.ingest.review import build_review

@@ -6,17 +6,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import InvalidInput, UnknownValue
-from sco_cal.model import Annotation, Event, Kind
-from sco_cal.organisations import organisation_code
-from sco_cal.places import city, country_code
-from sco_cal.states import ConfirmationState
-from sco_cal.text import fold
-from sco_cal.themes import resolve_theme
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import InvalidInput, UnknownValue
+from sco_cal.domain.event import Annotation, Event, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import organisation_code
+from sco_cal.domain.places import city, country_code
+from sco_cal.domain.text import fold
+from sco_cal.domain.themes import resolve_theme
 
 if TYPE_CHECKING:
-    from sco_cal.dates import DateWindow
+    from sco_cal.domain.dates import DateWindow
 
 from sco_cal.service.base import ServiceBase
 

@@ -6,15 +6,15 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.filters import EventFilter
+from sco_cal.domain.query import EventFilter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from sco_cal.config import Settings
-    from sco_cal.digest import Digest
-    from sco_cal.model import Reminder
-    from sco_cal.reminders import DueReminder
+    from sco_cal.config.settings import Settings
+    from sco_cal.domain.digest import Digest
+    from sco_cal.domain.event import Reminder
+    from sco_cal.domain.reminders import DueReminder
     from sco_cal.store.reader import Rows
 
 from sco_cal.service.base import ServiceBase
@@ -27,7 +27,7 @@ class RemindingService(ServiceBase):
 
     def add_reminders(self, id_text: str, specs: Sequence[str]) -> list[Reminder]:
         """Several reminders on one event, all stored or (on any error) none."""
-        from sco_cal.reminders import parse_reminder_spec
+        from sco_cal.domain.reminders import parse_reminder_spec
         from sco_cal.store.reminders import insert_reminder
 
         event = self.get(id_text)
@@ -50,7 +50,7 @@ class RemindingService(ServiceBase):
 
     def reminders(self, id_text: str | None = None) -> list[Reminder]:
         """Stored reminders (of one event, or all), each due as its event's window now says."""
-        from sco_cal.reminders import effective_due
+        from sco_cal.domain.reminders import effective_due
 
         reads = self._reminder_reads()
         found = reads.reminders(event_id=self.resolve(id_text) if id_text else None)
@@ -68,7 +68,7 @@ class RemindingService(ServiceBase):
 
     def snooze_reminder(self, reminder_id: int, spec: str) -> Reminder:
         """Due again `spec` ("3d", "1w") from today, or on a date phrase's first day."""
-        from sco_cal.reminders import snooze_until
+        from sco_cal.domain.reminders import snooze_until
         from sco_cal.store.reminders import snooze_reminder
 
         until = snooze_until(spec, today=self.today)
@@ -109,8 +109,8 @@ class RemindingService(ServiceBase):
 
         Each section lists at most `limit` items (default from the settings; 0: all).
         """
-        from sco_cal.digest import build_digest
-        from sco_cal.filters import Scope
+        from sco_cal.domain.digest import build_digest
+        from sco_cal.domain.query import Scope
         from sco_cal.store.reminders import LAST_DIGEST_KEY, set_meta
 
         now, reads = self.now(), self._reminder_reads()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sco_cal.filters import EventFilter
+from sco_cal.domain.query import EventFilter
 
 if TYPE_CHECKING:
-    from sco_cal.importing import ImportReport
+    from sco_cal.store.imports import ImportReport
 
 from sco_cal.service.base import ServiceBase
 
@@ -23,7 +23,7 @@ class TransferService(ServiceBase):
         lang: str = "en",
     ) -> bytes:
         """The events matching `flt` as one iCalendar file (reminders as VALARMs)."""
-        from sco_cal.importing import export_ics
+        from sco_cal.store.imports import export_ics
 
         pending = self._reminder_reads().reminders(pending=True) if with_alarms else None
         return export_ics(
@@ -40,7 +40,7 @@ class TransferService(ServiceBase):
         date_to: str | None = None,
     ) -> ImportReport:
         """Events from an iCalendar or CSV file: checked whole, then written in one go."""
-        from sco_cal.importing import import_file
+        from sco_cal.store.imports import import_file
 
         return import_file(
             self.store,

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sco_cal.filters import EventFilter
-from sco_cal.model import Event
-from sco_cal.store.columns import EVENT_COLUMNS, event_from_row
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import EventFilter
+from sco_cal.store.mapping import EVENT_COLUMNS, event_from_row
 from sco_cal.store.reader import Rows, where_clause
 
 # Where an event sorts in the agenda: by start, then end, then id.

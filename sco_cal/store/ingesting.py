@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from sco_cal.errors import Conflict
+from sco_cal.domain.errors import Conflict
 from sco_cal.ingest.plan import AddSource, Insert, Step, Update
 from sco_cal.store.schema import DocumentRow, SourceRow
 from sco_cal.store.writer import event_exists, insert_event, refresh_search_text, update_event

@@ -16,11 +16,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from sco_cal.errors import AmbiguousId, NotFound, StoreError
-from sco_cal.filters import EventFilter, Scope, SortKey
-from sco_cal.model import HIDDEN_KINDS, Event, HistoryEntry
-from sco_cal.states import AWAITING_OUTCOME, CLOSED
-from sco_cal.store.columns import (
+from sco_cal.domain.errors import AmbiguousId, NotFound, StoreError
+from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
+from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
+from sco_cal.domain.query import EventFilter, Scope, SortKey
+from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     HISTORY_COLUMNS,

@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.digest import FollowUpTally
-from sco_cal.errors import InvalidInput, NotFound
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event, Kind, Reminder
-from sco_cal.reminders import DueReminder, ReminderRule, find_due
-from sco_cal.store.columns import (
+from sco_cal.domain.digest import FollowUpTally
+from sco_cal.domain.errors import InvalidInput, NotFound
+from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.reminders import DueReminder, ReminderRule, find_due
+from sco_cal.store.mapping import (
     EVENT_COLUMNS,
     REMINDER_COLUMNS,
     as_date,

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from sco_cal.seed_file import SeedData, SeedEvent
-from sco_cal.store.columns import CONTENT_COLUMNS
+from sco_cal.store.mapping import CONTENT_COLUMNS
 from sco_cal.store.schema import DocumentRow, EventRow, SeedRecordRow, SourceRow
+from sco_cal.store.seed_file import SeedData, SeedEvent
 from sco_cal.store.writer import event_values, insert_event, record, refresh_search_text
 
 SEED_AUTHOR = "seed"

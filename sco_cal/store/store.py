@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sco_cal.errors import StoreError
+from sco_cal.domain.errors import StoreError
 from sco_cal.store.reader import Reader, Row, SqliteRows
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION

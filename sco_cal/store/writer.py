@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
-from sco_cal.errors import Conflict, NotFound
-from sco_cal.model import Annotation, Event
-from sco_cal.search import event_search_text
-from sco_cal.store.columns import (
+from sco_cal.domain.errors import Conflict, NotFound
+from sco_cal.domain.event import Annotation, Event
+from sco_cal.domain.search import event_search_text
+from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     SOURCE_COLUMNS,

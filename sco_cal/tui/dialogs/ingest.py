@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from sco_cal.errors import InvalidInput, ScoCalError
+from sco_cal.domain.errors import InvalidInput, ScoCalError
 from sco_cal.service import CalendarService
 
 if TYPE_CHECKING:

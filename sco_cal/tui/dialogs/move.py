@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 

@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.errors import ScoCalError
-from sco_cal.model import Event, Reminder
-from sco_cal.text import safe
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.text import safe
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 

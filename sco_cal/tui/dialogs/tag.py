@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 
@@ -25,7 +25,7 @@ class TagDialog(EventDialog):
         return {"words": value_of(self, "#tags").split()}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        from sco_cal.errors import InvalidInput
+        from sco_cal.domain.errors import InvalidInput
 
         words: list[str] = values["words"]
         if not words:

@@ -15,14 +15,13 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from sco_cal.date_labels import month_name
-from sco_cal.errors import NotFound, ScoCalError
-from sco_cal.model import Event
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.errors import NotFound, ScoCalError
+from sco_cal.domain.event import Event
+from sco_cal.domain.text import safe
 from sco_cal.service import CalendarService
 from sco_cal.store.agenda import Tally, position_of
-from sco_cal.text import safe
-from sco_cal.tui.dialogs.views import NO_VIEW
-from sco_cal.tui.query import (
+from sco_cal.tui.agenda_pages import (
     AgendaQuery,
     AgendaWindow,
     Anchor,
@@ -30,6 +29,7 @@ from sco_cal.tui.query import (
     load_window,
     window_tally,
 )
+from sco_cal.tui.dialogs.views import NO_VIEW
 from sco_cal.tui.screens.agenda_views import ViewsAndDocuments
 from sco_cal.tui.screens.messages import (
     DetailLoaded,

@@ -9,15 +9,15 @@ from typing import Any
 
 from textual.widgets import Input
 
-from sco_cal.criteria import Criteria
-from sco_cal.errors import ScoCalError
+from sco_cal.domain.criteria import Criteria
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.text import safe
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import ReviewItem
 from sco_cal.output.review import applied
-from sco_cal.text import safe
+from sco_cal.tui.agenda_pages import AgendaQuery
 from sco_cal.tui.dialogs.ingest import IngestDialog
 from sco_cal.tui.dialogs.views import NO_VIEW, ViewsDialog
-from sco_cal.tui.query import AgendaQuery
 from sco_cal.tui.screens.event_actions import EventActions
 from sco_cal.tui.screens.review import ReviewScreen
 

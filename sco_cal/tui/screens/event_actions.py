@@ -8,7 +8,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs import (
     AnnotateDialog,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from sco_cal.model import Event, Reminder
+from sco_cal.domain.event import Event, Reminder
 from sco_cal.store.agenda import Tally
-from sco_cal.tui.query import AgendaQuery, AgendaWindow, FacetValue
+from sco_cal.tui.agenda_pages import AgendaQuery, AgendaWindow, FacetValue
 
 
 class WindowLoaded(Message):

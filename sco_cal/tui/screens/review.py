@@ -13,12 +13,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 
-from sco_cal.errors import ScoCalError
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.text import safe
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import ReviewItem
 from sco_cal.output.review import summary
 from sco_cal.service import CalendarService
-from sco_cal.text import safe
 from sco_cal.tui.widgets.review_list import ReviewList
 
 

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 
-from sco_cal.date_labels import format_window, month_name
-from sco_cal.dates import Precision
-from sco_cal.errors import ScoCalError
-from sco_cal.model import Event
-from sco_cal.organisations import NATIONAL
+from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.dates import Precision
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import safe
 from sco_cal.output.style import STATE_STYLE
 from sco_cal.output.table import place_label
-from sco_cal.states import ConfirmationState
-from sco_cal.text import safe
 
 # Colour names shared with the CLI's tables; NO_COLOR turns them grey, so the state is
 # also spelled out in the agenda and drawn with its own glyph on the timeline.

@@ -12,12 +12,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sco_cal.date_labels import format_window
-from sco_cal.model import Event, Reminder
-from sco_cal.organisations import organisation_name
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.organisations import organisation_name
+from sco_cal.domain.text import safe
+from sco_cal.domain.themes import theme_label
 from sco_cal.output.detail import history_line
-from sco_cal.text import safe
-from sco_cal.themes import theme_label
 from sco_cal.tui.widgets import cells
 
 LABEL = 14

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from sco_cal.model import Event
-from sco_cal.tui.query import AgendaWindow, Anchor
+from sco_cal.domain.event import Event
+from sco_cal.tui.agenda_pages import AgendaWindow, Anchor
 
 EDGE = 12  # events from the page's edge at which the next page is read
 

@@ -8,9 +8,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.places import country_name
-from sco_cal.themes import theme_label
-from sco_cal.tui.query import FACETS, FOLLOW_UP, FacetValue
+from sco_cal.domain.places import country_name
+from sco_cal.domain.themes import theme_label
+from sco_cal.tui.agenda_pages import FACETS, FOLLOW_UP, FacetValue
 from sco_cal.tui.widgets import cells
 
 _SEP = "\t"

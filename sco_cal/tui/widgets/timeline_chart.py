@@ -8,9 +8,9 @@ from datetime import date
 from rich.segment import Segment
 from rich.style import Style
 
-from sco_cal.date_labels import month_name
-from sco_cal.model import Event
-from sco_cal.tui.query import AgendaWindow
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.event import Event
+from sco_cal.tui.agenda_pages import AgendaWindow
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.event_window import EventWindow, Line
 
