@@ -229,7 +229,7 @@ def test_listing_never_imports_icalendar(isolated_env: Path, tmp_path: Path) -> 
     )
     loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)
     modules = loaded_after(run.format(args=f"'list', '--db', '{db}', '--format', 'table'"), env)
-    assert "sco_cal.cli.transfer" in modules
+    assert "sco_cal.cli.interchange" in modules
     assert not {"icalendar", "recurring_ical_events", "x_wr_timezone"} & {
         m.split(".")[0] for m in modules
     }

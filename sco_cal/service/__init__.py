@@ -2,10 +2,10 @@
 
 from sco_cal.service.agenda import AgendaService
 from sco_cal.service.database import DatabaseService
-from sco_cal.service.ingesting import IngestingService
+from sco_cal.service.documents import IngestingService
+from sco_cal.service.interchange import TransferService
 from sco_cal.service.recording import RecordingService
-from sco_cal.service.reminding import RemindingService
-from sco_cal.service.transfer import TransferService
+from sco_cal.service.reminders import RemindingService
 
 
 class CalendarService(

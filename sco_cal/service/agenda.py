@@ -11,7 +11,7 @@ from sco_cal.domain.query import EventFilter
 if TYPE_CHECKING:
     from sco_cal.store.agenda import AgendaReads, SortPosition, Tally
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 
 class AgendaService(ServiceBase):

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from sco_cal.store.maintenance import Check
     from sco_cal.store.seeding import SeedReport
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 
 class DatabaseService(ServiceBase):

@@ -18,7 +18,7 @@ from sco_cal.domain.themes import resolve_theme
 if TYPE_CHECKING:
     from sco_cal.domain.dates import DateWindow
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 EDITABLE = (
     "title",

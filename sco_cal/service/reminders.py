@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sco_cal.domain.reminders import DueReminder
     from sco_cal.store.reader import Rows
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 
 class RemindingService(ServiceBase):

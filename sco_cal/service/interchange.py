@@ -10,7 +10,7 @@ from sco_cal.domain.query import EventFilter
 if TYPE_CHECKING:
     from sco_cal.store.imports import ImportReport
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 
 class TransferService(ServiceBase):

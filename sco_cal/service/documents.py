@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
 
-from sco_cal.service.base import ServiceBase
+from sco_cal.service.context import ServiceBase
 
 
 class IngestingService(ServiceBase):
