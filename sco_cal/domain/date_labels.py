@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.languages import language
 
 _EN_LONG = "January February March April May June July August September October November December"
 _FR_LONG = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -22,23 +23,16 @@ _SEASONS = {
 _PERIOD_LETTER = {("en", 3): "Q", ("en", 6): "H", ("fr", 3): "T", ("fr", 6): "S"}
 
 
-def _lang(lang: str) -> str:
-    key = lang.strip().lower().replace("_", "-").split("-")[0]
-    if key not in ("en", "fr"):
-        raise ValueError(f"unknown language {lang!r}: use 'en' or 'fr'")
-    return key
-
-
 def month_name(month: int, lang: str, short: bool = True) -> str:
     """The month's name as shown to people: `month_name(9, "fr")` is "sept."."""
     if not 1 <= month <= 12:
         raise ValueError(f"there is no month {month}")
-    return _NAMES[(_lang(lang), short)][month - 1]
+    return _NAMES[(language(lang), short)][month - 1]
 
 
 def format_window(window: DateWindow, lang: str = "en") -> str:
     """The window as a person reads it, short enough for a table column."""
-    lang = _lang(lang)
+    lang = language(lang)
     body = _body(window, lang)
     if not window.open_ended:
         return body

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sco_cal.domain.text import one_line
+from sco_cal.domain.text import safe_line
 
 
 class ScoCalError(Exception):
@@ -13,7 +13,7 @@ class ScoCalError(Exception):
     def __init__(self, message: str) -> None:
         # Messages quote what the user typed: keep them on one line and free of
         # terminal escape sequences, whatever was typed.
-        super().__init__(one_line(message))
+        super().__init__(safe_line(message))
 
 
 class InvalidInput(ScoCalError):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sco_cal.domain.dates import DateWindow
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
+from sco_cal.domain.text import slug
 
 
 class Kind(StrEnum):
@@ -138,3 +139,9 @@ class Event:
     @property
     def live_annotations(self) -> tuple[Annotation, ...]:
         return tuple(a for a in self.annotations if a.deleted_at is None)
+
+
+def readable_id(event: Event) -> str:
+    """A new event's id from what it is: `sco-energy-ministers-meeting-2027`."""
+    parts = (event.organisation.lower(), slug(event.title_en), str(event.window.start.year))
+    return "-".join(p for p in parts if p)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from sco_cal.domain.aliases import AliasIndex
 from sco_cal.domain.errors import UnknownValue
-from sco_cal.domain.text import fold
-
-_NOT_WORD = re.compile(r"[\W_]+")
+from sco_cal.domain.languages import in_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,23 +83,16 @@ _ORGANISATIONS: tuple[Organisation, ...] = (
 )
 
 
-def _key(text: str) -> str:
-    # "Nations unies" and "Nations-Unies", "l'éducation" and "l’education" are one name.
-    return _NOT_WORD.sub("", fold(text))
-
-
 @cache
 def _by_code() -> dict[str, Organisation]:
     return {org.code: org for org in _ORGANISATIONS}
 
 
 @cache
-def _index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for org in _ORGANISATIONS:
-        for spelling in (org.code, org.name_en, org.name_fr, *org.aliases):
-            index.setdefault(_key(spelling), org.code)
-    return index
+def _index() -> AliasIndex:
+    return AliasIndex(
+        (org.code, (org.code, org.name_en, org.name_fr, *org.aliases)) for org in _ORGANISATIONS
+    )
 
 
 def all_organisations() -> tuple[Organisation, ...]:
@@ -130,7 +121,7 @@ def organisation_code(text: str) -> str:
 
     `organisation_code("Organisation du traité de sécurité collective") == "CSTO"`.
     """
-    code = _index().get(_key(text))
+    code = _index().find(text)
     if code is None:
         raise UnknownValue(
             f"unknown organisation {text.strip()!r} "
@@ -142,9 +133,4 @@ def organisation_code(text: str) -> str:
 def organisation_name(code: str, lang: str = "en") -> str:
     """The full name of the organisation `code` in `lang` ("en" or "fr")."""
     org = organisation(code)
-    short = lang.strip().lower().replace("_", "-").split("-")[0]
-    if short == "fr":
-        return org.name_fr
-    if short == "en":
-        return org.name_en
-    raise UnknownValue(f"unknown language {lang!r} (expected one of: en, fr)")
+    return in_language(lang, org.name_en, org.name_fr)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from sco_cal.domain.errors import UnknownPlace, UnknownValue
-from sco_cal.domain.text import fold
-
-_NOT_WORD = re.compile(r"[\W_]+")
+from sco_cal.domain.aliases import AliasIndex, spelling_key
+from sco_cal.domain.errors import UnknownPlace
+from sco_cal.domain.languages import in_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,12 +279,6 @@ _CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def _key(text: str) -> str:
-    # Hyphens, spaces, dots and apostrophes vary freely between spellings of one place
-    # ("Saint-Pétersbourg", "St. Petersburg", "Xi'an", "Xian"), so none of them count.
-    return _NOT_WORD.sub("", fold(text))
-
-
 @cache
 def _countries() -> dict[str, Country]:
     return {
@@ -296,12 +288,8 @@ def _countries() -> dict[str, Country]:
 
 
 @cache
-def _country_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for country in _countries().values():
-        for spelling in country_spellings(country.code):
-            index.setdefault(_key(spelling), country.code)
-    return index
+def _country_index() -> AliasIndex:
+    return AliasIndex((code, country_spellings(code)) for code in _countries())
 
 
 @cache
@@ -310,12 +298,8 @@ def _cities() -> dict[str, City]:
 
 
 @cache
-def _city_index() -> dict[str, City]:
-    index: dict[str, City] = {}
-    for name in _CITIES:
-        for spelling in city_spellings(name):
-            index.setdefault(_key(spelling), _cities()[name])
-    return index
+def _city_index() -> AliasIndex:
+    return AliasIndex((name, city_spellings(name)) for name in _CITIES)
 
 
 def all_countries() -> tuple[Country, ...]:
@@ -330,7 +314,7 @@ def all_cities() -> tuple[City, ...]:
 
 def find_country(text: str) -> Country | None:
     """The country spelled `text` (code, alpha-3, any name), or None."""
-    code = _country_index().get(_key(text))
+    code = _country_index().find(text)
     return None if code is None else _countries()[code]
 
 
@@ -353,7 +337,7 @@ def country_code(text: str) -> str:
 def country_name(code: str, lang: str = "en") -> str:
     """The name of a country (given by code or any spelling) in `lang` ("en" or "fr")."""
     found = country(code)
-    return found.name_fr if _lang(lang) == "fr" else found.name_en
+    return in_language(lang, found.name_en, found.name_fr)
 
 
 def country_spellings(code: str) -> tuple[str, ...]:
@@ -366,7 +350,8 @@ def country_spellings(code: str) -> tuple[str, ...]:
 
 def find_city(text: str) -> City | None:
     """The city spelled `text` (any known spelling, accents optional), or None."""
-    return _city_index().get(_key(text))
+    name = _city_index().find(text)
+    return None if name is None else _cities()[name]
 
 
 def city(text: str) -> City:
@@ -405,19 +390,12 @@ def match_city(query: str, cities: Iterable[str]) -> bool:
     recorded events may name places this table does not know.
     """
     wanted = find_city(query)
-    query_key = _key(query)
+    query_key = spelling_key(query)
     for name in cities:
         candidate = find_city(name)
         if wanted is not None and candidate is not None:
             if candidate == wanted:
                 return True
-        elif _key(name) == query_key:
+        elif spelling_key(name) == query_key:
             return True
     return False
-
-
-def _lang(lang: str) -> str:
-    short = lang.strip().lower().replace("_", "-").split("-")[0]
-    if short not in ("en", "fr"):
-        raise UnknownValue(f"unknown language {lang!r} (expected one of: en, fr)")
-    return short

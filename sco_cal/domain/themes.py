@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from sco_cal.domain.aliases import AliasIndex
 from sco_cal.domain.errors import UnknownValue
-from sco_cal.domain.text import fold
-
-_NOT_WORD = re.compile(r"[\W_]+")
+from sco_cal.domain.languages import in_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,23 +124,16 @@ _THEMES: tuple[Theme, ...] = (
 )
 
 
-def _key(text: str) -> str:
-    # "Counter-terrorism" and "counter terrorism", "Économie" and "economie" are one theme.
-    return _NOT_WORD.sub("", fold(text))
-
-
 @cache
 def _by_id() -> dict[str, Theme]:
     return {theme.id: theme for theme in _THEMES}
 
 
 @cache
-def _index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for theme in _THEMES:
-        for spelling in (theme.id, theme.label_en, theme.label_fr, *theme.aliases):
-            index.setdefault(_key(spelling), theme.id)
-    return index
+def _index() -> AliasIndex:
+    return AliasIndex(
+        (theme.id, (theme.id, theme.label_en, theme.label_fr, *theme.aliases)) for theme in _THEMES
+    )
 
 
 def all_themes() -> tuple[Theme, ...]:
@@ -168,12 +159,7 @@ def theme(theme_id: str) -> Theme:
 def theme_label(theme_id: str, lang: str = "en") -> str:
     """The label of theme `theme_id` in `lang` ("en" or "fr")."""
     found = theme(theme_id)
-    short = lang.strip().lower().replace("_", "-").split("-")[0]
-    if short == "fr":
-        return found.label_fr
-    if short == "en":
-        return found.label_en
-    raise UnknownValue(f"unknown language {lang!r} (expected one of: en, fr)")
+    return in_language(lang, found.label_en, found.label_fr)
 
 
 def resolve_theme(text: str) -> str:
@@ -181,7 +167,7 @@ def resolve_theme(text: str) -> str:
 
     `resolve_theme("Sécurité") == resolve_theme("security") == "security"`.
     """
-    theme_id = _index().get(_key(text))
+    theme_id = _index().find(text)
     if theme_id is None:
         raise UnknownValue(
             f"unknown theme {text.strip()!r} (expected one of: {', '.join(theme_ids())})"

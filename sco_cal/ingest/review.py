@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from sco_cal.domain.event import Event, HistoryEntry, Source
+from sco_cal.domain.text import unique
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
@@ -192,7 +193,4 @@ def unique_id(event: Event, taken: set[str]) -> str:
         base = f"{org}-{topic}-{event.window.start.year}"
         if event.cities:
             base += "-" + slug(event.cities[0])
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique(base, taken.__contains__)

@@ -16,11 +16,10 @@ from dataclasses import replace
 
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.event import Event, Kind, Source
+from sco_cal.domain.event import Event, Kind, Source, readable_id
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import city, country_code
-from sco_cal.domain.text import fold
 from sco_cal.domain.themes import resolve_theme
 from sco_cal.interchange.incoming import MAX_TITLE, Incoming, Parsed, ReadOptions, Skipped, clip
 from sco_cal.interchange.lines import decode
@@ -140,8 +139,7 @@ def _id(given: str, event: Event) -> str:
                 f"id {given!r} must be lower-case letters, digits, '.', '_' or '-' (up to 100)"
             )
         return given
-    words = re.findall(r"[a-z0-9]+", fold(event.title_en))[:6]
-    return "-".join([event.organisation.lower(), *words, str(event.window.start.year)])
+    return readable_id(event)
 
 
 def _excerpt(values: dict[str, str], row: int) -> str:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput, UnknownValue
-from sco_cal.domain.event import Annotation, Event, Kind
+from sco_cal.domain.event import Annotation, Event, Kind, readable_id
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import city, country_code
-from sco_cal.domain.text import fold
+from sco_cal.domain.text import unique
 from sco_cal.domain.themes import resolve_theme
 
 if TYPE_CHECKING:
@@ -190,7 +190,9 @@ class RecordingService(ServiceBase):
         )
 
         def insert(session: Any) -> Event:
-            new_id = event_id or _unique_slug(session, event, event_exists)
+            new_id = event_id or unique(
+                readable_id(event), lambda slug: event_exists(session=session, event_id=slug)
+            )
             if event_exists(session=session, event_id=new_id):
                 raise InvalidInput(f"an event with id '{new_id}' already exists")
             created = replace(event, id=new_id)
@@ -283,12 +285,3 @@ def _clean_tag(tag: str) -> str:
     if not re.fullmatch(r"[\w.-]{1,40}", clean):
         raise InvalidInput(f"'{tag}' is not a tag (letters, digits, '-', '.', '_', up to 40)")
     return clean
-
-
-def _unique_slug(session: Any, event: Event, exists: Any) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(event.title_en))[:6]
-    base = "-".join([event.organisation.lower(), *words, str(event.window.start.year)])
-    slug, n = base, 2
-    while exists(session=session, event_id=slug):
-        slug, n = f"{base}-{n}", n + 1
-    return slug
