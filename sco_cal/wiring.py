@@ -39,24 +39,17 @@ def build_service(
     """The service over the chosen store; a missing store is created and seeded."""
     settings = settings or load_settings()
     day = today if isinstance(today, date) else resolve_today(today)
-    store = Store(resolve_target(db))
-    service = CalendarService(store=store, today=day, author=settings.author)
+    service = CalendarService(Store(resolve_target(db)), today=day, author=settings.author)
     if settings.author == DATABASE_ROLE:
-        service.author = _database_role(store)
+        service.author = service.database.role()
     if ensure:
-        service.ensure_ready(seed=seed)
+        service.database.ensure_ready(seed=seed)
     return service, settings
 
 
 # `author = "@database"` in the config: on a shared server, record the role each
 # person connects as, which the server has authenticated, rather than a login name.
 DATABASE_ROLE = "@database"
-
-
-def _database_role(store: Store) -> str:
-    if store.target.path is not None:
-        raise InvalidInput('author = "@database" needs a PostgreSQL database; SQLite has no roles')
-    return str(store.reader.scalar("SELECT current_user"))
 
 
 def make_app(

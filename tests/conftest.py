@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from sco_cal.cli import app
 from sco_cal.service import CalendarService
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
 from sco_cal.wiring import build_service
 
 TODAY = "2026-11-23"
@@ -88,7 +90,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 def service(db: str) -> Iterator[CalendarService]:
     svc, _ = build_service(db=db, today=date(2026, 11, 23))
     yield svc
-    svc.store.close()
+    svc.close()
+
+
+@pytest.fixture
+def store(service: CalendarService, db: str) -> Iterator[Store]:
+    """The store under `service`, for tests of the store itself."""
+    opened = Store(resolve_target(db))
+    yield opened
+    opened.close()
 
 
 class Cli:

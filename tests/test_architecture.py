@@ -19,11 +19,9 @@ DOMAIN = [
     "sco_cal.domain.lifecycle",
     "sco_cal.domain.event",
     "sco_cal.domain.query",
-    "sco_cal.domain.search",
     "sco_cal.domain.places",
     "sco_cal.domain.organisations",
     "sco_cal.domain.themes",
-    "sco_cal.domain.criteria",
     "sco_cal.domain.reminders",
     "sco_cal.domain.digest",
 ]

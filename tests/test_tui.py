@@ -41,7 +41,7 @@ BAR_START = 29  # at 100 columns the timeline's labels take 28 cells and a space
 def store(db_path: Path) -> Path:
     """The seeded store (created once, as the CLI would), for the app and the CLI."""
     service, _ = build_service(db=str(db_path), today=TODAY)
-    service.store.close()
+    service.close()
     return db_path
 
 
@@ -162,7 +162,7 @@ def test_annotating_in_a_multi_line_editor(store: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert pilot.app.screen is screen
-        note = pilot.app.service.get(event.id).live_annotations[-1]
+        note = pilot.app.service.events.get(event.id).live_annotations[-1]
         assert note.text == "Minister attends\nbriefing due on the 20th"
         assert note.author == "tester"
         assert screen.table.current.id == event.id
@@ -198,7 +198,7 @@ def test_changing_the_state_records_it_with_the_note(store: Path) -> None:
         pilot.app.screen.query_one("#note", Input).value = "MFA note"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        stored = pilot.app.service.get(event.id)
+        stored = pilot.app.service.events.get(event.id)
         assert stored.status.value == "confirmed"
         assert stored.history[-1].note == "MFA note"
         assert screen.table.current.status.value == "confirmed"
@@ -229,7 +229,7 @@ def test_postponing_refuses_an_unreadable_date_and_keeps_it(store: Path) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert pilot.app.screen is screen
-        stored = pilot.app.service.get(event.id)
+        stored = pilot.app.service.events.get(event.id)
         assert (stored.status.value, stored.window.text) == ("postponed", "début octobre 2027")
         # The event moved to the end of the list and the cursor went with it.
         assert screen.table.current.id == event.id
@@ -339,12 +339,12 @@ def test_reminders_tags_and_new_events_from_their_dialogs(store: Path) -> None:
         await open_with(pilot, "r")
         await pilot.press(*"14d", "enter")
         await settle(pilot)
-        assert [r.spec for r in pilot.app.service.reminders(event.id)] == ["14d"]
+        assert [r.spec for r in pilot.app.service.reminders.stored(event.id)] == ["14d"]
         assert "Reminders (1)" in sheet(pilot)
         await open_with(pilot, "plus")
         await pilot.press(*"briefing", "enter")
         await settle(pilot)
-        assert pilot.app.service.get(event.id).tags == ("briefing",)
+        assert pilot.app.service.events.get(event.id).tags == ("briefing",)
         await pilot.press("n")
         await settle(pilot)
         dialog = pilot.app.screen

@@ -36,7 +36,7 @@ country = "Kazakstn"
 @pytest.fixture
 def store(db_path: Path) -> Path:
     service, _ = build_service(db=str(db_path), today=TODAY)
-    service.store.close()
+    service.close()
     return db_path
 
 
@@ -120,7 +120,7 @@ def test_a_view_with_an_unknown_country_says_so_and_changes_nothing(
 
 def records(app: Any) -> dict[str, dict[str, Any]]:
     service = app.service
-    events = service.list_events(EventFilter(scope=Scope.ALL))
+    events = service.events.find(EventFilter(scope=Scope.ALL))
     return {e.id: event_record(e, service.today, "en") for e in events}
 
 

@@ -21,12 +21,12 @@ def init(
     ] = False,
 ) -> None:
     """Create the store (seeded, unless --empty); an existing store is left as it is."""
-    if cli.service.store.is_ready():
-        cli.say(f"the store already exists: {cli.service.store.target.display()}")
+    database = cli.service.database
+    if database.is_ready():
+        cli.say(f"the store already exists: {database.location()}")
         return
-    cli.service.ensure_ready(seed=not empty)
-    count = cli.service.store.reader.count()
-    cli.say(f"created {cli.service.store.target.display()} with {count} events")
+    database.ensure_ready(seed=not empty)
+    cli.say(f"created {database.location()} with {database.event_count()} events")
 
 
 @command(app, "seed")
@@ -35,7 +35,7 @@ def seed(
     path: Annotated[Path | None, typer.Option("--file", help="Another seed file (TOML).")] = None,
 ) -> None:
     """Re-apply the seed data: add what is new, never undo what people changed."""
-    report = cli.service.seed(path)
+    report = cli.service.database.reseed(path)
     if cli.fmt is Format.JSON:
         cli.json(
             {
@@ -60,13 +60,13 @@ def seed(
 @command(db_app, "path", ensure=False)
 def db_path(cli: Cli) -> None:
     """Print where the database is."""
-    cli.out(cli.service.store.target.display())
+    cli.out(cli.service.database.location())
 
 
 @command(db_app, "check")
 def db_check(cli: Cli) -> None:
     """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
-    checks = cli.service.check()
+    checks = cli.service.database.check()
     if cli.fmt is Format.JSON:
         cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
     else:
@@ -83,8 +83,8 @@ def db_backup(
     destination: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the copy.")],
 ) -> None:
     """A consistent copy of the store, safe to take while others use it."""
-    written = cli.service.backup(destination)
-    cli.say(f"backed up {cli.service.store.target.display()} to {written}")
+    written = cli.service.database.backup(destination)
+    cli.say(f"backed up {cli.service.database.location()} to {written}")
 
 
 @command(db_app, "restore", ensure=False)
@@ -93,5 +93,5 @@ def db_restore(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="A backup made by `db backup`.")],
 ) -> None:
     """Replace the store by a backup (the current store is saved beside it first)."""
-    saved = cli.service.restore(source)
+    saved = cli.service.database.restore(source)
     cli.say(f"restored {source}; the previous store was saved as {saved}")

@@ -162,7 +162,7 @@ def command(
                 try:
                     return fn(cli, **values)
                 finally:
-                    cli.service.store.close()
+                    cli.service.close()
 
         params = own + common
         run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

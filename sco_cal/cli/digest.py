@@ -58,7 +58,7 @@ def digest(
     ] = None,
 ) -> None:
     """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""
-    result = cli.service.digest(
+    result = cli.service.digests.build(
         days=cli.settings.digest.days if days is None else days,
         since=parse_since(since, cli) if since else None,
         deliver=deliver,

@@ -64,14 +64,14 @@ def ingest(
         raise InvalidInput("ingest prints a review as table or json")
     if force_user_fields and not apply:
         raise InvalidInput("--force-user-fields goes with --apply")
-    items = cli.service.review_document(file, as_of=as_of, source_name=source_name)
+    items = cli.service.documents.review(file, as_of=as_of, source_name=source_name)
     if cli.fmt is Format.JSON:
         cli.json([review_record(item, cli.today, cli.lang) for item in items])
     asking = not apply and (interactive or (cli.fmt is Format.TABLE and sys.stdin.isatty()))
     if cli.fmt is Format.TABLE and not asking:
         cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
     if apply:
-        report = cli.service.apply_review(items, force_user_fields=force_user_fields)
+        report = cli.service.documents.apply(items, force_user_fields=force_user_fields)
         cli.say(applied(report))
         return
     if not asking:
@@ -95,5 +95,5 @@ def ingest(
     if not accepted:
         cli.say("nothing accepted: nothing written")
         return
-    report = cli.service.apply_review(items, accepted, overwrite_ids=overwrite)
+    report = cli.service.documents.apply(items, accepted, overwrite_ids=overwrite)
     cli.say(applied(report))

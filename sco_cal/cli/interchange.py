@@ -19,7 +19,7 @@ from sco_cal.domain.text import safe
 
 if TYPE_CHECKING:
     from sco_cal.domain.query import EventFilter
-    from sco_cal.store.imports import ImportReport
+    from sco_cal.interchange.report import ImportReport
 
 app = typer.Typer()
 
@@ -82,14 +82,14 @@ def _rendered(
 ) -> tuple[bytes, int]:
     """The file's bytes and how many events it holds."""
     if fmt is ExportFormat.ICS:
-        data = cli.service.export_ics(
+        data = cli.service.calendars.export_ics(
             flt, with_notes=with_notes, with_alarms=with_alarms, lang=cli.lang
         )
         return data, data.count(b"BEGIN:VEVENT")
     from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_json
     from sco_cal.output.records import event_record
 
-    events = cli.service.list_events(flt, details=True)
+    events = cli.service.events.find(flt, details=True)
     records = [event_record(e, cli.today, cli.lang) for e in events]
     if fmt is ExportFormat.JSON:
         return (to_json(records) + "\n").encode("utf-8"), len(records)
@@ -152,7 +152,7 @@ def import_file(
     ] = None,
 ) -> None:
     """Import events from an iCalendar or CSV file: all or nothing, and again without duplicates."""
-    report = cli.service.import_events(
+    report = cli.service.calendars.import_file(
         file, organisation=org, dry_run=dry_run, date_from=date_from, date_to=date_to
     )
     if cli.fmt is Format.JSON:

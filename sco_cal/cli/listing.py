@@ -8,11 +8,10 @@ import typer
 
 from sco_cal.cli.common import Cli, Format, command
 from sco_cal.domain.clashes import find_clashes
-from sco_cal.domain.criteria import Criteria
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
-from sco_cal.domain.query import SortKey
+from sco_cal.domain.query import Criteria, SortKey
 from sco_cal.domain.text import safe
 from sco_cal.output.detail import history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
@@ -105,7 +104,7 @@ def list_events(
     sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
     limit = limit or criteria.extra.get("limit")
     flt = criteria.resolve(cli.today)
-    events = cli.service.list_events(
+    events = cli.service.events.find(
         flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
     )
     emit_events(cli, events, by_month=sort is SortKey.DATE)
@@ -203,7 +202,7 @@ def show(
     cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")]
 ) -> None:
     """Everything about one event: fields, sources, annotations, history, reminders."""
-    event = cli.service.get(event_id)
+    event = cli.service.events.get(event_id)
     if cli.fmt is Format.TABLE:
         cli.out(render_event(event, cli.today, lang=cli.lang, paint=cli.paint))
     elif cli.fmt is Format.JSON:
@@ -215,7 +214,7 @@ def show(
 @command(app, "history")
 def history(cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     """What changed on one event, oldest first."""
-    emit_history(cli, cli.service.history(event_id), with_event=False)
+    emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
 @command(app, "log")
@@ -224,7 +223,7 @@ def log(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many changes.")] = 50,
 ) -> None:
     """What changed in the whole calendar, newest first."""
-    emit_history(cli, cli.service.log(limit=limit), with_event=True)
+    emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
 
 def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> None:
@@ -252,7 +251,9 @@ def list_annotations(
     ] = False,
 ) -> None:
     """The annotations on one event, oldest first."""
-    notes = [a for a in cli.service.get(event_id).annotations if deleted or a.deleted_at is None]
+    notes = [
+        a for a in cli.service.events.get(event_id).annotations if deleted or a.deleted_at is None
+    ]
     records = [annotation_record(a) for a in notes]
     if cli.fmt is Format.JSON:
         cli.json(records)
@@ -301,7 +302,7 @@ def clashes(
         date_from=date_from or cli.today.isoformat(),
         date_to=date_to or (cli.today.replace(year=cli.today.year + 1)).isoformat(),
     )
-    events = cli.service.list_events(criteria.resolve(cli.today))
+    events = cli.service.events.find(criteria.resolve(cli.today))
     found = find_clashes(events, possible=possible)
     records = [
         {

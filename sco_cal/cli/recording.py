@@ -39,7 +39,7 @@ def annotate(
         import sys
 
         text = sys.stdin.read()
-    note = cli.service.annotate(event_id, text)
+    note = cli.service.records.annotate(event_id, text)
     if cli.fmt is Format.JSON:
         cli.json(annotation_record(note))
     cli.say(f"annotated {note.event_id} (#{note.id})")
@@ -54,7 +54,7 @@ def unannotate(
     ],
 ) -> None:
     """Delete an annotation; the deletion is recorded in the history."""
-    cli.service.delete_annotation(event_id, annotation_id)
+    cli.service.records.unannotate(event_id, annotation_id)
     cli.say(f"deleted annotation #{annotation_id}")
 
 
@@ -78,8 +78,8 @@ def status(
 def _change(
     cli: Cli, event_id: str, state: ConfirmationState, note: str | None, source: str | None
 ) -> None:
-    before = cli.service.get(event_id)
-    after = cli.service.change_status(
+    before = cli.service.events.get(event_id)
+    after = cli.service.records.change_status(
         before.id, state, note=note, source=source, expected_version=before.version
     )
     report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
@@ -111,8 +111,8 @@ def postpone(
     source: SourceOpt = None,
 ) -> None:
     """Record a postponement to a new date (old and new windows are kept)."""
-    before = cli.service.get(event_id)
-    after = cli.service.postpone(before.id, date_phrase, note=note, source=source)
+    before = cli.service.events.get(event_id)
+    after = cli.service.records.postpone(before.id, date_phrase, note=note, source=source)
     report(
         cli,
         after,
@@ -132,8 +132,8 @@ def reschedule(
     source: SourceOpt = None,
 ) -> None:
     """Correct or refine an event's date without changing its state."""
-    before = cli.service.get(event_id)
-    after = cli.service.reschedule(before.id, date_phrase, note=note, source=source)
+    before = cli.service.events.get(event_id)
+    after = cli.service.records.reschedule(before.id, date_phrase, note=note, source=source)
     report(
         cli,
         after,
@@ -165,7 +165,7 @@ def edit(
         if not sep:
             raise InvalidInput(f"'{item}' is not FIELD=VALUE")
         changes[name.strip().replace("-", "_")] = value
-    after = cli.service.edit(event_id, changes, note=note, expected_version=expect_version)
+    after = cli.service.records.edit(event_id, changes, note=note, expected_version=expect_version)
     report(cli, after, f"{after.id}: edited {', '.join(changes)} (version {after.version})")
 
 
@@ -180,9 +180,9 @@ def tag(
     """Add (+tag) or remove (-tag) tags."""
     add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
     remove = [c[1:] for c in changes if c.startswith("-")]
-    tags = cli.service.tag(event_id, add, remove)
+    tags = cli.service.records.tag(event_id, add, remove)
     if cli.fmt is Format.JSON:
-        cli.json({"id": cli.service.resolve(event_id), "tags": list(tags)})
+        cli.json({"id": cli.service.events.resolve_id(event_id), "tags": list(tags)})
     cli.say(f"tags: {', '.join(tags) or '(none)'}")
 
 
@@ -211,7 +211,7 @@ def add(
     ] = None,
 ) -> None:
     """Add an event that no document has brought in."""
-    event = cli.service.add(
+    event = cli.service.records.add_event(
         title=title,
         date_phrase=date_phrase,
         organisation=org,
@@ -225,4 +225,4 @@ def add(
         number=number,
         event_id=new_id,
     )
-    report(cli, cli.service.get(event.id), f"added {event.id}")
+    report(cli, cli.service.events.get(event.id), f"added {event.id}")

@@ -55,8 +55,8 @@ def add(
     ],
 ) -> None:
     """Set reminders on an event; a fuzzy window counts from its first day."""
-    event = cli.service.get(event_id)
-    added = cli.service.add_reminders(event.id, before)
+    event = cli.service.events.get(event_id)
+    added = cli.service.reminders.add(event.id, before)
     if cli.fmt is Format.JSON:
         cli.json([reminder_row(r, cli.today) for r in added])
     label = format_window(event.window, cli.lang)
@@ -77,7 +77,7 @@ def list_reminders(
     ] = None,
 ) -> None:
     """Stored reminders, soonest first (defaults from the configuration are not listed)."""
-    reminders = cli.service.reminders(event_id)
+    reminders = cli.service.reminders.stored(event_id)
     records = [reminder_row(r, cli.today) for r in reminders]
     if cli.fmt is Format.JSON:
         cli.json(records)
@@ -94,7 +94,7 @@ def list_reminders(
 @command(app, "rm")
 def remove(cli: Cli, reminder_id: ReminderId) -> None:
     """Delete a reminder (recorded in the event's history)."""
-    cli.service.remove_reminder(reminder_id)
+    cli.service.reminders.remove(reminder_id)
     cli.say(f"deleted reminder #{reminder_id}")
 
 
@@ -105,7 +105,7 @@ def snooze(
     spec: Annotated[str, typer.Argument(metavar="FOR_OR_UNTIL", help="3d, 1w, or a date phrase.")],
 ) -> None:
     """Put a reminder off: due again in 3d, 1w, or on a given day (even if delivered)."""
-    reminder = cli.service.snooze_reminder(reminder_id, spec)
+    reminder = cli.service.reminders.snooze(reminder_id, spec)
     if cli.fmt is Format.JSON:
         cli.json(reminder_row(reminder, cli.today))
     assert reminder.snoozed_until is not None
@@ -126,7 +126,8 @@ def due(
     ] = DueFormat.TEXT,
 ) -> None:
     """Print each due reminder once and mark it delivered; exit 1 when nothing is due."""
-    found = cli.service.due_reminders(deliver=not dry_run, settings=cli.settings, lang=cli.lang)
+    rules = cli.settings.reminders
+    found = cli.service.reminders.due(rules, deliver=not dry_run, lang=cli.lang)
     if not found:
         raise typer.Exit(NOTHING_DUE)
     if fmt is DueFormat.JSON:

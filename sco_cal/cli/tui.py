@@ -53,6 +53,6 @@ def tui(
         try:
             calendar.run()
         finally:
-            calendar.service.store.close()
+            calendar.service.close()
         if calendar.return_code:
             raise typer.Exit(calendar.return_code)

@@ -10,30 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import VIEW_KEYS
 
 if TYPE_CHECKING:
     from sco_cal.domain.reminders import ReminderRule
-
-VIEW_KEYS = frozenset(
-    {
-        "scope",
-        "org",
-        "country",
-        "city",
-        "status",
-        "theme",
-        "kind",
-        "series",
-        "tag",
-        "from",
-        "to",
-        "follow_up",
-        "annotated",
-        "search",
-        "sort",
-        "limit",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +79,7 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
     for name, view in views.items():
         if not isinstance(view, dict):
             raise InvalidInput(f"{path}: [views.{name}] must be a table of list options")
-        if unknown := set(view) - VIEW_KEYS:
+        if unknown := set(view) - set(VIEW_KEYS):
             raise InvalidInput(
                 f"{path}: [views.{name}] has unknown keys: {', '.join(sorted(unknown))}"
             )

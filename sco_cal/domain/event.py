@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
 from sco_cal.domain.text import slug
@@ -145,3 +146,66 @@ def readable_id(event: Event) -> str:
     """A new event's id from what it is: `sco-energy-ministers-meeting-2027`."""
     parts = (event.organisation.lower(), slug(event.title_en), str(event.window.start.year))
     return "-".join(p for p in parts if p)
+
+
+# The names a change to an event is recorded under in its history: its own fields, the
+# window spelled out in its parts. What documents state; id, origin and version are not.
+WINDOW_FIELDS = ("start_date", "end_date", "precision", "date_text", "open_ended")
+CONTENT_FIELDS = (
+    "organisation",
+    "kind",
+    "title",
+    "title_en",
+    "series",
+    "number",
+    "country",
+    "cities",
+    "theme",
+    *WINDOW_FIELDS,
+    "start_time",
+    "timezone",
+    "status",
+    "summary",
+)
+
+
+def window_fields(window: DateWindow) -> dict[str, Any]:
+    """A window as the fields a change records."""
+    return {
+        "start_date": window.start,
+        "end_date": window.end,
+        "precision": window.precision,
+        "date_text": window.text,
+        "open_ended": window.open_ended,
+    }
+
+
+def event_fields(event: Event) -> dict[str, Any]:
+    """Every field of CONTENT_FIELDS, as domain values (enums, dates, tuples)."""
+    return {
+        "organisation": event.organisation,
+        "kind": event.kind,
+        "title": event.title,
+        "title_en": event.title_en,
+        "series": event.series,
+        "number": event.number,
+        "country": event.country,
+        "cities": event.cities,
+        "theme": event.theme,
+        **window_fields(event.window),
+        "start_time": event.start_time,
+        "timezone": event.timezone,
+        "status": event.status,
+        "summary": event.summary,
+    }
+
+
+def window_of(fields: dict[str, Any]) -> DateWindow:
+    """The window that WINDOW_FIELDS describe."""
+    return DateWindow(
+        fields["start_date"],
+        fields["end_date"],
+        Precision(fields["precision"]),
+        fields["date_text"],
+        bool(fields["open_ended"]),
+    )

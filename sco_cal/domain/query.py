@@ -1,17 +1,26 @@
-"""What a list of events is narrowed to, and the one definition of a match."""
+"""What a list of events is narrowed to: the words a person typed (`Criteria`), the canonical
+filter they resolve to (`EventFilter`) with the one definition of a match, and the text
+an event is found by."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
+from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import HIDDEN_KINDS, Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
-from sco_cal.domain.search import event_search_text
 from sco_cal.domain.text import fold
 from sco_cal.domain.themes import theme_matches
+
+# The words of a filter, as `sco-cal list` options and saved views (`[views.NAME]`) name
+# them: each takes one value or a list of them.
+MANY_KEYS = ("org", "country", "city", "status", "theme", "kind", "series", "tag")
+FILTER_KEYS = ("scope", *MANY_KEYS, "from", "to", "follow_up", "annotated", "search")
+VIEW_KEYS = (*FILTER_KEYS, "sort", "limit")
 
 
 class Scope(StrEnum):
@@ -102,3 +111,117 @@ class EventFilter:
 def _any_or_all(wanted: Iterable[object], value: object) -> bool:
     wanted = tuple(wanted)
     return not wanted or value in wanted
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """Filter words as typed: any spelling of a country, any date phrase."""
+
+    scope: str | None = None
+    org: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    city: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    follow_up: bool = False
+    annotated: bool = False
+    search: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # sort, limit from a saved view
+
+    @classmethod
+    def from_view(cls, view: Mapping[str, Any]) -> Criteria:
+        """Criteria named as in a saved view of the configuration (`[views.NAME]`) or as
+        the options of `sco-cal list` (`from`, `to`, lists or single strings)."""
+
+        def many(key: str) -> tuple[str, ...]:
+            value = view.get(key) or ()
+            return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+        return cls(
+            scope=view.get("scope"),
+            **{key: many(key) for key in MANY_KEYS},
+            date_from=_opt_str(view.get("from")),
+            date_to=_opt_str(view.get("to")),
+            follow_up=bool(view.get("follow_up", False)),
+            annotated=bool(view.get("annotated", False)),
+            search=str(view.get("search", "")),
+            extra={k: view[k] for k in ("sort", "limit") if k in view},
+        )
+
+    def over(self, base: Criteria) -> Criteria:
+        """These criteria laid over `base`: whatever is set here wins."""
+        changes = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) not in (None, (), "", False, {})
+        }
+        return replace(base, **changes)
+
+    def resolve(self, today: date) -> EventFilter:
+        """The canonical filter; an unknown spelling or date raises a one-line error."""
+        # The vocabularies and the phrase parser load here, not with every listing.
+        from sco_cal.domain.date_phrases import parse_date_phrase
+        from sco_cal.domain.organisations import organisation_code
+        from sco_cal.domain.places import city, country_code
+        from sco_cal.domain.themes import resolve_theme
+
+        start = parse_date_phrase(self.date_from, today=today).start if self.date_from else None
+        end = parse_date_phrase(self.date_to, today=today).end if self.date_to else None
+        if start and end and start > end:
+            raise InvalidInput(f"--from {self.date_from} is after --to {self.date_to}")
+        return EventFilter(
+            scope=self._scope(),
+            organisations=tuple(organisation_code(o) for o in self.org),
+            countries=tuple(country_code(c) for c in self.country),
+            cities=tuple(city(c).name for c in self.city),
+            statuses=tuple(ConfirmationState.parse(s) for s in self.status),
+            themes=tuple(resolve_theme(t) for t in self.theme),
+            kinds=tuple(Kind.parse(k) for k in self.kind),
+            series=self.series,
+            tags=tuple(t.lstrip("#").casefold() for t in self.tag),
+            date_from=start,
+            date_to=end,
+            follow_up=self.follow_up,
+            annotated=self.annotated,
+            search=self.search,
+        )
+
+    def _scope(self) -> Scope:
+        if self.scope:
+            try:
+                return Scope(self.scope)
+            except ValueError:
+                raise InvalidInput(f"unknown scope '{self.scope}' (upcoming, past, all)") from None
+        # Asking for a date range or for follow-ups means looking beyond what is upcoming.
+        if self.date_from or self.date_to or self.follow_up:
+            return Scope.ALL
+        return Scope.UPCOMING
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def event_search_text(event: Event) -> str:
+    """One folded string holding every word a user might search the event by.
+
+    Places are indexed under all their known spellings, so `bichkek` finds an event
+    stored with the canonical `Bishkek`.
+    """
+    from sco_cal.domain.places import city_spellings, country_spellings  # gazetteer: only on writes
+
+    parts: list[str] = [event.id, event.title, event.title_en, event.organisation]
+    parts += [event.series or "", event.summary or "", event.theme or ""]
+    if event.country:
+        parts += country_spellings(event.country)
+    for city in event.cities:
+        parts += city_spellings(city)
+    parts += [s.excerpt for s in event.sources]
+    parts += [a.text for a in event.live_annotations]
+    parts += event.tags
+    return fold(" \n ".join(p for p in parts if p))

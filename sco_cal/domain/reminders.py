@@ -12,7 +12,7 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, Reminder
-from sco_cal.domain.query import EventFilter
+from sco_cal.domain.query import MANY_KEYS, Criteria, EventFilter
 
 MAX_DAYS = 3660  # ten years: anything longer is a typing mistake
 _RELATIVE = re.compile(
@@ -20,9 +20,7 @@ _RELATIVE = re.compile(
 )
 _WEEK_UNITS = ("w", "wk", "week", "weeks", "sem", "semaine", "semaines")
 FOLLOW_UP_KEY = "follow-up"
-RULE_KEYS = frozenset(
-    {"name", "before", "follow_up", "status", "org", "country", "kind", "tag", "theme", "series"}
-)
+RULE_KEYS = frozenset({"name", "before", "follow_up", *MANY_KEYS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +114,6 @@ def parse_rules(raw: Any, where: str) -> tuple[ReminderRule, ...]:
 
 
 def _rule(item: Any, where: str) -> ReminderRule:
-    from sco_cal.domain.criteria import Criteria  # place and theme tables, only when rules exist
-
     if not isinstance(item, Mapping):
         raise InvalidInput(f'{where} must be a table such as {{before = ["7d"]}}')
     if unknown := set(item) - RULE_KEYS:

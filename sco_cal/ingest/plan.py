@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,5 +134,5 @@ def _column(name: str, value: Any) -> Any:
     if name in ("start", "end"):
         return date.fromisoformat(value)
     if name == "cities":
-        return json.dumps(list(value), ensure_ascii=False)
+        return tuple(value)
     return value

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.query import EventFilter
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.service.context import ServiceContext
+from sco_cal.service.events import Events
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
-
     from sco_cal.ingest.document import Document
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
 
-from sco_cal.service.context import ServiceBase
 
+class Documents:
+    """Bulletins and notes read against the calendar, and the accepted changes written."""
 
-class IngestingService(ServiceBase):
-    def review_document(
+    def __init__(self, ctx: ServiceContext, events: Events) -> None:
+        self._ctx = ctx
+        self._events = events
+
+    def review(
         self, path: Path | str, as_of: date | str | None = None, source_name: str | None = None
     ) -> list[ReviewItem]:
         """What a document would change in the calendar, item by item; nothing is written.
@@ -29,21 +33,20 @@ class IngestingService(ServiceBase):
         `as_of` is the document's date (year-less dates take its year); by default the
         date printed in its header, else the date the store knows for it, else today.
         """
-        from sco_cal.domain.query import Scope
         from sco_cal.ingest.document import read_document
         from sco_cal.ingest.extract import extract
         from sco_cal.ingest.review import build_review
 
         document = read_document(Path(path), name=source_name)
         extraction = extract(document, document_date=self._document_day(document, as_of))
-        events = self.list_events(EventFilter(scope=Scope.ALL))
+        reader = self._ctx.store.reader
         return build_review(
             extraction,
-            events,
-            lambda event_id: self.store.reader.history(event_id=event_id, oldest_first=True),
+            self._events.find(EventFilter(scope=Scope.ALL)),
+            lambda event_id: reader.history(event_id=event_id, oldest_first=True),
         )
 
-    def apply_review(
+    def apply(
         self,
         items: Sequence[ReviewItem],
         accepted_ids: Collection[int] | None = None,
@@ -63,25 +66,26 @@ class IngestingService(ServiceBase):
             items, accepted_ids, overwrite=overwrite_ids, force_user_fields=force_user_fields
         )
         if steps:
-            self.store.write(
-                lambda s: apply_steps(session=s, steps=steps, author=self.author, now=self.now())
+            self._ctx.write(
+                lambda s: apply_steps(
+                    session=s, steps=steps, author=self._ctx.author, now=self._ctx.now()
+                )
             )
         return report
 
     def _document_day(self, document: Document, as_of: date | str | None) -> date:
+        from sco_cal.domain.date_phrases import parse_date_phrase
         from sco_cal.ingest.when import header_date
-        from sco_cal.store.ingesting import published
 
         if isinstance(as_of, date):
             return as_of
         if as_of:
-            window = parse_date_phrase(as_of, today=self.today)
+            window = parse_date_phrase(as_of, today=self._ctx.today)
             if window.start != window.end:
                 raise InvalidInput(f"--as-of must name one day, not '{as_of}'")
             return window.start
         printed = header_date([line.text for line in document.lines])
         if printed is not None:
             return printed
-        with self.store.session() as session:
-            known = published(session=session, document=document.name)
-        return known or self.today
+        known = self._ctx.store.reader.document_published(document.name)
+        return known or self._ctx.today

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
 from sco_cal.domain.errors import Conflict
 from sco_cal.ingest.plan import AddSource, Insert, Step, Update
-from sco_cal.store.schema import DocumentRow, SourceRow
+from sco_cal.store.schema import SourceRow
 from sco_cal.store.writer import event_exists, insert_event, refresh_search_text, update_event
 
 
@@ -68,9 +68,3 @@ def add_source(*, session: Session, step: AddSource) -> bool:
     )
     refresh_search_text(session=session, event_id=step.event_id)
     return True
-
-
-def published(*, session: Session, document: str) -> date | None:
-    """The publication date the store knows for a document file, if any."""
-    row = session.get(DocumentRow, document)
-    return row.published if row is not None else None

@@ -1,18 +1,30 @@
-"""Column lists for the lean read path, and turning their rows into domain values.
+"""The one mapping between rows and domain values: column lists, the stored form of each
+field (cities as JSON text, enums as their names, naive UTC times on SQLite) and the
+columns derived from others (`span_days`, `search_text`).
 
-The tables in `schema.py` are the source of truth; a test checks that these
-names match them, so the read path cannot drift from the schema.
+The tables in `schema.py` are the source of truth; a test checks that these names
+match them, so neither the lean reads nor the writes can drift from the schema.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Any
 
 from sco_cal.domain.dates import DateWindow, Precision
-from sco_cal.domain.event import Annotation, Event, HistoryEntry, Kind, Reminder, Source
+from sco_cal.domain.event import (
+    CONTENT_FIELDS,
+    Annotation,
+    Event,
+    HistoryEntry,
+    Kind,
+    Reminder,
+    Source,
+    event_fields,
+)
 from sco_cal.domain.lifecycle import ConfirmationState
 
 EVENT_COLUMNS = (
@@ -39,9 +51,8 @@ EVENT_COLUMNS = (
     "version",
     "updated_at",
 )
-# What describes the event itself, as a document states it: the columns the seed and an
-# import set, and on which a person's edits are told apart. id, origin, version: the store's.
-CONTENT_COLUMNS = EVENT_COLUMNS[1 : EVENT_COLUMNS.index("origin")]
+# What describes the event itself, as a document states it: one column per field.
+CONTENT_COLUMNS = CONTENT_FIELDS
 SOURCE_COLUMNS = ("event_id", "document", "excerpt", "document_date")
 ANNOTATION_COLUMNS = (
     "id",
@@ -74,6 +85,49 @@ REMINDER_COLUMNS = (
     "delivered_at",
     "snoozed_until",
 )
+
+
+def encode_cities(cities: Sequence[str]) -> str:
+    """The `cities` column: a JSON list of canonical English names."""
+    return json.dumps(list(cities), ensure_ascii=False)
+
+
+def decode_cities(stored: str) -> tuple[str, ...]:
+    return tuple(json.loads(stored))
+
+
+def span_days(start: date, end: date) -> int:
+    """The `span_days` column: how many days after its start a window ends."""
+    return (end - start).days
+
+
+def field_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Domain field values (CONTENT_FIELDS) as the values their columns store."""
+    return {name: _stored(name, value) for name, value in fields.items()}
+
+
+def _stored(name: str, value: Any) -> Any:
+    if name == "cities":
+        return encode_cities(value)
+    return value.value if isinstance(value, Enum) else value
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """The `event` table's own columns for a domain Event (not its stamps or search text)."""
+    w = event.window
+    return field_columns(event_fields(event)) | {
+        "id": event.id,
+        "span_days": span_days(w.start, w.end),
+        "origin": event.origin,
+        "version": event.version,
+    }
+
+
+def history_text(value: Any) -> str | None:
+    """A stored value as a history entry writes it: ISO dates, JSON cities, plain text."""
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def as_date(value: Any) -> date:
@@ -136,7 +190,7 @@ def event_from_row(row: Sequence[Any], annotation_count: int = 0) -> Event:
         series=series,
         number=number,
         country=country,
-        cities=tuple(json.loads(cities)),
+        cities=decode_cities(cities),
         start_time=start_time,
         timezone=tz,
         summary=summary,

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from sco_cal.domain.agenda import SortPosition, Tally, position_of, today_position
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.store.agenda import SortPosition, Tally, position_of, today_position
 
 FOLLOW_UP = "follow_up"
 # Facet keys, in the order they are listed, with their headings.
@@ -112,16 +112,16 @@ def load_window(service: CalendarService, flt: EventFilter, anchor: Anchor) -> A
     """The events around `anchor`: a few screens above and below, never the whole result."""
     size = BEFORE + AFTER
     if anchor.at_end:
-        found = service.agenda_page(flt, anchor=None, limit=size + 1, backward=True)
+        found = service.agenda.page(flt, anchor=None, limit=size + 1, backward=True)
         events = found[-size:]
         last = events[-1].id if events else None
         return AgendaWindow(tuple(events), len(found) > size, False, last, flt)
     if anchor.position is None:
-        found = service.agenda_page(flt, anchor=None, limit=size + 1)
+        found = service.agenda.page(flt, anchor=None, limit=size + 1)
         first = found[0].id if found else None
         return AgendaWindow(tuple(found[:size]), False, len(found) > size, first, flt)
-    after = service.agenda_page(flt, anchor=anchor.position, limit=AFTER + 1)
-    before = service.agenda_page(flt, anchor=anchor.position, limit=BEFORE + 1, backward=True)
+    after = service.agenda.page(flt, anchor=anchor.position, limit=AFTER + 1)
+    before = service.agenda.page(flt, anchor=anchor.position, limit=BEFORE + 1, backward=True)
     events = before[-BEFORE:] + after[:AFTER]
     more_before = len(before) > BEFORE
     ids = {e.id for e in events}
@@ -137,7 +137,7 @@ def load_window(service: CalendarService, flt: EventFilter, anchor: Anchor) -> A
 def window_tally(service: CalendarService, window: AgendaWindow) -> Tally:
     """Counts for the window's filter; `before_anchor` is the window's first position."""
     first = position_of(window.events[0]) if window.events else None
-    return service.agenda_tally(window.flt, first)
+    return service.agenda.tally(window.flt, first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +158,12 @@ def load_facets(service: CalendarService, query: AgendaQuery) -> list[FacetValue
     """
     columns = [facet for facet, _ in FACETS if facet != FOLLOW_UP]
     free = [c for c in columns if not query.values(c)]
-    counts = service.facet_counts(query.event_filter(), free)
+    counts = service.agenda.facet_counts(query.event_filter(), free)
     for column in columns:
         if column not in free:
-            counts |= service.facet_counts(query.event_filter(without=column), [column])
+            counts |= service.agenda.facet_counts(query.event_filter(without=column), [column])
     with_it = query if query.values(FOLLOW_UP) else query.toggled(FOLLOW_UP, "yes")
-    counts[FOLLOW_UP] = [("yes", service.agenda_tally(with_it.event_filter()).total)]
+    counts[FOLLOW_UP] = [("yes", service.agenda.tally(with_it.event_filter()).total)]
     found: list[FacetValue] = []
     for facet, _heading in FACETS:
         chosen = set(query.values(facet))

@@ -24,5 +24,5 @@ class AnnotateDialog(EventDialog):
         return {"text": self.query_one("#note", TextArea).text}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        self.service.annotate(self.event_id, values["text"])
-        return self.service.get(self.event_id)
+        self.service.records.annotate(self.event_id, values["text"])
+        return self.service.events.get(self.event_id)

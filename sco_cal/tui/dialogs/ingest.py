@@ -87,7 +87,7 @@ class IngestDialog(ModalScreen["list[ReviewItem] | None"]):
         try:
             if not path:
                 raise InvalidInput("give the path of a document to read")
-            items = self.service.review_document(Path(path).expanduser())
+            items = self.service.documents.review(Path(path).expanduser())
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))
         else:

@@ -37,5 +37,5 @@ class MoveDialog(EventDialog):
         return {"date": value_of(self, "#date"), "note": value_of(self, "#note").strip() or None}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        move = self.service.postpone if self.postpone else self.service.reschedule
+        move = self.service.records.postpone if self.postpone else self.service.records.reschedule
         return move(self.event_id, values["date"], note=values["note"])

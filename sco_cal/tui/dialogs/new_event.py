@@ -32,7 +32,7 @@ class NewEventDialog(EventDialog):
         return {name: value_of(self, f"#{name}").strip() for name in names}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        return self.service.add(
+        return self.service.records.add_event(
             title=values["title"],
             date_phrase=values["date"],
             organisation=values["org"] or "SCO",

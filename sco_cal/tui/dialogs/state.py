@@ -56,5 +56,9 @@ class StateDialog(EventDialog):
         if values["state"] == ConfirmationState.POSTPONED.value:
             if not values["date"].strip():
                 raise InvalidInput("a postponement needs the new date")
-            return self.service.postpone(self.event_id, values["date"], note=note, source=source)
-        return self.service.change_status(self.event_id, values["state"], note=note, source=source)
+            return self.service.records.postpone(
+                self.event_id, values["date"], note=note, source=source
+            )
+        return self.service.records.change_status(
+            self.event_id, values["state"], note=note, source=source
+        )

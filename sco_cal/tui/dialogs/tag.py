@@ -32,5 +32,5 @@ class TagDialog(EventDialog):
             raise InvalidInput("type a tag to add (or -tag to remove)")
         remove = [w[1:] for w in words if w.startswith("-")]
         add = [w for w in words if not w.startswith("-")]
-        self.service.tag(self.event_id, add, remove)
-        return self.service.get(self.event_id)
+        self.service.records.tag(self.event_id, add, remove)
+        return self.service.events.get(self.event_id)

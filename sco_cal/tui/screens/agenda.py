@@ -15,12 +15,12 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from sco_cal.domain.agenda import Tally, position_of
 from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.errors import NotFound, ScoCalError
 from sco_cal.domain.event import Event
 from sco_cal.domain.text import safe
 from sco_cal.service import CalendarService
-from sco_cal.store.agenda import Tally, position_of
 from sco_cal.tui.agenda_pages import (
     AgendaQuery,
     AgendaWindow,
@@ -150,7 +150,7 @@ class AgendaScreen(ViewsAndDocuments):
 
     def _anchor_on(self, event: Event) -> Anchor:
         try:
-            return Anchor.event(self.service.get(event.id))
+            return Anchor.event(self.service.events.get(event.id))
         except NotFound:  # deleted meanwhile: land where it was
             return Anchor(position=position_of(event))
 
@@ -194,8 +194,8 @@ class AgendaScreen(ViewsAndDocuments):
     @work(thread=True, exclusive=True, group="detail")
     def _read_detail(self, event_id: str) -> None:
         try:
-            event = self.service.get(event_id)
-            reminders = self.service.reminders(event.id)
+            event = self.service.events.get(event_id)
+            reminders = self.service.reminders.stored(event.id)
         except NotFound:
             return
         except ScoCalError as exc:
@@ -208,7 +208,7 @@ class AgendaScreen(ViewsAndDocuments):
     def poll(self) -> None:
         """Read the change token; the timer calls this every few seconds."""
         try:
-            self.post_message(TokenRead(self.service.change_token()))
+            self.post_message(TokenRead(self.service.agenda.change_token()))
         except ScoCalError:
             pass  # a busy or vanished store: the next poll tries again
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from textual.widgets import Input
 
-from sco_cal.domain.criteria import Criteria
 from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.query import Criteria
 from sco_cal.domain.text import safe
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import ReviewItem

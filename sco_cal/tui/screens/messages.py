@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from sco_cal.domain.agenda import Tally
 from sco_cal.domain.event import Event, Reminder
-from sco_cal.store.agenda import Tally
 from sco_cal.tui.agenda_pages import AgendaQuery, AgendaWindow, FacetValue
 
 

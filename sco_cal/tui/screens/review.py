@@ -109,7 +109,7 @@ class ReviewScreen(Screen[ApplyReport | None]):
     @work(thread=True, exclusive=True, group="apply")
     def _apply(self, accepted: set[int]) -> None:
         try:
-            self.post_message(self.Applied(self.service.apply_review(self.items, accepted)))
+            self.post_message(self.Applied(self.service.documents.apply(self.items, accepted)))
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))
 

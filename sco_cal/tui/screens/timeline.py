@@ -100,7 +100,7 @@ class TimelineScreen(Screen[Event | None]):
             if worker.is_cancelled:
                 return
             self.post_message(WindowLoaded(self.agenda_query, window, keep_row=False))
-            counts = self.service.overlap_counts(flt, month_spans(year))
+            counts = self.service.agenda.overlap_counts(flt, month_spans(year))
             self.post_message(DensityLoaded(year, counts))
             tally = window_tally(self.service, window)
             self.post_message(TallyLoaded(self.agenda_query, window, tally))
