@@ -8,7 +8,7 @@ from sco_cal.domain.clashes import find_clashes
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
-from tests.conftest import Cli
+from tests.support.cli import Cli
 
 
 def event(event_id: str, phrase: str, org: str = "SCO") -> Event:

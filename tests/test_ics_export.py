@@ -18,8 +18,8 @@ from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from tests.conftest import subprocess_env
-from tests.test_architecture import loaded_after
+from tests.support.env import subprocess_env
+from tests.support.modules import loaded_after
 
 EVERYTHING = EventFilter(scope=Scope.ALL, kinds=tuple(Kind))
 STATUS = {

@@ -17,7 +17,7 @@ from sco_cal.output.review import review_record
 from sco_cal.service import CalendarService
 from sco_cal.store.seed_file import load_seed
 from sco_cal.wiring import build_service
-from tests.conftest import subprocess_env
+from tests.support.env import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "seed" / "sources"
@@ -673,7 +673,7 @@ def load_seed_events() -> list[Any]:
 
 
 def test_the_reader_imports_no_database_or_interface() -> None:
-    from tests.test_architecture import HEAVY, loaded_after
+    from tests.support.modules import HEAVY, loaded_after
 
     modules = loaded_after("import sco_cal.ingest.review, sco_cal.ingest.plan")
     assert not {m.split(".")[0] for m in modules} & set(HEAVY)

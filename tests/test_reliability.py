@@ -15,7 +15,7 @@ import pytest
 
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.wiring import build_service
-from tests.conftest import subprocess_env
+from tests.support.env import subprocess_env
 
 pytestmark = pytest.mark.slow
 

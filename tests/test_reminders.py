@@ -17,7 +17,8 @@ from sco_cal.store.reminders import insert_reminder
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
 from sco_cal.wiring import build_service
-from tests.conftest import Cli, subprocess_env
+from tests.support.cli import Cli, due_json
+from tests.support.env import subprocess_env
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OCTOBER = "test-october-meeting"
@@ -46,12 +47,6 @@ def count_rows(db: str, table: str) -> int:
         return int(store.reader.scalar(f"SELECT count(*) FROM {table}"))
     finally:
         store.close()
-
-
-def due_json(cli: Cli, today: str, *args: str) -> list[dict]:  # type: ignore[type-arg]
-    result = cli("remind", "due", "--format", "json", *args, today=today)
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout) if result.exit_code == 0 else []
 
 
 @pytest.mark.parametrize(

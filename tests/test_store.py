@@ -26,6 +26,7 @@ from sco_cal.store.target import resolve_target
 from sco_cal.store.version import SCHEMA_VERSION
 from sco_cal.store.writer import load_event
 from sco_cal.wiring import build_service
+from tests.support.privileges import run_bound
 
 ALL = EventFilter(scope=Scope.ALL)
 
@@ -50,8 +51,8 @@ def test_first_use_creates_a_private_seeded_file(
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
 
 
-def test_empty_store_has_no_events(db: str) -> None:
-    service, _ = build_service(db=db, today=date(2026, 11, 23), seed=False)
+def test_empty_store_has_no_events(fresh_db: str) -> None:
+    service, _ = build_service(db=fresh_db, today=date(2026, 11, 23), seed=False)
     assert service.events.find(ALL) == []
     assert service.database.is_ready()
 
@@ -110,8 +111,9 @@ def test_reseeding_twice_changes_nothing(service: CalendarService) -> None:
 
 
 def test_a_crash_mid_seed_leaves_the_store_as_it_was(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    fresh_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = fresh_db
     calls = 0
     real_add = seeding._add
 
@@ -205,16 +207,17 @@ def test_sql_filters_mean_what_the_domain_filter_means(
 
 
 def test_unwritable_database_gives_a_store_error(
-    sqlite_service: CalendarService, db_path: Path
+    sqlite_service: CalendarService, db_path: Path, isolated_env: Path
 ) -> None:
     sqlite_service.close()
     copy = db_path.parent / "ro.db"
     shutil.copy(db_path, copy)
     copy.chmod(0o400)
-    ro, _ = build_service(db=str(copy), today=date(2026, 11, 23))
-    try:
-        ro.records.annotate("sco-summer-games-2026", "cannot land")
-    except StoreError as exc:
-        assert "read-only" in str(exc) or "database" in str(exc)
-    else:  # root ignores file modes; then at least the write must have landed whole
-        assert ro.events.get("sco-summer-games-2026").annotation_count == 1
+    result = run_bound(
+        isolated_env, "annotate", "sco-summer-games-2026", "cannot land", "--db", str(copy)
+    )
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.startswith("sco-cal: error: the database is read-only")
+    reread, _ = build_service(db=str(copy), today=date(2026, 11, 23), ensure=False)
+    assert reread.events.get("sco-summer-games-2026").annotation_count == 0
+    reread.close()

@@ -20,7 +20,8 @@ from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.detail_pane import DetailPane
 from sco_cal.tui.widgets.facet_list import FacetList
 from sco_cal.wiring import build_service
-from tests.conftest import Cli, subprocess_env
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
 from tests.tui_support import (
     TODAY,
     agenda,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sco_cal.wiring import build_service
-from tests.conftest import subprocess_env
+from tests.support.env import subprocess_env
 
 TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(
