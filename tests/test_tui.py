@@ -22,7 +22,7 @@ from sco_cal.tui.widgets.facet_list import FacetList
 from sco_cal.wiring import build_service
 from tests.support.cli import Cli
 from tests.support.env import subprocess_env
-from tests.tui_support import (
+from tests.support.tui import (
     TODAY,
     agenda,
     build,

@@ -14,7 +14,7 @@ import pytest
 
 from sco_cal.service.context import ServiceContext
 from sco_cal.wiring import build_service
-from tests.tui_support import TODAY, build, open_with, settle
+from tests.support.tui import TODAY, build, open_with, settle
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"
 

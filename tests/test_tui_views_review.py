@@ -17,7 +17,7 @@ from sco_cal.tui.dialogs.ingest import IngestDialog
 from sco_cal.tui.dialogs.views import ViewsDialog
 from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.wiring import build_service
-from tests.tui_support import TODAY, agenda, build, open_with, run, settle, text_of
+from tests.support.tui import TODAY, agenda, build, open_with, run, settle, text_of
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"
 BULLETIN = Path(__file__).parent / "fixtures" / "bulletin_n3.txt"
