@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
-import copy
-import inspect
 import sys
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sco_cal.cli.common import Cli, Format, command
-from sco_cal.cli.listing import FILTER_OPTIONS, list_criteria, list_events
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.listing import list_criteria
+from sco_cal.cli.options import (
+    AllEvents,
+    City,
+    Country,
+    DateFrom,
+    DateTo,
+    Db,
+    Fmt,
+    FollowUp,
+    Format,
+    KindOption,
+    LangOption,
+    NoColor,
+    OrgLong,
+    Past,
+    Series,
+    Status,
+    Tag,
+    Theme,
+    Today,
+    WithNotes,
+    Words,
+)
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import Criteria
 from sco_cal.domain.text import safe
 
 if TYPE_CHECKING:
@@ -30,8 +52,23 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
+@app.command("export")
 def export(
-    cli: Cli,
+    words: Words = None,
+    all_: AllEvents = False,
+    past: Past = False,
+    org: OrgLong = None,
+    country: Country = None,
+    city: City = None,
+    status: Status = None,
+    theme: Theme = None,
+    kind: KindOption = None,
+    series: Series = None,
+    tag: Tag = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    follow_up: FollowUp = False,
+    annotated: WithNotes = False,
     fmt: Annotated[
         ExportFormat,
         typer.Option("--format", "-F", help="iCalendar (RFC 5545), or json, csv."),
@@ -55,16 +92,31 @@ def export(
     with_alarms: Annotated[
         bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
     ] = False,
-    **filters: Any,
+    db: Db = None,
+    today: Today = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
+    with command_context(db, today, None, lang, no_color) as cli:
+        _export(cli, list_criteria(cli, locals()), fmt, output, feed, with_notes, with_alarms)
+
+
+def _export(
+    cli: Cli,
+    criteria: Criteria,
+    fmt: ExportFormat,
+    output: Path | None,
+    feed: Path | None,
+    with_notes: bool,
+    with_alarms: bool,
+) -> None:
     from sco_cal.interchange.feed import feed_path, write_atomically
 
     if output is not None and feed is not None:
         raise InvalidInput("give --output or --feed, not both")
     if feed is not None and fmt is not ExportFormat.ICS:
         raise InvalidInput("a feed is an iCalendar file: --feed needs --format ics")
-    criteria = list_criteria(cli, filters.pop("words"), **filters)
     if criteria.scope is None:  # a calendar keeps its past; --from today for what is to come
         criteria = replace(criteria, scope="all")
     data, count = _rendered(cli, fmt, criteria.resolve(cli.today), with_notes, with_alarms)
@@ -96,38 +148,8 @@ def _rendered(
     return to_csv(records, EVENT_CSV_COLUMNS).encode("utf-8"), len(records)
 
 
-def _filter_parameters(taken: set[str]) -> list[inspect.Parameter]:
-    """The filter options of `list`, less the short flags this command uses itself."""
-    listed = inspect.signature(list_events, eval_str=True).parameters
-    return [_without_flags(listed[name], taken) for name in FILTER_OPTIONS]
-
-
-def _without_flags(param: inspect.Parameter, taken: set[str]) -> inspect.Parameter:
-    base, *meta = get_args(param.annotation)
-    kept = []
-    for info in meta:
-        decls = getattr(info, "param_decls", None)
-        if isinstance(info, typer.models.OptionInfo) and decls:
-            info = copy.copy(info)
-            info.param_decls = [d for d in decls if d not in taken]
-        kept.append(info)
-    return param.replace(annotation=Annotated[(base, *kept)])
-
-
-def _register_export() -> None:
-    own = list(inspect.signature(export, eval_str=True).parameters.values())
-    options = [p for p in own[1:] if p.kind is not inspect.Parameter.VAR_KEYWORD]
-    params = [own[0], *_filter_parameters({"-o", "-F"}), *options]
-    export.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    command(app, "export")(export)
-
-
-_register_export()
-
-
-@command(app, "import")
+@app.command("import")
 def import_file(
-    cli: Cli,
     file: Annotated[
         Path, typer.Argument(metavar="FILE", help="An iCalendar (.ics) or CSV (.csv) file.")
     ],
@@ -150,15 +172,21 @@ def import_file(
             "--to", metavar="DATE", help="...up to DATE (default: two years after --from)."
         ),
     ] = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Import events from an iCalendar or CSV file: all or nothing, and again without duplicates."""
-    report = cli.service.calendars.import_file(
-        file, organisation=org, dry_run=dry_run, date_from=date_from, date_to=date_to
-    )
-    if cli.fmt is Format.JSON:
-        cli.json(_report_record(report))
-        return
-    cli.out("\n".join(_report_lines(report)))
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        report = cli.service.calendars.import_file(
+            file, organisation=org, dry_run=dry_run, date_from=date_from, date_to=date_to
+        )
+        if cli.fmt is Format.JSON:
+            cli.json(_report_record(report))
+            return
+        cli.out("\n".join(_report_lines(report)))
 
 
 def _report_record(report: ImportReport) -> dict[str, Any]:
