@@ -447,3 +447,15 @@ def test_no_color_draws_in_shades_of_grey(store: Path, monkeypatch: pytest.Monke
 def _hue(style: Any) -> bool:
     colors = [c for c in (style.color, style.bgcolor) if c is not None and c.triplet]
     return any(len({c.triplet.red, c.triplet.green, c.triplet.blue}) > 1 for c in colors)
+
+
+def test_the_detail_pane_and_show_print_one_sheet(cli: Cli, service: CalendarService) -> None:
+    from sco_cal.tui.widgets.detail_pane import DetailPane, render_sheet
+
+    target = "sco-summer-games-2026"
+    assert cli("annotate", target, "Two lines:\nsecond").exit_code == 0
+    shown = cli("show", target, "--format", "table").stdout.rstrip("\n")
+    event = service.events.get(target)
+    pane = DetailPane(today=service.today, lang="en")
+    assert render_sheet(event, event.reminders, pane).plain.rstrip("\n") == shown
+    assert "Wording:" in shown and "Annotations (1)" in shown and "    second" in shown

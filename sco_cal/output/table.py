@@ -64,7 +64,7 @@ def render_events(
     lines = [paint("  ".join(heads).rstrip(), "bold")]
     month: str | None = None
     for event, (when, state, org, title, place, mark) in zip(events, rows, strict=True):
-        heading = _heading(event, lang)
+        heading = month_heading(event, lang)
         if by_month and heading != month:
             month = heading
             lines.append(paint(f"── {heading}", "dim"))
@@ -88,19 +88,24 @@ def render_events(
 def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, str, str]:
     notes = f" ✎{event.annotation_count}" if event.annotation_count else ""
     mark = "!" if event.needs_follow_up(today) else " "
-    # A national initiative is shown by its host ("KZ"), which says more than "NATIONAL".
-    org = event.country or "-" if event.organisation == NATIONAL else event.organisation
     return (
         format_window(event.window, lang),
         event.status.value,
-        org,
+        organisation_label(event),
         safe(event.title_in(lang)) + notes,
         safe(place_label(event, lang)),
         mark,
     )
 
 
-def _heading(event: Event, lang: str) -> str:
+def organisation_label(event: Event) -> str:
+    """Who convenes it; a national initiative by its host ("KZ"), which says more."""
+    if event.organisation == NATIONAL:
+        return event.country or "-"
+    return event.organisation
+
+
+def month_heading(event: Event, lang: str) -> str:
     """Events are grouped by month; a vaguer window gets its own group ("H2 2026")."""
     w = event.window
     if w.precision in (Precision.DAY, Precision.DAYS, Precision.MONTH):

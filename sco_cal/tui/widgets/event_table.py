@@ -10,6 +10,8 @@ from rich.style import Style
 
 from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.event import Event
+from sco_cal.output.detail import place
+from sco_cal.output.table import month_heading, organisation_label
 from sco_cal.tui.agenda_pages import AgendaWindow
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.event_window import EventWindow, Line
@@ -82,7 +84,7 @@ class EventTable(EventWindow):
                 if earlier or (earlier is None and not window.more_before):
                     lines.append(Line(caption=self._today_caption(), kind="today"))
                 marked = True
-            this = cells.month_heading(event, self.lang)
+            this = month_heading(event, self.lang)
             if this != heading:
                 lines.append(Line(caption=this, kind="heading"))
                 heading = this
@@ -130,9 +132,9 @@ class EventTable(EventWindow):
             ),
             Segment(" " + cells.fit(cells.when(event, self.lang), cols.when) + " ", base),
             Segment(cells.fit(event.status.value, cols.state), cells.STATE_RICH[event.status]),
-            Segment(" " + cells.fit(cells.organisation(event), cols.org), base),
+            Segment(" " + cells.fit(organisation_label(event), cols.org), base),
             Segment(" " + cells.fit(cells.title(event, self.lang), cols.title), base),
-            Segment(" " + cells.fit(cells.place(event, self.lang), cols.place), base),
+            Segment(" " + cells.fit(place(event, self.lang), cols.place), base),
         ]
         if cols.ident:
             segments.append(Segment(" " + cells.fit(event.id, cols.ident), base))
