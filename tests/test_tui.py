@@ -14,6 +14,7 @@ from textual.filter import Monochrome
 from textual.widgets import Input, Static, TextArea
 
 from sco_cal.config.settings import Settings
+from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog
 from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
