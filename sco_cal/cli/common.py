@@ -68,35 +68,18 @@ def command_context(
     """One command's world from its common options; whatever the command raises inside
     becomes one line on stderr and its exit code, and the store is let go at the end."""
     with errors_to_exit_codes():
-        cli = open_cli(
-            db=db, today=today, fmt=fmt, lang=lang, no_color=no_color, seed=seed, ensure=ensure
+        service, settings = build_service(db=db, today=today, ensure=ensure, seed=seed)
+        cli = Cli(
+            service=service,
+            settings=settings,
+            fmt=fmt or (Format.TABLE if sys.stdout.isatty() else Format.JSON),
+            lang=lang.value if lang else settings.lang,
+            paint=Painter(wants_color(sys.stdout, no_color)),
         )
         try:
             yield cli
         finally:
             cli.service.close()
-
-
-def open_cli(
-    *,
-    db: str | None,
-    today: str | None,
-    fmt: Format | None,
-    lang: Lang | None,
-    no_color: bool,
-    seed: bool = True,
-    ensure: bool = True,
-) -> Cli:
-    service, settings = build_service(db=db, today=today, ensure=ensure, seed=seed)
-    if fmt is None:
-        fmt = Format.TABLE if sys.stdout.isatty() else Format.JSON
-    return Cli(
-        service=service,
-        settings=settings,
-        fmt=fmt,
-        lang=(lang.value if lang else settings.lang),
-        paint=Painter(wants_color(sys.stdout, no_color)),
-    )
 
 
 @contextmanager

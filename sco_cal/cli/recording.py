@@ -101,52 +101,29 @@ def _change(
     report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
 
 
-@app.command("confirm")
-def confirm(
-    event_id: EventId,
-    note: Note = None,
-    source: SourceOpt = None,
-    db: Db = None,
-    today: Today = None,
-    fmt: Fmt = None,
-    lang: LangOption = None,
-    no_color: NoColor = False,
-) -> None:
-    """Record that the organisers confirmed the event."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
-        _change(cli, event_id, ConfirmationState.CONFIRMED, note, source)
+def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
+    """`sco-cal NAME ID`: a shortcut for `sco-cal status ID STATE`."""
+
+    def record_state(
+        event_id: EventId,
+        note: Note = None,
+        source: SourceOpt = None,
+        db: Db = None,
+        today: Today = None,
+        fmt: Fmt = None,
+        lang: LangOption = None,
+        no_color: NoColor = False,
+    ) -> None:
+        with command_context(db, today, fmt, lang, no_color) as cli:
+            _change(cli, event_id, state, note, source)
+
+    record_state.__doc__ = summary
+    app.command(name)(record_state)
 
 
-@app.command("cancel")
-def cancel(
-    event_id: EventId,
-    note: Note = None,
-    source: SourceOpt = None,
-    db: Db = None,
-    today: Today = None,
-    fmt: Fmt = None,
-    lang: LangOption = None,
-    no_color: NoColor = False,
-) -> None:
-    """Record that the event was cancelled."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
-        _change(cli, event_id, ConfirmationState.CANCELLED, note, source)
-
-
-@app.command("held")
-def held(
-    event_id: EventId,
-    note: Note = None,
-    source: SourceOpt = None,
-    db: Db = None,
-    today: Today = None,
-    fmt: Fmt = None,
-    lang: LangOption = None,
-    no_color: NoColor = False,
-) -> None:
-    """Record that the event took place."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
-        _change(cli, event_id, ConfirmationState.HELD, note, source)
+_state_command("confirm", ConfirmationState.CONFIRMED, "Record that the organisers confirmed it.")
+_state_command("cancel", ConfirmationState.CANCELLED, "Record that the event was cancelled.")
+_state_command("held", ConfirmationState.HELD, "Record that the event took place.")
 
 
 @app.command("postpone")

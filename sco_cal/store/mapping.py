@@ -27,30 +27,8 @@ from sco_cal.domain.event import (
 )
 from sco_cal.domain.lifecycle import ConfirmationState
 
-EVENT_COLUMNS = (
-    "id",
-    "organisation",
-    "kind",
-    "title",
-    "title_en",
-    "series",
-    "number",
-    "country",
-    "cities",
-    "theme",
-    "start_date",
-    "end_date",
-    "precision",
-    "date_text",
-    "open_ended",
-    "start_time",
-    "timezone",
-    "status",
-    "summary",
-    "origin",
-    "version",
-    "updated_at",
-)
+# In this order `event_from_row` reads them.
+EVENT_COLUMNS = ("id", *CONTENT_FIELDS, "origin", "version", "updated_at")
 # What describes the event itself, as a document states it: one column per field.
 CONTENT_COLUMNS = CONTENT_FIELDS
 SOURCE_COLUMNS = ("event_id", "document", "excerpt", "document_date")
