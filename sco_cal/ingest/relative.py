@@ -20,13 +20,13 @@ _MONTH_WORDS = (
     "|novembre|november|nov|decembre|december|dec"
 )
 _MONTH_NUMBER = {
-    **dict.fromkeys("janvier january jan".split(), 1),
-    **dict.fromkeys("fevrier february feb".split(), 2),
+    **dict.fromkeys("janvier january jan janv".split(), 1),
+    **dict.fromkeys("fevrier february feb fev fevr".split(), 2),
     **dict.fromkeys("mars march mar".split(), 3),
-    **dict.fromkeys("avril april apr".split(), 4),
+    **dict.fromkeys("avril april apr avr".split(), 4),
     **dict.fromkeys("mai may".split(), 5),
     **dict.fromkeys("juin june jun".split(), 6),
-    **dict.fromkeys("juillet july jul".split(), 7),
+    **dict.fromkeys("juillet july jul juil".split(), 7),
     **dict.fromkeys("aout august aug".split(), 8),
     **dict.fromkeys("septembre september sept sep".split(), 9),
     **dict.fromkeys("octobre october oct".split(), 10),
@@ -77,6 +77,11 @@ def find_relative(text: str, today: date, anchor: date | None) -> list[RelativeD
                 weekday = read is _weekdays and match["way"] is None
                 found.append(RelativeDate(match.start(), match.end(), window, anchored, weekday))
     return sorted(found, key=lambda f: f.start)
+
+
+def month_number(word: str) -> int | None:
+    """The month a folded month name or abbreviation names ("sept" -> 9), else None."""
+    return _MONTH_NUMBER.get(word.rstrip("."))
 
 
 def _month_window(year: int, month: int) -> DateWindow:
@@ -233,7 +238,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
             _last_year,
         ),
         (r"\b(?:this year|cette annee|(?:de |dans )?l'annee en cours)\b", _this_year),
-        (r"\b(?:la semaine (?:derniere|passee)|last week|the previous week)\b", _last_week),
+        (r"\b(?:la semaine (?:derniere|passee)|last week(?! of)|the previous week)\b", _last_week),
         (r"\b(?:la semaine prochaine|next week)\b", _next_week),
         (r"\b(?:the following week|la semaine suivante|the week after)\b", _week_after),
         (r"\b(?:hier|yesterday)\b", _yesterday),

@@ -99,7 +99,9 @@ def split_sentences(document: Document) -> list[Sentence]:
         if lines[0].cells:
             cells = dict(zip(where.columns, lines[0].cells, strict=False))
             found.append(
-                Sentence(text, first, text, where.heading, where.theme, where.footnote, section, cells)
+                Sentence(
+                    text, first, text, where.heading, where.theme, where.footnote, section, cells
+                )
             )
             continue
         item = lines[0].bullet
@@ -126,9 +128,7 @@ def split_sentences(document: Document) -> list[Sentence]:
     return found
 
 
-def _paragraphs(
-    lines: tuple[Line, ...], where: _Position
-) -> Iterator[tuple[int, str, list[Line]]]:
+def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int, str, list[Line]]]:
     """Runs of text lines; a line is joined to the next when the sentence goes on.
 
     A run is handed out before `where` moves past the heading that ends it, so

@@ -225,7 +225,7 @@ def normalise_title(text: str, *, english: bool, number: int | None = None) -> s
 
 
 def _ordinal_as_digits(title: str, number: int, *, english: bool) -> str:
-    """"Vingt et unième réunion" -> "21e réunion"; "twenty-sixth summit" -> "26th summit"."""
+    """ "Vingt et unième réunion" -> "21e réunion"; "twenty-sixth summit" -> "26th summit"."""
     words = title.split(" ")
     for n in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
