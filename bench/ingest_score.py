@@ -303,7 +303,7 @@ def _place_text(item: Any) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", fold(text))
+    return re.findall(r"[^\W_]+(?:-[^\W_]+)*", fold(text))
 
 
 def _overlap(a: str, b: str) -> bool:

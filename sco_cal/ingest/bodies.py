@@ -50,6 +50,16 @@ def organisations_in(
     return sorted(found.items())
 
 
+def organisation_spans(folded: Folded) -> list[tuple[int, int]]:
+    """Where the text spells out an organisation's name ("Shanghai" is then no place)."""
+    spans = []
+    for pattern, _code, acronym in _patterns():
+        if acronym:
+            continue
+        spans += [(m.start(), m.end()) for m in pattern.finditer(folded.text)]
+    return spans
+
+
 def untracked_in(text: str) -> bool:
     """Whether the words name a body the desk does not follow (the EU, NATO, the OSCE)."""
     return bool(_UNTRACKED_ACRONYM.search(text) or _UNTRACKED.search(fold(text)))

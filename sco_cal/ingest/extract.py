@@ -13,13 +13,14 @@ from sco_cal.dates import DateWindow
 from sco_cal.ingest.bodies import (
     DEFAULT_ORGANISATION,
     main_organisation,
+    organisation_spans,
     organisations_in,
     untracked_in,
 )
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
 from sco_cal.ingest.folding import Folded
-from sco_cal.ingest.heads import find_heads
+from sco_cal.ingest.heads import find_heads, numbered
 from sco_cal.ingest.judging import Context, judge
 from sco_cal.ingest.regions import Scope, scopes
 from sco_cal.ingest.sentences import Sentence, headings, split_sentences
@@ -66,6 +67,7 @@ _STATUS_STATES = {
 _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
+_BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
 
@@ -226,20 +228,26 @@ def read_sentence(
     if not dates and not announced and unit.section.state is None:
         return []
     english = is_english(text)
-    places = find_places(folded, skip=masked)
+    places = find_places(folded, skip=[*masked, *organisation_spans(folded)])
     heads = find_heads(
         folded, masked=masked, stops_at=_stops(folded, dates, places), english=english
     )
-    heads = [h for h in heads if not (h.vague and not announced)]
+    heads = [h for h in heads if not (h.vague and not announced) and not _listing(text, h)]
     findings: list[Finding] = []
     inherited = None
-    for scope in scopes(text, heads):
+    protected = [(d.start, d.end) for d in dates]
+    for scope in scopes(text, heads, protected):
         given = stated or inherited
         for found in _scope_findings(unit, folded, scope, dates, places, document, given, english):
             findings.append(found)
             if found.stated_status:
                 inherited = (found.status, found.reasons[0] if found.reasons else "")
     return findings
+
+
+def _listing(text: str, head: MeetingPhrase) -> bool:
+    """ "ont eu lieu les réunions ci-dessous :": the meetings are the list's, not this one."""
+    return head.many and head.number is None and _BELOW.search(text, head.start) is not None
 
 
 def _scope_findings(
@@ -257,7 +265,7 @@ def _scope_findings(
     held = _held_clause(text, scope)
     found: list[Finding] = []
     if held is not None:
-        clause = Scope(scope.head, held)
+        clause = Scope(numbered(scope.head, scope.head.held_number, english=english), held)
         finding = _finding_for(unit, folded, clause, dates, places, document, None, english)
         if finding is not None and finding.status is ConfirmationState.HELD:
             found.append(finding)

@@ -28,7 +28,7 @@ _GATHER = re.compile(
     r"|tiendr\w* leurs? |ont tenu|avaient tenu|avait tenu|held their|hold their|will hold"
     r"|assembl\w*|se rencontr\w*)\b"
 )
-_POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+$")
+_POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+(?:[\w-]+\s+){0,3}$")
 _COMPLEMENT = re.compile(
     r"^(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
@@ -50,6 +50,7 @@ _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuver
 _SPEAKER = re.compile(
     r"^[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
 )
+_RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
 
@@ -62,23 +63,46 @@ def find_heads(
     english: bool,
 ) -> list[MeetingPhrase]:
     """Every meeting the unit names, in order, none inside another's title."""
-    heads: list[MeetingPhrase] = []
     text = folded.text
+    heads = _people(folded, [], english)
     for noun in _nouns(text, masked):
-        if any(h.start <= noun.start() < h.end for h in heads):
+        if _in_head(heads, noun.start()):
             continue
-        previous = heads[-1] if heads else None
+        previous = max((h for h in heads if h.end <= noun.start()), default=None, key=_end)
         if previous is not None and _attaches(text, previous, noun.start()):
-            heads[-1] = _with_number(folded, previous, noun, english)
+            heads[heads.index(previous)] = _with_number(folded, previous, noun, english)
             continue
+        if _depth(text, noun.start()) > 0 and previous is not None:
+            continue  # "(second session under the Kyrgyz chairmanship)": about the one before
         phrase = meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
         if COUNCIL.fullmatch(noun.group()) and _SPEAKER.match(text, phrase.end):
             continue  # "le Conseil de la jeunesse s'est félicité des résultats de ...": a speaker
+        if _plural_only(noun, phrase):
+            continue  # "les principales réunions": several, none named
+        heads = [h for h in heads if not (phrase.start <= h.start and h.end <= phrase.end)]
         heads.append(phrase)
     heads = _named_exercises(folded, heads, masked, english)
-    heads += _people(folded, heads, english)
     heads.sort(key=lambda h: h.start)
     return _ellipses(folded, heads, english)
+
+
+def _end(head: MeetingPhrase) -> int:
+    return head.end
+
+
+def _depth(text: str, position: int) -> int:
+    return max(0, text.count("(", 0, position) - text.count(")", 0, position))
+
+
+def _plural_only(noun: re.Match[str], phrase: MeetingPhrase) -> bool:
+    word = noun.group()
+    return (
+        phrase.many
+        and phrase.number is None
+        and word.endswith(("s", "x"))
+        and word not in ("jeux", "games", "consultations", "congres", "concours", "exercices")
+        and word not in ("exercises", "assembly")
+    )
 
 
 def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
@@ -105,8 +129,15 @@ def _with_number(
     number = ordinal_value(word.group(1).strip("( ")) if word else None
     if number is None or _RANK_IN_TIME.match(text, noun.end()):
         return head
+    if _RELATIVE.search(text, head.end, noun.start()):
+        return replace(head, held_number=number)  # "who met ... for their 22nd meeting"
+    return numbered(head, number, english=english)
+
+
+def numbered(head: MeetingPhrase, number: int | None, *, english: bool) -> MeetingPhrase:
+    """The head with its ordinal, written into a "Réunion des ..." title."""
     title = head.title
-    if head.number is None and number is not None and head.kind is Kind.MEETING:
+    if number is not None and head.number is None and re.match(r"(?:Réunion|Meeting)\b", title):
         title = f"{number}{'e' if not english else _suffix(number)} {title[:1].lower()}{title[1:]}"
         title = normalise_title(title, english=english)
     return replace(head, number=number, title=title)

@@ -10,6 +10,7 @@ what follows them; "respectivement" deals its dates and places out one each.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sco_cal.ingest.titles import MeetingPhrase
@@ -20,7 +21,7 @@ _BREAK = re.compile(
 _ATTACHED = re.compile(
     r",\s*(?:qui|que|dont|lequel|laquelle|which|who|whose|where|ou|initialement|originally"
     r"|prevue?s?|annoncee?s?|announced|scheduled|planned|expected|called|repoussee?s?"
-    r"|reportee?s?|postponed|held|tenue?s?|deja|already|comme|as|d'abord|first|set)\b[^,;]*"
+    r"|reportee?s?|postponed|held|tenue?s?|deja|already|comme|as|d'abord|first|set)\b[^,;]*,?"
 )
 _COORDINATION = re.compile(
     r"^(?:\s|,|et|and|ainsi que|as well as|ou|or|des etats membres|of the member states)*$"
@@ -57,12 +58,15 @@ class Scope:
         return self.own is not None and self.own[0] <= start < self.own[1]
 
 
-def scopes(text: str, heads: list[MeetingPhrase]) -> list[Scope]:
-    """One scope per head of the folded `text`, in order."""
+def scopes(
+    text: str, heads: list[MeetingPhrase], protected: Sequence[tuple[int, int]] = ()
+) -> list[Scope]:
+    """One scope per head of the folded `text`, in order; no break falls inside a
+    `protected` span (a date such as "les 27 et 28 août")."""
     if not heads:
         return []
     groups = _groups(text, heads)
-    bounds = _bounds(text, groups)
+    bounds = _bounds(text, groups, protected)
     found: list[Scope] = []
     for group, (start, end) in zip(groups, bounds, strict=True):
         owns = [_own(text, h, end) for h in group]
@@ -93,16 +97,20 @@ def _groups(text: str, heads: list[MeetingPhrase]) -> list[list[MeetingPhrase]]:
     return groups
 
 
-def _bounds(text: str, groups: list[list[MeetingPhrase]]) -> list[tuple[int, int]]:
+def _bounds(
+    text: str, groups: list[list[MeetingPhrase]], protected: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Each group's range: from the break before it to the break before the next."""
     starts = [0]
     for before, after in zip(groups, groups[1:], strict=False):
-        starts.append(_break_after(text, before[-1], after[0].start))
+        starts.append(_break_after(text, before[-1], after[0].start, protected))
     ends = [*starts[1:], len(text)]
     return list(zip(starts, ends, strict=True))
 
 
-def _break_after(text: str, head: MeetingPhrase, limit: int) -> int:
+def _break_after(
+    text: str, head: MeetingPhrase, limit: int, protected: Sequence[tuple[int, int]]
+) -> int:
     """The first break after the head's own words (title, parenthesis, relative clause)."""
     position = _own(text, head, limit)[1]
     while True:
@@ -117,7 +125,7 @@ def _break_after(text: str, head: MeetingPhrase, limit: int) -> int:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and _BREAK.match(text, i):
+        elif depth == 0 and _BREAK.match(text, i) and not any(s <= i < e for s, e in protected):
             return i
     return limit
 

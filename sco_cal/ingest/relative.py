@@ -247,7 +247,7 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
         (r"\b(?:la veille|the day before|the previous day|on the eve of)\b", _eve),
         (r"\b(?:le lendemain|the following day|the next day|the day after)\b", _day_after),
         (
-            rf"\b(?P<first>{_DAY_WORD})\b\.?"
+            rf"\b(?:(?:on|le|ce|this|last|next) )?(?P<first>{_DAY_WORD})\b\.?"
             rf"(?:(?: et |-| - | to | and |\u2013)(?P<second>{_DAY_WORD})\b\.?)?"
             rf"(?: (?P<way>dernier|prochain|last|next))?(?! ?\d)",
             _weekdays,

@@ -150,7 +150,7 @@ def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int
         if breaks and run:
             yield run[0].number, "\n".join(r.text for r in run), run
             run = []
-        if not line.cells:
+        if text and not line.cells:
             where.columns = ()
         if _consume_heading(line, following, where) or not text or _ONLY_NOTE_MARK.match(text):
             continue

@@ -21,7 +21,7 @@ _ORDINAL = (
 _ORDINAL_TOKEN = re.compile(_ORDINAL + r"(?= |$)")
 _EDITION = re.compile(r"\s*edition (?:du|de la|de l'|des)\s*$")
 # English puts what a meeting is about before the noun: "the SCO culture ministers meeting".
-_ENGLISH_MODIFIERS = re.compile(r"(?:\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
+_ENGLISH_MODIFIERS = re.compile(r"(?:(?<!')\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
 _ENGLISH_FUNCTION_WORDS = (
     "the|a|an|this|that|these|its|their|next|last|of|in|at|on|for|to|and|will|was|were|is|are"
     "|has|have|be|been|by|with|from|said|says|after|before|during|as"
@@ -34,7 +34,9 @@ _STOP = re.compile(
     r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"
     r"|en presence|aupres|ouverte?s?|open|to be|et la|et le|et les|et l'|and the|lors"
     r"|pour un|pour une|annoncee?s?|reportee?s?|annulee?s?|confirmee?s?|desormais|planned"
-    r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed)\b"
+    r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed|met|meets|meet"
+    r"|convened|convenes|gathered|holds|held|hosted|opened|ended|agreed|approved|said|told|to"
+    r"|would|could|may|might|should|must|can|now|on (?:the )?eve|last|next)\b"
 )
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
 _ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")
@@ -77,6 +79,7 @@ class MeetingPhrase:
     vague: bool  # "une réunion", "la réunion de ce type": which meeting is left unsaid
     many: bool  # "une série d'exercices": several meetings in one phrase
     truncated: bool
+    held_number: int | None = None  # "who met ... for their 22nd meeting": an earlier one's
 
 
 def find_meeting(

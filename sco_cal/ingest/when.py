@@ -28,7 +28,7 @@ _SEASONS = "printemps ete automne hiver spring summer autumn fall winter".split(
 _PERIODS = "trimestre semestre quarter half onwards onward".split()
 _END_WORDS = frozenset(_MONTHS + _SEASONS + _PERIODS + _MONTH_ABBREVIATIONS.split())
 _END_PATTERN = re.compile(
-    r"(?:\d{4}|[qtsh][1-4]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"(?:\d{4}|\d{4}-\d{2}-\d{2}|[qtsh][1-4]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     rf"(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)}))$"
 )
 _MONTH_WORD = re.compile(rf"^(?:{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?$")
@@ -186,7 +186,8 @@ def _longest(
     end = tokens[j].end() - (1 if tokens[j].group().endswith(".") else 0)
     best: DateMention | None = None
     for i in range(j, max(-1, j - _MAX_TOKENS), -1):
-        if i < j and _BREAK.search(text, tokens[i].end(), tokens[i + 1].start()):
+        gap = text[tokens[i].end() : tokens[i + 1].start()] if i < j else ""
+        if i < j and _BREAK.search(gap) and not _year_after_day(tokens, i, gap):
             break
         if i < j and tokens[i].group().endswith(".") and not _MONTH_WORD.match(tokens[i].group()):
             break
@@ -201,6 +202,15 @@ def _longest(
             continue
         best = DateMention(window, start, end, original, bool(_YEAR.search(phrase)))
     return best
+
+
+def _year_after_day(tokens: list[re.Match[str]], i: int, gap: str) -> bool:
+    """ "July 14, 2026": the comma between a day and its year does not end the date."""
+    return (
+        gap.strip() == ","
+        and _DAYS_TOKEN.match(tokens[i].group()) is not None
+        and _YEAR.fullmatch(tokens[i + 1].group().rstrip(".")) is not None
+    )
 
 
 def _lone(text: str, start: int, end: int) -> bool:

@@ -142,7 +142,8 @@ MANY = re.compile(r"\b(?:une serie d'|series of|plusieurs|several|des reunions|m
 NOT_A_MEETING = re.compile(
     r"\b(?:visite d'etat|visite officielle|visite de travail|state visit|official visit"
     r"|working visit|s'est entretenue? avec|entretien bilateral|recoit son homologue"
-    r"|a recu son homologue|bilateral talks|talks with|bilateral meeting|bilaterale?)\b"
+    r"|a recu son homologue|bilateral talks|talks with|bilateral meeting|bilaterale?"
+    r"|visites?|visits?)\b"
 )
 
 
