@@ -67,6 +67,7 @@ _STATUS_STATES = {
 _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40},[^—–\n]{4,40}?\s[—–]\s")
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
@@ -100,6 +101,7 @@ class Finding:
     reasons: tuple[str, ...] = ()
     problem: str | None = None
     moved: bool = False  # the document says the meeting moved ("finalement", "et non à")
+    cue: tuple[ConfirmationState, str] | None = None  # the words that gave the state
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,8 @@ def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str]
         state, words = _STATUS_STATES[found.lastgroup or ""], found.group()
     if re.search(r"\b(?:tbc|tba|a confirmer|a determiner|n/a)\b", Folded.of(when).text):
         when = ""
+    if when:
+        when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
     if state is ConfirmationState.POSTPONED and when:
         when = f"initialement prévue {when}"  # the row's date is the one it moved from
     parts = ", ".join(p for p in (place, when) if p)
@@ -216,6 +220,9 @@ def read_sentence(
     folded = Folded.of(text if text is not None else unit.text)
     text = folded.text
     masked = _quotes(text)
+    dateline = _DATELINE.match(folded.original)
+    if dateline is not None:
+        masked.append((0, len(Folded.of(dateline.group()).text)))
     dates = find_dates(
         folded,
         default_year=document.date.year,
@@ -232,16 +239,22 @@ def read_sentence(
     heads = find_heads(
         folded, masked=masked, stops_at=_stops(folded, dates, places), english=english
     )
-    heads = [h for h in heads if not (h.vague and not announced) and not _listing(text, h)]
+    heads = [
+        replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
+        for h in heads
+    ]
     findings: list[Finding] = []
     inherited = None
     protected = [(d.start, d.end) for d in dates]
     for scope in scopes(text, heads, protected):
-        given = stated or inherited
-        for found in _scope_findings(unit, folded, scope, dates, places, document, given, english):
+        if scope.head.silent:
+            continue
+        for found in _scope_findings(
+            unit, folded, scope, dates, places, document, inherited, english, stated
+        ):
             findings.append(found)
-            if found.stated_status:
-                inherited = (found.status, found.reasons[0] if found.reasons else "")
+            if found.stated_status and found.cue is not None:
+                inherited = found.cue
     return findings
 
 
@@ -259,21 +272,21 @@ def _scope_findings(
     document: _Document,
     inherited: tuple[ConfirmationState, str] | None,
     english: bool,
+    stated: tuple[ConfirmationState, str] | None,
 ) -> list[Finding]:
     text = folded.text
-    first, last = scope.span
     held = _held_clause(text, scope)
     found: list[Finding] = []
     if held is not None:
         clause = Scope(numbered(scope.head, scope.head.held_number, english=english), held)
-        finding = _finding_for(unit, folded, clause, dates, places, document, None, english)
+        finding = _finding_for(unit, folded, clause, dates, places, document, None, english, None)
         if finding is not None and finding.status is ConfirmationState.HELD:
             found.append(finding)
             scope = replace(scope, others=(*scope.others, held))
     words = _words(text, scope)
     if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
         return found
-    finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english)
+    finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english, stated)
     if finding is not None and not (found and finding.window is None and not finding.stated_status):
         found.append(finding)
     return found
@@ -308,6 +321,7 @@ def _finding_for(
     document: _Document,
     inherited: tuple[ConfirmationState, str] | None,
     english: bool,
+    stated: tuple[ConfirmationState, str] | None,
 ) -> Finding | None:
     text = folded.text
     head = scope.head
@@ -320,7 +334,7 @@ def _finding_for(
     host = host_of(folded, where, after_noun=head.noun_end)
     first = scope.span[0]
     shifted = [replace(d, start=d.start - first, end=d.end - first) for d in mine]
-    context = replace(_context(unit, document), inherited=inherited)
+    context = replace(_context(unit, document), inherited=inherited, stated_status=stated)
     judgement = judge(
         words, dates=shifted, meeting=head, host=host, context=context, org_reason=org_reason
     )
@@ -355,6 +369,7 @@ def _finding_for(
         reasons=tuple(reasons),
         problem=judgement.problem,
         moved=moved,
+        cue=judgement.cue,
     )
 
 

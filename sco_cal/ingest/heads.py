@@ -50,6 +50,11 @@ _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuver
 _SPEAKER = re.compile(
     r"^[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
 )
+# "la résolution 2231 du Conseil de sécurité": the body wrote a text, it did not meet.
+_ABOUT = re.compile(
+    r"\b(?:resolutions?|decisions?|declarations?|rapports?|reports?|statements?|strategie"
+    r"|strategy|programme|program)\b(?:\s+\S+){0,6}\s+(?:du|de la|de l'|des|of the|of)\s*$"
+)
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
@@ -77,8 +82,10 @@ def find_heads(
         phrase = meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
         if COUNCIL.fullmatch(noun.group()) and _SPEAKER.match(text, phrase.end):
             continue  # "le Conseil de la jeunesse s'est félicité des résultats de ...": a speaker
-        if _plural_only(noun, phrase):
-            continue  # "les principales réunions": several, none named
+        if _plural_only(noun, phrase) or _ABOUT.search(
+            text[max(0, phrase.start - 50) : phrase.start]
+        ):
+            phrase = replace(phrase, silent=True)  # several, none named; or a text's author
         heads = [h for h in heads if not (phrase.start <= h.start and h.end <= phrase.end)]
         heads.append(phrase)
     heads = _named_exercises(folded, heads, masked, english)

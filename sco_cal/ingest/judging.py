@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,9 +11,18 @@ from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention, resolve
 from sco_cal.ingest.where import Host
-from sco_cal.ingest.wording import FIRM_VERB, FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
+from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
 from sco_cal.states import ConfirmationState
 
+_ASIDE = re.compile(
+    r",\s*(?:repoussee?s?|reportee?s?|annoncee?s?|prevue?s?|initialement|deja|already"
+    r"|originally|called off|annulee?s?|cancel+ed|qui|which|who)\b[^,;:]*,"
+)
+# A meeting named in the same enumeration as the one before ("..., de la réunion des ...").
+_ENUMERATED = re.compile(
+    r"^\s*(?:,|et\b|and\b|ainsi que\b|as well as\b)\s*(?:de la|du|des|de l'|d'|la|le|les|l'"
+    r"|the|of the|a|an|notamment|including)?\b"
+)
 _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED, None})
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
@@ -87,7 +97,7 @@ def judge(
     placed = [resolve(d, context.document_date, past=past) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
-    if state is None and context.inherited is not None and not FIRM_VERB.search(text):
+    if state is None and context.inherited is not None and _ENUMERATED.match(text):
         cue = context.inherited
         state = cue[0]
         score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
@@ -110,8 +120,13 @@ def judge(
 
 
 def _cue(text: str) -> tuple[ConfirmationState, str] | None:
-    state, words = state_in(text)
-    return (state, words) if state is not None else None
+    """The state the words give, those outside an aside (", repoussée à plusieurs
+    reprises,") first: the aside tells the history, the clause tells the news."""
+    for words in (_ASIDE.sub(",", text), text):
+        state, said = state_in(words)
+        if state is not None:
+            return state, said
+    return None
 
 
 def _choose(
@@ -126,8 +141,9 @@ def _choose(
         before = [d for d in dates if d.start < moved.start()]
         old = before[0] if before else None
         if after:
-            _note_date(score, after[0], "new date")
-            return after[0], old
+            new = min(after, key=lambda d: (d.window.end - d.window.start, d.start))
+            _note_date(score, new, "new date")
+            return new, old
         if state is ConfirmationState.POSTPONED:
             return None, dates[0]
     planned = [d for d in dates if WAS_PLANNED.search(text[: d.start])]
@@ -170,6 +186,9 @@ def _status(
     if past and window is not None and window.start <= context.document_date:
         score.note("state held: reported in the past tense")
         return ConfirmationState.HELD, True
+    if window is not None and window.end < context.document_date and not FUTURE_VERB.search(text):
+        score.note("state held: a past date, and nothing says it did not take place")
+        return ConfirmationState.HELD, False
     if context.caveat is not None:
         caveat = " ".join(context.caveat.split())[:80]
         score.note(f"state provisional: the document says '{caveat}'")

@@ -32,9 +32,11 @@ _NOISE = re.compile(
 )
 _FILLER = frozenset(
     "des les la le de du et sur pour aux au dans avec the of and on for in at with a an "
-    "reunion session meeting rencontre ocs sco otsc csto onu etats etat membres member "
-    "states l d un une ministre minister chef head responsable representant leader "
-    "dirigeant haut high level niveau nouvelle new annual annuel annuelle".split()
+    "reunion session meeting rencontre ocs sco otsc csto onu etats membres member "
+    "l d un une ministre minister chef head responsable representant leader "
+    "dirigeant nouvelle new annual annuel annuelle forum conference seminaire seminar "
+    "colloque symposium exercice exercise festival exposition exhibition salon marathon "
+    "concours assemblee assembly conseil council".split()
 )
 # Words two titles may use for the same body: the acronym and its spelled-out name.
 _SYNONYMS = {"srat": "rats", "antiterroriste": "rats", "anti-terrorist": "rats"}
@@ -79,10 +81,10 @@ def title_words(title: str) -> frozenset[str]:
     words = set()
     for word in re.findall(r"[a-z][a-z-]{2,}", text):
         word = word.strip("-")
+        word = word[:-1] if len(word) > 4 and word[-1] in "sx" else word
         if word in _FILLER or len(word) < 3:
             continue
-        word = _SYNONYMS.get(word, word)
-        words.add(word[:-1] if len(word) > 4 and word[-1] in "sx" else word)
+        words.add(_SYNONYMS.get(word, word))
     return frozenset(words)
 
 
@@ -164,11 +166,25 @@ def decide(
     if len(strong) > 1 and strong[0].score >= strong[1].score + 1:
         return Decision(strong[0].event, strong[0].why)
     choices = sorted([*strong, *medium], key=lambda c: -c.score)
+    if not strong and medium and _clear_topic(finding, choices):
+        return Decision(choices[0].event, choices[0].why)
     if len(choices) >= 2 or (choices and choices[0].event.kind is finding.kind):
         return Decision(candidates=tuple(choices[:4]))
     if moved:
         return Decision(candidates=tuple(moved[:3]))
     return Decision()
+
+
+def _clear_topic(finding: Finding, choices: list[Candidate]) -> bool:
+    """One candidate holds every telling word of the finding's title, the others none."""
+    top, rest = choices[0], choices[1:]
+    shared, similar = _overlap(finding, top.event)
+    return (
+        shared >= 1
+        and similar >= 1.0
+        and all(_overlap(finding, c.event)[0] == 0 for c in rest)
+        and all(c.score <= top.score - 0.5 for c in rest)
+    )
 
 
 def _evidence(

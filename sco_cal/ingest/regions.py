@@ -24,7 +24,8 @@ _ATTACHED = re.compile(
     r"|reportee?s?|postponed|held|tenue?s?|deja|already|comme|as|d'abord|first|set)\b[^,;]*,?"
 )
 _COORDINATION = re.compile(
-    r"^(?:\s|,|et|and|ainsi que|as well as|ou|or|des etats membres|of the member states)*$"
+    r"^(?:\s|,|et|and|ainsi que|as well as|ou|or|des etats membres|of the member states"
+    r"|les|the|des|la|le|l')*$"
 )
 _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
 _LATTER = re.compile(r"\b(?:les secon(?:d|de)s|the latter|les derniers)\b")

@@ -80,6 +80,7 @@ class MeetingPhrase:
     many: bool  # "une série d'exercices": several meetings in one phrase
     truncated: bool
     held_number: int | None = None  # "who met ... for their 22nd meeting": an earlier one's
+    silent: bool = False  # bounds the words of the meetings around it, gives no finding
 
 
 def find_meeting(

@@ -40,52 +40,63 @@ ANNOUNCES = re.compile(
     r"|are (?:scheduled|planned)|was held|were held|took place|has been held|postponed"
     r"|cancel+ed|called off|rescheduled|confirmed|announced|hosts|expected)\b"
 )
-_NOT = r"(?<!\bnot )(?<!\bn'est pas )(?<!\bne sont pas )(?<!\bpas )"
+_NOT = r"(?<!\bnot )(?<!\bnot be )(?<!\bn'est pas )(?<!\bne sont pas )(?<!\bpas )(?<!\bnon )"
 # Strongest first: a cancelled meeting may mention the date it was "prévue".
-_STATES: tuple[tuple[ConfirmationState, re.Pattern[str]], ...] = (
-    (
-        ConfirmationState.POSTPONED,
-        re.compile(
-            r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
-            r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*)\b"
-        ),
-    ),
-    (
-        ConfirmationState.CANCELLED,
-        re.compile(
-            r"\b(?:annul(?:e|ee|es|ees|ent)?|cancel+(?:ed|s)?|called off|scrapped"
-            r"|n'aura (?:finalement |donc )?pas lieu|ne se tiendr\w+ (?:finalement |donc )?pas"
-            r"|will not (?:take place|be held)|has been dropped|supprimee?s?)\b"
-        ),
-    ),
-    (
-        ConfirmationState.POSTPONED,
-        re.compile(
-            _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
-            r"|postponed|delayed|rescheduled|pushed back|put off|reportee? a une date)\b"
-        ),
-    ),
-    (
-        ConfirmationState.HELD,
-        re.compile(
-            r"\b(?:s'est (?:bien )?(?:tenue?|deroulee?|reunie?|achevee?|ouverte?|clos)"
-            r"|se sont (?:bien )?(?:tenue?s|deroulee?s|reunie?s|achevee?s|retrouvee?s)"
-            r"|(?:a|ont) (?:bien )?eu lieu|a ete le theatre|a reuni|ont reuni|ont tenu|a tenu"
-            r"|avaient tenu|avait tenu|ont pris note (?:avec satisfaction )?de la tenue"
-            r"|ont pris note des resultats|ont (?:hautement )?(?:salue|apprecie) les resultats"
-            r"|(?:a|ont) salue (?:la tenue|le succes)|se sont felicites? des resultats"
-            r"|s'est felicitee? des resultats|reunis a|conduite? en|tenue? (?:a|le|les|en)"
-            r"|was held|were held|took place|has been held|have been held|met|gathered"
-            r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
-            r"|ended|concluded|wrapped up)\b"
-        ),
-    ),
+_CANCELLED = re.compile(
+    r"\b(?:annul(?:e|ee|es|ees|ent)?|cancel+(?:ed|s)?|called off|scrapped|has been dropped"
+    r"|supprimee?s?)\b"
 )
+# "ne se tiendra pas en mai : elle est repoussée": only a cancellation when nothing moves it.
+_NOT_HELD = re.compile(
+    r"\b(?:n'aura (?:finalement |donc )?pas lieu|ne se tiendr\w+ (?:finalement |donc )?pas"
+    r"|will not (?:take place|be held))\b"
+)
+_SINE_DIE = re.compile(
+    r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
+    r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*|indefinitely"
+    r"|sans date|indefiniment)\b"
+)
+_POSTPONED = re.compile(
+    _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
+    r"|postponed|delayed|rescheduled|pushed back|put off)\b"
+)
+_HELD = re.compile(
+    r"\b(?:s'est (?:bien )?(?:tenue?|deroulee?|reunie?|achevee?|ouverte?|clos)"
+    r"|se sont (?:bien )?(?:tenue?s|deroulee?s|reunie?s|achevee?s|retrouvee?s)"
+    r"|(?:a|ont) (?:bien )?eu lieu|a ete le theatre|a reuni|ont reuni|ont tenu|a tenu"
+    r"|avaient tenu|avait tenu|pris note (?:avec satisfaction )?de la tenue"
+    r"|pris note des resultats|ont (?:hautement )?(?:salue|apprecie) les resultats"
+    r"|(?:a|ont) salue (?:la tenue|le succes)|se sont felicites? des resultats"
+    r"|s'est felicitee? des resultats|se sont felicites des resultats|reunis a"
+    r"|conduite? en|(?<!la )tenue? (?:a|le|les|en)"
+    r"|was held|were held|took place|has been held|have been held|met|gathered"
+    r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
+    r"|ended|concluded|wrapped up)\b"
+)
+
+
+def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
+    """Cancelled, postponed or held, strongest first: a meeting "prévue" and then
+    "annulée" is cancelled; one that "ne se tiendra pas en mai" but "est repoussée" moved."""
+    if (match := _SINE_DIE.search(text)) is not None:
+        return ConfirmationState.POSTPONED, match.group()
+    if (match := _CANCELLED.search(text)) is not None:
+        return ConfirmationState.CANCELLED, match.group()
+    if (match := _POSTPONED.search(text)) is not None:
+        return ConfirmationState.POSTPONED, match.group()
+    if (match := _NOT_HELD.search(text)) is not None:
+        return ConfirmationState.CANCELLED, match.group()
+    if (match := _HELD.search(text)) is not None:
+        return ConfirmationState.HELD, match.group()
+    return None
+
+
 _UNCONFIRMED = re.compile(
     _NOT + r"\b(?:sous reserve|a confirmer|restent? a confirmer|en attente de confirmation"
     r"|pas encore confirm\w*|non confirm\w*|provisoire\w*|to be confirmed|tbc|tba"
     r"|not yet confirmed|subject to confirmation|tentative\w*|provisional\w*|expected"
-    r"|pencil+ed in|devrai(?:en)?t|pourrai(?:en)?t|could|might|may be|is set to|are set to"
+    r"|pencil+ed in|devrai(?:en)?t|pourrai(?:en)?t|could|might|may be"
+    r"|(?:is|are) (?:also )?set to|evenements a venir|upcoming events"
     r"|envisag\w*|attendue?s? (?:a|en|au|pour|le)|est prevue?|sont prevue?s|programmee?s?"
     r"|likely|probablement|dates? (?:a|to be) (?:annoncer|announced|fixer))\b"
 )
@@ -99,6 +110,7 @@ _PROPOSED = re.compile(
     r"\b(?:proposition d'organiser|propos\w* d'(?:organiser|accueillir)|entend organiser"
     r"|ont soutenu la (?:proposition|tenue)|soutien\w* la proposition|a propose"
     r"|ont pris note de la proposition|souhaite (?:organiser|accueillir)|propose\w* par"
+    r"|propositions? visant a (?:organiser|creer|tenir)"
     r"|proposed (?:to (?:hold|host)|by)|supports? the proposal|supported the proposal"
     r"|(?:has )?offered to host|plans? to (?:hold|host)|intends to (?:hold|host)"
     r"|ont soutenu|supports)\b"
@@ -149,9 +161,9 @@ NOT_A_MEETING = re.compile(
 
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
-    for state, pattern in _STATES:
-        if (match := pattern.search(text)) is not None:
-            return state, match.group()
+    strongest = _strongest(text)
+    if strongest is not None:
+        return strongest
     if (match := _UNCONFIRMED.search(text)) is not None:
         return ConfirmationState.PROVISIONAL, match.group()
     if (match := _CONFIRMED.search(text)) is not None:
