@@ -153,7 +153,7 @@ def plain_lines(text: str) -> list[Line]:
         text = _strip_html(text)
     lines = []
     for number, raw in enumerate(text.split("\n"), 1):
-        if _TABLE_RULE.match(raw) and "-" in raw:
+        if _TABLE_RULE.match(raw) and "|" in raw:
             lines.append(Line(number, ""))
             continue
         if _TABLE_ROW.match(raw):

@@ -20,6 +20,7 @@ ACTION_STYLE = {
     Action.NEW: "bold green",
     Action.UPDATE: "bold yellow",
     Action.UNCHANGED: "dim",
+    Action.AMBIGUOUS: "bold magenta",
     Action.UNREADABLE: "red",
 }
 
