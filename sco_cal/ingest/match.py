@@ -36,7 +36,7 @@ _FILLER = frozenset(
     "l d un une ministre minister chef head responsable representant leader "
     "dirigeant nouvelle new annual annuel annuelle forum conference seminaire seminar "
     "colloque symposium exercice exercise festival exposition exhibition salon marathon "
-    "concours assemblee assembly conseil council".split()
+    "concours assemblee assembly conseil council type genre kind sujet subject theme".split()
 )
 # Words two titles may use for the same body: the acronym and its spelled-out name.
 _SYNONYMS = {"srat": "rats", "antiterroriste": "rats", "anti-terrorist": "rats"}
@@ -168,6 +168,9 @@ def decide(
     choices = sorted([*strong, *medium], key=lambda c: -c.score)
     if not strong and medium and _clear_topic(finding, choices):
         return Decision(choices[0].event, choices[0].why)
+    if len(choices) == 1 and not _telling(finding) and choices[0].event.kind is finding.kind:
+        why = f"the only {finding.kind.value} of that body there and then (the text names no more)"
+        return Decision(choices[0].event, why)
     if len(choices) >= 2 or (choices and choices[0].event.kind is finding.kind):
         return Decision(candidates=tuple(choices[:4]))
     if moved:
@@ -219,6 +222,14 @@ def _evidence(
     if shared >= 1 and similar >= 1.0 and same_kind and (placed or not finding.country):
         why = f"same {event.kind.value} title words, same place and overlapping dates"
         return "strong", Candidate(event, why, True, 1 + score)
+    same_days = (
+        finding.window is not None
+        and finding.window.is_exact
+        and ((finding.window.start, finding.window.end) == (event.window.start, event.window.end))
+    )
+    if same_days and same_city:
+        why = "the same day or days, in the same city"
+        return "strong", Candidate(event, why, True, 1.5 + score)
     if same_kind and event.kind in _UNIQUE_KINDS and windows and (placed or not event.country):
         why = f"the {event.kind.value} of {event.organisation} in that window"
         return "strong", Candidate(event, why, True, 1 + score)
