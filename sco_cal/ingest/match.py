@@ -143,9 +143,15 @@ def align_series(finding: Finding, events: Sequence[Event]) -> Finding:
 
 
 def decide(
-    finding: Finding, events: Iterable[Event], earlier: EarlierWindows = lambda _id: ()
+    finding: Finding,
+    events: Iterable[Event],
+    earlier: EarlierWindows = lambda _id: (),
+    common: frozenset[str] = frozenset(),
 ) -> Decision:
-    """Link the finding to a known event, leave a choice to a person, or call it new."""
+    """Link the finding to a known event, leave a choice to a person, or call it new.
+
+    `common` are the title words too many events share to tell one from another.
+    """
     strong: list[Candidate] = []
     medium: list[Candidate] = []
     moved: list[Candidate] = []
@@ -166,7 +172,7 @@ def decide(
     if len(strong) > 1 and strong[0].score >= strong[1].score + 1:
         return Decision(strong[0].event, strong[0].why)
     choices = sorted([*strong, *medium], key=lambda c: -c.score)
-    if not strong and medium and _clear_topic(finding, choices):
+    if not strong and medium and _clear_topic(finding, choices, common):
         return Decision(choices[0].event, choices[0].why)
     if len(choices) == 1 and not _telling(finding) and choices[0].event.kind is finding.kind:
         why = f"the only {finding.kind.value} of that body there and then (the text names no more)"
@@ -178,16 +184,27 @@ def decide(
     return Decision()
 
 
-def _clear_topic(finding: Finding, choices: list[Candidate]) -> bool:
-    """One candidate holds every telling word of the finding's title, the others none."""
+def _clear_topic(finding: Finding, choices: list[Candidate], common: frozenset[str]) -> bool:
+    """One candidate holds every telling word of the finding's title, the others none,
+    and the words are rare in the calendar ("médias", not "sécurité")."""
     top, rest = choices[0], choices[1:]
     shared, similar = _overlap(finding, top.event)
     return (
         shared >= 1
         and similar >= 1.0
+        and not _telling(finding) <= common
         and all(_overlap(finding, c.event)[0] == 0 for c in rest)
         and all(c.score <= top.score - 0.5 for c in rest)
     )
+
+
+def common_words(events: Sequence[Event], share: int = 3) -> frozenset[str]:
+    """Title words at least `share` events use: evidence of nothing in particular."""
+    counts: dict[str, int] = {}
+    for event in events:
+        for word in title_words(event.title) | title_words(event.title_en):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= share)
 
 
 def _evidence(

@@ -14,7 +14,14 @@ from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
 from sco_cal.ingest.judging import CONFIDENT
-from sco_cal.ingest.match import Candidate, align_series, decide, earlier_windows, likeness
+from sco_cal.ingest.match import (
+    Candidate,
+    align_series,
+    common_words,
+    decide,
+    earlier_windows,
+    likeness,
+)
 from sco_cal.model import Event, HistoryEntry, Source
 
 INGEST_ORIGIN = "ingest:"
@@ -78,10 +85,11 @@ def build_review(
     taken = {event.id for event in events}
     proposed_new: list[Event] = []
     earlier = _earlier(history_of)
+    common = common_words(events)
     items = []
     for number, finding in enumerate(extraction.findings, 1):
         aligned = align_series(finding, events)
-        item = _item(number, aligned, extraction, events, history_of, earlier)
+        item = _item(number, aligned, extraction, events, history_of, earlier, common)
         item = _repeated(item, proposed_new) or item
         if item.action is Action.NEW and item.proposed is not None:
             event = replace(item.proposed, id=unique_id(item.proposed, taken))
@@ -142,13 +150,14 @@ def _item(
     events: Sequence[Event],
     history_of: Callable[[str], Sequence[HistoryEntry]],
     earlier: Callable[[str], Sequence[DateWindow]],
+    common: frozenset[str],
 ) -> ReviewItem:
     base = ReviewItem(
         number, Action.UNREADABLE, finding, extraction.document, extraction.document_date
     )
     if finding.problem is not None:
         return _unreadable(base, finding.problem)
-    decision = decide(finding, events, earlier)
+    decision = decide(finding, events, earlier, common)
     if decision.ambiguous:
         names = ", ".join(c.event_id for c in decision.candidates)
         return replace(
