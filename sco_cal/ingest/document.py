@@ -70,10 +70,14 @@ class Document:
 
 def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """The document at `path`; InvalidInput if it is missing, too large or binary."""
-    shown = name or path.name
+    shown = name or str(path)
     try:
-        if not path.is_file():
+        if path.is_dir():
+            raise InvalidInput(f"cannot read {shown}: it is a directory, not a file")
+        if not path.exists():
             raise InvalidInput(f"cannot read {shown}: no such file")
+        if not path.is_file():
+            raise InvalidInput(f"cannot read {shown}: not a regular file (a device or a pipe)")
         size = path.stat().st_size
         if size > max_bytes:
             raise InvalidInput(
@@ -85,7 +89,7 @@ def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
         raise InvalidInput(f"cannot read {shown}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise InvalidInput(f"{shown} is larger than {_megabytes(max_bytes)}")
-    return parse_document(data, name=shown)
+    return parse_document(data, name=name or path.name)
 
 
 def parse_document(data: bytes, *, name: str = "document") -> Document:

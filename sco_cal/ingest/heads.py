@@ -28,6 +28,12 @@ _GATHER = re.compile(
     r"|tiendr\w* leurs? |ont tenu|avaient tenu|avait tenu|held their|hold their|will hold"
     r"|assembl\w*|se rencontr\w*)\b"
 )
+# "would host the agriculture ministers", "..., and the secretaries of security councils".
+_HOSTED = re.compile(
+    r"\b(?:host|hosts|hosting|accueill\w*|welcome\w*|receive\w*|recevr\w*)\s+"
+    r"(?:the |les )?(?:[\w-]+ ){0,2}$"
+)
+_AND_THE = re.compile(r"(?:,|\band|\bet)\s+(?:the|les)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+(?:[\w-]+\s+){0,3}$")
 _COMPLEMENT = re.compile(
     r"^(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
@@ -221,7 +227,10 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
             if before is not None:
                 start = _english_start(text, start - len(before.group()), start)
         clause = text[end : end + 90]
-        if not _GATHER.search(clause.split(";")[0]) and not re.match(r"\s*\(", clause):
+        hosted = _HOSTED.search(text[max(0, start - 40) : start]) is not None
+        follows = bool(found) and _AND_THE.search(text[max(0, start - 12) : start]) is not None
+        gathers = _GATHER.search(clause.split(";")[0]) or re.match(r"\s*\(", clause)
+        if not (gathers or hosted or follows):
             continue
         words = folded.span(start, end)
         title = _people_title(words, english)

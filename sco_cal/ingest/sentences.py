@@ -20,6 +20,8 @@ _ONLY_NOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*$")
 # A full stop, or one glued to the next sentence ("en République kirghize.Tianjin, le").
 _END = re.compile(r"[.!?\u2026][\"»”’)\]]*\s+|(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ-Ý][a-zà-ÿ]{3})")
 _OPENS_SENTENCE = re.compile(r"[\"«“(\[]*\s*[A-ZÀ-ÖØ-Þ0-9]")
+# A line that carries on the sentence of the line before: lower case, a quote, a bracket.
+_GOES_ON = re.compile(r"[a-zà-ÿ«“\"(]")
 _CLOSES_LINE = re.compile(r"[.!?\u2026:;»”)\]]\s*$")
 _ABBREVIATIONS = frozenset(
     "m mm mme mlle dr st ste etc cf vol no n° p pp av art ch mr mrs ms prof gen gén col jr "
@@ -145,7 +147,7 @@ def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int
             or line.bullet
             or bool(line.cells)
             or _ONLY_NOTE_MARK.match(text) is not None
-            or bool(run and (_CLOSES_LINE.search(run[-1].text) or not text[0].islower()))
+            or bool(run and (_CLOSES_LINE.search(run[-1].text) or not _GOES_ON.match(text)))
         )
         if breaks and run:
             yield run[0].number, "\n".join(r.text for r in run), run
