@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
-from sco_cal.dates import DateWindow
+from sco_cal.dates import DateWindow, Precision
 from sco_cal.ingest.bodies import (
     DEFAULT_ORGANISATION,
     main_organisation,
@@ -68,6 +68,10 @@ _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40},[^—–\n]{4,40}?\s[—–]\s")
+_UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
+_SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
+_SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
+_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
@@ -231,7 +235,9 @@ def read_sentence(
         anchor=document.anchor,
     )
     dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
-    announced = ANNOUNCES.search(text) is not None or stated is not None
+    announced = (
+        ANNOUNCES.search(text) is not None or stated is not None or state_in(text)[0] is not None
+    )
     if not dates and not announced and unit.section.state is None:
         return []
     english = is_english(text)
@@ -248,14 +254,99 @@ def read_sentence(
     protected = [(d.start, d.end) for d in dates]
     for scope in scopes(text, heads, protected):
         if scope.head.silent:
+            findings += _listed(unit, folded, scope, places, document, english)
             continue
         for found in _scope_findings(
             unit, folded, scope, dates, places, document, inherited, english, stated
         ):
+            found = _on_the_sidelines(found, text, scope, findings, unit, document)
             findings.append(found)
             if found.stated_status and found.cue is not None:
                 inherited = found.cue
     return findings
+
+
+def _on_the_sidelines(
+    found: Finding,
+    text: str,
+    scope: Scope,
+    earlier: list[Finding],
+    unit: Sentence,
+    document: _Document,
+) -> Finding:
+    """A meeting "en marge du" another, or one reported as held at the summit the
+    document is about, takes that meeting's day when it gives none of its own."""
+    if found.window is not None:
+        return found
+    if _sidelines(text, scope.head) and earlier and earlier[-1].window is not None:
+        before = earlier[-1]
+        return replace(
+            found,
+            window=before.window,
+            status=before.status,
+            country=found.country or before.country,
+            cities=found.cities or before.cities,
+            problem=None,
+            confidence=min(1.0, found.confidence + _UNDATED + (0.1 if not found.country else 0)),
+            reasons=(*found.reasons, f"on the sidelines of '{before.title}': its day and place"),
+        )
+    summit = _SUMMIT.search(Folded.of(unit.paragraph).text)
+    if summit and found.status is ConfirmationState.HELD and document.anchor is not None:
+        day = DateWindow(document.anchor, document.anchor, Precision.DAY, "")
+        return replace(
+            found,
+            window=day,
+            problem=None,
+            confidence=min(1.0, found.confidence + _UNDATED),
+            reasons=(*found.reasons, "held at the summit the document reports: its day"),
+        )
+    return found
+
+
+def _sidelines(text: str, head: MeetingPhrase) -> bool:
+    """Whether the meeting is named as the one another was held "en marge" of."""
+    return _SIDELINES.search(text[max(0, head.start - 30) : head.start]) is not None
+
+
+def _listed(
+    unit: Sentence,
+    folded: Folded,
+    scope: Scope,
+    places: list[PlaceMention],
+    document: _Document,
+    english: bool,
+) -> list[Finding]:
+    """ "les forums de l'OCS sur X (Omsk, 16 avril 2025) et Y (Xi'an, 20 mai 2025)": one
+    meeting per place and date in brackets after a plural noun."""
+    text = folded.text
+    head = scope.head
+    if not head.many:
+        return []
+    brackets = list(_BRACKET.finditer(text, head.start, scope.span[1]))
+    if len(brackets) < 2:
+        return []
+    found: list[Finding] = []
+    start = head.start
+    noun = re.sub(r"s$", "", folded.span(head.start, head.noun_end).split()[-1])
+    dates = find_dates(folded, default_year=document.date.year, today=document.date)
+    for bracket in brackets:
+        words = folded.span(start, bracket.start()).strip(" ,")
+        words = re.sub(r"^(?:et|and|ainsi que)\s+", "", words)
+        title = words if start == head.start else f"{noun} {words}"
+        part = replace(
+            head,
+            start=start,
+            end=bracket.start(),
+            title=title[:1].upper() + title[1:],
+            many=False,
+            silent=False,
+        )
+        sub = Scope(part, (start, bracket.end()))
+        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, None)
+        if finding is not None and finding.window is not None:
+            found.append(finding)
+        start = bracket.end()
+    return found if len(found) >= 2 else []
 
 
 def _listing(text: str, head: MeetingPhrase) -> bool:
@@ -339,7 +430,7 @@ def _finding_for(
         words, dates=shifted, meeting=head, host=host, context=context, org_reason=org_reason
     )
     if judgement.window is None and judgement.previous is None and not judgement.stated:
-        if not ANNOUNCES.search(words):
+        if not ANNOUNCES.search(words) and not _sidelines(text, head):
             return None
     named = english_title(
         head.title, organisation=organisation, number=head.number, english=english

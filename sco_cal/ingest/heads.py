@@ -61,6 +61,7 @@ _ABOUT = re.compile(
     r"\b(?:resolutions?|decisions?|declarations?|rapports?|reports?|statements?|strategie"
     r"|strategy|programme|program)\b(?:\s+\S+){0,6}\s+(?:du|de la|de l'|des|of the|of)\s*$"
 )
+_SERIES_OF = re.compile(r"(?:une |la |a )?(?P<what>serie d'|series of )$")
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
@@ -86,6 +87,11 @@ def find_heads(
         if _depth(text, noun.start()) > 0 and previous is not None:
             continue  # "(second session under the Kyrgyz chairmanship)": about the one before
         phrase = meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
+        series = _SERIES_OF.search(text, max(0, phrase.start - 16), phrase.start)
+        if series is not None:  # "une série d'exercices": one event, a series
+            start = series.start("what")
+            words = folded.span(start, phrase.end)
+            phrase = replace(phrase, start=start, vague=False, title=words[:1].upper() + words[1:])
         if COUNCIL.fullmatch(noun.group()) and _SPEAKER.match(text, phrase.end):
             continue  # "le Conseil de la jeunesse s'est félicité des résultats de ...": a speaker
         if _plural_only(noun, phrase) or _ABOUT.search(

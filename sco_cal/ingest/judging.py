@@ -23,6 +23,7 @@ _ENUMERATED = re.compile(
     r"^\s*(?:,|et\b|and\b|ainsi que\b|as well as\b)\s*(?:de la|du|des|de l'|d'|la|le|les|l'"
     r"|the|of the|a|an|notamment|including)?\b"
 )
+_SERIES = re.compile(r"\b(?:série|serie|series)\b")
 _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED, None})
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
@@ -216,7 +217,7 @@ def _doubts(score: _Score, meeting: MeetingPhrase, host: Host, org_reason: str |
             score.doubt(0.1, "several countries named as hosts; took the first")
     if meeting.vague:
         score.doubt(0.25, f"the sentence does not say which meeting ('{meeting.title}')")
-    if meeting.many:
+    if meeting.many and not _SERIES.search(meeting.title.casefold()):
         score.doubt(0.3, "several meetings named together")
     if meeting.truncated:
         score.doubt(0.1, "title cut: the sentence runs on")

@@ -71,7 +71,8 @@ _HELD = re.compile(
     r"|conduite? en|(?<!la )tenue? (?:a|le|les|en)"
     r"|was held|were held|took place|has been held|have been held|met|gathered"
     r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
-    r"|ended|concluded|wrapped up)\b"
+    r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
+    r"|took part in|participated in|a participe a|ont participe a)\b"
 )
 
 
