@@ -121,7 +121,7 @@ class Extraction:
 
 @dataclass
 class _Document:
-    date: date
+    day: date
     caveat: str | None
     confirmed: str | None
     organisation: str | None
@@ -132,7 +132,7 @@ def extract(document: Document, *, document_date: date) -> Extraction:
     """The findings of `document`; year-less dates are placed against `document_date`."""
     units = split_sentences(document)
     context = _Document(
-        date=document_date,
+        day=document_date,
         caveat=agenda_caveat(units, headings(document)),
         confirmed=next(
             (u.text for u in units if AGENDA_CONFIRMED.search(Folded.of(u.text).text)), None
@@ -202,7 +202,7 @@ def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str]
 
 def _context(unit: Sentence, document: _Document) -> Context:
     return Context(
-        document_date=document.date,
+        document_date=document.day,
         caveat=document.caveat,
         confirmed=document.confirmed,
         section=unit.section,
@@ -229,9 +229,9 @@ def read_sentence(
         masked.append((0, len(Folded.of(dateline.group()).text)))
     dates = find_dates(
         folded,
-        default_year=document.date.year,
+        default_year=document.day.year,
         masked=masked,
-        today=document.date,
+        today=document.day,
         anchor=document.anchor,
     )
     dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
@@ -328,7 +328,7 @@ def _listed(
     found: list[Finding] = []
     start = head.start
     noun = re.sub(r"s$", "", folded.span(head.start, head.noun_end).split()[-1])
-    dates = find_dates(folded, default_year=document.date.year, today=document.date)
+    dates = find_dates(folded, default_year=document.day.year, today=document.day)
     for bracket in brackets:
         words = folded.span(start, bracket.start()).strip(" ,")
         words = re.sub(r"^(?:et|and|ainsi que)\s+", "", words)
@@ -471,10 +471,10 @@ def _dealt(items: list[_T], scope: Scope) -> list[_T]:
     """With "respectivement", this meeting's share of what the group shares."""
     if scope.rank is None:
         return items
-    own = [i for i in items if scope.in_own(i.start)]
-    shared = [i for i in items if not scope.in_own(i.start)]
+    named: list[_T] = [i for i in items if scope.in_own(i.start)]
+    shared: list[_T] = [i for i in items if not scope.in_own(i.start)]
     if len(shared) == scope.size:
-        return [*own, shared[scope.rank]]
+        return named + [shared[scope.rank]]
     return items
 
 
