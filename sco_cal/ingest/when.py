@@ -35,6 +35,7 @@ _MONTH_WORD = re.compile(rf"^(?:{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replac
 _DAYS_TOKEN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2}(?:st|nd|rd|th)?)?\.?$")
 _LONE = re.compile(rf"^(?:{'|'.join(_MONTHS + _SEASONS)})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")
 _HEADER_LINE = 100
 _M = rf"(?P<month>{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?"
 _Y = r"(?: (?P<year>\d{4}))?"
@@ -194,7 +195,8 @@ def _longest(
         start = tokens[i].start()
         phrase = text[start:end]
         if i == j and not any(c.isdigit() for c in phrase) and not _lone(text, start, end):
-            continue
+            if not _PART_WORD.match(phrase):
+                continue
         original = folded.span(start, end)
         try:
             window = parse_date_phrase(original, default_year=default_year)
@@ -223,7 +225,7 @@ def _lone(text: str, start: int, end: int) -> bool:
 
 
 def _is_end(tokens: list[re.Match[str]], j: int) -> bool:
-    core = tokens[j].group().rstrip(".").strip("'-")
+    core = re.sub(r"^[ld]'", "", tokens[j].group().rstrip(".").strip("'-"))
     if core in _END_WORDS or _END_PATTERN.search(core):
         return True
     # "Aug. 27-28", "on Nov. 11", "June 24": a day after the month.
