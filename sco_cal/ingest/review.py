@@ -21,6 +21,7 @@ from sco_cal.ingest.match import (
     decide,
     earlier_windows,
     likeness,
+    title_words,
 )
 from sco_cal.model import Event, HistoryEntry, Source
 
@@ -83,19 +84,19 @@ def build_review(
 ) -> list[ReviewItem]:
     """The review items of a document read against the calendar's events, in its order."""
     taken = {event.id for event in events}
-    proposed_new: list[Event] = []
+    proposed = _Proposed()
     earlier = _earlier(history_of)
     common = common_words(events)
     items = []
     for number, finding in enumerate(extraction.findings, 1):
         aligned = align_series(finding, events)
         item = _item(number, aligned, extraction, events, history_of, earlier, common)
-        item = _repeated(item, proposed_new) or item
+        item = proposed.repeated(item) or item
         if item.action is Action.NEW and item.proposed is not None:
             event = replace(item.proposed, id=unique_id(item.proposed, taken))
             taken.add(event.id)
             item = replace(item, proposed=event)
-            proposed_new.append(event)
+            proposed.add(event)
         items.append(item)
     return items
 
@@ -219,24 +220,46 @@ def _unreadable(
     )
 
 
-def _repeated(item: ReviewItem, earlier: list[Event]) -> ReviewItem | None:
-    """A meeting the document names twice is one new event, not two."""
-    if item.action is not Action.NEW or item.proposed is None:
-        return None
-    mine = item.proposed
-    for other in earlier:
-        same_number = mine.series == other.series and mine.number == other.number
-        alike = likeness(item.finding, other) >= 0.8 and mine.country == other.country
-        if (mine.number is not None and same_number) or (
-            alike and other.window.overlaps(mine.window.start, mine.window.end)
-        ):
-            return replace(
-                item,
-                action=Action.UNCHANGED,
-                event_id=other.id,
-                reasons=(f"the same meeting as {other.id}, proposed earlier in this review",),
-            )
-    return None
+class _Proposed:
+    """The new events a review proposes, indexed so that a meeting named twice is found
+    among them without comparing every pair (a long document stays linear)."""
+
+    def __init__(self) -> None:
+        self._numbered: dict[tuple[str | None, int], Event] = {}
+        self._by_words: dict[tuple[str, frozenset[str], str | None], list[Event]] = {}
+
+    def add(self, event: Event) -> None:
+        if event.number is not None:
+            self._numbered.setdefault((event.series, event.number), event)
+        self._by_words.setdefault(self._key(event), []).append(event)
+
+    def repeated(self, item: ReviewItem) -> ReviewItem | None:
+        """A meeting the document names twice is one new event, not two."""
+        if item.action is not Action.NEW or item.proposed is None:
+            return None
+        mine = item.proposed
+        same = self._numbered.get((mine.series, mine.number)) if mine.number is not None else None
+        if same is None:
+            for other in self._by_words.get(self._key(mine), ()):
+                if mine.number is not None and other.number not in (None, mine.number):
+                    continue
+                if likeness(item.finding, other) >= 0.8 and other.window.overlaps(
+                    mine.window.start, mine.window.end
+                ):
+                    same = other
+                    break
+        if same is None:
+            return None
+        return replace(
+            item,
+            action=Action.UNCHANGED,
+            event_id=same.id,
+            reasons=(f"the same meeting as {same.id}, proposed earlier in this review",),
+        )
+
+    @staticmethod
+    def _key(event: Event) -> tuple[str, frozenset[str], str | None]:
+        return event.organisation, title_words(event.title), event.country
 
 
 def _event(finding: Finding, item: ReviewItem, known: Event | None = None) -> Event | None:
