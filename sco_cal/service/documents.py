@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import HistoryEntry
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
 if TYPE_CHECKING:
+    from sco_cal.domain.event import HistoryEntry
     from sco_cal.ingest.document import Document
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
@@ -39,12 +41,29 @@ class Documents:
 
         document = read_document(Path(path), name=source_name)
         extraction = extract(document, document_date=self._document_day(document, as_of))
-        reader = self._ctx.store.reader
         return build_review(
-            extraction,
-            self._events.find(EventFilter(scope=Scope.ALL)),
-            lambda event_id: reader.history(event_id=event_id, oldest_first=True),
+            extraction, self._events.find(EventFilter(scope=Scope.ALL)), self._history_of
         )
+
+    def choose(self, items: Sequence[ReviewItem], choices: Mapping[int, str]) -> list[ReviewItem]:
+        """The review with each ambiguous item `n` of `choices` tied to the event chosen
+        for it (an event id among its candidates, or `new`)."""
+        from sco_cal.ingest.review import choose
+
+        numbers = {item.number for item in items}
+        unknown = sorted(set(choices) - numbers)
+        if unknown:
+            raise InvalidInput(f"the review has no item #{unknown[0]}")
+        events = self._events.find(EventFilter(scope=Scope.ALL))
+        return [
+            choose(item, choices[item.number], events, self._history_of)
+            if item.number in choices
+            else item
+            for item in items
+        ]
+
+    def _history_of(self, event_id: str) -> list[HistoryEntry]:
+        return self._ctx.store.reader.history(event_id=event_id, oldest_first=True)
 
     def apply(
         self,
