@@ -7,6 +7,7 @@ cloning a PostgreSQL template database takes a few milliseconds.
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -57,10 +58,18 @@ def create_postgres_database(server: str, template: str | None = None) -> str:
 
 
 def drop_postgres_database(server: str, name: str) -> None:
+    """Drop it, waiting a little for a session of another role (which FORCE may not end)."""
     import psycopg
 
-    with psycopg.connect(_admin(server), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for attempt in range(20):
+        try:
+            with psycopg.connect(_admin(server), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == 19:
+                raise
+            time.sleep(0.25)
 
 
 def postgres_url(server: str, name: str) -> str:
