@@ -19,9 +19,10 @@ from sco_cal.domain.event import Event, Kind, Source
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import event_search_text
 from sco_cal.store.mapping import event_values
-from sco_cal.store.schema import EventRow, SourceRow
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
+from sco_cal.store.transaction import Transaction, insert_sql
+from sco_cal.store.writer import INSERT_SOURCE
 from sco_cal.wiring import build_service
 
 FIRST = date(2025, 1, 1)
@@ -142,15 +143,15 @@ def build_store(path: Path, events: Iterator[Event]) -> int:
     now = datetime.now(UTC)
     count = 0
 
-    def write(session) -> None:  # type: ignore[no-untyped-def]
+    def write(tx: Transaction) -> None:
         nonlocal count
         batch: list[Event] = []
         for event in events:
             batch.append(event)
             if len(batch) == 5000:
-                count += _flush(session, batch, now)
+                count += _flush(tx, batch, now)
                 batch = []
-        count += _flush(session, batch, now)
+        count += _flush(tx, batch, now)
 
     service.close()
     store = Store(resolve_target(str(path)))
@@ -159,7 +160,8 @@ def build_store(path: Path, events: Iterator[Event]) -> int:
     return count
 
 
-def _flush(session, batch: list[Event], now: datetime) -> int:  # type: ignore[no-untyped-def]
+def _flush(tx: Transaction, batch: list[Event], now: datetime) -> int:
+    """The events and their sources without history: a calendar as if it had always been."""
     if not batch:
         return 0
     rows = [
@@ -167,7 +169,7 @@ def _flush(session, batch: list[Event], now: datetime) -> int:  # type: ignore[n
         | {"created_at": now, "updated_at": now, "search_text": event_search_text(e)}
         for e in batch
     ]
-    session.execute(EventRow.__table__.insert(), rows)  # type: ignore[attr-defined]
+    tx.execute_many(insert_sql("event", list(rows[0])), rows)
     sources = [
         {
             "event_id": e.id,
@@ -179,8 +181,7 @@ def _flush(session, batch: list[Event], now: datetime) -> int:  # type: ignore[n
         for e in batch
         for s in e.sources
     ]
-    if sources:
-        session.execute(SourceRow.__table__.insert(), sources)  # type: ignore[attr-defined]
+    tx.execute_many(INSERT_SOURCE, sources)
     return len(batch)
 
 

@@ -16,6 +16,7 @@ from sco_cal.domain.reminders import parse_reminder_spec, snooze_until
 from sco_cal.store.reminders import insert_reminder
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
+from sco_cal.store.transaction import Transaction
 from sco_cal.wiring import build_service
 from tests.support.cli import Cli, due_json
 from tests.support.env import subprocess_env
@@ -288,11 +289,11 @@ def test_two_concurrent_runs_deliver_each_reminder_exactly_once(
     events = [e.id for e in service.events.find(EventFilter(scope=Scope.ALL))][:DELIVERY_EVENTS]
     assert len(events) == DELIVERY_EVENTS
 
-    def add_many(session: object) -> None:
+    def add_many(tx: Transaction) -> None:
         for i, event_id in enumerate(events):
             for k in range(PER_EVENT):
                 insert_reminder(
-                    session=session,  # type: ignore[arg-type]
+                    tx=tx,
                     event_id=event_id,
                     due=date(2026, 1, 1) + timedelta(days=i + 40 * k),
                     spec=f"note {k}",

@@ -10,21 +10,35 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, col, select
 
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import Conflict, StoreError
-from sco_cal.domain.event import Kind
+from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import Criteria, EventFilter, Scope
 from sco_cal.service import CalendarService
 from sco_cal.store import seeding
-from sco_cal.store.mapping import EVENT_COLUMNS, SOURCE_COLUMNS
-from sco_cal.store.schema import EventRow, SourceRow
+from sco_cal.store.mapping import (
+    ANNOTATION_COLUMNS,
+    EVENT_COLUMNS,
+    SOURCE_COLUMNS,
+    annotation_from_row,
+    event_from_row,
+    source_from_row,
+)
+from sco_cal.store.schema import (
+    AnnotationRow,
+    EventRow,
+    HistoryRow,
+    ReminderRow,
+    SourceRow,
+    TagRow,
+)
 from sco_cal.store.seed_file import load_seed
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
 from sco_cal.store.version import SCHEMA_VERSION
-from sco_cal.store.writer import load_event
 from sco_cal.wiring import build_service
 from tests.support.privileges import run_bound
 
@@ -86,7 +100,7 @@ def test_reseeding_keeps_every_user_change(service: CalendarService, store: Stor
         items.append(item)
     report = store.write(
         lambda s: seeding.apply_seed(
-            session=s, seed=replace(seed, events=tuple(items)), now=datetime.now(UTC)
+            tx=s, seed=replace(seed, events=tuple(items)), now=datetime.now(UTC)
         )
     )
 
@@ -158,14 +172,64 @@ def test_read_path_columns_are_the_tables_columns() -> None:
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
 
-def test_lean_reader_and_orm_read_the_same_events(service: CalendarService, store: Store) -> None:
-    service.records.annotate("sco-summer-games-2026", "Note with «quotes» and accents: énergie")
-    service.records.tag("sco-summer-games-2026", ["sport"], [])
+def test_lean_writes_and_reads_agree_with_the_orm(service: CalendarService, store: Store) -> None:
+    """The lean path writes rows the SQLModel tables read back as the same values (times
+    in SQLAlchemy's own text form on SQLite), and reads what the tables hold."""
+    target = "sco-summer-games-2026"
+    note = service.records.annotate(target, "Note with «quotes» and accents: énergie")
+    service.records.annotate(target, "A second note, deleted")
+    service.records.unannotate(target, note.id + 1)
+    service.records.tag(target, ["sport"], [])
+    service.records.postpone(target, "début octobre 2027", note="moved")
+    (reminder,) = service.reminders.add(target, ["14d"])
+    service.reminders.snooze(reminder.id, "3d")
     lean = {e.id: e for e in service.events.find(replace(ALL, kinds=()), details=True)}
-    with store.session() as session:
+    with Session(store.engine) as session:
         for event_id, event in lean.items():
-            orm = load_event(session=session, event_id=event_id)
-            assert replace(orm, updated_at=None) == replace(event, updated_at=None)
+            orm = orm_event(session, event_id)
+            assert orm == replace(event, annotations=orm.annotations, tags=orm.tags)
+            assert orm.annotations == event.live_annotations
+            assert orm.tags == event.tags
+        full = service.events.get(target)
+        rows = session.exec(
+            select(HistoryRow).where(HistoryRow.event_id == target).order_by(col(HistoryRow.id))
+        ).all()
+        assert [(r.action, r.field, r.old, r.new, r.at.replace(tzinfo=UTC)) for r in rows] == [
+            (h.action, h.field, h.old, h.new, h.at) for h in full.history
+        ]
+        stored = session.get(ReminderRow, reminder.id)
+        assert stored is not None and stored.snoozed_until == full.reminders[0].snoozed_until
+        assert stored.created_at.replace(tzinfo=UTC) == full.reminders[0].created_at
+        deleted = session.get(AnnotationRow, note.id + 1)
+        assert deleted is not None and deleted.deleted_at is not None
+
+
+def orm_event(session: Session, event_id: str) -> Event:
+    """An event, its sources, live notes and tags as the SQLModel tables read them."""
+    row = session.get(EventRow, event_id)
+    assert row is not None
+    sources = session.exec(
+        select(SourceRow).where(SourceRow.event_id == event_id).order_by(col(SourceRow.id))
+    ).all()
+    notes = session.exec(
+        select(AnnotationRow)
+        .where(AnnotationRow.event_id == event_id, col(AnnotationRow.deleted_at).is_(None))
+        .order_by(col(AnnotationRow.created_at), col(AnnotationRow.id))
+    ).all()
+    tags = session.exec(
+        select(TagRow.tag).where(TagRow.event_id == event_id).order_by(col(TagRow.tag))
+    ).all()
+    annotations = tuple(annotation_from_row(_values(n, ANNOTATION_COLUMNS)) for n in notes)
+    return replace(
+        event_from_row(_values(row, EVENT_COLUMNS), len(annotations)),
+        sources=tuple(source_from_row(_values(s, SOURCE_COLUMNS)) for s in sources),
+        annotations=annotations,
+        tags=tuple(tags),
+    )
+
+
+def _values(row: object, columns: tuple[str, ...]) -> tuple[object, ...]:
+    return tuple(getattr(row, c) for c in columns)
 
 
 FILTERS = [

@@ -95,9 +95,7 @@ def _change(
     cli: Cli, event_id: str, state: ConfirmationState, note: str | None, source: str | None
 ) -> None:
     before = cli.service.events.get(event_id)
-    after = cli.service.records.change_status(
-        before.id, state, note=note, source=source, expected_version=before.version
-    )
+    after = cli.service.records.change_status(before.id, state, note=note, source=source)
     report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sco_cal.store.store import Store
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from sco_cal.store.transaction import Transaction
 
 T = TypeVar("T")
 
@@ -26,6 +26,6 @@ class ServiceContext:
     def now(self) -> datetime:
         return datetime.now(UTC)
 
-    def write(self, work: Callable[[Session], T]) -> T:
+    def write(self, work: Callable[[Transaction], T]) -> T:
         """`work` in one transaction, retried while the database is busy."""
         return self.store.write(work)

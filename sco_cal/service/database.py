@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.service.context import ServiceContext
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from sco_cal.store.maintenance import Check
     from sco_cal.store.seeding import SeedReport
 
@@ -58,12 +60,14 @@ class Database:
             backup(store.target, backup_name(store.target.path, f"v{existing}"))
         data = load_seed() if seed and not existing else None
 
-        def create(session: Any) -> None:
-            before, _ = migrate_in(session.connection())
-            if before == 0 and data is not None:
-                apply_seed(session=session, seed=data, now=self._ctx.now())
+        def create(conn: Connection) -> None:
+            from sco_cal.store.engine import EngineTransaction
 
-        self._ctx.write(create)
+            before, _ = migrate_in(conn)
+            if before == 0 and data is not None:
+                apply_seed(tx=EngineTransaction(conn), seed=data, now=self._ctx.now())
+
+        store.write_schema(create)
 
     def check(self) -> list[Check]:
         """Integrity, schema version and orphan rows; every check runs."""
@@ -90,7 +94,7 @@ class Database:
         from sco_cal.store.seeding import apply_seed
 
         data = load_seed(path)
-        return self._ctx.write(lambda s: apply_seed(session=s, seed=data, now=self._ctx.now()))
+        return self._ctx.write(lambda tx: apply_seed(tx=tx, seed=data, now=self._ctx.now()))
 
     def _exists(self) -> bool:
         path = self._ctx.store.target.path

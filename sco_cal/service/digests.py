@@ -70,9 +70,7 @@ class Digests:
             follow_up=reads.follow_up_tally(today) if cap else None,
         )
         if mark and since is None:
-            self._ctx.write(
-                lambda s: set_meta(session=s, key=LAST_DIGEST_KEY, value=now.isoformat())
-            )
+            self._ctx.write(lambda s: set_meta(tx=s, key=LAST_DIGEST_KEY, value=now.isoformat()))
         return digest
 
 

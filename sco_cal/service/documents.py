@@ -87,7 +87,7 @@ class Documents:
         if steps:
             self._ctx.write(
                 lambda s: apply_steps(
-                    session=s, steps=steps, author=self._ctx.author, now=self._ctx.now()
+                    tx=s, steps=steps, author=self._ctx.author, now=self._ctx.now()
                 )
             )
         return report

@@ -16,6 +16,7 @@ from sco_cal.service.events import Events
 
 if TYPE_CHECKING:
     from sco_cal.domain.dates import DateWindow
+    from sco_cal.store.transaction import Transaction
 
 
 class Recorder:
@@ -32,7 +33,7 @@ class Recorder:
         event_id, body = self._events.resolve_id(id_text), clean_text(text, "annotation")
         return self._ctx.write(
             lambda s: add_annotation(
-                session=s,
+                tx=s,
                 event_id=event_id,
                 text=body,
                 author=self._ctx.author,
@@ -47,7 +48,7 @@ class Recorder:
         event_id = self._events.resolve_id(id_text)
         self._ctx.write(
             lambda s: delete_annotation(
-                session=s,
+                tx=s,
                 event_id=event_id,
                 annotation_id=annotation_id,
                 author=self._ctx.author,
@@ -119,7 +120,7 @@ class Recorder:
         adding, removing = [clean_tag(t) for t in add], [clean_tag(t) for t in remove]
         return self._ctx.write(
             lambda s: set_tags(
-                session=s,
+                tx=s,
                 event_id=event_id,
                 add=adding,
                 remove=removing,
@@ -166,17 +167,15 @@ class Recorder:
             **fields,
         )
 
-        def insert(session: Any) -> Event:
+        def insert(tx: Transaction) -> Event:
             def exists(candidate: str) -> bool:
-                return event_exists(session=session, event_id=candidate)
+                return event_exists(tx=tx, event_id=candidate)
 
             new_id = event_id or unique(readable_id(event), exists)
             if exists(new_id):
                 raise InvalidInput(f"an event with id '{new_id}' already exists")
             created = replace(event, id=new_id)
-            insert_event(
-                session=session, event=created, author=self._ctx.author, now=self._ctx.now()
-            )
+            insert_event(tx=tx, event=created, author=self._ctx.author, now=self._ctx.now())
             return created
 
         return self._ctx.write(insert)
@@ -196,20 +195,24 @@ class Recorder:
         source: str | None = None,
         expected: int | None = None,
     ) -> Event:
-        """Write `changes` unless someone changed the event since `expected` (or since it
-        was read); the event as it now stands."""
+        """Write `changes` in one transaction that reads the event as it is then; the event
+        as it now stands.
+
+        Only `expected` (given by the person, or by a screen acting on what it showed)
+        may refuse the change; without it, a change made meanwhile by someone else is
+        built upon, as a shell user expects of a plain command.
+        """
         from sco_cal.store.writer import update_event
 
-        version = expected if expected is not None else event.version
         self._ctx.write(
             lambda s: update_event(
-                session=s,
+                tx=s,
                 event_id=event.id,
                 changes=changes,
                 author=self._ctx.author,
                 now=self._ctx.now(),
                 action=action,
-                expected_version=version,
+                expected_version=expected,
                 note=note,
                 source=source,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sco_cal.domain.event import Reminder
     from sco_cal.domain.reminders import DueReminder, ReminderRule
     from sco_cal.store.reader import Rows
+    from sco_cal.store.transaction import Transaction
 
 
 class Reminders:
@@ -31,10 +32,10 @@ class Reminders:
         event = self._events.get(id_text)
         wanted = [parse_reminder_spec(spec, today=self._ctx.today) for spec in specs]
 
-        def insert(session: Any) -> list[Reminder]:
+        def insert(tx: Transaction) -> list[Reminder]:
             return [
                 insert_reminder(
-                    session=session,
+                    tx=tx,
                     event_id=event.id,
                     due=w.due_for(event.window.start),
                     spec=w.text,
@@ -62,7 +63,7 @@ class Reminders:
 
         self._ctx.write(
             lambda s: delete_reminder(
-                session=s, reminder_id=reminder_id, author=self._ctx.author, now=self._ctx.now()
+                tx=s, reminder_id=reminder_id, author=self._ctx.author, now=self._ctx.now()
             )
         )
 
@@ -74,7 +75,7 @@ class Reminders:
         until = snooze_until(spec, today=self._ctx.today)
         return self._ctx.write(
             lambda s: snooze_reminder(
-                session=s,
+                tx=s,
                 reminder_id=reminder_id,
                 until=until,
                 author=self._ctx.author,
@@ -85,14 +86,12 @@ class Reminders:
     def due(self, rules: Sequence[ReminderRule], *, deliver: bool, lang: str) -> list[DueReminder]:
         """Reminders due today; with `deliver`, each is claimed in the transaction that found
         it, so two runs at the same moment never both return the same one."""
-        from sco_cal.store.reminders import SessionRows, claim_delivery
+        from sco_cal.store.reminders import claim_delivery
 
         if not deliver:
             return self._find_due(self._ctx.store.reader.rows, rules, lang)
         return self._ctx.write(
-            lambda s: claim_delivery(
-                session=s, due=self._find_due(SessionRows(s), rules, lang), now=self._ctx.now()
-            )
+            lambda s: claim_delivery(tx=s, due=self._find_due(s, rules, lang), now=self._ctx.now())
         )
 
     def _find_due(self, rows: Rows, rules: Sequence[ReminderRule], lang: str) -> list[DueReminder]:

@@ -11,7 +11,7 @@ from sco_cal.store.mapping import as_datetime
 from sco_cal.store.reader import Rows, where_clause
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from sco_cal.store.transaction import Transaction
 
 LAST_DIGEST_KEY = "last_digest_at"
 
@@ -49,7 +49,9 @@ class DigestReads:
         return str(found[0][0]) if found else None
 
 
-def set_meta(*, session: Session, key: str, value: str) -> None:
-    from sco_cal.store.schema import MetaRow
-
-    session.merge(MetaRow(key=key, value=value))
+def set_meta(*, tx: Transaction, key: str, value: str) -> None:
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"key": key, "value": value},
+    )

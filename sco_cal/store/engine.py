@@ -1,17 +1,20 @@
-"""Building an SQLAlchemy engine for the write path, with SQLite made safe to share."""
+"""The SQLAlchemy engine, for the schema's work (creating, upgrading and first seeding a
+store), with SQLite made safe to share; and that work's connection seen as a
+`Transaction`, so seeding writes with the same functions as every other change."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from sco_cal.domain.errors import StoreError
+from sco_cal.store.reader import Row, sqlite_value
 from sco_cal.store.target import DatabaseTarget
-
-BUSY_TIMEOUT_MS = 30_000
+from sco_cal.store.transaction import BUSY_TIMEOUT_MS
 
 
 def ensure_private_file(path: Path) -> None:
@@ -58,3 +61,31 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class EngineTransaction:
+    """The statements of an SQLAlchemy connection's transaction, owned by its caller."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.dialect = conn.dialect.name
+
+    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
+        return list(self._conn.execute(text(sql), self._plain(params)).all())
+
+    def execute(self, sql: str, params: Mapping[str, Any]) -> int:
+        return int(self._conn.execute(text(sql), self._plain(params)).rowcount)
+
+    def execute_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self._conn.execute(text(sql), [self._plain(r) for r in rows])
+
+    def close(self) -> None:
+        pass
+
+    def _plain(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        # Untyped parameters reach pysqlite as they are: store dates and times the way
+        # the typed columns (and the lean path) store them.
+        if self.dialect == "sqlite":
+            return {k: sqlite_value(v) for k, v in params.items()}
+        return dict(params)

@@ -22,9 +22,8 @@ from sco_cal.interchange.report import ImportReport
 from sco_cal.store.mapping import EVENT_COLUMNS, HISTORY_COLUMNS, event_from_row, history_from_row
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from sco_cal.store.store import Store
+    from sco_cal.store.transaction import Transaction
 
 IMPORT_ACTION = "import"
 
@@ -52,7 +51,7 @@ class _Apply:
     now: datetime
     dry_run: bool
 
-    def __call__(self, session: Session) -> ImportReport:
+    def __call__(self, tx: Transaction) -> ImportReport:
         report = ImportReport(
             file=self.name,
             format=self.parsed.format,
@@ -61,22 +60,22 @@ class _Apply:
             expanded=self.parsed.expanded,
         )
         items = self.parsed.items
-        stored = _stored(session, [i.event.id for i in items])
-        edits = _people_edits(session, [i.event.id for i in items if i.event.id in stored])
+        stored = _stored(tx, [i.event.id for i in items])
+        edits = _people_edits(tx, [i.event.id for i in items if i.event.id in stored])
         new = [i for i in items if i.event.id not in stored]
         for item in items:
             event = item.event
             report.labels[event.id] = f"{event.title_en} ({format_window(event.window)})"
             if event.id in stored:
-                self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))
+                self._merge(tx, report, item, stored[event.id], edits.get(event.id, {}))
         report.added = [i.event.id for i in new]
         if new and not self.dry_run:
-            self._insert(session, new)
+            self._insert(tx, new)
         return report
 
     def _merge(
         self,
-        session: Session,
+        tx: Transaction,
         report: ImportReport,
         item: Incoming,
         row: Event,
@@ -100,7 +99,7 @@ class _Apply:
         report.updated[row.id] = sorted(changes)
         if not self.dry_run:
             update_event(
-                session=session,
+                tx=tx,
                 event_id=row.id,
                 changes=changes,
                 author=self.author,
@@ -110,11 +109,11 @@ class _Apply:
                 source=item.event.origin,
             )
 
-    def _insert(self, session: Session, new: list[Incoming]) -> None:
+    def _insert(self, tx: Transaction, new: list[Incoming]) -> None:
         from sco_cal.store.writer import insert_events
 
         insert_events(
-            session=session,
+            tx=tx,
             events=[i.event for i in new],
             author=self.author,
             now=self.now,
@@ -144,33 +143,29 @@ def _refusal(
     )
 
 
-def _stored(session: Session, ids: list[str]) -> dict[str, Event]:
+def _stored(tx: Transaction, ids: list[str]) -> dict[str, Event]:
     """The stored events among `ids` (their own fields: what an import compares)."""
-    from sqlalchemy import text
-
     found: dict[str, Event] = {}
     columns = ", ".join(EVENT_COLUMNS)
     for chunk in _chunks(sorted(set(ids))):
         marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        sql = text(f"SELECT {columns} FROM event WHERE id IN ({marks})")
-        for row in session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
+        sql = f"SELECT {columns} FROM event WHERE id IN ({marks})"
+        for row in tx.fetch(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
             event = event_from_row(tuple(row))
             found[event.id] = event
     return found
 
 
-def _people_edits(session: Session, ids: list[str]) -> dict[str, dict[str, HistoryEntry]]:
+def _people_edits(tx: Transaction, ids: list[str]) -> dict[str, dict[str, HistoryEntry]]:
     """For each event, the fields a person set by hand, and the entry that set each."""
-    from sqlalchemy import text
-
     by_event: dict[str, list[HistoryEntry]] = {}
     for chunk in _chunks(sorted(set(ids))):
         marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        sql = text(
+        sql = (
             f"SELECT {', '.join(HISTORY_COLUMNS)} FROM history WHERE field IS NOT NULL "
             f"AND event_id IN ({marks}) ORDER BY at, id"
         )
-        for row in session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
+        for row in tx.fetch(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
             entry = history_from_row(tuple(row))
             by_event.setdefault(entry.event_id, []).append(entry)
     return {event_id: fields_set_by_people(entries) for event_id, entries in by_event.items()}

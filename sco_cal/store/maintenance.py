@@ -122,16 +122,12 @@ def _check_backup_file(path: Path) -> None:
         raise InvalidInput(f"{path} was written by a newer sco-cal (schema {version[0]})")
 
 
-def _libpq_url(target: DatabaseTarget) -> str:
-    return target.url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
 def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
     tool = shutil.which("pg_dump")
     if tool is None:
         raise StoreError("backing up PostgreSQL needs pg_dump (package postgresql-client)")
     _run(
-        [tool, "--format=custom", "--no-owner", "--file", str(destination), _libpq_url(target)],
+        [tool, "--format=custom", "--no-owner", "--file", str(destination), target.libpq_url()],
         "pg_dump",
     )
     return destination
@@ -149,7 +145,7 @@ def _pg_restore(target: DatabaseTarget, source: Path) -> None:
             "--no-owner",
             "--single-transaction",
             "--dbname",
-            _libpq_url(target),
+            target.libpq_url(),
             str(source),
         ],
         "pg_restore",

@@ -33,6 +33,7 @@ from sco_cal.store.mapping import (
     reminder_from_row,
     source_from_row,
 )
+from sco_cal.store.pool import Pool
 
 Row = Sequence[Any]
 SHORT_SPAN_DAYS = 31
@@ -49,16 +50,14 @@ class Rows(Protocol):
 
 
 class SqliteRows:
-    """Rows from an SQLite file through the standard library.
-
-    Each query borrows an idle connection and opens another when none is idle, so the
-    TUI's worker threads read side by side; a single-threaded caller keeps to one.
-    """
+    """Rows from an SQLite file through the standard library, on pooled read-only
+    connections (the TUI's worker threads read side by side)."""
 
     def __init__(self, path: Path, timeout: float = 30.0) -> None:
         self._path, self._timeout = path, timeout
-        self._idle = [self._connect()]
-        self._opened = list(self._idle)
+        self._pool = Pool(self._connect)
+        with self._pool.borrow():
+            pass  # a file that cannot be opened is said at once
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -72,21 +71,14 @@ class SqliteRows:
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
         plain = {k: sqlite_value(v) for k, v in params.items()}
-        try:
-            conn = self._idle.pop()  # atomic: no two threads get the same connection
-        except IndexError:
-            conn = self._connect()
-            self._opened.append(conn)
-        try:
-            return conn.execute(sql, plain).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot read the database: {exc}") from None
-        finally:
-            self._idle.append(conn)
+        with self._pool.borrow() as conn:
+            try:
+                return conn.execute(sql, plain).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"cannot read the database: {exc}") from None
 
     def close(self) -> None:
-        for conn in self._opened:
-            conn.close()
+        self._pool.close()
 
 
 def sqlite_value(value: Any) -> Any:
@@ -159,15 +151,18 @@ class Reader:
             raise AmbiguousId(f"'{text}' matches {len(ids)} events: {shown}")
         return str(ids[0])
 
-    def event(self, event_id: str) -> Event:
-        """One event with everything attached: sources, notes, history, reminders, tags."""
+    def event(self, event_id: str, *, everything: bool = True) -> Event:
+        """One event with its sources, live notes and tags (what its search text is made
+        of); with `everything`, also its deleted notes, history and reminders."""
         found = self._rows.fetch(
             f"SELECT {EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
         )
         if not found:
             raise NotFound(f"no event with id '{event_id}'")
         event = event_from_row(found[0][:-1], found[0][-1])
-        (full,) = self._with_details([event], deleted_notes=True)
+        (full,) = self._with_details([event], deleted_notes=everything)
+        if not everything:
+            return full
         history = tuple(self.history(event_id=event_id, oldest_first=True))
         reminders = tuple(
             reminder_from_row(r)

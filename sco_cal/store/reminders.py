@@ -1,4 +1,4 @@
-"""Reminder rows: lean reads over the `Rows` protocol, writes and delivery in a session.
+"""Reminder rows: lean reads over the `Rows` protocol, writes and delivery in a transaction.
 
 Delivery happens in the transaction that found the reminders due: each one is claimed
 with a conditional write (`UPDATE ... WHERE delivered_at IS NULL`, or an insert that
@@ -9,9 +9,9 @@ on PostgreSQL the second writer blocks on the row, re-checks the condition and s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
 from sco_cal.domain.event import Event, Kind, Reminder
@@ -24,32 +24,12 @@ from sco_cal.store.mapping import (
     event_from_row,
     reminder_from_row,
 )
-from sco_cal.store.reader import Reader, Row, Rows, sqlite_value
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from sco_cal.store.schema import ReminderRow
+from sco_cal.store.reader import Reader, Row, Rows
+from sco_cal.store.transaction import Transaction, insert_sql
+from sco_cal.store.writer import record
 
 _CHUNK = 500
-
-
-class SessionRows:
-    """Rows read inside a session's transaction, so reading and marking cannot interleave."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
-        from sqlalchemy import text
-
-        conn = self._session.connection()
-        if conn.dialect.name == "sqlite":
-            params = {k: sqlite_value(v) for k, v in params.items()}
-        return list(conn.execute(text(sql), dict(params)).all())
-
-    def close(self) -> None:
-        pass
+_COLUMNS = ", ".join(REMINDER_COLUMNS)
 
 
 class ReminderReads:
@@ -122,47 +102,36 @@ class ReminderReads:
         return rows
 
 
-# -- writes: each takes the session and never commits ---------------------------------------
+# -- writes: each takes the transaction and never commits ---------------------------------
 
 
 def insert_reminder(
-    *, session: Session, event_id: str, due: date, spec: str, author: str, now: datetime
+    *, tx: Transaction, event_id: str, due: date, spec: str, author: str, now: datetime
 ) -> Reminder:
     """A new reminder, and a `remind` row in the event's history."""
-    from sqlmodel import select
-
-    from sco_cal.store.schema import ReminderRow
-    from sco_cal.store.writer import record
-
-    same_day = session.exec(
-        select(ReminderRow).where(ReminderRow.event_id == event_id, ReminderRow.due == due)
-    ).first()
-    if same_day is not None:
-        raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day.id})")
-    row = ReminderRow(event_id=event_id, due=due, spec=spec, author=author, created_at=now)
-    session.add(row)
-    session.flush()
-    note = f"reminder #{row.id} due {due.isoformat()}"
-    record(
-        session=session,
-        event_id=event_id,
-        author=author,
-        now=now,
-        action="remind",
-        new=spec,
-        note=note,
+    same_day = tx.fetch(
+        "SELECT id FROM reminder WHERE event_id = :event_id AND due = :due",
+        {"event_id": event_id, "due": due},
     )
-    return _reminder(row)
+    if same_day:
+        raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day[0][0]})")
+    values = {"event_id": event_id, "due": due, "spec": spec, "author": author, "created_at": now}
+    (row,) = tx.fetch(insert_sql("reminder", list(values), returning=_COLUMNS), values)
+    reminder = reminder_from_row(row)
+    note = f"reminder #{reminder.id} due {due.isoformat()}"
+    record(tx=tx, event_id=event_id, author=author, now=now, action="remind", new=spec, note=note)
+    return reminder
 
 
-def delete_reminder(*, session: Session, reminder_id: int, author: str, now: datetime) -> Reminder:
-    from sco_cal.store.writer import record
-
-    row = _row(session, reminder_id)
-    gone = _reminder(row)
-    session.delete(row)
+def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: datetime) -> Reminder:
+    found = tx.fetch(
+        f"DELETE FROM reminder WHERE id = :id RETURNING {_COLUMNS}", {"id": reminder_id}
+    )
+    if not found:
+        raise NotFound(f"no reminder #{reminder_id}")
+    gone = reminder_from_row(found[0])
     record(
-        session=session,
+        tx=tx,
         event_id=gone.event_id,
         author=author,
         now=now,
@@ -174,79 +143,55 @@ def delete_reminder(*, session: Session, reminder_id: int, author: str, now: dat
 
 
 def snooze_reminder(
-    *, session: Session, reminder_id: int, until: date, author: str, now: datetime
+    *, tx: Transaction, reminder_id: int, until: date, author: str, now: datetime
 ) -> Reminder:
     """Due again on `until`, even if it was delivered already."""
-    from sco_cal.store.writer import record
-
-    row = _row(session, reminder_id)
-    row.snoozed_until, row.delivered_at = until, None
-    session.add(row)
-    session.flush()
+    found = tx.fetch(
+        "UPDATE reminder SET snoozed_until = :until, delivered_at = NULL WHERE id = :id "
+        f"RETURNING {_COLUMNS}",
+        {"until": until, "id": reminder_id},
+    )
+    if not found:
+        raise NotFound(f"no reminder #{reminder_id}")
+    reminder = reminder_from_row(found[0])
     record(
-        session=session,
-        event_id=row.event_id,
+        tx=tx,
+        event_id=reminder.event_id,
         author=author,
         now=now,
         action="snooze",
         new=until.isoformat(),
         note=f"reminder #{reminder_id}",
     )
-    return _reminder(row)
+    return reminder
 
 
 def claim_delivery(
-    *, session: Session, due: Sequence[DueReminder], now: datetime
+    *, tx: Transaction, due: Sequence[DueReminder], now: datetime
 ) -> list[DueReminder]:
-    """Mark each reminder delivered unless another process did first; returns those claimed."""
-    from sqlalchemy import update
-    from sqlmodel import col
+    """Mark each reminder delivered unless another process did first; returns those claimed.
 
-    from sco_cal.store.schema import ReminderRow
-
+    RETURNING says whether this transaction claimed it (a rowcount is not always told).
+    """
     claimed = []
     for item in due:
         if item.reminder is not None:
-            pending = col(ReminderRow.delivered_at).is_(None)
-            stmt: Any = (
-                update(ReminderRow)
-                .where(col(ReminderRow.id) == item.reminder.id, pending)
-                .values(delivered_at=now)
-                .returning(col(ReminderRow.id))
+            sql = (
+                "UPDATE reminder SET delivered_at = :now "
+                "WHERE id = :id AND delivered_at IS NULL RETURNING id"
             )
+            params: dict[str, Any] = {"now": now, "id": item.reminder.id}
         else:
-            stmt = _delivery_insert(session, item, now)
-        # RETURNING says whether this transaction claimed it (rowcount is -1 on psycopg).
-        if session.execute(stmt).first() is not None:
+            sql = (
+                insert_sql("reminder_delivery", ("event_id", "rule_key", "due", "delivered_at"))
+                + " ON CONFLICT DO NOTHING RETURNING event_id"
+            )
+            params = {
+                "event_id": item.event.id,
+                "rule_key": item.rule,
+                "due": item.due,
+                "delivered_at": now,
+            }
+        if tx.fetch(sql, params):
             claimed.append(item)
     return claimed
-
-
-def _delivery_insert(session: Session, item: DueReminder, now: datetime) -> Any:
-    """Record a default reminder's delivery, doing nothing if it is recorded already."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    from sco_cal.store.schema import ReminderDeliveryRow
-
-    table = ReminderDeliveryRow.__table__  # type: ignore[attr-defined]
-    dialect = session.connection().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return (
-        insert(table)
-        .values(event_id=item.event.id, rule_key=item.rule, due=item.due, delivered_at=now)
-        .on_conflict_do_nothing()
-        .returning(table.c.event_id)
-    )
-
-
-def _row(session: Session, reminder_id: int) -> ReminderRow:
-    from sco_cal.store.schema import ReminderRow
-
-    row = session.get(ReminderRow, reminder_id)
-    if row is None:
-        raise NotFound(f"no reminder #{reminder_id}")
-    return row
-
-
-def _reminder(row: ReminderRow) -> Reminder:
-    return reminder_from_row(tuple(getattr(row, c) for c in REMINDER_COLUMNS))

@@ -13,20 +13,17 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete
-from sqlmodel import Session, col, select
-
 from sco_cal.domain.event import CONTENT_FIELDS, event_fields
-from sco_cal.store.mapping import (
-    EVENT_COLUMNS,
-    event_from_row,
-    field_columns,
-    history_text,
-    span_days,
+from sco_cal.store.mapping import EVENT_COLUMNS, event_from_row
+from sco_cal.store.seed_file import Document, SeedData, SeedEvent
+from sco_cal.store.transaction import Transaction
+from sco_cal.store.writer import (
+    INSERT_SOURCE,
+    event_exists,
+    insert_event,
+    refresh_search_text,
+    update_event,
 )
-from sco_cal.store.schema import DocumentRow, EventRow, SeedRecordRow, SourceRow
-from sco_cal.store.seed_file import SeedData, SeedEvent
-from sco_cal.store.writer import insert_event, record, refresh_search_text
 
 SEED_AUTHOR = "seed"
 # Fields the seed owns; id, origin and version belong to the store.
@@ -44,124 +41,121 @@ class SeedReport:
     sources_added: int = 0
 
 
-def apply_seed(*, session: Session, seed: SeedData, now: datetime) -> SeedReport:
+def apply_seed(*, tx: Transaction, seed: SeedData, now: datetime) -> SeedReport:
     """Add and update seeded events inside the caller's transaction."""
     report = SeedReport()
     for doc in seed.documents:
-        session.merge(
-            DocumentRow(
-                file=doc.file, title=doc.title, published=doc.published, date_note=doc.date_note
-            )
-        )
+        _save_document(tx, doc)
     for item in seed.events:
-        event = item.event
-        if session.get(EventRow, event.id) is None:
-            _add(session, item, now)
-            report.added.append(event.id)
+        if not event_exists(tx=tx, event_id=item.event.id):
+            _add(tx, item, now)
+            report.added.append(item.event.id)
             continue
-        _merge(session, item, now, report)
+        _merge(tx, item, now, report)
     return report
 
 
-def _add(session: Session, item: SeedEvent, now: datetime) -> None:
+def _save_document(tx: Transaction, doc: Document) -> None:
+    tx.execute(
+        "INSERT INTO document (file, title, published, date_note) "
+        "VALUES (:file, :title, :published, :date_note) ON CONFLICT (file) DO UPDATE SET "
+        "title = excluded.title, published = excluded.published, date_note = excluded.date_note",
+        {
+            "file": doc.file,
+            "title": doc.title,
+            "published": doc.published,
+            "date_note": doc.date_note,
+        },
+    )
+
+
+def _add(tx: Transaction, item: SeedEvent, now: datetime) -> None:
     insert_event(
-        session=session,
+        tx=tx,
         event=item.event,
         author=SEED_AUTHOR,
         now=now,
         note=f"from the seed data; date from {item.date_source}",
         source=item.status_source,
     )
-    session.add(
-        SeedRecordRow(
-            event_id=item.event.id,
-            data=_dump(seed_values(event_fields(item.event))),
-            applied_at=now,
-        )
+    tx.execute(
+        "INSERT INTO seed_record (event_id, data, applied_at) VALUES (:id, :data, :now)",
+        {"id": item.event.id, "data": _dump(seed_values(event_fields(item.event))), "now": now},
     )
 
 
-def _merge(session: Session, item: SeedEvent, now: datetime, report: SeedReport) -> None:
+def _merge(tx: Transaction, item: SeedEvent, now: datetime, report: SeedReport) -> None:
     event_id = item.event.id
-    row = session.get(EventRow, event_id)
-    seeded = session.get(SeedRecordRow, event_id)
-    assert row is not None
-    new = seed_values(event_fields(item.event))
-    if seeded is None:  # a person created an event with this id first: theirs stays
+    seeded = tx.fetch("SELECT data FROM seed_record WHERE event_id = :id", {"id": event_id})
+    if not seeded:  # a person created an event with this id first: theirs stays
         report.kept[event_id] = ["(event created by a user)"]
         return
-    last = json.loads(seeded.data)
-    current = seed_values(event_fields(event_from_row([getattr(row, c) for c in EVENT_COLUMNS])))
-    changed, kept = [], []
+    (row,) = tx.fetch(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM event WHERE id = :id", {"id": event_id}
+    )
+    last = json.loads(seeded[0][0])
+    new = seed_values(event_fields(item.event))
+    current = seed_values(event_fields(event_from_row(row)))
     wanted = event_fields(item.event)
+    changes, kept = {}, []
     for name in SEEDED_FIELDS:
         if new[name] == last.get(name):
             continue
         if current[name] != last.get(name):
             kept.append(name)
             continue
-        ((column, value),) = field_columns({name: wanted[name]}).items()
-        old_value = getattr(row, column)
-        setattr(row, column, value)
-        record(
-            session=session,
+        changes[name] = wanted[name]
+    if changes:
+        update_event(
+            tx=tx,
             event_id=event_id,
+            changes=changes,
             author=SEED_AUTHOR,
             now=now,
             action="seed",
-            field=name,
-            old=history_text(old_value),
-            new=history_text(value),
-            source=item.status_source if name == "status" else item.date_source,
+            source=item.date_source,
+            field_sources={"status": item.status_source},
         )
-        changed.append(name)
-    sources_added = _sync_sources(session, item)
-    if changed:
-        row.span_days = span_days(row.start_date, row.end_date)
-        row.version += 1
-        row.updated_at = now
-        session.add(row)
-        report.updated[event_id] = changed
+        report.updated[event_id] = list(changes)
+    sources_added, sources_removed = _sync_sources(tx, item)
     if kept:
         report.kept[event_id] = kept
-    if not changed and not kept and not sources_added:
+    if not changes and not kept and not sources_added:
         report.unchanged += 1
     report.sources_added += sources_added
-    if changed or sources_added:
-        refresh_search_text(session=session, event_id=event_id)
-    seeded.data, seeded.applied_at = _dump(new), now
-    session.add(seeded)
-
-
-def _sync_sources(session: Session, item: SeedEvent) -> int:
-    """Seed-owned sources follow the seed file; sources from elsewhere stay."""
-    rows = (
-        session.execute(
-            select(SourceRow).where(SourceRow.event_id == item.event.id, SourceRow.origin == "seed")
-        )
-        .scalars()
-        .all()
+    if sources_added or sources_removed:
+        refresh_search_text(tx=tx, event_id=event_id)
+    tx.execute(
+        "UPDATE seed_record SET data = :data, applied_at = :now WHERE event_id = :id",
+        {"data": _dump(new), "now": now, "id": event_id},
     )
-    have = {(r.document, r.excerpt) for r in rows}
+
+
+def _sync_sources(tx: Transaction, item: SeedEvent) -> tuple[int, int]:
+    """Seed-owned sources follow the seed file; sources from elsewhere stay. Returns how
+    many were added and removed."""
+    rows = tx.fetch(
+        "SELECT id, document, excerpt FROM source WHERE event_id = :id AND origin = 'seed'",
+        {"id": item.event.id},
+    )
     want = {(s.document, s.excerpt): s for s in item.event.sources}
-    for row in rows:
-        if (row.document, row.excerpt) not in want:
-            session.execute(delete(SourceRow).where(col(SourceRow.id) == row.id))
-    added = 0
-    for key, src in want.items():
-        if key not in have:
-            session.add(
-                SourceRow(
-                    event_id=item.event.id,
-                    document=src.document,
-                    excerpt=src.excerpt,
-                    document_date=src.document_date,
-                    origin="seed",
-                )
-            )
-            added += 1
-    session.flush()
-    return added
+    stale = [r[0] for r in rows if (r[1], r[2]) not in want]
+    for source_id in stale:
+        tx.execute("DELETE FROM source WHERE id = :id", {"id": source_id})
+    have = {(r[1], r[2]) for r in rows}
+    new = [
+        {
+            "event_id": item.event.id,
+            "document": src.document,
+            "excerpt": src.excerpt,
+            "document_date": src.document_date,
+            "origin": "seed",
+        }
+        for key, src in want.items()
+        if key not in have
+    ]
+    tx.execute_many(INSERT_SOURCE, new)
+    return len(new), len(stale)
 
 
 def seed_values(fields: dict[str, Any]) -> dict[str, Any]:

@@ -1,29 +1,32 @@
-"""The store: one object that opens the database, reads lean and writes safely."""
+"""The store: one object that opens the database, reads lean and writes lean and safely."""
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.errors import StoreError
-from sco_cal.store.reader import Reader, Row, SqliteRows
+from sco_cal.store.reader import Reader, SqliteRows
 from sco_cal.store.target import DatabaseTarget
+from sco_cal.store.transaction import Busy, Transaction, Writes
 from sco_cal.store.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlmodel import Session
+    from sqlalchemy import Connection, Engine
 
 T = TypeVar("T")
 WRITE_ATTEMPTS = 8
 
 
 class Store:
-    """A database reached through `target`; engines and connections open on first use."""
+    """A database reached through `target`; connections open on first use.
+
+    Reads and writes go through the database's own driver; the SQLAlchemy engine is
+    built only for the schema's work (creating, upgrading), which SQLModel describes.
+    """
 
     def __init__(self, target: DatabaseTarget) -> None:
         self.target = target
@@ -32,13 +35,25 @@ class Store:
     def reader(self) -> Reader:
         if self.target.path is not None:
             return Reader(SqliteRows(self.target.path))
-        return Reader(EngineRows(self.engine))
+        from sco_cal.store.postgres import PostgresRows
+
+        return Reader(PostgresRows(self.target))
 
     @cached_property
     def engine(self) -> Engine:
         from sco_cal.store.engine import make_engine
 
         return make_engine(self.target)
+
+    @cached_property
+    def _writes(self) -> Writes[Any]:
+        if self.target.path is not None:
+            from sco_cal.store.sqlite import sqlite_writes
+
+            return sqlite_writes(self.target.path)
+        from sco_cal.store.postgres import postgres_writes
+
+        return postgres_writes(self.target)
 
     def is_ready(self) -> bool:
         """The database exists and has this code's schema (one cheap query)."""
@@ -52,74 +67,49 @@ class Store:
             )
         return version == SCHEMA_VERSION
 
-    def migrate(self) -> tuple[int, int]:
-        from sco_cal.store.migrations import migrate
+    def write(self, work: Callable[[Transaction], T]) -> T:
+        """Run `work` in one transaction, run again (with backoff) while the database is
+        busy; committed when it returns, rolled back when it raises."""
+        return _retried(lambda: self._in_transaction(work))
 
-        return self._guard(lambda: migrate(self.engine))
+    def _in_transaction(self, work: Callable[[Transaction], T]) -> T:
+        with self._writes.transaction() as tx:
+            return work(tx)
 
-    def write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in one transaction, retried with backoff while the database is busy."""
-        from sqlalchemy.exc import OperationalError
-
-        for attempt in range(WRITE_ATTEMPTS):
-            try:
-                with self.session() as session:
-                    return work(session)
-            except OperationalError as exc:
-                if not _is_busy(exc) or attempt == WRITE_ATTEMPTS - 1:
-                    raise _store_error(exc) from None
-                time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
-        raise AssertionError("unreachable")
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session inside one transaction: committed on success, rolled back on error."""
+    def write_schema(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` on an SQLAlchemy connection in one transaction: the schema's work
+        (creating, upgrading, and seeding in the same transaction), retried while busy."""
         from sqlalchemy.exc import DatabaseError
-        from sqlmodel import Session
 
-        with Session(self.engine, expire_on_commit=False) as session:
+        def attempt() -> T:
             try:
-                with session.begin():
-                    yield session
+                with self.engine.begin() as conn:
+                    return work(conn)
             except DatabaseError as exc:
                 if _is_busy(exc):
-                    raise
+                    raise Busy(str(exc)) from None
                 raise _store_error(exc) from None
+
+        return _retried(attempt)
 
     def close(self) -> None:
         """Let go of every connection; the next read or write opens new ones."""
-        if (reader := self.__dict__.pop("reader", None)) is not None:
-            reader.close()
+        for name in ("reader", "_writes"):
+            if (opened := self.__dict__.pop(name, None)) is not None:
+                opened.close()
         if (engine := self.__dict__.pop("engine", None)) is not None:
             engine.dispose()
 
-    def _guard(self, work: Callable[[], T]) -> T:
-        from sqlalchemy.exc import DatabaseError
 
+def _retried(attempt: Callable[[], T]) -> T:
+    for n in range(WRITE_ATTEMPTS):
         try:
-            return work()
-        except DatabaseError as exc:
-            raise _store_error(exc) from None
-
-
-class EngineRows:
-    """Rows through an SQLAlchemy engine, for servers the standard library cannot reach."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
-        from sqlalchemy import text
-        from sqlalchemy.exc import DatabaseError
-
-        try:
-            with self._engine.connect() as conn:
-                return list(conn.execute(text(sql), dict(params)).all())
-        except DatabaseError as exc:
-            raise _store_error(exc) from None
-
-    def close(self) -> None:
-        pass
+            return attempt()
+        except Busy as exc:
+            if n == WRITE_ATTEMPTS - 1:
+                raise StoreError(f"the database stayed busy: {exc}") from None
+            time.sleep(min(2.0, 0.05 * 2**n) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
 
 
 def _is_busy(exc: Exception) -> bool:

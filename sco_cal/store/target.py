@@ -21,6 +21,11 @@ class DatabaseTarget:
     def dialect(self) -> str:
         return "sqlite" if self.path is not None else self.url.split(":", 1)[0].split("+")[0]
 
+    def libpq_url(self) -> str:
+        """A server's URL as libpq, psycopg and pg_dump read it: without SQLAlchemy's
+        `+driver` in the scheme."""
+        return "postgresql://" + self.url.partition("://")[2]
+
     def display(self) -> str:
         """The URL without its password, safe to print."""
         if self.path is not None:

@@ -1,71 +1,48 @@
-"""The write path: every change a person or the seed makes, with its history row.
+"""The write path: every change a person, an import or the seed makes, with its history.
 
-Functions take the session as a keyword argument and never commit: the caller owns
-the transaction, so a change of several rows lands whole or not at all.
+Functions take the transaction as a keyword argument and never commit: the caller
+owns it, so a change of several rows lands whole or not at all. They speak plain SQL
+through `Transaction`, with the columns and stored forms of `mapping.py`, on the
+database's own driver (or, while a store is being created, on SQLAlchemy's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, update
-from sqlmodel import Session, col, select
-
 from sco_cal.domain.errors import Conflict, NotFound
-from sco_cal.domain.event import Annotation, Event
+from sco_cal.domain.event import Annotation, Event, event_fields
 from sco_cal.domain.query import event_search_text
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
-    SOURCE_COLUMNS,
     annotation_from_row,
     event_from_row,
     event_values,
     field_columns,
     history_text,
-    source_from_row,
     span_days,
 )
-from sco_cal.store.schema import (
-    AnnotationRow,
-    EventRow,
-    HistoryRow,
-    SourceRow,
-    TagRow,
-)
+from sco_cal.store.reader import Reader
+from sco_cal.store.transaction import Transaction, insert_sql
+
+HISTORY_FIELDS = ("event_id", "at", "author", "action", "field", "old", "new", "note", "source")
+_INSERT_HISTORY = insert_sql("history", HISTORY_FIELDS)
+_SOURCE_FIELDS = ("event_id", "document", "excerpt", "document_date", "origin")
+INSERT_SOURCE = insert_sql("source", _SOURCE_FIELDS)
+_INSERT_TAG = "INSERT INTO tag (event_id, tag) VALUES (:event_id, :tag)"
 
 
-def load_event(*, session: Session, event_id: str) -> Event:
+def load_event(*, tx: Transaction, event_id: str) -> Event:
     """An event with the sources, live notes and tags that its search text is made of."""
-    row = session.get(EventRow, event_id)
-    if row is None:
-        raise NotFound(f"no event with id '{event_id}'")
-    sources = session.exec(
-        select(SourceRow).where(SourceRow.event_id == event_id).order_by(col(SourceRow.id))
-    ).all()
-    notes = session.exec(
-        select(AnnotationRow)
-        .where(AnnotationRow.event_id == event_id, col(AnnotationRow.deleted_at).is_(None))
-        .order_by(col(AnnotationRow.created_at), col(AnnotationRow.id))
-    ).all()
-    tags = session.exec(
-        select(TagRow.tag).where(TagRow.event_id == event_id).order_by(col(TagRow.tag))
-    ).all()
-    annotations = tuple(annotation_from_row(_values(n, ANNOTATION_COLUMNS)) for n in notes)
-    return replace(
-        event_from_row(_values(row, EVENT_COLUMNS), len(annotations)),
-        sources=tuple(source_from_row(_values(s, SOURCE_COLUMNS)) for s in sources),
-        annotations=annotations,
-        tags=tuple(tags),
-    )
+    return Reader(tx).event(event_id, everything=False)
 
 
 def insert_event(
     *,
-    session: Session,
+    tx: Transaction,
     event: Event,
     author: str,
     now: datetime,
@@ -73,53 +50,33 @@ def insert_event(
     source: str | None = None,
 ) -> None:
     """A new event, its sources, and a `created` entry in its history."""
-    values = event_values(event) | {
-        "created_at": now,
-        "updated_at": now,
-        "search_text": event_search_text(event),
-    }
-    session.execute(insert(EventRow).values(**values))
-    for src in event.sources:
-        session.add(
-            SourceRow(
-                event_id=event.id,
-                document=src.document,
-                excerpt=src.excerpt,
-                document_date=src.document_date,
-                origin=event.origin,
-            )
-        )
-    record(
-        session=session,
-        event_id=event.id,
+    insert_events(
+        tx=tx,
+        events=[event],
         author=author,
         now=now,
-        action="created",
-        new=event.status.value,
-        note=note,
+        notes={event.id: note} if note else None,
         source=source,
     )
 
 
 def insert_events(
     *,
-    session: Session,
+    tx: Transaction,
     events: Iterable[Event],
     author: str,
     now: datetime,
     notes: Mapping[str, str] | None = None,
     source: str | None = None,
 ) -> int:
-    """Many new events at once (an import): what `insert_event` writes, plus their tags,
-    in one statement per table; `notes` gives each event's `created` note by id."""
+    """New events with their sources and tags, in one statement per table (an import's
+    thousands as one person's one); `notes` gives each event's `created` note by id."""
     events = list(events)
     if not events:
         return 0
     stamps = {"created_at": now, "updated_at": now}
-    session.execute(
-        insert(EventRow),
-        [event_values(e) | stamps | {"search_text": event_search_text(e)} for e in events],
-    )
+    rows = [event_values(e) | stamps | {"search_text": event_search_text(e)} for e in events]
+    tx.execute_many(insert_sql("event", list(rows[0])), rows)
     sources = [
         {
             "event_id": e.id,
@@ -132,26 +89,26 @@ def insert_events(
         for s in e.sources
     ]
     if sources:
-        session.execute(insert(SourceRow), sources)
+        tx.execute_many(INSERT_SOURCE, sources)
     tags = [{"event_id": e.id, "tag": t} for e in events for t in sorted(set(e.tags))]
     if tags:
-        session.execute(insert(TagRow), tags)
+        tx.execute_many(_INSERT_TAG, tags)
     notes = notes or {}
     history = [
         {"action": "created", "event_id": e.id, "new": e.status.value, "note": notes.get(e.id)}
         for e in events
     ]
     history += [{"action": "tag", "event_id": t["event_id"], "new": t["tag"]} for t in tags]
-    session.execute(
-        insert(HistoryRow),
-        [{"note": None} | row | {"at": now, "author": author, "source": source} for row in history],
+    tx.execute_many(
+        _INSERT_HISTORY,
+        [_history_row(author=author, at=now, source=source) | row for row in history],
     )
     return len(events)
 
 
 def update_event(
     *,
-    session: Session,
+    tx: Transaction,
     event_id: str,
     changes: Mapping[str, Any],
     author: str,
@@ -160,113 +117,145 @@ def update_event(
     expected_version: int | None = None,
     note: str | None = None,
     source: str | None = None,
+    field_sources: Mapping[str, str] | None = None,
 ) -> int:
     """Change fields of an event (domain values by field name), one history row per field
-    that changes; returns the new version.
+    that changes, citing `source` (or the field's own in `field_sources`); returns the
+    version the event is now at.
 
-    With `expected_version`, the change is refused (Conflict) if someone else changed
-    the event since it was read, instead of silently overwriting their edit.
+    The event is read in this transaction, its row locked (PostgreSQL; an SQLite writer
+    holds the whole store), so nobody changes it between this read and the write: a
+    plain change builds on whatever was written before it. Only `expected_version` (a
+    person's `--expect-version`, a review made against what it showed) refuses the
+    change (Conflict) when someone else changed the event since. Values equal to the
+    current ones change nothing: no new version, no history.
     """
-    current = session.get(EventRow, event_id)
-    if current is None:
+    lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""
+    found = tx.fetch(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM event WHERE id = :id{lock}", {"id": event_id}
+    )
+    if not found:
         raise NotFound(f"no event with id '{event_id}'")
+    current = event_from_row(found[0])
     if expected_version is not None and current.version != expected_version:
         raise Conflict(
             f"{event_id} was changed by someone else (version {current.version}, you had "
             f"{expected_version}): nothing was written; look at it again and retry"
         )
     columns = field_columns(changes)
-    old = {name: getattr(current, name) for name in columns}
-    derived = {}
-    if "start_date" in columns or "end_date" in columns:
-        start = columns.get("start_date", current.start_date)
-        end = columns.get("end_date", current.end_date)
-        derived["span_days"] = span_days(start, end)
-    stmt = (
-        update(EventRow)
-        .where(col(EventRow.id) == event_id, col(EventRow.version) == current.version)
-        .values(**columns, **derived, version=current.version + 1, updated_at=now)
+    old = field_columns({name: event_fields(current)[name] for name in changes})
+    changed = {name: value for name, value in columns.items() if old[name] != value}
+    if not changed:
+        return current.version
+    if "start_date" in changed or "end_date" in changed:
+        start = columns.get("start_date", current.window.start)
+        end = columns.get("end_date", current.window.end)
+        changed["span_days"] = span_days(start, end)
+    assignments = ", ".join(f"{name} = :{name}" for name in changed)
+    updated = tx.execute(
+        f"UPDATE event SET {assignments}, version = :new_version, updated_at = :now "
+        "WHERE id = :id AND version = :version",
+        changed
+        | {"new_version": current.version + 1, "now": now}
+        | {"id": event_id, "version": current.version},
     )
-    if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+    if updated != 1:
         raise Conflict(f"{event_id} was changed by someone else: nothing was written")
-    for name, value in columns.items():
-        if old[name] != value:
-            record(
-                session=session,
-                event_id=event_id,
-                author=author,
-                now=now,
-                action=action,
-                field=name,
-                old=history_text(old[name]),
-                new=history_text(value),
-                note=note,
-                source=source,
-            )
-    session.expire(current)
-    refresh_search_text(session=session, event_id=event_id)
-    return current.version
+    cited = field_sources or {}
+    history = [
+        _history_row(
+            event_id=event_id,
+            author=author,
+            at=now,
+            action=action,
+            field=name,
+            old=history_text(old[name]),
+            new=history_text(value),
+            note=note,
+            source=cited.get(name, source),
+        )
+        for name, value in changed.items()
+        if name in columns
+    ]
+    tx.execute_many(_INSERT_HISTORY, history)
+    refresh_search_text(tx=tx, event_id=event_id)
+    return current.version + 1
 
 
 def add_annotation(
-    *, session: Session, event_id: str, text: str, author: str, now: datetime
+    *, tx: Transaction, event_id: str, text: str, author: str, now: datetime
 ) -> Annotation:
-    row = AnnotationRow(event_id=event_id, text=text, author=author, created_at=now)
-    session.add(row)
-    session.flush()
-    record(session=session, event_id=event_id, author=author, now=now, action="annotate", new=text)
-    refresh_search_text(session=session, event_id=event_id)
-    return annotation_from_row(_values(row, ANNOTATION_COLUMNS))
+    """A note on the event, recorded in its history and searchable at once."""
+    _lock_event(tx, event_id)
+    (row,) = tx.fetch(
+        insert_sql(
+            "annotation",
+            ("event_id", "text", "author", "created_at"),
+            returning=", ".join(ANNOTATION_COLUMNS),
+        ),
+        {"event_id": event_id, "text": text, "author": author, "created_at": now},
+    )
+    record(tx=tx, event_id=event_id, author=author, now=now, action="annotate", new=text)
+    refresh_search_text(tx=tx, event_id=event_id)
+    return annotation_from_row(row)
 
 
 def delete_annotation(
-    *, session: Session, event_id: str, annotation_id: int, author: str, now: datetime
+    *, tx: Transaction, event_id: str, annotation_id: int, author: str, now: datetime
 ) -> None:
-    row = session.get(AnnotationRow, annotation_id)
-    if row is None or row.event_id != event_id or row.deleted_at is not None:
+    """Mark a live note deleted (kept, with who deleted it), recorded in the history."""
+    found = tx.fetch(
+        "UPDATE annotation SET deleted_at = :now, deleted_by = :author "
+        "WHERE id = :id AND event_id = :event_id AND deleted_at IS NULL RETURNING text",
+        {"now": now, "author": author, "id": annotation_id, "event_id": event_id},
+    )
+    if not found:
         raise NotFound(f"{event_id} has no annotation #{annotation_id}")
-    row.deleted_at, row.deleted_by = now, author
-    session.add(row)
-    session.flush()
     record(
-        session=session,
+        tx=tx,
         event_id=event_id,
         author=author,
         now=now,
         action="unannotate",
-        old=row.text,
+        old=found[0][0],
         note=f"annotation #{annotation_id} deleted",
     )
-    refresh_search_text(session=session, event_id=event_id)
+    refresh_search_text(tx=tx, event_id=event_id)
 
 
 def set_tags(
     *,
-    session: Session,
+    tx: Transaction,
     event_id: str,
     add: Iterable[str],
     remove: Iterable[str],
     author: str,
     now: datetime,
 ) -> tuple[str, ...]:
-    """Add and remove tags; returns the event's tags afterwards."""
-    have = set(session.exec(select(TagRow.tag).where(TagRow.event_id == event_id)).all())
-    for tag in sorted(set(add) - have):
-        session.add(TagRow(event_id=event_id, tag=tag))
-        record(session=session, event_id=event_id, author=author, now=now, action="tag", new=tag)
-    for tag in sorted(set(remove) & have):
-        session.execute(
-            delete(TagRow).where(col(TagRow.event_id) == event_id, col(TagRow.tag) == tag)
+    """Add and remove tags; returns the event's tags afterwards.
+
+    Each tag is added or removed by one conditional statement, so two people tagging
+    at once record each change once, and neither is refused.
+    """
+    _lock_event(tx, event_id)
+    for tag in sorted(set(add)):
+        if tx.fetch(f"{_INSERT_TAG} ON CONFLICT DO NOTHING RETURNING tag", _tag(event_id, tag)):
+            record(tx=tx, event_id=event_id, author=author, now=now, action="tag", new=tag)
+    for tag in sorted(set(remove)):
+        gone = tx.fetch(
+            "DELETE FROM tag WHERE event_id = :event_id AND tag = :tag RETURNING tag",
+            _tag(event_id, tag),
         )
-        record(session=session, event_id=event_id, author=author, now=now, action="untag", old=tag)
-    session.flush()
-    refresh_search_text(session=session, event_id=event_id)
-    return tuple(sorted((have | set(add)) - set(remove)))
+        if gone:
+            record(tx=tx, event_id=event_id, author=author, now=now, action="untag", old=tag)
+    refresh_search_text(tx=tx, event_id=event_id)
+    rows = tx.fetch("SELECT tag FROM tag WHERE event_id = :id ORDER BY tag", {"id": event_id})
+    return tuple(r[0] for r in rows)
 
 
 def record(
     *,
-    session: Session,
+    tx: Transaction,
     event_id: str,
     author: str,
     now: datetime,
@@ -278,30 +267,51 @@ def record(
     source: str | None = None,
 ) -> None:
     """One row of history: who did what, when, from which value to which, and why."""
-    session.add(
-        HistoryRow(
+    tx.execute(
+        _INSERT_HISTORY,
+        _history_row(
             event_id=event_id,
-            at=now,
             author=author,
+            at=now,
             action=action,
             field=field,
             old=old,
             new=new,
             note=note,
             source=source,
-        )
+        ),
     )
 
 
-def refresh_search_text(*, session: Session, event_id: str) -> None:
-    session.flush()
-    text = event_search_text(load_event(session=session, event_id=event_id))
-    session.execute(update(EventRow).where(col(EventRow.id) == event_id).values(search_text=text))
+def refresh_search_text(*, tx: Transaction, event_id: str) -> None:
+    """The event's search text made again from its fields, sources, notes and tags.
+
+    The row is locked before they are read: a writer that changed them too, in a
+    transaction of its own, has then either committed (and is read) or waits for this
+    one (and reads this one's), so neither overwrites the other's words.
+    """
+    _lock_event(tx, event_id)
+    text = event_search_text(load_event(tx=tx, event_id=event_id))
+    tx.execute(
+        "UPDATE event SET search_text = :text WHERE id = :id", {"text": text, "id": event_id}
+    )
 
 
-def event_exists(*, session: Session, event_id: str) -> bool:
-    return bool(session.scalar(select(func.count()).where(col(EventRow.id) == event_id)))
+def event_exists(*, tx: Transaction, event_id: str) -> bool:
+    return bool(tx.fetch("SELECT 1 FROM event WHERE id = :id", {"id": event_id}))
 
 
-def _values(row: object, columns: Iterable[str]) -> tuple[Any, ...]:
-    return tuple(getattr(row, c) for c in columns)
+def _lock_event(tx: Transaction, event_id: str) -> None:
+    """Make sure the event exists, and hold its row until the transaction ends, so two
+    writers to one event take turns (an SQLite writer already holds the whole store)."""
+    lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""
+    if not tx.fetch(f"SELECT 1 FROM event WHERE id = :id{lock}", {"id": event_id}):
+        raise NotFound(f"no event with id '{event_id}'")
+
+
+def _tag(event_id: str, tag: str) -> dict[str, str]:
+    return {"event_id": event_id, "tag": tag}
+
+
+def _history_row(**values: Any) -> dict[str, Any]:
+    return dict.fromkeys(HISTORY_FIELDS) | values
