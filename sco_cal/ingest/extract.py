@@ -17,6 +17,7 @@ from sco_cal.ingest.bodies import (
     organisations_in,
     untracked_in,
 )
+from sco_cal.ingest.dating import DocumentDate, dateline_length
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
 from sco_cal.ingest.folding import Folded
@@ -67,7 +68,6 @@ _STATUS_STATES = {
 _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
-_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40},[^—–\n]{4,40}?\s[—–]\s")
 _UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
 _SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
 _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
@@ -110,29 +110,37 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything read from one document."""
+    """Everything read from one document, and the date its dates were read against."""
 
     document: str
-    document_date: date
+    dated: DocumentDate
     findings: tuple[Finding, ...]
     caveat: str | None = None
     sentences: int = 0
 
+    @property
+    def document_date(self) -> date:
+        return self.dated.day
+
 
 @dataclass
 class _Document:
-    day: date
+    dated: DocumentDate
     caveat: str | None
     confirmed: str | None
     organisation: str | None
     anchor: date | None = None
 
+    @property
+    def day(self) -> date:
+        return self.dated.day
 
-def extract(document: Document, *, document_date: date) -> Extraction:
+
+def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
     """The findings of `document`; year-less dates are placed against `document_date`."""
     units = split_sentences(document)
     context = _Document(
-        day=document_date,
+        dated=document_date,
         caveat=agenda_caveat(units, headings(document)),
         confirmed=next(
             (u.text for u in units if AGENDA_CONFIRMED.search(Folded.of(u.text).text)), None
@@ -203,6 +211,8 @@ def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str]
 def _context(unit: Sentence, document: _Document) -> Context:
     return Context(
         document_date=document.day,
+        reported_until=document.dated.last,
+        assumed_date=document.dated.assumed,
         caveat=document.caveat,
         confirmed=document.confirmed,
         section=unit.section,
@@ -224,9 +234,9 @@ def read_sentence(
     folded = Folded.of(text if text is not None else unit.text)
     text = folded.text
     masked = _quotes(text)
-    dateline = _DATELINE.match(folded.original)
-    if dateline is not None:
-        masked.append((0, len(Folded.of(dateline.group()).text)))
+    dateline = dateline_length(folded.original)
+    if dateline:
+        masked.append((0, len(Folded.of(folded.original[:dateline]).text)))
     dates = find_dates(
         folded,
         default_year=document.day.year,

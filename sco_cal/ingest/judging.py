@@ -28,6 +28,8 @@ _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED,
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
 _FLOOR = 0.05
+# A date read against today because the document prints none of its own may be a year out.
+_ASSUMED_DATE = 0.25
 _STATE_CHANGES = frozenset(
     {
         ConfirmationState.CANCELLED,
@@ -57,6 +59,8 @@ class Context:
     """What the document and the headings say of every meeting of a unit."""
 
     document_date: date
+    reported_until: date | None = None  # the end of the week a digest covers
+    assumed_date: bool = False  # the document prints no date: today's was taken
     caveat: str | None = None
     confirmed: str | None = None  # "today confirmed the dates and venues of ..."
     section: Section = field(default_factory=Section)
@@ -95,9 +99,15 @@ def judge(
     past = state is ConfirmationState.HELD or (
         state is None and context.section.tense == "past" and not FUTURE_VERB.search(text)
     )
-    placed = [resolve(d, context.document_date, past=past) for d in dates]
+    until = context.reported_until or context.document_date
+    placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
+    if context.assumed_date and current is not None and _needs_document_date(current):
+        score.doubt(
+            _ASSUMED_DATE,
+            f"the document prints no date: '{current.text}' read against today's date",
+        )
     if state is None and context.inherited is not None and _ENUMERATED.match(text):
         cue = context.inherited
         state = cue[0]
@@ -106,7 +116,7 @@ def judge(
     _doubts(score, meeting, host, org_reason)
     problem = _date_problem(window, previous, status, stated, score)
     if window is not None:
-        _check_tense(status, window, context.document_date, score)
+        _check_tense(status, window, until, score)
     confidence = round(max(_FLOOR, min(1.0, score.value)), 2)
     return Judgement(
         status=status,
@@ -163,6 +173,11 @@ def _choose(
     return chosen, old
 
 
+def _needs_document_date(mention: DateMention) -> bool:
+    """Whether the phrase names a day only the document's own date makes whole."""
+    return mention.relative or mention.weekday or not mention.has_year
+
+
 def _note_date(score: _Score, mention: DateMention, what: str) -> None:
     w = mention.window
     score.note(f"{what} '{mention.text}' read as {w.start}..{w.end} ({w.precision.value})")
@@ -184,7 +199,11 @@ def _status(
     if section.state is not None:
         score.note(f"state {section.state.value}: the heading or list says '{section.state_words}'")
         return section.state, True
-    if past and window is not None and window.start <= context.document_date:
+    if (
+        past
+        and window is not None
+        and window.start <= (context.reported_until or context.document_date)
+    ):
         score.note("state held: reported in the past tense")
         return ConfirmationState.HELD, True
     if window is not None and window.end < context.document_date and not FUTURE_VERB.search(text):

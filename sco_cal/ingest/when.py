@@ -14,7 +14,6 @@ from sco_cal.dates import DateWindow, Precision
 from sco_cal.errors import DatePhraseError
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.relative import find_relative, month_number
-from sco_cal.ingest.wording import MEETING_NOUN
 
 _MAX_TOKENS = 9
 _TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”!?|]+")
@@ -35,8 +34,11 @@ _MONTH_WORD = re.compile(rf"^(?:{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replac
 _DAYS_TOKEN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2}(?:st|nd|rd|th)?)?\.?$")
 _LONE = re.compile(rf"^(?:{'|'.join(_MONTHS + _SEASONS)})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
+_NUMERIC_JOIN = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
+)
 _PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")
-_HEADER_LINE = 100
 _M = rf"(?P<month>{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?"
 _Y = r"(?: (?P<year>\d{4}))?"
 # Parts of a month the date parser has no words for; the days they cover.
@@ -192,6 +194,12 @@ def _longest(
             break
         if i < j and tokens[i].group().endswith(".") and not _MONTH_WORD.match(tokens[i].group()):
             break
+        if (
+            i < j
+            and _NUMERIC_DAY.match(tokens[j].group())
+            and not _NUMERIC_JOIN.match(tokens[i].group())
+        ):
+            break  # "issue 3 — 12.01.2026": a date written in figures takes no loose number
         start = tokens[i].start()
         phrase = text[start:end]
         if i == j and not any(c.isdigit() for c in phrase) and not _lone(text, start, end):
@@ -240,19 +248,24 @@ def _inside(start: int, end: int, masked: Iterable[tuple[int, int]]) -> bool:
     return any(start < m_end and end > m_start for m_start, m_end in masked)
 
 
-def resolve(mention: DateMention, document_date: date, *, past: bool | None) -> DateMention:
+def resolve(
+    mention: DateMention, document_date: date, *, past: bool | None, until: date | None = None
+) -> DateMention:
     """A year-less date placed against the document's date: the next such date, or the
-    previous one when the sentence reports the meeting as past (`past`)."""
+    previous one when the sentence reports the meeting as past (`past`). `until` is the
+    last day the document reports on (a weekly digest's Sunday); past dates lie before it.
+    """
+    last = until or document_date
     if mention.weekday:
         window = mention.window
-        if past and window.start > document_date:
+        if past and window.start > last:
             return replace(mention, window=_shifted_days(window, -7))
         return mention
     if mention.has_year or mention.relative:
         return mention
     window = mention.window
     if past:
-        while window.start > document_date:
+        while window.start > last:
             window = _shifted_years(window, -1)
     elif window.end < document_date:
         window = _shifted_years(window, 1)
@@ -289,46 +302,3 @@ def resolve_phrase(
         return None
     longest = max(mentions, key=lambda m: m.end - m.start)
     return resolve(longest, document_date, past=past).window
-
-
-_DATELINE = re.compile(
-    r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+(?:le\s+)?(?P<date>[^—–(\n]{4,40}?)\s*(?:[—–(]|-\s)"
-)
-
-
-def header_date(lines: Sequence[str]) -> date | None:
-    """The single day printed in a short header or footer line ("Bulletin n°3, 15/01/2026"),
-    a dateline ("MOSCOW, July 14, 2026 —") or the first day of a heading's range
-    ("Semaine du 10 au 16 août 2026").
-
-    A line that names a meeting ("La prochaine réunion aura lieu le 11 novembre") is
-    news, not the document's date.
-    """
-    short = [line for line in lines if line.strip()]
-    for line in short[:6]:
-        dateline = _DATELINE.match(line)
-        if dateline is not None:
-            day = _one_day(Folded.of(dateline["date"]))
-            if day is not None:
-                return day
-    for line in [*short[:5], *reversed(short[-5:])]:
-        folded = Folded.of(line)
-        if len(line) > _HEADER_LINE or MEETING_NOUN.search(folded.text):
-            continue
-        day = _one_day(folded)
-        if day is not None:
-            return day
-    for line in short[:3]:
-        folded = Folded.of(line)
-        if len(line) <= _HEADER_LINE and not MEETING_NOUN.search(folded.text):
-            for mention in find_dates(folded, default_year=None):
-                if mention.window.precision is Precision.DAYS and mention.has_year:
-                    return mention.window.start
-    return None
-
-
-def _one_day(folded: Folded) -> date | None:
-    for mention in find_dates(folded, default_year=None):
-        if mention.window.precision is Precision.DAY:
-            return mention.window.start
-    return None

@@ -13,6 +13,7 @@ from sco_cal.filters import EventFilter
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence
 
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import Document
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
@@ -36,7 +37,7 @@ class IngestingService(ServiceBase):
         from sco_cal.ingest.review import build_review
 
         document = read_document(Path(path), name=source_name)
-        extraction = extract(document, document_date=self._document_day(document, as_of))
+        extraction = extract(document, document_date=self._document_date(document, as_of))
         events = self.list_events(EventFilter(scope=Scope.ALL))
         return build_review(extraction, events, self._history_of)
 
@@ -88,20 +89,24 @@ class IngestingService(ServiceBase):
             )
         return report
 
-    def _document_day(self, document: Document, as_of: date | str | None) -> date:
-        from sco_cal.ingest.when import header_date
+    def _document_date(self, document: Document, as_of: date | str | None) -> DocumentDate:
+        """`--as-of`, else the date the document prints, else the one the store knows for
+        it, else today's, marked as assumed."""
+        from sco_cal.ingest.dating import DocumentDate, document_date
         from sco_cal.store.ingesting import published
 
         if isinstance(as_of, date):
-            return as_of
+            return DocumentDate(as_of, "--as-of")
         if as_of:
             window = parse_date_phrase(as_of, today=self.today)
             if window.start != window.end:
                 raise InvalidInput(f"--as-of must name one day, not '{as_of}'")
-            return window.start
-        printed = header_date([line.text for line in document.lines])
+            return DocumentDate(window.start, "--as-of")
+        printed = document_date([line.text for line in document.lines])
         if printed is not None:
             return printed
         with self.store.session() as session:
             known = published(session=session, document=document.name)
-        return known or self.today
+        if known is not None:
+            return DocumentDate(known, "the date the calendar has for this document")
+        return DocumentDate(self.today, "today's date: the document prints none", assumed=True)
