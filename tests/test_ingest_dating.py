@@ -88,6 +88,40 @@ def test_a_weekly_digest_is_dated_by_its_week_and_its_weekdays_are_that_week(
     assert review[0]["proposed"]["status"] == "held"
 
 
+def test_a_readout_is_read_against_its_own_date_not_today(cli: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "readout.txt"
+    doc.write_text(READOUT, encoding="utf-8")
+
+    review = cli.json("ingest", str(doc), today="2026-11-23")
+    by_words = {" ".join(item["excerpt"].split())[:40]: item for item in review}
+
+    assert {item["document_date"] for item in review} == {"2026-06-03"}
+    assert not any(item["document_date_assumed"] for item in review)
+    council = next(i for k, i in by_words.items() if k.startswith("The Council of Ministers"))
+    assert (council["proposed"]["start"], council["proposed"]["end"]) == (
+        "2026-06-02",
+        "2026-06-03",
+    )
+    assert council["proposed"]["cities"] == ["Cholpon-Ata"]
+    defence = next(i for i in review if "28-29 April" in i["excerpt"])
+    assert defence["proposed"]["start"] == "2026-04-28"  # not 2027: it is reported as held
+    assert defence["proposed"]["status"] == "held"
+    summit = next(i for i in review if "next month" in i["excerpt"])
+    assert (summit["proposed"]["start"], summit["proposed"]["end"]) == ("2026-07-01", "2026-07-31")
+
+
+def test_as_of_wins_over_the_printed_date(cli: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "readout.txt"
+    doc.write_text(READOUT, encoding="utf-8")
+
+    review = cli.json("ingest", str(doc), "--as-of", "2027-06-03")
+
+    assert {item["document_date"] for item in review} == {"2027-06-03"}
+    assert {item["document_date_from"] for item in review} == {"--as-of"}
+    summit = next(i for i in review if "next month" in i["excerpt"])
+    assert summit["proposed"]["start"] == "2027-07-01"
+
+
 UNDATED = "Les ministres de la Santé de l’OCS se réuniront à Minsk le 3 mars.\n"
 
 

@@ -50,7 +50,7 @@ class Line:
     """One line of the document as plain text; `heading` when the markup says so.
 
     `bullet` marks an item of a list; `cells` holds a table row's cells (its `text`
-    is the row as written, without markup).
+    is the row as written, without markup); `indent` counts the spaces before it.
     """
 
     number: int
@@ -58,6 +58,7 @@ class Line:
     heading: bool = False
     bullet: bool = False
     cells: tuple[str, ...] = ()
+    indent: int = 0  # leading spaces: a list item's wrapped lines are indented
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,8 @@ def plain_lines(text: str) -> list[Line]:
             continue
         bullet = _BULLET.match(raw) is not None
         line, heading = _strip_markdown(raw)
-        lines.append(Line(number, line, heading, bullet=bullet))
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        lines.append(Line(number, line, heading, bullet=bullet, indent=indent))
     return lines
 
 

@@ -56,6 +56,14 @@ _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuver
 _SPEAKER = re.compile(
     r"^[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
 )
+# What people say or do about meetings, rather than meet: they are speakers, not a meeting.
+_SPOKE = re.compile(
+    r"^\s*(?:(?:also|have|had|further|ont|avaient|egalement|aussi)\s+){0,2}"
+    r"(?:welcomed|agreed|approved|noted|said|discussed|adopted|reviewed|took note|stressed"
+    r"|called|decided|signed|exchanged|expressed|praised|recalled|underlined|endorsed"
+    r"|salue|adopte|approuve|examine|pris note|souligne|convenu|decide|signe|evoque"
+    r"|discute|rappele|exprime|passe en revue|se sont felicites|sont convenus)\b"
+)
 # "la résolution 2231 du Conseil de sécurité": the body wrote a text, it did not meet.
 _ABOUT = re.compile(
     r"\b(?:resolutions?|decisions?|declarations?|rapports?|reports?|statements?|strategie"
@@ -236,8 +244,8 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
         hosted = _HOSTED.search(text[max(0, start - 40) : start]) is not None
         follows = bool(found) and _AND_THE.search(text[max(0, start - 12) : start]) is not None
         gathers = _GATHER.search(clause.split(";")[0]) or re.match(r"\s*\(", clause)
-        if not (gathers or hosted or follows):
-            continue
+        if not (gathers or hosted or follows) or _SPOKE.match(clause):
+            continue  # "the ministers welcomed the results of the meeting of ...": speakers
         words = folded.span(start, end)
         title = _people_title(words, english)
         found.append(
