@@ -42,6 +42,8 @@ def dated(text: str) -> date | None:
         ("READOUT\nA title\nCholpon-Ata, 3 June 2026\n\nThe council met.", date(2026, 6, 3)),
         ("MOSCOW, April 9, 2026 — The CSTO said on Tuesday it would meet.", date(2026, 4, 9)),
         ("ASTANA, Jan. 20, 2026 /Kazinform/ -- The council will meet.", date(2026, 1, 20)),
+        ("MOSCOW, April 9, 2026 /TASS/. The CSTO said it would meet.", date(2026, 4, 9)),
+        ("MOSCOW, Thursday, April 9, 2026: the CSTO said it would meet.", date(2026, 4, 9)),
         ("Note d'information\n12.06.2026\n\nLes ministres se réuniront.", date(2026, 6, 12)),
         ("COMMUNIQUÉ\nLe 15 décembre 2025\n\nLe sommet aura lieu.", date(2025, 12, 15)),
         ("REVUE\nDate : 06/03/2026\n\n- Mercredi, le Conseil s'est réuni.", date(2026, 3, 6)),
@@ -66,6 +68,7 @@ def test_the_document_date_is_found_in_every_common_form(text: str, day: date) -
         "AGENDA\nLa prochaine réunion aura lieu le 11 novembre 2026.\n\nTexte.",
         "Notes\n\nThe ministers met on 3 June 2026 in Bishkek and agreed to meet again.",
         "Calendar\n\nText of the calendar.\n\nNext issue: 9 February 2026.",
+        "Note\n\nLes ministres, réunis à Astana le 14 octobre 2025. Ils ont adopté un plan.",
     ],
 )
 def test_a_line_about_a_meeting_or_the_next_issue_does_not_date_the_document(text: str) -> None:

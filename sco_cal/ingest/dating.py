@@ -20,10 +20,11 @@ from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.when import find_dates
 from sco_cal.ingest.wording import ANNOUNCES
 
-# "MOSCOW, July 14, 2026 —", "ASTANA, Jan. 20, 2026 /Kazinform/ --", "Bichkek, le 6 mai -".
+# "MOSCOW, July 14, 2026 —", "ASTANA, Jan. 20, 2026 /Kazinform/ --", "Bichkek, le 6 mai -",
+# "MOSCOW, April 9, 2026 /TASS/. ".
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-ZÀ-Ý][\w .'’()-]{1,40}?),\s+(?:le\s+)?(?P<date>[^—–\n]{4,40}?)"
-    r"\s*(?:/[^/\n]{2,30}/\s*|\([A-Za-z][\w .-]{1,30}\)\s*)?(?:[—–]|--?\s)"
+    r"\s*(?:/[^/\n]{2,30}/\s*|\([A-Za-z][\w .-]{1,30}\)\s*)?(?:[—–]|--?\s|(?<=[\d/])[.:]\s)"
 )
 _LABEL = re.compile(
     r"^\s*(?:date|dated|dat[ée]e? du|issued|published|publi[ée]e? le|diffus[ée]e? le"
@@ -101,7 +102,7 @@ def dateline_day(line: str) -> DocumentDate | None:
     match = DATELINE.match(line)
     if match is None:
         return None
-    day = _one_day(match["date"])
+    day = _only_day(match["date"])
     return DocumentDate.printed(day, line[: match.end()]) if day is not None else None
 
 
@@ -113,7 +114,7 @@ def dateline_length(text: str) -> int:
     if match is None:
         return 0
     shouted = match["place"].isupper()
-    return match.end() if shouted or _one_day(match["date"]) is not None else 0
+    return match.end() if shouted or _only_day(match["date"]) is not None else 0
 
 
 def is_date_line(line: str) -> bool:
@@ -164,6 +165,18 @@ def _week_of(line: str) -> tuple[date, date] | None:
         if mention.has_year and window.precision is Precision.DAYS:
             if (window.end - window.start).days <= 7:
                 return window.start, window.end
+    return None
+
+
+def _only_day(text: str) -> date | None:
+    """The day `text` names when it is nothing but a date ("April 9, 2026", "le 6 mai
+    2026", "Thursday, April 9, 2026"), not a clause holding one."""
+    folded = Folded.of(text)
+    for mention in find_dates(folded, default_year=None):
+        if mention.window.precision is Precision.DAY and mention.has_year:
+            rest = folded.text[: mention.start] + folded.text[mention.end :]
+            if len(re.findall(r"[^\W\d_]+", rest)) <= 1:
+                return mention.window.start
     return None
 
 
