@@ -106,6 +106,7 @@ class Finding:
     problem: str | None = None
     moved: bool = False  # the document says the meeting moved ("finalement", "et non à")
     cue: tuple[ConfirmationState, str] | None = None  # the words that gave the state
+    year_inferred: bool = False  # the window's year is the reader's, not written
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,6 +472,7 @@ def _finding_for(
         problem=judgement.problem,
         moved=moved,
         cue=judgement.cue,
+        year_inferred=judgement.year_inferred,
     )
 
 

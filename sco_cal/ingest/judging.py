@@ -52,6 +52,7 @@ class Judgement:
     reasons: tuple[str, ...]
     problem: str | None = None
     cue: tuple[ConfirmationState, str] | None = None  # the words that said the state
+    year_inferred: bool = False  # the window's year came from the document's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ def judge(
         reasons=tuple(score.reasons),
         problem=problem,
         cue=cue,
+        year_inferred=current is not None and _needs_document_date(current),
     )
 
 
