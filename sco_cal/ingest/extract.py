@@ -35,6 +35,7 @@ from sco_cal.ingest.wording import (
     ANNOUNCES,
     MEETING_NOUN,
     NOT_A_MEETING,
+    SPOKE,
     is_english,
     state_in,
 )
@@ -50,6 +51,9 @@ _SUMMARY = re.compile(
     r"|portant sur|sur le theme|afin de|marquant|visant a|with a focus on|focusing on"
     r"|devoted to|dedicated to)\b"
 )
+_ASIDES = re.compile(r"\([^()]*\)")
+# A rubric opening a list item, the item itself naming the meeting.
+_LABEL = re.compile(r"^\s*[\w' -]{2,30}?\s?:\s")
 _AGENDA_WORDS = re.compile(r"\b(?:echeances|agenda|calendrier|dates|schedule|items)\b")
 _REPORTED = re.compile(
     r"\b(?:said|says|told (?:reporters|journalists|the press)"
@@ -65,13 +69,18 @@ _STATUS_STATES = {
     "provisional": ConfirmationState.PROVISIONAL,
     "confirmed": ConfirmationState.CONFIRMED,
 }
+# A cell saying its value is not known yet: "TBC", "Feb (TBC)", "à confirmer".
+_UNKNOWN = re.compile(
+    r"\(?\s*\b(?:tbc|tba|tbd|to be confirmed|[aà] confirmer|[aà] d[ée]terminer|n/a)\b\s*\)?",
+    re.IGNORECASE,
+)
 _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
 _UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
 _SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
 _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
-_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
+_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
@@ -130,7 +139,8 @@ class _Document:
     caveat: str | None
     confirmed: str | None
     organisation: str | None
-    anchor: date | None = None
+    anchor: date | None = None  # the last day the document named
+    summit: DateWindow | None = None  # the days of the summit it dated, for "la veille du sommet"
 
     @property
     def day(self) -> date:
@@ -157,13 +167,17 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
         days = [f.window for f in found if f.window is not None and f.window.is_exact]
         if days:
             context.anchor = days[-1].start
+        summits = [f.window for f in found if f.kind is Kind.SUMMIT and f.window in days]
+        if summits:
+            context.summit = summits[-1]
     return Extraction(document.name, document_date, tuple(findings), context.caveat, len(units))
 
 
 def agenda_caveat(sentences: list[Sentence], titles: list[str]) -> str | None:
     """The words saying that the whole agenda awaits confirmation, if the document has them."""
     for sentence in sentences:
-        text = Folded.of(sentence.text).text
+        # "(dates à confirmer)" after one meeting speaks of that meeting only
+        text = _ASIDES.sub(" ", Folded.of(sentence.text).text)
         if AGENDA_CAVEAT.search(text) and (
             _AGENDA_WORDS.search(text) or not MEETING_NOUN.search(text)
         ):
@@ -179,27 +193,34 @@ def read_unit(unit: Sentence, document: _Document) -> list[Finding]:
     if len(unit.text) > MAX_SENTENCE:
         return []
     if unit.cells is not None:
-        row = _row_text(unit.cells)
+        row = _row_text(unit.cells, unit.section.year)
         if row is None:
             return []
         return read_sentence(unit, document, text=row[0], stated=row[1])
     return read_sentence(unit, document)
 
 
-def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str] | None] | None:
+def _row_text(
+    cells: dict[str, str], year: int | None
+) -> tuple[str, tuple[ConfirmationState, str] | None] | None:
     """A table row as one sentence ("meeting (place, date)") and the state its status
-    column gives; None for a row that names no meeting."""
+    column gives; None for a row that names no meeting. A row without a year takes the
+    one of the heading it sits under (`year`): "Apr" under "### 2027", "TBC" the year."""
     meeting = cells.get("meeting", "").strip()
     if not meeting:
         return None
-    place = cells.get("place", "").strip(" —-")
+    place = _UNKNOWN.sub("", cells.get("place", "")).strip(" —-()")
     when = cells.get("date", "").strip(" —-")
     status = Folded.of(cells.get("status", "")).text.strip()
     state, words = state_in(status)
     if state is None and (found := _STATUS_WORDS.search(status)) is not None:
         state, words = _STATUS_STATES[found.lastgroup or ""], found.group()
-    if re.search(r"\b(?:tbc|tba|a confirmer|a determiner|n/a)\b", Folded.of(when).text):
-        when = ""
+    if _UNKNOWN.search(when):
+        when = _UNKNOWN.sub("", when).strip(" —-()")
+        if state is None:
+            state, words = ConfirmationState.PROVISIONAL, "TBC"
+    if year is not None and not re.search(r"\d{4}", when):
+        when = f"{when} {year}".strip()
     if when:
         when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
     if state is ConfirmationState.POSTPONED and when:
@@ -244,6 +265,7 @@ def read_sentence(
         masked=masked,
         today=document.day,
         anchor=document.anchor,
+        summit=document.summit,
     )
     dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
     announced = (
@@ -253,8 +275,14 @@ def read_sentence(
         return []
     english = is_english(text)
     places = find_places(folded, skip=[*masked, *organisation_spans(folded)])
+    in_dates = [(d.start, d.end) for d in dates if d.relative]  # "the eve of the summit"
+    label = _LABEL.match(text)  # "Sommet : la présidence a confirmé que le sommet ..."
+    labels = [(0, label.end())] if label and MEETING_NOUN.search(text, label.end()) else []
     heads = find_heads(
-        folded, masked=masked, stops_at=_stops(folded, dates, places), english=english
+        folded,
+        masked=[*masked, *in_dates, *labels],
+        stops_at=_stops(folded, dates, places),
+        english=english,
     )
     heads = [
         replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
@@ -333,13 +361,19 @@ def _listed(
     head = scope.head
     if not head.many:
         return []
-    brackets = list(_BRACKET.finditer(text, head.start, scope.span[1]))
+    dates = find_dates(folded, default_year=document.day.year, today=document.day)
+    brackets = [
+        b
+        for b in _BRACKET.finditer(text, head.start, scope.span[1])
+        if any(b.start() < d.start and d.end < b.end() for d in dates)
+    ]
     if len(brackets) < 2:
         return []
     found: list[Finding] = []
     start = head.start
     noun = re.sub(r"s$", "", folded.span(head.start, head.noun_end).split()[-1])
-    dates = find_dates(folded, default_year=document.day.year, today=document.day)
+    state, said = state_in(_words(text, scope))  # "... (Tashkent, 4-5 March) were held"
+    shared = (state, said) if state is not None else None
     for bracket in brackets:
         words = folded.span(start, bracket.start()).strip(" ,")
         words = re.sub(r"^(?:et|and|ainsi que)\s+", "", words)
@@ -353,7 +387,7 @@ def _listed(
             silent=False,
         )
         sub = Scope(part, (start, bracket.end()))
-        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, None)
+        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, shared)
         if finding is not None and finding.window is not None:
             found.append(finding)
         start = bracket.end()
@@ -385,6 +419,8 @@ def _scope_findings(
         if finding is not None and finding.status is ConfirmationState.HELD:
             found.append(finding)
             scope = replace(scope, others=(*scope.others, held))
+            if SPOKE.match(text, held[1] + 1):
+                return found  # "..., who met in Dushanbe last month, approved a programme"
     words = _words(text, scope)
     if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
         return found

@@ -12,7 +12,7 @@ from dataclasses import replace
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
-from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN
+from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN, SPOKE
 from sco_cal.model import Kind
 
 _PEOPLE = (
@@ -36,9 +36,9 @@ _HOSTED = re.compile(
 _AND_THE = re.compile(r"(?:,|\band|\bet)\s+(?:the|les)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+(?:[\w-]+\s+){0,3}$")
 _COMPLEMENT = re.compile(
-    r"^(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
-    r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in"
+    r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in|et"
     r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
 )
 _OF = re.compile(r"\b(?:des|du|de la|de l'|of|of the)\s+$")
@@ -54,22 +54,23 @@ _ELLIPSIS = re.compile(
 _NAMED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60}?)”|\"([^\"]{2,60}?)\"")
 _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuvers?)\b")
 _SPEAKER = re.compile(
-    r"^[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
-)
-# What people say or do about meetings, rather than meet: they are speakers, not a meeting.
-_SPOKE = re.compile(
-    r"^\s*(?:(?:also|have|had|further|ont|avaient|egalement|aussi)\s+){0,2}"
-    r"(?:welcomed|agreed|approved|noted|said|discussed|adopted|reviewed|took note|stressed"
-    r"|called|decided|signed|exchanged|expressed|praised|recalled|underlined|endorsed"
-    r"|salue|adopte|approuve|examine|pris note|souligne|convenu|decide|signe|evoque"
-    r"|discute|rappele|exprime|passe en revue|se sont felicites|sont convenus)\b"
+    r"[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
 )
 # "la résolution 2231 du Conseil de sécurité": the body wrote a text, it did not meet.
 _ABOUT = re.compile(
     r"\b(?:resolutions?|decisions?|declarations?|rapports?|reports?|statements?|strategie"
     r"|strategy|programme|program)\b(?:\s+\S+){0,6}\s+(?:du|de la|de l'|des|of the|of)\s*$"
 )
+# "agreed to set up a joint working group": a body is founded, nobody meets.
+_FOUNDED = re.compile(
+    r"\b(?:set(?:ting)? up|creat(?:e|ing)|establish(?:ing)?|form(?:ing)?|creer|creation d'?"
+    r"|mettre en place|mise en place d'?|instituer)\s+(?:(?:an?|the|un|une|le|la|joint|commun)"
+    r"\s+)*$"
+)
 _SERIES_OF = re.compile(r"(?:une |la |a )?(?P<what>serie d'|series of )$")
+_COORDINATED = re.compile(r"\s*(?:,|et|and)\s+(?:les |the )?")
+_RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
+_HEADS_OF_STATE = re.compile(r"\b(?:chefs d'etat|heads of state)(?![\w-])")  # not "état-major"
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
@@ -90,7 +91,10 @@ def find_heads(
             continue
         previous = max((h for h in heads if h.end <= noun.start()), default=None, key=_end)
         if previous is not None and _attaches(text, previous, noun.start()):
-            heads[heads.index(previous)] = _with_number(folded, previous, noun, english)
+            joined = _joined_with(folded, heads, previous, noun, english)
+            heads = [h for h in heads if h is not previous and h is not joined[1]]
+            heads.append(_with_number(folded, joined[0], noun, english))
+            heads.sort(key=lambda h: h.start)
             continue
         if _depth(text, noun.start()) > 0 and previous is not None:
             continue  # "(second session under the Kyrgyz chairmanship)": about the one before
@@ -102,8 +106,10 @@ def find_heads(
             phrase = replace(phrase, start=start, vague=False, title=words[:1].upper() + words[1:])
         if COUNCIL.fullmatch(noun.group()) and _SPEAKER.match(text, phrase.end):
             continue  # "le Conseil de la jeunesse s'est félicité des résultats de ...": a speaker
-        if _plural_only(noun, phrase) or _ABOUT.search(
-            text[max(0, phrase.start - 50) : phrase.start]
+        if (
+            _plural_only(noun, phrase)
+            or _ABOUT.search(text[max(0, phrase.start - 50) : phrase.start])
+            or _FOUNDED.search(text[max(0, phrase.start - 40) : phrase.start])
         ):
             phrase = replace(phrase, silent=True)  # several, none named; or a text's author
         heads = [h for h in heads if not (phrase.start <= h.start and h.end <= phrase.end)]
@@ -111,6 +117,33 @@ def find_heads(
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
     return _ellipses(folded, heads, english)
+
+
+def _joined_with(
+    folded: Folded,
+    heads: list[MeetingPhrase],
+    head: MeetingPhrase,
+    noun: re.Match[str],
+    english: bool,
+) -> tuple[MeetingPhrase, MeetingPhrase | None]:
+    """ "The finance ministers and central bank governors will hold their seventh meeting":
+    people named together who hold one meeting (a singular noun) are one head."""
+    text = folded.text
+    before = max((h for h in heads if h.end <= head.start), default=None, key=_end)
+    if (
+        before is None
+        or noun.group().endswith(("s", "x"))
+        or _RESPECTIVELY.search(text)
+        or not _PEOPLE_HEAD.search(Folded.of(before.title).text)
+        or not _PEOPLE_HEAD.search(Folded.of(head.title).text)
+        or _COORDINATED.fullmatch(text[before.end : head.start]) is None
+    ):
+        return head, None
+    words = folded.span(before.start, head.end)
+    if not english:
+        words = re.sub(r"\s+et les\s+", " et des ", words)
+    merged = replace(before, end=head.end, noun_end=head.end, title=_people_title(words, english))
+    return merged, before
 
 
 def _end(head: MeetingPhrase) -> int:
@@ -141,7 +174,7 @@ def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
 def _attaches(text: str, previous: MeetingPhrase, start: int) -> bool:
     """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)": one meeting."""
     between = text[previous.end : start]
-    if _POSSESSIVE.search(text[max(previous.end, start - 12) : start]) and len(between) < 60:
+    if _POSSESSIVE.search(text[max(previous.end, start - 40) : start]) and len(between) < 60:
         return True
     paren = re.fullmatch(r"\s*\(\s*(?:[\w-]+\s+){0,3}", between)
     return paren is not None
@@ -242,9 +275,10 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
                 start = _english_start(text, start - len(before.group()), start)
         clause = text[end : end + 90]
         hosted = _HOSTED.search(text[max(0, start - 40) : start]) is not None
-        follows = bool(found) and _AND_THE.search(text[max(0, start - 12) : start]) is not None
+        named_before = bool(found) or _named_before(text, start)
+        follows = named_before and _AND_THE.search(text[max(0, start - 12) : start]) is not None
         gathers = _GATHER.search(clause.split(";")[0]) or re.match(r"\s*\(", clause)
-        if not (gathers or hosted or follows) or _SPOKE.match(clause):
+        if not (gathers or hosted or follows) or SPOKE.match(clause):
             continue  # "the ministers welcomed the results of the meeting of ...": speakers
         words = folded.span(start, end)
         title = _people_title(words, english)
@@ -255,13 +289,25 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
                 noun_end=end,
                 title=title,
                 number=None,
-                kind=Kind.MINISTERIAL if "minist" in match.group() else Kind.MEETING,
+                kind=_people_kind(match.group(), text[start:end]),
                 vague=False,
                 many=False,
                 truncated=False,
             )
         )
     return found
+
+
+def _named_before(text: str, position: int) -> bool:
+    """Whether a meeting is named before `position` ("The Council ... will meet in
+    October, and the ministers of justice in December": the second shares the verb)."""
+    return bool(MEETING_NOUN.search(text, 0, position) or COUNCIL.search(text, 0, position))
+
+
+def _people_kind(people: str, words: str) -> Kind:
+    if _HEADS_OF_STATE.search(words):
+        return Kind.SUMMIT  # "the heads of state will meet for their summit"
+    return Kind.MINISTERIAL if "minist" in people else Kind.MEETING
 
 
 def _english_start(text: str, first: int, noun: int) -> int:

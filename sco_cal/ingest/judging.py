@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sco_cal.dates import DateWindow
+from sco_cal.dates import DateWindow, Precision
 from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention, resolve
@@ -28,6 +28,25 @@ _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED,
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
 _FLOOR = 0.05
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze",
+)
+_COUNTS = {word: n + 2 for words in _NUMBER_WORDS for n, word in enumerate(words.split())} | {
+    str(n): n for n in range(2, 32)
+}
+_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(_COUNTS)})"
+# How long a meeting lasts, not how far off it is ("two days after the summit").
+_DURATION = re.compile(
+    rf"(?:\b(?:(?:pour|durant|pendant|sur|de|after|apres) )?{_COUNT}(?:[- ]days?| jours)\b"
+    r"|(?P<week>\bweek-?long\b|\bfor a week\b|\b(?:pour|durant|pendant|d') ?une semaine\b))"
+    r"(?! (?:after|before|later|earlier|ago|apres|avant|plus tard|plus tot))"
+)
+_FROM = re.compile(r"\s*(?:de|du|d'|from)\s*")
+_FROM_PHRASE = re.compile(r"(?:de|du|d'|from)\b")
+# "ended on Saturday, after twelve days": the day it ended, counted back.
+_ENDED = re.compile(r"\b(?:achev\w*|termin\w*|clos\w*|clotur\w*|ended|concluded|closed)\b")
+_UNTIL = re.compile(r"\b(?:jusqu'(?:au|a|a la)|until|till|through|to)\s*$")
 # A date read against today because the document prints none of its own may be a year out.
 _ASSUMED_DATE = 0.25
 _STATE_CHANGES = frozenset(
@@ -97,6 +116,10 @@ def judge(
     score = _Score()
     cue = context.stated_status or _cue(text)
     state = cue[0] if cue else None
+    if state is None and context.inherited is not None and _ENUMERATED.match(text):
+        cue = context.inherited
+        state = cue[0]
+        score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
     past = state is ConfirmationState.HELD or (
         state is None and context.section.tense == "past" and not FUTURE_VERB.search(text)
     )
@@ -104,15 +127,17 @@ def judge(
     placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
+    if previous is not None and window is not None and state is ConfirmationState.POSTPONED:
+        # "originally planned for May, postponed to the autumn": the May before the autumn
+        raw = next(d for d, p in zip(dates, placed, strict=True) if p is previous)
+        previous = resolve(raw, window.start, past=True)
+    if window is not None and current is not None and window.precision is Precision.DAY:
+        window = _lasting(window, text, dates, score)
     if context.assumed_date and current is not None and _needs_document_date(current):
         score.doubt(
             _ASSUMED_DATE,
             f"the document prints no date: '{current.text}' read against today's date",
         )
-    if state is None and context.inherited is not None and _ENUMERATED.match(text):
-        cue = context.inherited
-        state = cue[0]
-        score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
     status, stated = _status(text, cue, window, host, context, past, score)
     _doubts(score, meeting, host, org_reason)
     problem = _date_problem(window, previous, status, stated, score)
@@ -150,8 +175,13 @@ def _choose(
         return None, None
     moved = MOVED_TO.search(text)
     if moved is not None and state in _MAY_MOVE:
-        after = [d for d in dates if d.start >= moved.start()]
-        before = [d for d in dates if d.start < moved.start()]
+        # "Jeudi 12 : ..., reportée de février": the date after "de" is the one it leaves,
+        # and then any other is the one it moves to
+        left = [d for d in dates if _left(text, moved, d)]
+        after = [d for d in dates if d.start >= moved.start() and d not in left]
+        before = [d for d in dates if d.start < moved.start() and d not in left]
+        if left:
+            after, before = after or before, left
         old = before[0] if before else None
         if after:
             new = min(after, key=lambda d: (d.window.end - d.window.start, d.start))
@@ -173,6 +203,37 @@ def _choose(
         score.note(f"no year written; {chosen.window.start.year} from the document's date")
     old = planned[0] if planned and chosen not in planned else None
     return chosen, old
+
+
+def _lasting(window: DateWindow, text: str, dates: list[DateMention], score: _Score) -> DateWindow:
+    """A meeting that opens on a day and lasts a while covers those days: "a two-day
+    forum will open on Thursday", "pour trois jours", "run for a week", "il dure
+    jusqu'au 22 août"; one that "ended on Saturday, after twelve days" the days before."""
+    ends = [
+        resolve(d, window.start, past=False).window for d in dates if _UNTIL.search(text[: d.start])
+    ]
+    until = next((end for end in ends if end.end > window.start), None)
+    if until is not None:
+        score.note(f"lasts until {until.end}")
+        return DateWindow(window.start, until.end, Precision.DAYS, window.text)
+    match = _DURATION.search(text)
+    if match is None:
+        return window
+    days = 7 if match["week"] else _COUNTS.get(match["count"] or "", 0)
+    if days < 2:
+        return window
+    score.note(f"lasts '{match.group().strip()}'")
+    span = timedelta(days=days - 1)
+    if _ENDED.search(text):
+        return DateWindow(window.start - span, window.start, Precision.DAYS, window.text)
+    return DateWindow(window.start, window.start + span, Precision.DAYS, window.text)
+
+
+def _left(text: str, moved: re.Match[str], mention: DateMention) -> bool:
+    between = text[moved.end() : mention.start]
+    return _FROM.fullmatch(between) is not None or (
+        not between.strip() and _FROM_PHRASE.match(text, mention.start) is not None
+    )
 
 
 def _needs_document_date(mention: DateMention) -> bool:

@@ -303,8 +303,10 @@ def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> 
     moving = finding.moved or (
         finding.stated_status and finding.status is ConfirmationState.POSTPONED
     )
-    later = finding.window is not None and (
-        event.window.end < finding.window.start <= event.window.end + _PUT_OFF
+    later = (
+        finding.window is not None
+        and event.kind not in _UNIQUE_KINDS  # one summit a year: next year's is another
+        and event.window.end < finding.window.start <= event.window.end + _PUT_OFF
     )
     alike = (shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS) or (
         later

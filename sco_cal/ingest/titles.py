@@ -42,7 +42,7 @@ _ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
 _ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")
 _NOT_PLURAL = frozenset("jeux games consultations congres concours".split())
 _KINDS: tuple[tuple[str, Kind], ...] = (
-    (r"sommets?|summits?|chefs d'etat|heads of state", Kind.SUMMIT),
+    (r"sommets?|summits?|chefs d'etat(?!-)|heads of state", Kind.SUMMIT),
     (r"groupe de travail|working group", Kind.WORKING_GROUP),
     (r"exercices?|exercises?", Kind.EXERCISE),
     (

@@ -13,7 +13,7 @@ from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.dates import DateWindow, Precision
 from sco_cal.errors import DatePhraseError
 from sco_cal.ingest.folding import Folded
-from sco_cal.ingest.relative import find_relative, month_number
+from sco_cal.ingest.relative import RelativeDate, find_relative, month_number
 
 _MAX_TOKENS = 9
 _TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”!?|]+")
@@ -52,9 +52,13 @@ _PARTS: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = tuple(
             rf"\b(?:dans |in )?(?:les |the )?(?:premiers|first) (?:jours|days) (?:de |d'|of ){_M}",
             (1, 10),
         ),
-        (rf"\b(?:la |the )?(?:premiere|first) (?:quinzaine|fortnight) (?:de |d'|of ){_M}", (1, 15)),
         (
-            rf"\b(?:la |the )?(?:seconde|deuxieme|second) (?:quinzaine|fortnight)"
+            rf"\b(?:la |the )?(?:premiere|first) (?:quinzaine|fortnight|half|moitie)"
+            rf" (?:de |d'|of ){_M}",
+            (1, 15),
+        ),
+        (
+            rf"\b(?:la |the )?(?:seconde|deuxieme|second) (?:quinzaine|fortnight|half|moitie)"
             rf" (?:de |d'|of ){_M}",
             (16, 31),
         ),
@@ -89,32 +93,32 @@ def find_dates(
     masked: Sequence[tuple[int, int]] = (),
     today: date | None = None,
     anchor: date | None = None,
+    summit: DateWindow | None = None,
 ) -> list[DateMention]:
     """Non-overlapping date phrases of the sentence, in order of appearance.
 
     Relative phrases ("le mois dernier", "mardi") are read against `today`, the
-    document's date, and "la veille" against `anchor`. Other phrases are the longest
-    run of words ending on a month, year, season, quarter or half-year that the date
-    parser reads; a phrase with a year wins over an overlapping one without, then the
-    longer one wins.
+    document's date. "La veille" and "the following day" are read from the date the
+    sentence gives before them, else from `anchor` (the last day the document named);
+    "on the eve of the summit" from the `summit` the document dated. Other phrases are
+    the longest run of words ending on a month, year, season, quarter or half-year that
+    the date parser reads; a phrase with a year wins over an overlapping one without,
+    then the longer one wins.
     """
     text = folded.text
     chosen: list[DateMention] = []
+    waiting: list[RelativeDate] = []  # anchored phrases, read once the sentence's dates are
     if today is not None:
-        for found in find_relative(text, today, anchor):
-            if not _inside(found.start, found.end, masked):
-                original = folded.span(found.start, found.end)
+        for found in find_relative(text, today):
+            if _inside(found.start, found.end, masked):
+                continue
+            if found.window is None:
+                waiting.append(found)
                 chosen.append(
-                    DateMention(
-                        replace(found.window, text=original),
-                        found.start,
-                        found.end,
-                        original,
-                        has_year=not found.weekday,
-                        relative=True,
-                        weekday=found.weekday,
-                    )
+                    _relative_mention(folded, found, DateWindow(today, today, Precision.DAY))
                 )
+                continue
+            chosen.append(_relative_mention(folded, found, found.window))
     for mention in _parts(folded, default_year):
         if _free(mention, chosen, masked):
             chosen.append(mention)
@@ -129,7 +133,48 @@ def find_dates(
     for mention in sorted(candidates, key=lambda m: (not m.has_year, m.start - m.end, m.start)):
         if _free(mention, chosen, ()):
             chosen.append(mention)
+    for found in waiting:
+        chosen = [c for c in chosen if c.start != found.start]
+        day = _anchor_of(found, chosen, today, anchor, summit)
+        if day is not None:
+            chosen.append(_relative_mention(folded, found, found.from_anchor(day).window))
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _relative_mention(
+    folded: Folded, found: RelativeDate, window: DateWindow | None
+) -> DateMention:
+    assert window is not None
+    original = folded.span(found.start, found.end)
+    return DateMention(
+        replace(window, text=original),
+        found.start,
+        found.end,
+        original,
+        has_year=not found.weekday,
+        relative=True,
+        weekday=found.weekday,
+    )
+
+
+def _anchor_of(
+    found: RelativeDate,
+    chosen: list[DateMention],
+    today: date | None,
+    anchor: date | None,
+    summit: DateWindow | None,
+) -> DateWindow | None:
+    """The day(s) an anchored phrase is the eve or the morrow of: the summit it names,
+    the last date written before it in the sentence, or the document's last day."""
+    if found.of_summit and summit is not None:
+        return summit
+    before = [c for c in chosen if c.end <= found.start and not c.relative and c.window.is_exact]
+    if before:
+        last = before[-1]
+        return resolve(last, today, past=None).window if today is not None else last.window
+    if anchor is not None:
+        return DateWindow(anchor, anchor, Precision.DAY)
+    return None
 
 
 def _free(

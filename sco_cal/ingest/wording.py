@@ -72,7 +72,8 @@ _HELD = re.compile(
     r"|was held|were held|took place|has been held|have been held|met|gathered"
     r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
-    r"|took part in|participated in|a participe a|ont participe a)\b"
+    r"|took part in|participated in|a participe a|ont participe a"
+    r"|(?:the )?(?:results?|outcomes?) of the|(?:les |des )?resultats (?:de la|des|du))\b"
 )
 
 
@@ -151,12 +152,25 @@ WAS_PLANNED = re.compile(
 _ENGLISH = re.compile(r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held)\b")
 _FRENCH = re.compile(r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est)\b")
 MANY = re.compile(r"\b(?:une serie d'|series of|plusieurs|several|des reunions|meetings of)")
+# What people say or do about meetings, rather than meet: they are speakers, not a meeting.
+SPOKE = re.compile(
+    r"\s*(?:(?:also|have|had|further|ont|avaient|egalement|aussi)\s+){0,2}"
+    r"(?:welcomed|agreed|approved|noted|said|discussed|adopted|reviewed|took note|stressed"
+    r"|called|decided|signed|exchanged|expressed|praised|recalled|underlined|endorsed"
+    r"|salue|adopte|approuve|examine|pris note|souligne|convenu|decide|signe|evoque"
+    r"|discute|rappele|exprime|passe en revue|se sont felicites|sont convenus)\b"
+)
 # Not meetings of the bodies the desk follows: visits, talks, receptions.
 NOT_A_MEETING = re.compile(
     r"\b(?:visite d'etat|visite officielle|visite de travail|state visit|official visit"
     r"|working visit|s'est entretenue? avec|entretien bilateral|recoit son homologue"
     r"|a recu son homologue|bilateral talks|talks with|bilateral meeting|bilaterale?"
-    r"|visites?|visits?)\b"
+    r"|visites?|visits?"
+    # one person meeting another: "met his Uzbek counterpart", "a rencontré l'ambassadeur"
+    r"|(?:met|meets|will meet|a rencontre|rencontrera|rencontre|a recu|recevra|recoit"
+    r"|received|receives|will receive|s'est entretenue? avec)(?: with)?\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:counterparts?|homologues?|ambassadors?|ambassadeurs?|(?:foreign |prime )?minister"
+    r"|(?:premier )?ministre|president|secretary(?:-| )general|secretaire general))\b"
 )
 
 
