@@ -246,6 +246,39 @@ def test_a_postponement_from_where_the_calendar_has_it_may_move_it_far() -> None
     assert decide(replace(postponed, previous=None), SEED).event is None
 
 
+def test_a_title_like_another_bodys_meeting_links_only_when_no_body_is_named() -> None:
+    conference = finding(
+        "Conférence de haut niveau du processus de Douchanbé sur la sécurité des frontières",
+        kind=Kind.CONFERENCE,
+        status=ConfirmationState.POSTPONED,
+        stated_status=True,
+        country="US",
+        cities=("New York",),
+        window=DateWindow(date(2026, 9, 1), date(2026, 11, 30), Precision.SEASON),
+        previous=month(2026, 5),
+    )
+
+    named = decide(conference, SEED, common=common_words(SEED))
+    guessed = decide(replace(conference, body_inferred=True), SEED, common=common_words(SEED))
+
+    assert named.event is None and not named.candidates
+    assert guessed.event is not None
+    assert guessed.event.id == "un-dushanbe-process-conference-2026-new-york"
+
+
+def test_agencies_and_services_are_one_word_for_linking() -> None:
+    heads = finding(
+        "Meeting of Heads of the anti-drug agencies of the SCO member states",
+        country="KZ",
+        cities=("Astana",),
+        status=ConfirmationState.HELD,
+        window=DateWindow(date(2025, 10, 14), date(2025, 10, 14), Precision.DAY),
+    )
+    decision = decide(heads, SEED, common=common_words(SEED))
+
+    assert decision.event is not None and decision.event.id == "sco-anti-drug-heads-16"
+
+
 def _at() -> Any:
     from datetime import UTC, datetime
 

@@ -202,3 +202,59 @@ def test_chiefs_of_general_staff_are_not_heads_of_state() -> None:
     )
 
     assert staff.kind.value != "summit"
+
+
+def test_people_who_met_and_those_who_meet_in_the_same_city_the_following_day() -> None:
+    deputies = read(
+        "Les vice-ministres de la Défense des États membres de l’OTSC se sont retrouvés lundi "
+        "et mardi à Minsk.",
+        date(2026, 3, 6),
+    )
+    experts, ministers = read(
+        "Experts will meet in Shymkent on Feb. 4 to prepare the meeting of SCO culture "
+        "ministers, to be held in the same city the following day.",
+        date(2026, 1, 20),
+    )
+    secretaries, foreign = read(
+        "CSTO secretaries of security councils will meet in Moscow on 9 November, and the CSTO "
+        "foreign ministers the following day.",
+        date(2026, 8, 5),
+    )
+
+    assert [(days(f), f.cities, f.status.value) for f in deputies] == [
+        (("2026-03-02", "2026-03-03"), ("Minsk",), "held")
+    ]
+    assert days(experts) == ("2026-02-04", "2026-02-04")
+    assert days(ministers) == ("2026-02-05", "2026-02-05") and ministers.cities == ("Shymkent",)
+    assert days(foreign) == ("2026-11-10", "2026-11-10") and foreign.cities == ("Moscow",)
+    assert foreign.status.value == "confirmed"
+
+
+def test_the_ministers_of_two_countries_meeting_is_a_bilateral_meeting() -> None:
+    found = read(
+        "Le 30 septembre, les ministres des Affaires étrangères du Kirghizistan et du "
+        "Kazakhstan se sont rencontrés à Astana.",
+        date(2025, 10, 6),
+    )
+
+    assert found == []
+
+
+def test_a_town_of_a_city_is_where_the_meeting_is() -> None:
+    (council,) = read(
+        "The Council of Foreign Ministers will meet in the resort town of Cholpon-Ata on 2 June.",
+        date(2026, 2, 27),
+    )
+
+    assert council.cities == ("Cholpon-Ata",) and council.status.value == "confirmed"
+
+
+def test_a_meeting_adjourned_sine_die_was_planned_for_the_month_nearest_the_document() -> None:
+    (education,) = read(
+        "La réunion des ministres de l’Éducation, prévue en décembre au Tadjikistan, a été "
+        "ajournée sans date.",
+        date(2026, 2, 9),
+    )
+
+    assert education.window is None and education.status.value == "postponed"
+    assert education.previous.start == date(2025, 12, 1)

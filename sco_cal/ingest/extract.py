@@ -33,6 +33,7 @@ from sco_cal.ingest.wording import (
     AGENDA_CAVEAT,
     AGENDA_CONFIRMED,
     ANNOUNCES,
+    FIRM_VERB,
     MEETING_NOUN,
     NOT_A_MEETING,
     SPOKE,
@@ -78,6 +79,11 @@ _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
 _UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
+_AND_THEN = re.compile(r"\W*(?:and|et|puis|then|as well as|ainsi que)\b")
+_SAME_PLACE = re.compile(
+    r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"
+    r"|(?:dans|en) (?:ce|le) meme lieu|sur place)\b"
+)
 _SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
 _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
 _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
@@ -116,6 +122,7 @@ class Finding:
     moved: bool = False  # the document says the meeting moved ("finalement", "et non à")
     cue: tuple[ConfirmationState, str] | None = None  # the words that gave the state
     year_inferred: bool = False  # the window's year is the reader's, not written
+    body_inferred: bool = False  # no organisation named for it: the reader's guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +306,7 @@ def read_sentence(
             unit, folded, scope, dates, places, document, inherited, english, stated
         ):
             found = _on_the_sidelines(found, text, scope, findings, unit, document)
+            found = _same_place(found, _words(text, scope), findings, document)
             findings.append(found)
             if found.stated_status and found.cue is not None:
                 inherited = found.cue
@@ -340,6 +348,32 @@ def _on_the_sidelines(
             reasons=(*found.reasons, "held at the summit the document reports: its day"),
         )
     return found
+
+
+def _same_place(found: Finding, words: str, earlier: list[Finding], document: _Document) -> Finding:
+    """A meeting "in the same city", or one sharing the verb of the meeting before it
+    ("..., and the CSTO foreign ministers the following day"), is where that one is
+    (and, given a day without reserve, confirmed like any meeting with a day and place)."""
+    if found.country is not None or not earlier or earlier[-1].country is None:
+        return found
+    before = earlier[-1]
+    elliptic = _AND_THEN.match(words) and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
+    if not (_SAME_PLACE.search(words) or elliptic):
+        return found
+    reasons = [*found.reasons, f"place: that of '{before.title}' before it"]
+    status = found.status
+    exact = found.window is not None and found.window.is_exact
+    if exact and not found.stated_status and document.caveat is None:
+        status = ConfirmationState.CONFIRMED
+        reasons.append("state confirmed: the day and the place are given without reserve")
+    return replace(
+        found,
+        country=before.country,
+        cities=before.cities,
+        status=status,
+        confidence=min(1.0, found.confidence + 0.1),  # the "no place" doubt was wrong
+        reasons=tuple(reasons),
+    )
 
 
 def _sidelines(text: str, head: MeetingPhrase) -> bool:
@@ -509,6 +543,7 @@ def _finding_for(
         moved=moved,
         cue=judgement.cue,
         year_inferred=judgement.year_inferred,
+        body_inferred=org_reason is not None,
     )
 
 

@@ -14,17 +14,19 @@ from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
 from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN, SPOKE
 from sco_cal.model import Kind
+from sco_cal.places import find_country
 
 _PEOPLE = (
     r"ministres|ministers|responsables|chefs|heads|presidents|procureurs generaux"
     r"|prosecutors general|secretaires|secretaries|coordinateurs nationaux|coordinateurs"
     r"|national coordinators|coordinators|hauts fonctionnaires|senior officials|gouverneurs"
-    r"|governors|dirigeants"
+    r"|governors|dirigeants|experts"
 )
 _PEOPLE_HEAD = re.compile(rf"\b(?:{_PEOPLE})\b")
 # What people do when they meet; a people head needs one in its clause.
 _GATHER = re.compile(
-    r"\b(?:se reuni\w*|se retrouv\w*|reunis|meet|meets|met|meeting|gather\w*|convene\w*"
+    r"\b(?:se reuni\w*|se retrouv\w*|se sont (?:reuni|retrouv|rencontr)\w*"
+    r"|s'est (?:reuni|retrouv)\w*|reunis|meet|meets|met|meeting|gather\w*|convene\w*"
     r"|tiendr\w* leurs? |ont tenu|avaient tenu|avait tenu|held their|hold their|will hold"
     r"|assembl\w*|se rencontr\w*)\b"
 )
@@ -36,7 +38,7 @@ _HOSTED = re.compile(
 _AND_THE = re.compile(r"(?:,|\band|\bet)\s+(?:the|les)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+(?:[\w-]+\s+){0,3}$")
 _COMPLEMENT = re.compile(
-    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,6}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
     r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in|et"
     r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
@@ -68,6 +70,11 @@ _FOUNDED = re.compile(
     r"\s+)*$"
 )
 _SERIES_OF = re.compile(r"(?:une |la |a )?(?P<what>serie d'|series of )$")
+_OF_TWO = re.compile(
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of)\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?"
+    r"\s+(?:du|de la|de l'|de|d'|of|of the)\s*(?P<first>[\w-]+)"
+    r"\s+(?:et|and)\s+(?:du|de la|de l'|de|d'|of|of the)?\s*(?P<second>[\w-]+)\b"
+)
 _COORDINATED = re.compile(r"\s*(?:,|et|and)\s+(?:les |the )?")
 _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
 _HEADS_OF_STATE = re.compile(r"\b(?:chefs d'etat|heads of state)(?![\w-])")  # not "état-major"
@@ -280,6 +287,8 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
         gathers = _GATHER.search(clause.split(";")[0]) or re.match(r"\s*\(", clause)
         if not (gathers or hosted or follows) or SPOKE.match(clause):
             continue  # "the ministers welcomed the results of the meeting of ...": speakers
+        if _two_countries(folded, match.end()):
+            continue  # "les ministres du Kirghizistan et du Kazakhstan": a bilateral meeting
         words = folded.span(start, end)
         title = _people_title(words, english)
         found.append(
@@ -296,6 +305,17 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
             )
         )
     return found
+
+
+def _two_countries(folded: Folded, position: int) -> bool:
+    """Whether the people are those of two countries ("des Affaires étrangères du
+    Kirghizistan et du Kazakhstan"), not of an organisation's members."""
+    pair = _OF_TWO.match(folded.text, position)
+    if pair is None:
+        return False
+    first = folded.span(pair.start("first"), pair.end("first"))
+    second = folded.span(pair.start("second"), pair.end("second"))
+    return find_country(first) is not None and find_country(second) is not None
 
 
 def _named_before(text: str, position: int) -> bool:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sco_cal.dates import DateWindow, Precision
 from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
-from sco_cal.ingest.when import DateMention, resolve
+from sco_cal.ingest.when import DateMention, last_before, nearest, resolve
 from sco_cal.ingest.where import Host
 from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
 from sco_cal.states import ConfirmationState
@@ -127,10 +127,15 @@ def judge(
     placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
-    if previous is not None and window is not None and state is ConfirmationState.POSTPONED:
-        # "originally planned for May, postponed to the autumn": the May before the autumn
+    if previous is not None and state is ConfirmationState.POSTPONED:
         raw = next(d for d, p in zip(dates, placed, strict=True) if p is previous)
-        previous = resolve(raw, window.start, past=True)
+        # "originally planned for May, postponed to the autumn": the May before the autumn;
+        # "prévue en décembre, ajournée sans date": the December nearest the document
+        previous = (
+            last_before(raw, window.start)
+            if window is not None
+            else nearest(raw, context.document_date)
+        )
     if window is not None and current is not None and window.precision is Precision.DAY:
         window = _lasting(window, text, dates, score)
     if context.assumed_date and current is not None and _needs_document_date(current):

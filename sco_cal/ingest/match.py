@@ -42,7 +42,16 @@ _FILLER = frozenset(
     "concours assemblee assembly conseil council type genre kind sujet subject theme".split()
 )
 # Words two titles may use for the same body: the acronym and its spelled-out name.
-_SYNONYMS = {"srat": "rats", "antiterroriste": "rats", "anti-terrorist": "rats"}
+_SYNONYMS = {
+    "srat": "rats",
+    "antiterroriste": "rats",
+    "anti-terrorist": "rats",
+    "antidrogue": "anti-drug",
+    "antidrug": "anti-drug",
+    "agencie": "service",
+    "agency": "service",
+    "agence": "service",
+}
 _NAMED = re.compile(r"[«“][^»”]+[»”]")
 _UNIQUE_KINDS = frozenset({Kind.SUMMIT})
 
@@ -249,7 +258,8 @@ def common_words(events: Sequence[Event], share: int = 3) -> frozenset[str]:
 def _evidence(
     finding: Finding, event: Event, earlier: EarlierWindows
 ) -> tuple[str, Candidate] | None:
-    if not _same_body(finding.organisation, event.organisation):
+    other_body = not _same_body(finding.organisation, event.organisation)
+    if other_body and not finding.body_inferred:
         return None
     if finding.number is not None and event.number is not None and finding.number != event.number:
         return None
@@ -271,6 +281,12 @@ def _evidence(
             return "moved", Candidate(event, why, False, similar)
         return None
     score = similar + 0.3 * same_city + 0.2 * same_kind + 0.1 * same_country
+    if other_body:  # the document names no body: a title like one of another body's
+        if shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS:
+            why = f"alike title ({shared} telling words, {similar:.0%}) of a {event.organisation}"
+            why += " meeting, overlapping dates (the document names no body)"
+            return "strong", Candidate(event, why, True, 1 + score)
+        return None
     if shared >= 2 and similar >= SIMILAR:
         why = f"alike title ({shared} telling words, {similar:.0%}), same body, overlapping dates"
         return "strong", Candidate(event, why, True, 1 + score)

@@ -317,6 +317,33 @@ def resolve(
     return replace(mention, window=window)
 
 
+def last_before(mention: DateMention, day: date) -> DateMention:
+    """A year-less date put at its last occurrence on or before `day` (the May a meeting
+    "originally planned for May" was to be held in, before the autumn it moved to)."""
+    if mention.has_year or mention.relative or mention.weekday:
+        return mention
+    window = _shifted_years(mention.window, day.year - mention.window.start.year)
+    if window.start > day:
+        window = _shifted_years(window, -1)
+    return replace(mention, window=window)
+
+
+def nearest(mention: DateMention, day: date) -> DateMention:
+    """A year-less date put at its occurrence nearest to `day`: "prévue en décembre, a été
+    ajournée sans date", in February, is the December just past."""
+    if mention.has_year or mention.relative or mention.weekday:
+        return mention
+    here = _shifted_years(mention.window, day.year - mention.window.start.year)
+    options = [_shifted_years(here, -1), here, _shifted_years(here, 1)]
+    return replace(mention, window=min(options, key=lambda w: _distance(w, day)))
+
+
+def _distance(window: DateWindow, day: date) -> int:
+    if window.start <= day <= window.end:
+        return 0
+    return min(abs((window.start - day).days), abs((window.end - day).days))
+
+
 def _shifted_days(window: DateWindow, days: int) -> DateWindow:
     delta = timedelta(days=days)
     return replace(window, start=window.start + delta, end=window.end + delta)
