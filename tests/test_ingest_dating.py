@@ -44,6 +44,16 @@ def dated(text: str) -> date | None:
         ("ASTANA, Jan. 20, 2026 /Kazinform/ -- The council will meet.", date(2026, 1, 20)),
         ("MOSCOW, April 9, 2026 /TASS/. The CSTO said it would meet.", date(2026, 4, 9)),
         ("MOSCOW, Thursday, April 9, 2026: the CSTO said it would meet.", date(2026, 4, 9)),
+        (
+            "MOSCOW, April 9, 2026 The Collective Security Treaty Organization said.",
+            date(2026, 4, 9),
+        ),
+        (
+            "CSTO steps up its drills ahead of the Moscow summit as the alliance prepares\n"
+            "for the autumn, in a headline that runs on over two long lines of its own\n"
+            "MOSCOW, April 9, 2026\n\nThe Collective Security Treaty Organization said.",
+            date(2026, 4, 9),
+        ),
         ("Note d'information\n12.06.2026\n\nLes ministres se réuniront.", date(2026, 6, 12)),
         ("COMMUNIQUÉ\nLe 15 décembre 2025\n\nLe sommet aura lieu.", date(2025, 12, 15)),
         ("REVUE\nDate : 06/03/2026\n\n- Mercredi, le Conseil s'est réuni.", date(2026, 3, 6)),

@@ -26,6 +26,7 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-ZÀ-Ý][\w .'’()-]{1,40}?),\s+(?:le\s+)?(?P<date>[^—–\n]{4,40}?)"
     r"\s*(?:/[^/\n]{2,30}/\s*|\([A-Za-z][\w .-]{1,30}\)\s*)?(?:[—–]|--?\s|(?<=[\d/])[.:]\s)"
 )
+_PLACE_COMMA = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][\w .'’()-]{1,40}?),\s+(?:le\s+)?")
 _LABEL = re.compile(
     r"^\s*(?:date|dated|dat[ée]e? du|issued|published|publi[ée]e? le|diffus[ée]e? le"
     r"|mis[e]? [àa] jour le|updated)\s*:?\s*(?=\S)",
@@ -40,6 +41,7 @@ _NEWS = re.compile(
 _RANGE = re.compile(r"\b(?:semaine|week|du|from)\b")
 _HEADER_LINE = 100
 _FOOTER_LINE = 90
+_DATE_LINE = 40  # a line this short holding only a date is the date line
 _HEADER_LINES = 15
 _FOOTER_LINES = 6
 _SENTENCE_WORDS = 6  # a line of this many words ending in a full stop is a sentence
@@ -88,6 +90,9 @@ def document_date(lines: Sequence[str]) -> DocumentDate | None:
     for line in header:
         if (day := _alone(line, _HEADER_LINE)) is not None:
             return DocumentDate.printed(day, line)
+    for line in filled[:_HEADER_LINES]:  # a date line under a headline that runs long
+        if (day := _alone(line, _DATE_LINE)) is not None:
+            return DocumentDate.printed(day, line)
     for line in reversed(filled[-_FOOTER_LINES:]):
         if (day := _alone(line, _FOOTER_LINE)) is not None:
             return DocumentDate.printed(day, line)
@@ -98,23 +103,36 @@ def document_date(lines: Sequence[str]) -> DocumentDate | None:
 
 
 def dateline_day(line: str) -> DocumentDate | None:
-    """The day of a wire story's dateline opening `line`, if it has one with a year."""
-    match = DATELINE.match(line)
-    if match is None:
+    """The day of a wire story's dateline opening `line`, if it has one with a year:
+    "MOSCOW, April 9, 2026 —", or a place in capitals and a date running into the text."""
+    found = _dateline(line)
+    if found is None or found[0] is None:
         return None
-    day = _only_day(match["date"])
-    return DocumentDate.printed(day, line[: match.end()]) if day is not None else None
+    return DocumentDate.printed(found[0], line[: found[1]])
 
 
 def dateline_length(text: str) -> int:
     """How many characters of `text` a dateline opening it takes ("BISHKEK, Dec. 18 (Central
     Asia Wire) —", "Bichkek, le 6 mai 2026 -"); 0 when there is none. Its date is the
     document's, not a meeting's."""
-    match = DATELINE.match(text)
-    if match is None:
-        return 0
-    shouted = match["place"].isupper()
-    return match.end() if shouted or _only_day(match["date"]) is not None else 0
+    found = _dateline(text)
+    return found[1] if found is not None else 0
+
+
+def _dateline(line: str) -> tuple[date | None, int] | None:
+    """(its day, when it gives a year; its length) of a dateline opening `line`."""
+    match = DATELINE.match(line)
+    if match is not None:
+        day = _only_day(match["date"])
+        if day is not None or match["place"].isupper():
+            return day, match.end()
+    opening = _PLACE_COMMA.match(line)
+    if opening is None or not opening["place"].isupper():
+        return None
+    first = next(iter(find_dates(Folded.of(line[opening.end() :]), default_year=None)), None)
+    if first is None or first.start > 0 or first.window.precision is not Precision.DAY:
+        return None
+    return (first.window.start if first.has_year else None), opening.end() + len(first.text)
 
 
 def is_date_line(line: str) -> bool:
