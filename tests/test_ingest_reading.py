@@ -258,3 +258,53 @@ def test_a_meeting_adjourned_sine_die_was_planned_for_the_month_nearest_the_docu
 
     assert education.window is None and education.status.value == "postponed"
     assert education.previous.start == date(2025, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "window"),
+    [
+        (
+            "La 43e session du Conseil de la SRAT est repoussée à avril.",
+            "postponed",
+            ("2026-04-01", "2026-04-30"),
+        ),
+        (
+            "La réunion des ministres de l’Économie et du Commerce, annoncée pour décembre en "
+            "Inde, ne se tiendra finalement pas.",
+            "cancelled",
+            ("2025-12-01", "2025-12-31"),
+        ),
+        (
+            "On ignore encore si la réunion des chefs des services d’urgence prévue à Tachkent "
+            "le 20 février a eu lieu.",
+            "provisional",
+            ("2026-02-20", "2026-02-20"),
+        ),
+        (
+            "The 9th meeting of SCO health ministers is postponed until further notice.",
+            "postponed",
+            None,
+        ),
+        (
+            "La réunion des ministres de l’Énergie est repoussée à une date ultérieure.",
+            "postponed",
+            None,
+        ),
+    ],
+)
+def test_states_said_in_other_words(text: str, status: str, window: tuple[str, str] | None) -> None:
+    (finding,) = read(text, date(2026, 3, 2))
+
+    assert finding.status.value == status
+    assert (days(finding) if window is not None else finding.window) == window
+
+
+def test_a_section_of_other_news_is_read_like_any_other() -> None:
+    text = """\
+c) Autres informations
+
+8. Les ministres de la Santé, réunis en décembre dernier à New Delhi, ont adopté un plan.
+"""
+    (health,) = read(text, date(2026, 3, 2))
+
+    assert days(health) == ("2025-12-01", "2025-12-31") and health.status.value == "held"

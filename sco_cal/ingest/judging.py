@@ -11,7 +11,13 @@ from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention, last_before, nearest, resolve
 from sco_cal.ingest.where import Host
-from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
+from sco_cal.ingest.wording import (
+    FUTURE_VERB,
+    MOVED_TO,
+    WAS_PLANNED,
+    outcome_unknown,
+    state_in,
+)
 from sco_cal.states import ConfirmationState
 
 _ASIDE = re.compile(
@@ -120,13 +126,20 @@ def judge(
         cue = context.inherited
         state = cue[0]
         score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
-    past = state is ConfirmationState.HELD or (
-        state is None and context.section.tense == "past" and not FUTURE_VERB.search(text)
+    past = (
+        state is ConfirmationState.HELD
+        or (state is None and context.section.tense == "past" and not FUTURE_VERB.search(text))
+        or (cue is not None and outcome_unknown(cue[1]))  # "on ignore si ... a eu lieu"
     )
     until = context.reported_until or context.document_date
     placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
+    if current is not None and state is ConfirmationState.CANCELLED:
+        # "annoncée pour décembre, ne se tiendra finalement pas": the December nearest
+        raw = next(d for d, p in zip(dates, placed, strict=True) if p is current)
+        current = nearest(raw, context.document_date)
+        window = current.window
     if previous is not None and state is ConfirmationState.POSTPONED:
         raw = next(d for d, p in zip(dates, placed, strict=True) if p is previous)
         # "originally planned for May, postponed to the autumn": the May before the autumn;

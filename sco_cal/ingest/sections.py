@@ -21,8 +21,8 @@ _FUTURE = re.compile(
     r"|calendrier|coming)\b"
 )
 _SKIP = re.compile(
-    r"\b(?:pour information|pour memoire|hors champ|for reference|not tracked|other"
-    r"|autres|for information|divers|non suivis?)\b"
+    r"\b(?:pour information|pour memoire|hors champ|for reference|not tracked"
+    r"|for information|non suivis?|for context(?: only)?|pour contexte|a titre indicatif)\b"
 )
 _COLUMNS = {
     "date": r"dates?|quand|when|periode|period",

@@ -38,6 +38,10 @@ _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
 _NUMERIC_JOIN = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
 )
+_MOVED_TO_MONTH = re.compile(
+    r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|moved|delayed|avance\w*"
+    r"|brought forward)\s+(?:a|au|to|until|jusqu'(?:a|en))\s*$"
+)
 _PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")
 _M = rf"(?P<month>{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?"
 _Y = r"(?: (?P<year>\d{4}))?"
@@ -269,12 +273,14 @@ def _year_after_day(tokens: list[re.Match[str]], i: int, gap: str) -> bool:
 
 
 def _lone(text: str, start: int, end: int) -> bool:
-    """A month or season alone is a date in a parenthesis ("(Aktau, octobre)")."""
-    return (
-        _LONE.match(text[start:end]) is not None
-        and re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None
-        and re.match(r"\s*[),]", text[end : end + 3]) is not None
+    """A month or season alone is a date in a parenthesis ("(Aktau, octobre)") or where
+    a meeting is moved to ("repoussée à octobre", "pushed back to May")."""
+    if _LONE.match(text[start:end]) is None:
+        return False
+    bracketed = re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None and (
+        re.match(r"\s*[),]", text[end : end + 3]) is not None
     )
+    return bracketed or _MOVED_TO_MONTH.search(text[max(0, start - 30) : start]) is not None
 
 
 def _is_end(tokens: list[re.Match[str]], j: int) -> bool:

@@ -54,7 +54,9 @@ _NOT_HELD = re.compile(
 _SINE_DIE = re.compile(
     r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
     r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*|indefinitely"
-    r"|sans date|indefiniment)\b"
+    r"|sans date|indefiniment|sans nouvelle date|without a new date|no new date"
+    r"|until further notice|jusqu'a nouvel ordre|a une date ulterieure|to a later date"
+    r"|sans qu'une (?:nouvelle )?date)\b"
 )
 _POSTPONED = re.compile(
     _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
@@ -77,6 +79,19 @@ _HELD = re.compile(
 )
 
 
+# "On ignore si la réunion a eu lieu": whether it was held is the question, not the news.
+_UNKNOWN_OUTCOME = re.compile(
+    r"\b(?:on ignore (?:encore )?si|(?:nous )?ne savons pas si|sans savoir si|on ne sait pas"
+    r" (?:encore )?si|it is (?:not (?:yet )?known|unclear|not clear) (?:whether|if)"
+    r"|(?:we )?do not (?:yet )?know (?:whether|if)|whether .{0,80} took place)\b"
+)
+
+
+def outcome_unknown(words: str) -> bool:
+    """Whether the words ask if a meeting took place: it was due before the document."""
+    return _UNKNOWN_OUTCOME.search(words) is not None
+
+
 def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
     """Cancelled, postponed or held, strongest first: a meeting "prévue" and then
     "annulée" is cancelled; one that "ne se tiendra pas en mai" but "est repoussée" moved."""
@@ -88,6 +103,8 @@ def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
         return ConfirmationState.POSTPONED, match.group()
     if (match := _NOT_HELD.search(text)) is not None:
         return ConfirmationState.CANCELLED, match.group()
+    if (match := _UNKNOWN_OUTCOME.search(text)) is not None:
+        return ConfirmationState.PROVISIONAL, match.group()
     if (match := _HELD.search(text)) is not None:
         return ConfirmationState.HELD, match.group()
     return None
