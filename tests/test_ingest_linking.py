@@ -279,6 +279,22 @@ def test_agencies_and_services_are_one_word_for_linking() -> None:
     assert decision.event is not None and decision.event.id == "sco-anti-drug-heads-16"
 
 
+def test_the_same_day_and_city_as_a_summit_links_a_nameless_meeting_not_a_committee() -> None:
+    day = DateWindow(date(2026, 11, 11), date(2026, 11, 11), Precision.DAY)
+    nameless = finding(
+        "Réunion de ce type", organisation="CSTO", country="RU", cities=("Moscow",), window=day
+    )
+    committee = replace(nameless, title="Committee of Secretaries of Security Councils")
+    committee = replace(committee, title_en=committee.title)
+
+    linked = decide(nameless, SEED, common=common_words(SEED))
+    apart = decide(committee, SEED, common=common_words(SEED))
+
+    assert linked.event is not None
+    assert linked.event.id == "csto-collective-security-council-2026-moscow"
+    assert apart.event is None
+
+
 def _at() -> Any:
     from datetime import UTC, datetime
 

@@ -308,3 +308,27 @@ c) Autres informations
     (health,) = read(text, date(2026, 3, 2))
 
     assert days(health) == ("2025-12-01", "2025-12-31") and health.status.value == "held"
+
+
+def test_a_wire_story_of_named_drills_an_appositive_eve_and_a_shared_verb() -> None:
+    text = """\
+MOSCOW, April 9, 2026 — The Collective Security Treaty Organization will hold its
+"Interaction-2026" joint exercise in Belarus in September.
+
+CSTO foreign ministers will gather in Moscow on Nov. 10, on the eve of the summit, and
+the Committee of Secretaries of Security Councils the following day.
+
+The CSTO Parliamentary Assembly and an informal CIS summit will both be held in
+St. Petersburg in December.
+
+SCO defence ministers are to meet later this month, a defence ministry spokesman said.
+"""
+    drill, ministers, committee, assembly, cis, defence = read(text, date(2026, 4, 9))
+
+    assert drill.title_en == 'Exercise "Interaction-2026"' and days(drill)[0] == "2026-09-01"
+    assert days(ministers) == ("2026-11-10", "2026-11-10")
+    assert days(committee) == ("2026-11-11", "2026-11-11") and committee.cities == ("Moscow",)
+    assert committee.kind.value != "summit"
+    assert (assembly.organisation, cis.organisation) == ("CSTO", "CIS")
+    assert days(assembly) == days(cis) == ("2026-12-01", "2026-12-31")
+    assert defence.title_en.lower().startswith("meeting of sco defence ministers")

@@ -79,7 +79,13 @@ _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
 _UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
-_AND_THEN = re.compile(r"\W*(?:and|et|puis|then|as well as|ainsi que)\b")
+_AND_THEN = re.compile(
+    r"(?:^|\W)(?:and|et|puis|then|as well as|ainsi que)\s+(?:the |les |le |la |l')?\s*$"
+)
+_EVE_OF = re.compile(
+    r"\b(?:la veille|(?:on )?the eve|le lendemain|the day after|the following day)"
+    r" (?:du|de la|of the|of) (?:sommet|summit)\b"
+)
 _SAME_PLACE = re.compile(
     r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"
     r"|(?:dans|en) (?:ce|le) meme lieu|sur place)\b"
@@ -283,6 +289,7 @@ def read_sentence(
     english = is_english(text)
     places = find_places(folded, skip=[*masked, *organisation_spans(folded)])
     in_dates = [(d.start, d.end) for d in dates if d.relative]  # "the eve of the summit"
+    in_dates += [(m.start(), m.end()) for m in _EVE_OF.finditer(text)]
     label = _LABEL.match(text)  # "Sommet : la présidence a confirmé que le sommet ..."
     labels = [(0, label.end())] if label and MEETING_NOUN.search(text, label.end()) else []
     heads = find_heads(
@@ -306,7 +313,8 @@ def read_sentence(
             unit, folded, scope, dates, places, document, inherited, english, stated
         ):
             found = _on_the_sidelines(found, text, scope, findings, unit, document)
-            found = _same_place(found, _words(text, scope), findings, document)
+            lead = text[scope.span[0] : scope.head.start]
+            found = _same_place(found, _words(text, scope), lead, findings, document)
             findings.append(found)
             if found.stated_status and found.cue is not None:
                 inherited = found.cue
@@ -350,14 +358,17 @@ def _on_the_sidelines(
     return found
 
 
-def _same_place(found: Finding, words: str, earlier: list[Finding], document: _Document) -> Finding:
+def _same_place(
+    found: Finding, words: str, lead: str, earlier: list[Finding], document: _Document
+) -> Finding:
     """A meeting "in the same city", or one sharing the verb of the meeting before it
     ("..., and the CSTO foreign ministers the following day"), is where that one is
     (and, given a day without reserve, confirmed like any meeting with a day and place)."""
     if found.country is not None or not earlier or earlier[-1].country is None:
         return found
     before = earlier[-1]
-    elliptic = _AND_THEN.match(words) and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
+    joined = _AND_THEN.search(lead) is not None  # "..., and the CSTO foreign ministers"
+    elliptic = joined and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
     if not (_SAME_PLACE.search(words) or elliptic):
         return found
     reasons = [*found.reasons, f"place: that of '{before.title}' before it"]

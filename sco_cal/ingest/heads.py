@@ -219,16 +219,22 @@ def _suffix(number: int) -> str:
 def _named_exercises(
     folded: Folded, heads: list[MeetingPhrase], masked: Sequence[tuple[int, int]], english: bool
 ) -> list[MeetingPhrase]:
-    """Several named exercises after one plural noun become one meeting each."""
+    """Several named exercises after one plural noun become one meeting each; a named
+    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one."""
     text = folded.text
     names = [
         m
         for m in _NAMED.finditer(text)
         if _NAME_YEAR.search(text[m.start() : m.end()]) or _near_exercise(text, m)
     ]
-    if len(names) < 2:
+    beside = [h for h in heads if h.kind is Kind.EXERCISE and _names_one(text, h, names)]
+    if len(names) < 2 and not beside:
         return heads
-    kept = [h for h in heads if not (h.kind is Kind.EXERCISE and _covers_two(h, names))]
+    kept = [
+        h
+        for h in heads
+        if not (h.kind is Kind.EXERCISE and (_covers_two(h, names) or _names_one(text, h, names)))
+    ]
     for name in names:
         if any(h.start <= name.start() < h.end for h in kept):
             continue
@@ -253,6 +259,16 @@ def _named_exercises(
 def _near_exercise(text: str, name: re.Match[str]) -> bool:
     around = text[max(0, name.start() - 40) : name.end() + 40]
     return _EXERCISE.search(around) is not None
+
+
+def _names_one(text: str, head: MeetingPhrase, names: list[re.Match[str]]) -> bool:
+    """ "its "Interaction-2026" joint exercise": the noun is the named exercise's own."""
+    return any(
+        re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[n.end() : head.start]) is not None
+        or re.fullmatch(r"\s*", text[head.end : n.start()]) is not None
+        for n in names
+        if n.end() <= head.start or head.end <= n.start()
+    )
 
 
 def _in_head(heads: list[MeetingPhrase], position: int) -> bool:

@@ -299,7 +299,7 @@ def _evidence(
         and finding.window.is_exact
         and ((finding.window.start, finding.window.end) == (event.window.start, event.window.end))
     )
-    if same_days and same_city:
+    if same_days and same_city and (same_kind or not _telling(finding)):
         why = "the same day or days, in the same city"
         return "strong", Candidate(event, why, True, 1.5 + score)
     if same_kind and event.kind in _UNIQUE_KINDS and windows and (placed or not event.country):

@@ -38,6 +38,7 @@ _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
 _NUMERIC_JOIN = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
 )
+_SUMMIT_BEFORE = re.compile(r"\b(?:summit|sommet)\b")
 _MOVED_TO_MONTH = re.compile(
     r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|moved|delayed|avance\w*"
     r"|brought forward)\s+(?:a|au|to|until|jusqu'(?:a|en))\s*$"
@@ -139,7 +140,7 @@ def find_dates(
             chosen.append(mention)
     for found in waiting:
         chosen = [c for c in chosen if c.start != found.start]
-        day = _anchor_of(found, chosen, today, anchor, summit)
+        day = _anchor_of(text, found, chosen, today, anchor, summit)
         if day is not None:
             chosen.append(_relative_mention(folded, found, found.from_anchor(day).window))
     return sorted(chosen, key=lambda m: m.start)
@@ -162,6 +163,7 @@ def _relative_mention(
 
 
 def _anchor_of(
+    text: str,
     found: RelativeDate,
     chosen: list[DateMention],
     today: date | None,
@@ -173,6 +175,12 @@ def _anchor_of(
     if found.of_summit and summit is not None:
         return summit
     before = [c for c in chosen if c.end <= found.start and not c.relative and c.window.is_exact]
+    if found.of_summit:
+        # "the summit in Bishkek on Aug. 27-28, ... on the eve of the summit"; not "on Nov.
+        # 10, on the eve of the summit", where the date is the eve itself
+        before = [c for c in before if _SUMMIT_BEFORE.search(text[max(0, c.start - 40) : c.start])]
+        if not before:
+            return None
     if before:
         last = before[-1]
         return resolve(last, today, past=None).window if today is not None else last.window

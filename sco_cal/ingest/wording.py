@@ -23,7 +23,7 @@ MEETING_NOUN = re.compile(
 # A council meets: "le Conseil des ministres ...", "the Permanent Council", "RATS Council".
 COUNCIL = re.compile(
     r"\b(?:conseil(?= (?:des|de la|de l'|du|de securite|permanent|superieur|d'affaires))"
-    r"|conseil permanent|council)\b"
+    r"|conseil permanent|council|comite(?= (?:des|de la|de l'|du))|committee(?= of))\b"
 )
 # A sentence announces (or reports) a meeting rather than merely mentioning one.
 ANNOUNCES = re.compile(
@@ -166,8 +166,14 @@ WAS_PLANNED = re.compile(
     r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
     r"|planned for|placed in|d'abord annoncee?|qui devait se tenir)\s*(?:\S+\s+){0,2}$"
 )
-_ENGLISH = re.compile(r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held)\b")
-_FRENCH = re.compile(r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est)\b")
+_ENGLISH = re.compile(
+    r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held|are|to|meet|met|said|on"
+    r"|at|for|with|its|their|this|that|from|by|has|have)\b"
+)
+_FRENCH = re.compile(
+    r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est|pour|sur|avec|par"
+    r"|dans|qui|que|ont|sont|aux|une|leur|leurs)\b"
+)
 MANY = re.compile(r"\b(?:une serie d'|series of|plusieurs|several|des reunions|meetings of)")
 # What people say or do about meetings, rather than meet: they are speakers, not a meeting.
 SPOKE = re.compile(
