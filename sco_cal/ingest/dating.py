@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sco_cal.dates import Precision
+from sco_cal.domain.dates import Precision
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.when import find_dates
 from sco_cal.ingest.wording import ANNOUNCES

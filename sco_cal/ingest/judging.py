@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sco_cal.dates import DateWindow, Precision
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention, last_before, nearest, resolve
@@ -18,7 +19,6 @@ from sco_cal.ingest.wording import (
     outcome_unknown,
     state_in,
 )
-from sco_cal.states import ConfirmationState
 
 _ASIDE = re.compile(
     r",\s*(?:repoussee?s?|reportee?s?|annoncee?s?|prevue?s?|initialement|deja|already"

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
-from sco_cal.model import Event, Kind
-from sco_cal.organisations import NATIONAL
-from sco_cal.states import CLOSED, ConfirmationState
-from sco_cal.text import fold
 
 _A_YEAR = 365
 _PUT_OFF = timedelta(days=550)  # how far a meeting still open may have slipped
@@ -348,7 +348,7 @@ def earlier_windows(history: Iterable[object]) -> list[DateWindow]:
     """The windows an event had before each recorded move (oldest first)."""
     from datetime import date
 
-    from sco_cal.dates import Precision
+    from sco_cal.domain.dates import Precision
 
     starts: dict[object, str] = {}
     ends: dict[object, str] = {}
