@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import Cli
 from tests.support.env import subprocess_env
-from tests.support.modules import HEAVY, loaded_after, modules_after_command
+from tests.support.modules import HEAVY, command_run, loaded_after, modules_after_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,6 +54,76 @@ def test_listing_an_existing_store_never_imports_the_orm(
     assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & {
         m.split(".")[0] for m in modules
     }
+
+
+ID = "sco-defence-ministers-23"
+# The commands a person types often, in an order where each has something to act on.
+WRITES = [
+    ["annotate", ID, "Minister attends"],
+    ["unannotate", ID, "1"],
+    ["status", ID, "confirmed"],
+    ["cancel", "sco-summer-games-2026"],
+    ["held", "sco-transport-ministers-13"],
+    ["confirm", "sco-open-cup-2026"],
+    ["postpone", ID, "mars 2027", "--note", "moved"],
+    ["reschedule", ID, "avril 2027"],
+    ["tag", ID, "+priority", "+draft"],
+    ["tag", ID, "-draft"],
+    ["edit", ID, "city=Bichkek", "summary=Ours"],
+    ["add", "Energy ministers", "--date", "mai 2027", "--org", "SCO", "--country", "kz"],
+    ["remind", "add", ID, "--before", "14d"],
+    ["remind", "snooze", "1", "3d"],
+    ["remind", "due"],
+    ["remind", "rm", "1"],
+]
+
+
+def test_writing_commands_never_import_the_orm(db: str, isolated_env: Path) -> None:
+    """Each write runs in a fresh interpreter on an existing store, on each engine, and
+    does its work: the SQLModel tables stay the schema's definition, but a write
+    reaches the database through its own driver."""
+    env = subprocess_env(isolated_env, SCO_CAL_DB=db, SCO_CAL_TODAY="2026-11-23")
+    driver = "sqlite3" if "://" not in db else "psycopg"
+    for args in WRITES:
+        code, modules = command_run(args, env)
+        assert code == 0 or (args == ["remind", "due"] and code == 1), f"{args}: exit {code}"
+        loaded = {m.split(".")[0] for m in modules}
+        assert driver in loaded, args
+        assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & loaded, args
+        assert not {"sco_cal.store.engine", "sco_cal.store.schema"} & modules, args
+    cli = Cli(db)
+    shown = cli.json("show", ID)
+    assert (shown["status"], shown["start"], shown["date_text"]) == (
+        "postponed",
+        "2027-04-01",
+        "avril 2027",
+    )
+    assert (shown["tags"], shown["cities"], shown["summary"]) == (["priority"], ["Bishkek"], "Ours")
+    assert shown["annotations"] == [] and len(shown["deleted_annotations"]) == 1
+    assert shown["reminders"] == []
+    actions = [h["action"] for h in shown["history"]]
+    assert actions[0] == "created" and actions[-1] == "unremind"
+    assert [a for i, a in enumerate(actions) if i == 0 or a != actions[i - 1]] == [
+        "created",
+        "annotate",
+        "unannotate",
+        "status",  # confirmed, then postponed with the new window's parts
+        "reschedule",
+        "tag",
+        "untag",
+        "edit",
+        "remind",
+        "snooze",
+        "unremind",
+    ]
+    for event_id, state in [
+        ("sco-summer-games-2026", "cancelled"),
+        ("sco-transport-ministers-13", "held"),
+        ("sco-open-cup-2026", "confirmed"),
+    ]:
+        assert cli.json("show", event_id)["status"] == state
+    (added,) = cli.json("list", "--all", "energy", "ministers", "--country", "kz")
+    assert added["origin"] == "user" and added["status"] == "provisional"
 
 
 def tool(name: str) -> str:
