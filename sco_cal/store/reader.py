@@ -137,6 +137,10 @@ class Reader:
 
     def resolve_id(self, text: str) -> str:
         """The id that `text` names exactly or as a unique prefix."""
+        # The whole id, as typed and as the TUI passes it, is found on the key's index;
+        # the prefix search scans every id (LIKE ignores case, which the index cannot).
+        if self._rows.fetch("SELECT 1 FROM event WHERE id = :id", {"id": text}):
+            return text
         found = self._rows.fetch(
             "SELECT id FROM event WHERE id = :id OR id LIKE :prefix ESCAPE '\\' ORDER BY id",
             {"id": text, "prefix": _escape_like(text) + "%"},
