@@ -1,0 +1,63 @@
+"""The export's bytes: what calendar programs received before stays what they receive.
+
+The files under `fixtures/ics/export/` were written by the exporter that built every
+line with icalendar. The store stamps DTSTAMP and LAST-MODIFIED with the time it was
+seeded, so those lines are compared by shape only. If the seed data changes, rewrite
+them with `SCO_CAL_WRITE_GOLDEN=1 pytest tests/test_ics_bytes.py` and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sco_cal.filters import EventFilter, Scope
+from sco_cal.model import Kind
+from sco_cal.service import CalendarService
+
+GOLDEN = Path(__file__).parent / "fixtures" / "ics" / "export"
+EVERYTHING = EventFilter(scope=Scope.ALL, kinds=tuple(Kind))
+_STAMPED = re.compile(rb"^(DTSTAMP|LAST-MODIFIED):\d{8}T\d{6}Z\r$", re.MULTILINE)
+
+
+def unstamped(data: bytes) -> bytes:
+    return _STAMPED.sub(rb"\1:<stamp>\r", data)
+
+
+def compare(name: str, data: bytes) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("SCO_CAL_WRITE_GOLDEN"):
+        golden.write_bytes(unstamped(data))
+    assert unstamped(data).count(b"<stamp>") >= 2
+    assert unstamped(data) == golden.read_bytes()
+
+
+def edited(service: CalendarService) -> None:
+    """A timed event in a time zone, a reminder, tags: the parts the seed lacks."""
+    events = service.list_events(EVERYTHING)
+    timed, reminded = events[3], events[7]
+    service.reschedule(timed.id, "2027-02-10")
+    service.edit(timed.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
+    service.reschedule(reminded.id, "2027-03-15")
+    service.add_reminder(reminded.id, "14d")
+    service.tag(reminded.id, ["briefing", "Minister"], [])
+
+
+def test_the_seeded_store_exports_the_same_bytes(cli: Any) -> None:
+    result = cli("export")
+    assert result.exit_code == 0, result.output
+    compare("seeded.ics", result.stdout_bytes)
+
+
+def test_timed_events_alarms_and_tags_export_the_same_bytes(service: CalendarService) -> None:
+    edited(service)
+    compare("edited.ics", service.export_ics(EVERYTHING, with_alarms=True))
+
+
+@pytest.mark.parametrize("lang", ["fr"])
+def test_the_french_export_is_the_same_bytes(service: CalendarService, lang: str) -> None:
+    compare(f"seeded-{lang}.ics", service.export_ics(EVERYTHING, lang=lang))
