@@ -1,7 +1,8 @@
 """Calendars in and out of the store: iCalendar export, ICS and CSV import.
 
-An import reads and checks the whole file first, then writes everything in one
-transaction: a file with a fault writes nothing. Events are matched by id (from
+An import reads the whole file first, then writes every event it could read in one
+transaction, and reports each one it could not (with --strict, a file with a fault
+writes nothing). Events are matched by id (from
 the UID, or the CSV id column): a new id is added, a known one is updated only
 if an import created it and no person has changed those fields since; anything
 else is reported as skipped, with the reason.
@@ -23,15 +24,17 @@ from sco_cal.filters import EventFilter
 from sco_cal.ics.incoming import Incoming, Parsed, ReadOptions, Skipped
 from sco_cal.model import Reminder
 from sco_cal.organisations import organisation_code
+from sco_cal.progress import QUIET, Progress
 from sco_cal.store.columns import CONTENT_COLUMNS
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from sco_cal.ics.export import ExportOptions
     from sco_cal.store.store import Store
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 IMPORT_ACTION = "import"
+_WRITE_CHUNK = 5000  # events per bulk insert: the progress bar moves between them
 # The event's own columns an import may set; tags, notes and reminders stay people's.
 COMPARED = CONTENT_COLUMNS
 
@@ -55,10 +58,10 @@ def export_ics(
     store: Store,
     flt: EventFilter,
     today: date,
+    options: ExportOptions,
     *,
-    lang: str = "en",
-    with_notes: bool = False,
     reminders: Iterable[Reminder] | None = None,
+    progress: Progress = QUIET,
 ) -> bytes:
     """The events matching `flt` as one iCalendar file, with `reminders` as alarms."""
     from sco_cal.ics.export import calendar_bytes
@@ -67,7 +70,8 @@ def export_ics(
     by_event: dict[str, list[Reminder]] = defaultdict(list)
     for reminder in reminders or ():
         by_event[reminder.event_id].append(reminder)
-    return calendar_bytes(events, lang=lang, with_notes=with_notes, reminders=by_event)
+    progress.start("writing events", total=len(events))
+    return calendar_bytes(events, options, reminders=by_event, tick=progress.advance)
 
 
 def import_file(
@@ -81,31 +85,39 @@ def import_file(
     dry_run: bool = False,
     date_from: str | None = None,
     date_to: str | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
+    progress: Progress = QUIET,
 ) -> ImportReport:
-    """Read and check `path` whole, then add and update its events in one transaction."""
+    """Read `path` whole, then add and update the events it holds in one transaction;
+    with `strict`, a file with any fault is refused instead of imported in part."""
     opts = ReadOptions(
         name=path.name,
         today=today,
         organisation=organisation_code(organisation) if organisation else None,
         expand_from=parse_date_phrase(date_from, today=today).start if date_from else None,
         expand_to=parse_date_phrase(date_to, today=today).end if date_to else None,
+        strict=strict,
     )
-    parsed = read_file(path, opts)
-    return import_parsed(store, parsed, name=path.name, author=author, now=now, dry_run=dry_run)
+    parsed = read_file(path, opts, max_bytes=max_bytes, progress=progress)
+    return import_parsed(
+        store, parsed, name=path.name, author=author, now=now, dry_run=dry_run, progress=progress
+    )
 
 
-def read_file(path: Path, opts: ReadOptions) -> Parsed:
+def read_file(
+    path: Path, opts: ReadOptions, *, max_bytes: int | None = None, progress: Progress = QUIET
+) -> Parsed:
     """The file read and checked, as iCalendar or CSV by its extension or its content."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(f"{path.name} is larger than {MAX_FILE_BYTES >> 20} MiB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    from sco_cal.ics.source import DEFAULT_MAX_BYTES, read_input
+
+    progress.start(f"reading {path.name}")
+    data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
     if _is_ics(path, data):
         from sco_cal.ics.importer import read_ics
 
-        return read_ics(data, opts)
+        progress.start(f"reading {path.name}", total=data.count(b"BEGIN:VEVENT"))
+        return read_ics(data, opts, tick=progress.advance)
     if _is_csv(path, data):
         from sco_cal.ics.csv_import import read_csv
 
@@ -124,9 +136,11 @@ def import_parsed(
     author: str,
     now: datetime,
     dry_run: bool = False,
+    progress: Progress = QUIET,
 ) -> ImportReport:
     """Add or update the parsed events in one transaction (or only say what would happen)."""
-    return store.write(_Apply(parsed, name=name, author=author, now=now, dry_run=dry_run))
+    apply = _Apply(parsed, name=name, author=author, now=now, dry_run=dry_run, progress=progress)
+    return store.write(apply)
 
 
 @dataclass
@@ -138,6 +152,7 @@ class _Apply:
     author: str
     now: datetime
     dry_run: bool
+    progress: Progress = QUIET
 
     def __call__(self, session: Session) -> ImportReport:
         report = ImportReport(
@@ -148,6 +163,7 @@ class _Apply:
             expanded=self.parsed.expanded,
         )
         items = self.parsed.items
+        self.progress.start("writing events", total=len(items))
         stored = _stored(session, [i.event.id for i in items])
         edits = _people_edits(session, [i.event.id for i in items if i.event.id in stored])
         new = [i for i in items if i.event.id not in stored]
@@ -156,9 +172,13 @@ class _Apply:
             report.labels[event.id] = f"{event.title_en} ({format_window(event.window)})"
             if event.id in stored:
                 self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))
+                self.progress.advance()
         report.added = [i.event.id for i in new]
-        if new and not self.dry_run:
-            self._insert(session, new)
+        for start in range(0, len(new), _WRITE_CHUNK):
+            chunk = new[start : start + _WRITE_CHUNK]
+            if not self.dry_run:
+                self._insert(session, chunk)
+            self.progress.advance(len(chunk))
         return report
 
     def _merge(
@@ -180,7 +200,7 @@ class _Apply:
         refused = _refusal(row, changes, edits)
         if refused is not None:
             kept, reason = refused
-            report.skipped.append(Skipped(f"{row.id} ({item.where})", reason))
+            report.skipped.append(Skipped(f"{row.id} ({item.where})", reason, line=item.line))
             changes = {n: value for n, value in changes.items() if n not in kept}
         if not changes:
             return

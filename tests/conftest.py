@@ -91,6 +91,14 @@ def service(db: str) -> Iterator[CalendarService]:
     svc.store.close()
 
 
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[CalendarService]:
+    """A store with no events (not seeded), for what an import brings in."""
+    svc, _ = build_service(db=str(tmp_path / "empty.db"), today=date(2026, 11, 23), seed=False)
+    yield svc
+    svc.store.close()
+
+
 class Cli:
     """Runs `sco-cal` in-process through Typer's runner against one database."""
 

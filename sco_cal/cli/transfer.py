@@ -19,6 +19,7 @@ from sco_cal.text import safe
 
 if TYPE_CHECKING:
     from sco_cal.filters import EventFilter
+    from sco_cal.ics.incoming import Skipped
     from sco_cal.importing import ImportReport
 
 app = typer.Typer()
@@ -28,6 +29,12 @@ class ExportFormat(StrEnum):
     ICS = "ics"
     JSON = "json"
     CSV = "csv"
+
+
+class Fuzzy(StrEnum):  # the values of sco_cal.ics.fuzzy.FuzzyMode, without importing it
+    SPAN = "span"
+    MARKER = "marker"
+    SKIP = "skip"
 
 
 def export(
@@ -55,6 +62,15 @@ def export(
     with_alarms: Annotated[
         bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
     ] = False,
+    fuzzy: Annotated[
+        Fuzzy | None,
+        typer.Option(
+            "--fuzzy",
+            help="Windows coarser than a month (quarter, half, season, year, open-ended): "
+            "marker (default) shows each once, on its first day; span covers every day "
+            "of the window; skip leaves them out.",
+        ),
+    ] = None,
     **filters: Any,
 ) -> None:
     """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
@@ -64,10 +80,12 @@ def export(
         raise InvalidInput("give --output or --feed, not both")
     if feed is not None and fmt is not ExportFormat.ICS:
         raise InvalidInput("a feed is an iCalendar file: --feed needs --format ics")
+    if fuzzy is not None and fmt is not ExportFormat.ICS:
+        raise InvalidInput("--fuzzy is for calendar programs: it needs --format ics")
     criteria = list_criteria(cli, filters.pop("words"), **filters)
     if criteria.scope is None:  # a calendar keeps its past; --from today for what is to come
         criteria = replace(criteria, scope="all")
-    data, count = _rendered(cli, fmt, criteria.resolve(cli.today), with_notes, with_alarms)
+    data, count = _rendered(cli, fmt, criteria.resolve(cli.today), with_notes, with_alarms, fuzzy)
     target = feed_path(feed) if feed is not None else output
     if target is None or str(target) == "-":
         sys.stdout.buffer.write(data)
@@ -78,12 +96,21 @@ def export(
 
 
 def _rendered(
-    cli: Cli, fmt: ExportFormat, flt: EventFilter, with_notes: bool, with_alarms: bool
+    cli: Cli,
+    fmt: ExportFormat,
+    flt: EventFilter,
+    with_notes: bool,
+    with_alarms: bool,
+    fuzzy: Fuzzy | None,
 ) -> tuple[bytes, int]:
     """The file's bytes and how many events it holds."""
     if fmt is ExportFormat.ICS:
         data = cli.service.export_ics(
-            flt, with_notes=with_notes, with_alarms=with_alarms, lang=cli.lang
+            flt,
+            with_notes=with_notes,
+            with_alarms=with_alarms,
+            lang=cli.lang,
+            fuzzy=fuzzy.value if fuzzy else None,
         )
         return data, data.count(b"BEGIN:VEVENT")
     from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_json
@@ -150,10 +177,35 @@ def import_file(
             "--to", metavar="DATE", help="...up to DATE (default: two years after --from)."
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="All or nothing: refuse the whole file at its first fault (exit 2) instead "
+            "of importing what can be read and listing what cannot.",
+        ),
+    ] = False,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            metavar="SIZE",
+            help="Refuse a larger file (default 50MB; e.g. 200MB, 1GB).",
+        ),
+    ] = None,
 ) -> None:
-    """Import events from an iCalendar or CSV file: all or nothing, and again without duplicates."""
+    """Import events from an iCalendar or CSV file: what can be read, and again without duplicates."""
+    from sco_cal.ics.source import parse_size
+
+    limit = parse_size(max_size) if max_size is not None else None
     report = cli.service.import_events(
-        file, organisation=org, dry_run=dry_run, date_from=date_from, date_to=date_to
+        file,
+        organisation=org,
+        dry_run=dry_run,
+        date_from=date_from,
+        date_to=date_to,
+        strict=strict,
+        max_bytes=limit,
     )
     if cli.fmt is Format.JSON:
         cli.json(_report_record(report))
@@ -169,13 +221,20 @@ def _report_record(report: ImportReport) -> dict[str, Any]:
         "added": [{"id": i, "event": report.labels.get(i)} for i in report.added],
         "updated": [{"id": i, "fields": f} for i, f in report.updated.items()],
         "unchanged": report.unchanged,
-        "skipped": [{"what": s.what, "reason": s.reason} for s in report.skipped],
+        "skipped": [
+            {"what": s.what, "reason": s.reason, "line": s.line, "uid": s.uid}
+            for s in report.skipped
+        ],
         "expanded": (
             {"from": report.expanded[0].isoformat(), "to": report.expanded[1].isoformat()}
             if report.expanded
             else None
         ),
     }
+
+
+def _skipped_what(skipped: Skipped) -> str:
+    return f"{skipped.what} (UID {skipped.uid})" if skipped.uid else skipped.what
 
 
 def _report_lines(report: ImportReport) -> list[str]:
@@ -185,7 +244,7 @@ def _report_lines(report: ImportReport) -> list[str]:
     ]
     lines += [f"  + {i}  {safe(report.labels.get(i, ''))}" for i in report.added]
     lines += [f"  ~ {i}: {', '.join(f)}" for i, f in report.updated.items()]
-    lines += [f"  ! {safe(s.what)}: {safe(s.reason)}" for s in report.skipped]
+    lines += [f"  ! {safe(_skipped_what(s))}: {safe(s.reason)}" for s in report.skipped]
     if report.expanded:
         lines.append(f"recurring events expanded from {report.expanded[0]} to {report.expanded[1]}")
     if report.dry_run:

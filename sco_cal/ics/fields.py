@@ -1,4 +1,9 @@
-"""One VEVENT as a sco-cal event: its state, titles, place, theme, tags and sources."""
+"""One VEVENT as a sco-cal event: its state, titles, place, theme, tags and sources.
+
+`to_event` is the other half of `export.vevent_lines`: a VEVENT sco-cal wrote (it
+carries X-SCO-CAL-STATUS) comes back as the event it was; any other is read for what
+calendar programs put in it.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ from datetime import date
 
 from sco_cal.errors import InvalidInput
 from sco_cal.ics import vocabulary as v
+from sco_cal.ics.components import Component
 from sco_cal.ics.incoming import MAX_TEXT, MAX_TITLE, ReadOptions, as_tag, clip
-from sco_cal.ics.props import Component, FieldError, category_names, checked, text, texts
-from sco_cal.ics.timing import When, when_of
+from sco_cal.ics.props import FieldError, category_names, checked, text, texts
+from sco_cal.ics.timing import When
 from sco_cal.model import Event, Kind, Source
 from sco_cal.organisations import organisation_code
 from sco_cal.places import find_city, find_country
@@ -32,10 +38,17 @@ def organisation_of(comp: Component, default: str | None) -> str | None:
     return default
 
 
-def to_event(comp: Component, *, event_id: str, organisation: str, opts: ReadOptions) -> Event:
-    """The event a VEVENT describes; FieldError names the property that cannot be used."""
-    own = comp.get(v.X_STATUS) is not None
-    when = when_of(comp, own)
+def is_own(comp: Component) -> bool:
+    """Whether sco-cal wrote this VEVENT (so its X- properties say what the event was)."""
+    return comp.first(v.X_STATUS) is not None
+
+
+def to_event(
+    comp: Component, *, event_id: str, organisation: str, opts: ReadOptions, when: When
+) -> Event:
+    """The event a VEVENT describes, happening `when`; FieldError names the property
+    that cannot be used."""
+    own = is_own(comp)
     summary_text = text(comp, "SUMMARY") or ""
     title_en = (text(comp, v.X_TITLE_EN) if own else None) or summary_text or "(no title)"
     title = (text(comp, v.X_TITLE) if own else None) or title_en
