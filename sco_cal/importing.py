@@ -10,8 +10,10 @@ else is reported as skipped, with the reason.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -99,10 +101,34 @@ def import_file(
         expand_to=parse_date_phrase(date_to, today=today).end if date_to else None,
         strict=strict,
     )
-    parsed = read_file(path, opts, max_bytes=max_bytes, progress=progress)
-    return import_parsed(
-        store, parsed, name=path.name, author=author, now=now, dry_run=dry_run, progress=progress
-    )
+    with _collector_paused():
+        parsed = read_file(path, opts, max_bytes=max_bytes, progress=progress)
+        return import_parsed(
+            store,
+            parsed,
+            name=path.name,
+            author=author,
+            now=now,
+            dry_run=dry_run,
+            progress=progress,
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is read and written.
+
+    A large import makes millions of small objects that live until it ends and form
+    no cycles; the collector would walk them all again and again (a fifth to a third
+    of the time of a 100,000-event import, growing faster than the file).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(

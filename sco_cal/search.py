@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sco_cal.model import Event
 from sco_cal.text import fold
 
@@ -12,15 +14,24 @@ def event_search_text(event: Event) -> str:
     Places are indexed under all their known spellings, so `bichkek` finds an event
     stored with the canonical `Bishkek`.
     """
-    from sco_cal.places import city_spellings, country_spellings  # gazetteer: only on writes
-
     parts: list[str] = [event.id, event.title, event.title_en, event.organisation]
     parts += [event.series or "", event.summary or "", event.theme or ""]
-    if event.country:
-        parts += country_spellings(event.country)
-    for city in event.cities:
-        parts += city_spellings(city)
+    parts.append(_place_words(event.country, event.cities))
     parts += [s.excerpt for s in event.sources]
     parts += [a.text for a in event.live_annotations]
     parts += event.tags
-    return fold(" \n ".join(p for p in parts if p))
+    # Folded part by part, the same as folding them joined (whitespace between them
+    # collapses to one space either way), so that the spellings of a place, shared by
+    # many events, are folded once.
+    return " ".join(folded for folded in map(fold, parts) if folded)
+
+
+@lru_cache(maxsize=1024)
+def _place_words(country: str | None, cities: tuple[str, ...]) -> str:
+    """Every known spelling of a country and its cities, folded."""
+    from sco_cal.places import city_spellings, country_spellings  # gazetteer: only on writes
+
+    spellings = list(country_spellings(country)) if country else []
+    for city in cities:
+        spellings += city_spellings(city)
+    return " ".join(folded for folded in map(fold, spellings) if folded)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # C0/C1 controls and the escape introducer: never sent raw to a terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -15,11 +16,17 @@ def fold(text: str) -> str:
 
     `fold("Kirghizistan") == fold("kirghizistan")` and `fold("Énergie") == "energie"`.
     """
+    if text.isascii():  # nothing to decompose or replace: the common case, made quick
+        return _SPACES.sub(" ", text.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = _NON_ASCII.sub(_without_marks, decomposed)
     bare = bare.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     bare = bare.replace("\u2013", "-").replace("\u2014", "-").replace("\u2011", "-")
     return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 def safe(text: str) -> str:

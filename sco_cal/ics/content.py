@@ -15,6 +15,7 @@ from types import MappingProxyType
 _NAME = re.compile(r"[A-Za-z0-9-]+")
 _NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
 NO_PARAMS: Mapping[str, str] = MappingProxyType({})
+KNOWN_NAMES: dict[str, str] = {}  # property names as written, checked, to their upper case
 _ESCAPED = re.compile(r"\\([\\;,nN])")
 _UNESCAPED_COMMA = re.compile(r"(?<!\\)((?:\\\\)*),")
 _PARAM_QUOTABLE = re.compile("[,;:\u2019]")
@@ -32,28 +33,52 @@ class ContentLineError(ValueError):
 class Prop:
     """One property as written: its name, the line it starts on, its parameters, its value.
 
-    A plain class rather than a dataclass: a file holds millions of them, and most
-    share the one empty parameter mapping.
+    A plain class rather than a dataclass: a file holds millions of them. Parameters
+    are split only when asked for, since sco-cal reads few of them.
     """
 
-    __slots__ = ("line", "name", "params", "value")
+    __slots__ = ("_head", "_params", "line", "name", "value")
 
     def __init__(
-        self, name: str, value: str, line: int = 0, params: Mapping[str, str] = NO_PARAMS
+        self,
+        name: str,
+        value: str,
+        line: int = 0,
+        params: Mapping[str, str] | None = None,
+        *,
+        head: str = "",
     ) -> None:
         self.name = name
         self.value = value  # as written: TEXT still escaped
         self.line = line
-        self.params = params
+        self._head = head  # the parameters as written, split on first use
+        self._params = params if params is not None else (None if head else NO_PARAMS)
 
     def __repr__(self) -> str:
         return f"Prop({self.content_line()!r}, line={self.line})"
 
+    @property
+    def params(self) -> Mapping[str, str]:
+        if self._params is None:
+            self._params = _params(self._head)
+        return self._params
+
+    @property
+    def head(self) -> str:
+        """The parameters as written (`VALUE=DATE;TZID=...`), or "" if none."""
+        if self._head or not self.params:
+            return self._head
+        return param_text(self.params)
+
     def param(self, key: str) -> str | None:
+        if self._params is None and key not in self._head.upper():
+            return None  # not written at all: no need to split the parameters
         return self.params.get(key)
 
     def content_line(self) -> str:
         """The property as one unfolded content line."""
+        if self._head:
+            return f"{self.name};{self._head}:{self.value}"
         if not self.params:
             return f"{self.name}:{self.value}"
         return f"{self.name};{param_text(self.params)}:{self.value}"
@@ -62,18 +87,29 @@ class Prop:
 def parse_line(text: str, number: int = 0) -> Prop:
     """One unfolded content line split into name, parameters and value."""
     colon = text.find(":")
-    quote = text.find('"')
-    if 0 <= quote < colon:  # a quoted parameter may hold ':' (ALTREP="http://...")
+    head = text[:colon] if colon > 0 else text
+    if '"' in head:  # a quoted parameter may hold ':' (ALTREP="http://...")
         colon = _value_colon(text)
+        head = text[:colon]
     if colon < 0:
         raise ContentLineError("not a content line (no ':' before a value)")
-    head = text[:colon]
     semi = head.find(";")
-    name = (head if semi < 0 else head[:semi]).strip()
+    written = head if semi < 0 else head[:semi]
+    name = name_of(written)
+    return Prop(name, text[colon + 1 :], number, head=head[semi + 1 :] if semi >= 0 else "")
+
+
+def name_of(written: str) -> str:
+    """A property name, checked, in upper case (remembered: a file uses a few dozen)."""
+    known = KNOWN_NAMES.get(written)
+    if known is not None:
+        return known
+    name = written.strip()
     if not _NAME.fullmatch(name):
         raise ContentLineError(f"{name[:40]!r} is not a property name")
-    params = _params(head[semi + 1 :]) if semi >= 0 else NO_PARAMS
-    return Prop(name.upper(), text[colon + 1 :], number, params)
+    if len(KNOWN_NAMES) < 10_000:
+        KNOWN_NAMES[written] = name.upper()
+    return name.upper()
 
 
 def _value_colon(text: str) -> int:
@@ -93,11 +129,12 @@ def _params(text: str) -> dict[str, str]:
     taken as they stand, since sco-cal reads only a few parameters itself.
     """
     params: dict[str, str] = {}
-    for part in _split_outside_quotes(text, ";"):
+    plain = '"' not in text and "^" not in text  # nothing to unquote or unescape
+    for part in text.split(";") if plain else _split_outside_quotes(text, ";"):
         key, _, value = part.partition("=")
         key = key.strip().upper()
         if key and key not in params:
-            params[key] = _param_value(value.strip())
+            params[key] = value.strip() if plain else _param_value(value.strip())
     return params
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from sco_cal.errors import InvalidInput
 from sco_cal.ics import vocabulary as v
@@ -29,18 +30,45 @@ def organisation_of(comp: Component, default: str | None) -> str | None:
     """The organisation: sco-cal's own field, else a category naming one, else `default`."""
     own = text(comp, v.X_ORGANISATION)
     if own:
-        return checked(v.X_ORGANISATION, organisation_code, own)
+        return _organisation(own) or checked(v.X_ORGANISATION, organisation_code, own)
     for category in category_names(comp):
-        try:
-            return organisation_code(category)
-        except InvalidInput:
-            continue
+        found = _organisation(category)
+        if found is not None:
+            return found
     return default
+
+
+# A file repeats the same few categories, places and themes on every event: each
+# spelling is looked up once (and a miss costs no exception after the first).
+@lru_cache(maxsize=4096)
+def _organisation(name: str) -> str | None:
+    try:
+        return organisation_code(name)
+    except InvalidInput:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _theme(name: str) -> str | None:
+    try:
+        return resolve_theme(name)
+    except InvalidInput:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _place_part(name: str) -> tuple[str | None, str | None]:
+    """(city, its country) or (None, country code) or (None, None) for one LOCATION part."""
+    found_city = find_city(name)
+    if found_city is not None:
+        return found_city.name, found_city.country
+    found_country = find_country(name)
+    return None, found_country.code if found_country is not None else None
 
 
 def is_own(comp: Component) -> bool:
     """Whether sco-cal wrote this VEVENT (so its X- properties say what the event was)."""
-    return comp.first(v.X_STATUS) is not None
+    return v.X_STATUS in comp.props
 
 
 def to_event(
@@ -89,30 +117,23 @@ def state_of(comp: Component, own: bool) -> ConfirmationState:
 
 def _names_org_or_theme(category: str, theme: str | None) -> bool:
     """Whether a category already says the organisation or the theme (so is not a tag)."""
-    try:
-        organisation_code(category)
+    if _organisation(category) is not None:
         return True
-    except InvalidInput:
-        pass
-    if theme is None:
-        return False
-    try:
-        return resolve_theme(category) == theme
-    except InvalidInput:
-        return False
+    return theme is not None and _theme(category) == theme
 
 
 def _own_theme(comp: Component) -> str | None:
     own = text(comp, v.X_THEME)
-    return checked(v.X_THEME, resolve_theme, own) if own else None
+    if not own:
+        return None
+    return _theme(own) or checked(v.X_THEME, resolve_theme, own)
 
 
 def _theme_from(categories: list[str]) -> str | None:
     for category in categories:
-        try:
-            return resolve_theme(category)
-        except InvalidInput:
-            continue
+        found = _theme(category)
+        if found is not None:
+            return found
     return None
 
 
@@ -128,14 +149,13 @@ def _place(location: str) -> tuple[str | None, tuple[str, ...], str | None]:
     cities: list[str] = []
     unknown = False
     for part in (p.strip() for p in _PLACE_PARTS.split(location) if p.strip()):
-        found_city = find_city(part)
-        found_country = None if found_city else find_country(part)
-        if found_city:
-            if found_city.name not in cities:
-                cities.append(found_city.name)
-            country = country or found_city.country
-        elif found_country:
-            country = found_country.code
+        found_city, found_country = _place_part(part)
+        if found_city is not None:
+            if found_city not in cities:
+                cities.append(found_city)
+            country = country or found_country
+        elif found_country is not None:
+            country = found_country
         else:
             unknown = True
     note = f"Location: {clip(location, 500)}" if location.strip() and unknown else None

@@ -46,6 +46,7 @@ ONCE = (
     "TRANSP",
     *vocabulary.OWN_ONCE,
 )
+_ONCE = frozenset(ONCE)
 _RECURRING = ("RRULE", "RDATE", "RECURRENCE-ID")
 # Errors a value may raise on its way to an Event (a date out of range, an enum
 # that does not know a word): each means "this event cannot be imported".
@@ -147,7 +148,7 @@ class _Reading:
         recurring = {
             uid: members
             for uid, members in series.items()
-            if any(m.comp.first(p) is not None for m in members for p in _RECURRING)
+            if any(p in m.comp.props for m in members for p in _RECURRING)
         }
         for event in self.events:
             if event.uid not in recurring:
@@ -239,13 +240,15 @@ def _check_form(comp: Component, strict: bool) -> None:
         raise _Unusable(fault.line, fault.reason)
     if comp.first("DTSTART") is None:
         raise _Unusable(comp.line, f"VEVENT {_label(comp)} has no DTSTART (every event needs one)")
-    for prop in ONCE:
-        found = comp.all(prop)
-        if len(found) < 2:
+    if not comp.repeated:
+        return
+    for prop, entries in comp.props.items():
+        if len(entries) < 2 or prop not in _ONCE:
             continue
+        found = comp.all(prop)
         if strict or len({p.content_line() for p in found}) > 1:
             raise _Unusable(
-                found[1].line,
+                comp.line_of(prop, 1),
                 f"{prop} appears more than once in VEVENT {_label(comp)} "
                 "(is an END:VEVENT missing?)",
             )

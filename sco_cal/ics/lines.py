@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sco_cal.errors import InvalidInput
-from sco_cal.ics.components import Component, Fault
-from sco_cal.ics.content import ContentLineError, parse_line
+from sco_cal.ics.components import Component, Fault, Place
+from sco_cal.ics.content import KNOWN_NAMES, ContentLineError, name_of, parse_line
 from sco_cal.ics.incoming import shown
 
 _NEWLINE = re.compile(rb"\r?\n")
@@ -45,19 +45,61 @@ def decode(data: bytes, name: str) -> str:
         raise InvalidInput(f"{name} line {line}: {NOT_UTF8}") from None
 
 
-def read_components(data: bytes, name: str) -> Scanned:
-    """The file's calendars; InvalidInput only when it holds no calendar at all."""
+def read_components(data: bytes, name: str, *, line_by_line: bool = False) -> Scanned:
+    """The file's calendars; InvalidInput only when it holds no calendar at all.
+
+    A well-formed file is read a stretch at a time; `line_by_line` reads it the careful
+    way every file can be read (the tests hold the two to the same result)."""
     _check_bytes(data, name)
-    scanner = _Scanner()
-    for number, text in logical_lines(data.removeprefix(b"\xef\xbb\xbf")):
-        scanner.feed(number, text)
-    scanned = scanner.finish()
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    scanned = None if line_by_line else _read_whole(data)
+    if scanned is None:
+        scanner = _Scanner()
+        for number, text in logical_lines(data):
+            scanner.feed(number, text)
+        scanned = scanner.finish()
     if not scanned.calendars:  # say why, if a line shows it: bad bytes, a stray BEGIN
         for fault in scanned.stray:
             if fault.reason == NOT_UTF8 or fault.reason.startswith("BEGIN:"):
                 raise InvalidInput(f"{name} line {fault.line}: {fault.reason}")
         raise InvalidInput(f"{name} is not an iCalendar file (it has no BEGIN:VCALENDAR)")
     return scanned
+
+
+# A line that opens or closes a component, and a property line once unfolded: its
+# name, its parameters (quoted values may hold ';' and ':'), its value.
+_STRUCTURE = re.compile(r"^(BEGIN|END):([^\n]*?)\r?$", re.MULTILINE | re.IGNORECASE)
+_PROPERTY = re.compile(
+    r'^([A-Za-z0-9-]+)((?:;[^;:"\r\n]*(?:"[^"\r\n]*"[^;:"\r\n]*)*)*):([^\n]*?)\r?$',
+    re.MULTILINE,
+)
+_UNFOLD = re.compile(r"\r?\n[ \t]")
+_FOLDED_ON = re.compile(r"(?:\r?\n)+[ \t]")  # after a line: its continuation, blank lines between
+
+
+def _read_whole(data: bytes) -> Scanned | None:
+    """The components of a well-formed UTF-8 file, read a stretch of lines at a time
+    with regular expressions: the quick way for the common case. None when the file
+    needs reading line by line (not UTF-8, or a BEGIN or END line folded)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    scanner = _Scanner()
+    line, pos = 1, 0
+    for found in _STRUCTURE.finditer(text):
+        scanner.stretch(text, pos, found.start(), line)
+        line += text.count("\n", pos, found.start())
+        keyword, name = found.groups()
+        if keyword.upper() == "BEGIN":
+            scanner.feed(line, f"BEGIN:{name}")
+        else:
+            scanner.feed(line, f"END:{name}")
+        pos = found.end()
+        if _FOLDED_ON.match(text, pos):
+            return None  # a BEGIN or END line folded: only the careful reading joins it
+    scanner.stretch(text, pos, len(text), line)
+    return scanner.finish()
 
 
 def logical_lines(data: bytes) -> Iterator[tuple[int, str | None]]:
@@ -131,20 +173,53 @@ class _Scanner:
         if text is None:
             self._fault(number, NOT_UTF8)
             return
-        head = text[:6].upper()
-        if head == "BEGIN:":
-            self._begin(number, text[6:].strip().upper())
-        elif head[:4] == "END:":
-            self._end(number, text[4:].strip().upper())
-        elif self.detached:
+        if text[0] in "BbEe":
+            head = text[:6].upper()
+            if head == "BEGIN:":
+                self._begin(number, text[6:].strip().upper())
+                return
+            if head[:4] == "END:":
+                self._end(number, text[4:].strip().upper())
+                return
+        if self.detached:
             return
-        elif not self.stack:
+        if not self.stack:
             self._stray(number, f"{shown(text)} is outside BEGIN:VCALENDAR ... END:VCALENDAR")
-        else:
-            try:
-                self.stack[-1].add(parse_line(text, number))
-            except ContentLineError as exc:
-                self.stack[-1].faults.append(Fault(number, f"{shown(text)}: {exc}"))
+            return
+        try:
+            self.stack[-1].add(parse_line(text, number))
+        except ContentLineError as exc:
+            self.stack[-1].faults.append(Fault(number, f"{shown(text)}: {exc}"))
+
+    def stretch(self, text: str, start: int, end: int, line: int) -> None:
+        """The property lines between two BEGIN or END lines (`line` is the number of
+        the one before them), unfolded and split by one regular expression."""
+        body = text[start:end]
+        if not body.strip("\r\n"):
+            return
+        if self.detached or not self.stack or "\n\n" in body or "\n\r\n" in body:
+            self._stretch_by_lines(body, line)  # outside a component, or blank lines
+            return
+        unfolded = _UNFOLD.sub("", body)
+        found = _PROPERTY.findall(unfolded)
+        if len(found) != unfolded.strip("\r\n").count("\n") + 1:
+            self._stretch_by_lines(body, line)  # a line that is not a property: numbered
+            return
+        top = self.stack[-1]
+        props = top.props
+        for written, head, value in found:
+            name = KNOWN_NAMES.get(written) or name_of(written)
+            entries = props.get(name)
+            if entries is None:
+                props[name] = [(value, head[1:], 0)]
+            else:
+                entries.append((value, head[1:], 0))
+                top.repeated = True
+        top.places.append(Place(text, start, end, line))
+
+    def _stretch_by_lines(self, body: str, line: int) -> None:
+        for offset, text in logical_lines(body.encode("utf-8")):
+            self.feed(line + offset - 1, text)
 
     def finish(self) -> Scanned:
         while self.stack:

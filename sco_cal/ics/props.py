@@ -22,8 +22,11 @@ class FieldError(InvalidInput):
 
 def text(comp: Component, name: str) -> str | None:
     """A text property's value, unescaped and stripped (None if absent)."""
-    value = comp.value(name)
-    return None if value is None else unescape_text(value).strip()
+    found = comp.props.get(name)  # read for every field of every event: kept direct
+    if not found:
+        return None
+    value = found[0][0]
+    return (unescape_text(value) if "\\" in value else value).strip()
 
 
 def texts(comp: Component, name: str) -> list[tuple[str, Mapping[str, str]]]:
