@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,7 +196,7 @@ class _Apply:
         new = [i for i in items if i.event.id not in stored]
         for item in items:
             event = item.event
-            report.labels[event.id] = f"{event.title_en} ({format_window(event.window)})"
+            report.labels[event.id] = f"{event.title_en} ({_when(event.window)})"
             if event.id in stored:
                 self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))
                 self.progress.advance()
@@ -254,6 +255,9 @@ class _Apply:
             notes={i.event.id: f"imported from {self.name} ({i.where})" for i in new},
             source=new[0].event.origin,
         )
+
+
+_when = lru_cache(maxsize=4096)(format_window)  # many events of a file share a window
 
 
 def _refusal(

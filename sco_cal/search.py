@@ -20,9 +20,11 @@ def event_search_text(event: Event) -> str:
     parts += [s.excerpt for s in event.sources]
     parts += [a.text for a in event.live_annotations]
     parts += event.tags
+    joined = " \n ".join(p for p in parts if p)
+    if joined.isascii():
+        return fold(joined)
     # Folded part by part, the same as folding them joined (whitespace between them
-    # collapses to one space either way), so that the spellings of a place, shared by
-    # many events, are folded once.
+    # collapses to one space either way): only the parts with accents pay for them.
     return " ".join(folded for folded in map(fold, parts) if folded)
 
 

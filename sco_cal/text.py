@@ -17,7 +17,10 @@ def fold(text: str) -> str:
     `fold("Kirghizistan") == fold("kirghizistan")` and `fold("Énergie") == "energie"`.
     """
     if text.isascii():  # nothing to decompose or replace: the common case, made quick
-        return _SPACES.sub(" ", text.casefold()).strip()
+        low = text.casefold()
+        if low.isprintable() and "  " not in low:  # no whitespace but single spaces
+            return low.strip()
+        return _SPACES.sub(" ", low).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     bare = _NON_ASCII.sub(_without_marks, decomposed)
     bare = bare.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, func, insert, update
@@ -47,7 +48,7 @@ def event_values(event: Event) -> dict[str, Any]:
         "series": event.series,
         "number": event.number,
         "country": event.country,
-        "cities": json.dumps(list(event.cities), ensure_ascii=False),
+        "cities": _cities_json(event.cities),
         "theme": event.theme,
         "start_date": w.start,
         "end_date": w.end,
@@ -62,6 +63,11 @@ def event_values(event: Event) -> dict[str, Any]:
         "origin": event.origin,
         "version": event.version,
     }
+
+
+@lru_cache(maxsize=1024)
+def _cities_json(cities: tuple[str, ...]) -> str:
+    return json.dumps(list(cities), ensure_ascii=False)
 
 
 def load_event(*, session: Session, event_id: str) -> Event:
