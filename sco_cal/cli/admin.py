@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
+from sco_cal.cli.progress import progress_on_stderr
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -35,7 +36,8 @@ def seed(
     path: Annotated[Path | None, typer.Option("--file", help="Another seed file (TOML).")] = None,
 ) -> None:
     """Re-apply the seed data: add what is new, never undo what people changed."""
-    report = cli.service.seed(path)
+    with progress_on_stderr() as progress:
+        report = cli.service.seed(path, progress=progress)
     if cli.fmt is Format.JSON:
         cli.json(
             {
@@ -83,7 +85,8 @@ def db_backup(
     destination: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the copy.")],
 ) -> None:
     """A consistent copy of the store, safe to take while others use it."""
-    written = cli.service.backup(destination)
+    with progress_on_stderr() as progress:
+        written = cli.service.backup(destination, progress=progress)
     cli.say(f"backed up {cli.service.store.target.display()} to {written}")
 
 
@@ -93,5 +96,6 @@ def db_restore(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="A backup made by `db backup`.")],
 ) -> None:
     """Replace the store by a backup (the current store is saved beside it first)."""
-    saved = cli.service.restore(source)
+    with progress_on_stderr() as progress:
+        saved = cli.service.restore(source, progress=progress)
     cli.say(f"restored {source}; the previous store was saved as {saved}")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
+from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.errors import InvalidInput
 
 app = typer.Typer()
@@ -64,14 +65,20 @@ def ingest(
         raise InvalidInput("ingest prints a review as table or json")
     if force_user_fields and not apply:
         raise InvalidInput("--force-user-fields goes with --apply")
-    items = cli.service.review_document(file, as_of=as_of, source_name=source_name)
+    with progress_on_stderr() as progress:
+        items = cli.service.review_document(
+            file, as_of=as_of, source_name=source_name, progress=progress
+        )
     if cli.fmt is Format.JSON:
         cli.json([review_record(item, cli.today, cli.lang) for item in items])
     asking = not apply and (interactive or (cli.fmt is Format.TABLE and sys.stdin.isatty()))
     if cli.fmt is Format.TABLE and not asking:
         cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
     if apply:
-        report = cli.service.apply_review(items, force_user_fields=force_user_fields)
+        with progress_on_stderr() as progress:
+            report = cli.service.apply_review(
+                items, force_user_fields=force_user_fields, progress=progress
+            )
         cli.say(applied(report))
         return
     if not asking:

@@ -14,6 +14,7 @@ import typer
 
 from sco_cal.cli.common import Cli, Format, command
 from sco_cal.cli.listing import FILTER_OPTIONS, list_criteria, list_events
+from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.errors import InvalidInput
 from sco_cal.text import safe
 
@@ -105,13 +106,15 @@ def _rendered(
 ) -> tuple[bytes, int]:
     """The file's bytes and how many events it holds."""
     if fmt is ExportFormat.ICS:
-        data = cli.service.export_ics(
-            flt,
-            with_notes=with_notes,
-            with_alarms=with_alarms,
-            lang=cli.lang,
-            fuzzy=fuzzy.value if fuzzy else None,
-        )
+        with progress_on_stderr() as progress:
+            data = cli.service.export_ics(
+                flt,
+                with_notes=with_notes,
+                with_alarms=with_alarms,
+                lang=cli.lang,
+                fuzzy=fuzzy.value if fuzzy else None,
+                progress=progress,
+            )
         return data, data.count(b"BEGIN:VEVENT")
     from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_json
     from sco_cal.output.records import event_record
@@ -198,15 +201,17 @@ def import_file(
     from sco_cal.ics.source import parse_size
 
     limit = parse_size(max_size) if max_size is not None else None
-    report = cli.service.import_events(
-        file,
-        organisation=org,
-        dry_run=dry_run,
-        date_from=date_from,
-        date_to=date_to,
-        strict=strict,
-        max_bytes=limit,
-    )
+    with progress_on_stderr() as progress:
+        report = cli.service.import_events(
+            file,
+            organisation=org,
+            dry_run=dry_run,
+            date_from=date_from,
+            date_to=date_to,
+            strict=strict,
+            max_bytes=limit,
+            progress=progress,
+        )
     if cli.fmt is Format.JSON:
         cli.json(_report_record(report))
         return

@@ -208,9 +208,12 @@ def fold(line: str) -> str:
     escape sequence stays on one line for the clients that need it)."""
     if len(line) <= FOLD_OCTETS // 4:  # short enough whatever its characters
         return line
-    data = line.encode("utf-8")
+    return _folded(line.encode("utf-8")).decode("utf-8")
+
+
+def _folded(data: bytes) -> bytes:
     if len(data) <= FOLD_OCTETS:
-        return line
+        return data
     pieces: list[bytes] = []
     start = 0
     while len(data) - start > FOLD_OCTETS:
@@ -223,7 +226,7 @@ def fold(line: str) -> str:
         pieces.append(data[start:end])
         start = end
     pieces.append(data[start:])
-    return b"\r\n ".join(pieces).decode("utf-8")
+    return b"\r\n ".join(pieces)
 
 
 def _last_char_start(data: bytes, end: int) -> int:
@@ -233,8 +236,11 @@ def _last_char_start(data: bytes, end: int) -> int:
     return i
 
 
+_LONG_LINE = re.compile(rb"^[^\r\n]{%d,}" % (FOLD_OCTETS + 1), re.MULTILINE)
+
+
 def lines_bytes(lines: Iterable[str]) -> bytes:
-    """Content lines folded and joined with CRLF, as a file's bytes."""
-    folded = [line if len(line) <= FOLD_OCTETS and line.isascii() else fold(line) for line in lines]
-    folded.append("")
-    return "\r\n".join(folded).encode("utf-8")
+    """Content lines folded and joined with CRLF, as a file's bytes (only the lines
+    longer than a fold are looked at one by one)."""
+    data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    return _LONG_LINE.sub(lambda long: _folded(long.group()), data)

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from sco_cal.store.maintenance import Check
     from sco_cal.store.seeding import SeedReport
 
+from sco_cal.progress import QUIET, Progress
 from sco_cal.service.base import ServiceBase
 
 
@@ -48,21 +49,27 @@ class DatabaseService(ServiceBase):
 
         return check(self.store)
 
-    def backup(self, destination: Path) -> Path:
+    def backup(self, destination: Path, *, progress: Progress = QUIET) -> Path:
         from sco_cal.store.maintenance import backup
 
+        progress.start(f"backing up to {destination.name}")
         return backup(self.store.target, destination)
 
-    def restore(self, source: Path) -> Path:
+    def restore(self, source: Path, *, progress: Progress = QUIET) -> Path:
         """Replace the store's content by a backup; returns where the old content went."""
         from sco_cal.store.maintenance import restore
 
+        progress.start(f"restoring {source.name}")
         self.store.close()
         return restore(self.store.target, source)
 
-    def seed(self, path: Path | None = None) -> SeedReport:
+    def seed(self, path: Path | None = None, *, progress: Progress = QUIET) -> SeedReport:
         from sco_cal.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
+        progress.start("reading the seed data")
         data = load_seed(path)
-        return self.store.write(lambda s: apply_seed(session=s, seed=data, now=self.now()))
+        progress.start("seeding", total=len(data.events))
+        return self.store.write(
+            lambda s: apply_seed(session=s, seed=data, now=self.now(), tick=progress.advance)
+        )

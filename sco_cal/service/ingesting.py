@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.errors import InvalidInput
 from sco_cal.filters import EventFilter
+from sco_cal.progress import QUIET, Progress
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -22,7 +23,12 @@ from sco_cal.service.base import ServiceBase
 
 class IngestingService(ServiceBase):
     def review_document(
-        self, path: Path | str, as_of: date | str | None = None, source_name: str | None = None
+        self,
+        path: Path | str,
+        as_of: date | str | None = None,
+        source_name: str | None = None,
+        *,
+        progress: Progress = QUIET,
     ) -> list[ReviewItem]:
         """What a document would change in the calendar, item by item; nothing is written.
 
@@ -34,8 +40,11 @@ class IngestingService(ServiceBase):
         from sco_cal.ingest.extract import extract
         from sco_cal.ingest.review import build_review
 
+        progress.start(f"reading {Path(path).name}")
         document = read_document(Path(path), name=source_name)
+        progress.start("finding meetings and dates")
         extraction = extract(document, document_date=self._document_day(document, as_of))
+        progress.start("comparing with the calendar")
         events = self.list_events(EventFilter(scope=Scope.ALL))
         return build_review(
             extraction,
@@ -50,6 +59,7 @@ class IngestingService(ServiceBase):
         *,
         overwrite_ids: Collection[int] = (),
         force_user_fields: bool = False,
+        progress: Progress = QUIET,
     ) -> ApplyReport:
         """Apply the accepted items (all new and update items when None) in one transaction.
 
@@ -63,6 +73,7 @@ class IngestingService(ServiceBase):
             items, accepted_ids, overwrite=overwrite_ids, force_user_fields=force_user_fields
         )
         if steps:
+            progress.start("writing the changes")
             self.store.write(
                 lambda s: apply_steps(session=s, steps=steps, author=self.author, now=self.now())
             )
