@@ -102,17 +102,10 @@ def import_file(
         expand_to=parse_date_phrase(date_to, today=today).end if date_to else None,
         strict=strict,
     )
-    with _collector_paused():
-        parsed = read_file(path, opts, max_bytes=max_bytes, progress=progress)
-        return import_parsed(
-            store,
-            parsed,
-            name=path.name,
-            author=author,
-            now=now,
-            dry_run=dry_run,
-            progress=progress,
-        )
+    parsed = read_file(path, opts, max_bytes=max_bytes, progress=progress)
+    return import_parsed(
+        store, parsed, name=path.name, author=author, now=now, dry_run=dry_run, progress=progress
+    )
 
 
 @contextmanager
@@ -140,6 +133,11 @@ def read_file(
 
     progress.start(f"reading {path.name}")
     data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
+    with _collector_paused():
+        return _read_data(path, data, opts, progress)
+
+
+def _read_data(path: Path, data: bytes, opts: ReadOptions, progress: Progress) -> Parsed:
     if _is_ics(path, data):
         from sco_cal.ics.importer import read_ics
 
@@ -167,7 +165,8 @@ def import_parsed(
 ) -> ImportReport:
     """Add or update the parsed events in one transaction (or only say what would happen)."""
     apply = _Apply(parsed, name=name, author=author, now=now, dry_run=dry_run, progress=progress)
-    return store.write(apply)
+    with _collector_paused():
+        return store.write(apply)
 
 
 @dataclass
