@@ -280,13 +280,18 @@ def _refusal(
 
 
 def _stored(session: Session, ids: list[str]) -> dict[str, Any]:
-    from sqlmodel import col, select
+    """The stored rows of these events, as plain rows (columns by name), by id.
+
+    Plain rows, not ORM objects: a second import of 10,000 events spent a third of
+    its time having the ORM track rows it only compares."""
+    from sqlalchemy import select
 
     from sco_cal.store.schema import EventRow
 
+    table = EventRow.__table__  # type: ignore[attr-defined]
     found: dict[str, Any] = {}
     for chunk in _chunks(sorted(set(ids))):
-        for row in session.exec(select(EventRow).where(col(EventRow.id).in_(chunk))):
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))):
             found[row.id] = row
     return found
 
