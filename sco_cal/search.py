@@ -14,18 +14,24 @@ def event_search_text(event: Event) -> str:
     Places are indexed under all their known spellings, so `bichkek` finds an event
     stored with the canonical `Bishkek`.
     """
-    parts: list[str] = [event.id, event.title, event.title_en, event.organisation]
-    parts += [event.series or "", event.summary or "", event.theme or ""]
-    parts.append(_place_words(event.country, event.cities))
-    parts += [s.excerpt for s in event.sources]
-    parts += [a.text for a in event.live_annotations]
-    parts += event.tags
-    joined = " \n ".join(p for p in parts if p)
-    if joined.isascii():
-        return fold(joined)
-    # Folded part by part, the same as folding them joined (whitespace between them
-    # collapses to one space either way): only the parts with accents pay for them.
-    return " ".join(folded for folded in map(fold, parts) if folded)
+    before = [event.id, event.title, event.title_en, event.organisation]
+    before += [event.series or "", event.summary or "", event.theme or ""]
+    after = [s.excerpt for s in event.sources]
+    after += [a.text for a in event.live_annotations]
+    after += event.tags
+    # Folding text joined or part by part gives the same string (whitespace between
+    # parts collapses to one space either way): the event's own words are folded in two
+    # runs, and the many spellings of its places, shared by other events, once for all.
+    parts = (
+        _folded_run(before),
+        _place_words(event.country, event.cities),
+        _folded_run(after),
+    )
+    return " ".join(part for part in parts if part)
+
+
+def _folded_run(parts: list[str]) -> str:
+    return fold(" \n ".join(p for p in parts if p))
 
 
 @lru_cache(maxsize=1024)
