@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Kind
+from sco_cal.domain.event import Kind
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
 
 GOLDEN = Path(__file__).parent / "fixtures" / "ics" / "export"
@@ -35,13 +35,13 @@ def compare(name: str, data: bytes) -> None:
 
 def edited(service: CalendarService) -> None:
     """A timed event in a time zone, a reminder, tags: the parts the seed lacks."""
-    events = service.list_events(EVERYTHING)
+    events = service.events.find(EVERYTHING)
     timed, reminded = events[3], events[7]
-    service.reschedule(timed.id, "2027-02-10")
-    service.edit(timed.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
-    service.reschedule(reminded.id, "2027-03-15")
-    service.add_reminder(reminded.id, "14d")
-    service.tag(reminded.id, ["briefing", "Minister"], [])
+    service.records.reschedule(timed.id, "2027-02-10")
+    service.records.edit(timed.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
+    service.records.reschedule(reminded.id, "2027-03-15")
+    service.reminders.add(reminded.id, ["14d"])
+    service.records.tag(reminded.id, ["briefing", "Minister"], [])
 
 
 def test_the_seeded_store_exports_the_same_bytes(cli: Any) -> None:
@@ -52,9 +52,9 @@ def test_the_seeded_store_exports_the_same_bytes(cli: Any) -> None:
 
 def test_timed_events_alarms_and_tags_export_the_same_bytes(service: CalendarService) -> None:
     edited(service)
-    compare("edited.ics", service.export_ics(EVERYTHING, with_alarms=True, fuzzy="span"))
+    compare("edited.ics", service.calendars.export_ics(EVERYTHING, with_alarms=True, fuzzy="span"))
 
 
 @pytest.mark.parametrize("lang", ["fr"])
 def test_the_french_export_is_the_same_bytes(service: CalendarService, lang: str) -> None:
-    compare(f"seeded-{lang}.ics", service.export_ics(EVERYTHING, lang=lang, fuzzy="span"))
+    compare(f"seeded-{lang}.ics", service.calendars.export_ics(EVERYTHING, lang=lang, fuzzy="span"))

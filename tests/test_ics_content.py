@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from icalendar import Parameters, vText
 from icalendar.parser import Contentline
 
-from sco_cal.ics.content import (
+from sco_cal.interchange.content import (
     escape_text,
     fold,
     lines_bytes,

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from sco_cal.date_labels import format_window
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event, Kind
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
 from tests.test_ics_export import khal, khal_config
 from tests.test_ics_import import what_people_see
@@ -39,7 +39,7 @@ def vevents(data: bytes) -> dict[str, Any]:
 
 
 def test_the_seed_has_windows_of_every_kind(service: CalendarService) -> None:
-    events = service.list_events(EVERYTHING)
+    events = service.events.find(EVERYTHING)
     assert sum(is_coarse(e) for e in events) >= 9
     assert any(e.window.precision.value == "month" for e in events)
     assert any(e.window.open_ended for e in events)
@@ -48,8 +48,8 @@ def test_the_seed_has_windows_of_every_kind(service: CalendarService) -> None:
 def test_by_default_a_coarse_window_is_one_marker_on_its_first_day(
     service: CalendarService,
 ) -> None:
-    shown = vevents(service.export_ics(EVERYTHING))
-    for event in service.list_events(EVERYTHING):
+    shown = vevents(service.calendars.export_ics(EVERYTHING))
+    for event in service.events.find(EVERYTHING):
         vevent = shown[event.id]
         start, end = vevent["DTSTART"].dt, vevent["DTEND"].dt
         assert start == event.window.start, event.id
@@ -66,8 +66,8 @@ def test_by_default_a_coarse_window_is_one_marker_on_its_first_day(
 
 
 def test_skip_leaves_coarse_windows_out(service: CalendarService) -> None:
-    shown = vevents(service.export_ics(EVERYTHING, fuzzy="skip"))
-    events = service.list_events(EVERYTHING)
+    shown = vevents(service.calendars.export_ics(EVERYTHING, fuzzy="skip"))
+    events = service.events.find(EVERYTHING)
     assert set(shown) == {e.id for e in events if not is_coarse(e)}
     assert len(shown) < len(events)
 
@@ -77,23 +77,23 @@ def test_every_mode_comes_back_with_its_window_and_precision(
     service: CalendarService, empty: CalendarService, tmp_path: Path, mode: str
 ) -> None:
     file = tmp_path / f"{mode}.ics"
-    file.write_bytes(service.export_ics(EVERYTHING, fuzzy=mode))
-    report = empty.import_events(file)
-    originals = {e.id: e for e in service.list_events(EVERYTHING, details=True)}
-    copies = {e.id: e for e in empty.list_events(EVERYTHING, details=True)}
+    file.write_bytes(service.calendars.export_ics(EVERYTHING, fuzzy=mode))
+    report = empty.calendars.import_file(file)
+    originals = {e.id: e for e in service.events.find(EVERYTHING, details=True)}
+    copies = {e.id: e for e in empty.events.find(EVERYTHING, details=True)}
     expected = {i for i, e in originals.items() if mode != "skip" or not is_coarse(e)}
     assert set(report.added) == set(copies) == expected
     for event_id in expected:
         assert what_people_see(copies[event_id]) == what_people_see(originals[event_id])
-    again = service.import_events(file)  # the store's own export: nothing to change
+    again = service.calendars.import_file(file)  # the store's own export: nothing to change
     assert len(again.unchanged) == len(expected) and not again.updated
 
 
 def test_a_marker_moved_in_a_calendar_program_is_a_new_date(
     service: CalendarService, empty: CalendarService, tmp_path: Path
 ) -> None:
-    event = next(e for e in service.list_events(EVERYTHING) if e.window.precision.value == "year")
-    data = service.export_ics(EVERYTHING).decode("utf-8")
+    event = next(e for e in service.events.find(EVERYTHING) if e.window.precision.value == "year")
+    data = service.calendars.export_ics(EVERYTHING).decode("utf-8")
     day = f"{event.window.start:%Y%m%d}"
     block = data[data.index(f"UID:{event.id}@sco-cal") - 2000 :]
     block = block[block.rindex("BEGIN:VEVENT", 0, 2000) :]
@@ -105,8 +105,8 @@ def test_a_marker_moved_in_a_calendar_program_is_a_new_date(
     assert moved != block
     file = tmp_path / "moved.ics"
     file.write_text(data.replace(block, moved), encoding="utf-8")
-    empty.import_events(file)
-    copy = empty.get(event.id)
+    empty.calendars.import_file(file)
+    copy = empty.events.get(event.id)
     assert (copy.window.start, copy.window.end) == (date(2026, 9, 15), date(2026, 9, 15))
     assert copy.window.precision.value == "day"
 
@@ -137,7 +137,7 @@ def violations(days: dict[date, list[str]], events: list[Event]) -> list[tuple[d
 
 def khal_days(service: CalendarService, tmp_path: Path, mode: str) -> dict[date, list[str]]:
     file = tmp_path / f"{mode}.ics"
-    file.write_bytes(service.export_ics(EVERYTHING, fuzzy=mode))
+    file.write_bytes(service.calendars.export_ics(EVERYTHING, fuzzy=mode))
     config = khal_config(tmp_path / f"khal-{mode}")
     khal(config, "import", "--batch", "-a", "sco", str(file))
     listed = khal(
@@ -151,7 +151,7 @@ def calcurse_days(service: CalendarService, tmp_path: Path, mode: str) -> dict[d
     if exe is None:
         pytest.skip("calcurse is not installed (apt-get install calcurse)")
     file = tmp_path / f"{mode}.ics"
-    file.write_bytes(service.export_ics(EVERYTHING, fuzzy=mode))
+    file.write_bytes(service.calendars.export_ics(EVERYTHING, fuzzy=mode))
     data, conf = tmp_path / f"calcurse-{mode}", tmp_path / f"calcurse-conf-{mode}"
     data.mkdir()
     conf.mkdir()
@@ -187,7 +187,7 @@ def _by_day(listed: str, heading: re.Pattern[str], title: Any) -> dict[date, lis
 def test_no_day_of_2026_shows_a_year_long_entry(
     service: CalendarService, tmp_path: Path, days_in: Any
 ) -> None:
-    events = service.list_events(EVERYTHING)
+    events = service.events.find(EVERYTHING)
     spans = days_in(service, tmp_path, "span")
     # The test can tell: spread over their days, coarse windows fill every day of 2026.
     assert len(violations(spans, events)) > 365

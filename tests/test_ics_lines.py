@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sco_cal.errors import InvalidInput
-from sco_cal.ics.components import Component
-from sco_cal.ics.lines import Scanned, read_components
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.interchange.components import Component
+from sco_cal.interchange.lines import Scanned, read_components
 from tests.test_ics_import import mutated
 
 CORPUS = sorted((Path(__file__).parent / "fixtures" / "ics").glob("*.ics"))

@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from sco_cal.dates import DateWindow, Precision
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.event import Event, HistoryEntry, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import common_words, decide, earlier_windows
-from sco_cal.model import Event, HistoryEntry, Kind
-from sco_cal.seed_file import load_seed
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
+from sco_cal.store.seed_file import load_seed
 
 SEED = [s.event for s in load_seed().events]
 
@@ -189,14 +189,14 @@ def _at() -> Any:
 def test_a_meeting_postponed_by_hand_is_not_proposed_again(
     service: CalendarService, tmp_path: Path
 ) -> None:
-    service.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
+    service.records.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
     doc = tmp_path / "note.txt"
     doc.write_text(
         "En février 2026, une réunion extraordinaire des ministres de l’Énergie de l’OCS "
         "se tiendra en Russie.\n",
         encoding="utf-8",
     )
-    (item,) = service.review_document(doc, as_of="2026-01-15")
+    (item,) = service.documents.review(doc, as_of="2026-01-15")
 
     assert item.event_id == "sco-energy-ministers-extraordinary-2026"
     assert item.action.value in ("unchanged", "update")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, subprocess_env
+from tests.support.env import TODAY, subprocess_env
 
 EVENTS = 300
 

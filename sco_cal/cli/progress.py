@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sco_cal.progress import QUIET, Progress
+from sco_cal.domain.progress import QUIET, Progress
 
 _REDRAW_SECONDS = 0.1  # Rich redraws ten times a second; telling it more often is waste
 

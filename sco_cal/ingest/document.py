@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.errors import InvalidInput
 
 MAX_BYTES = 5 * 1024 * 1024
 # Above this share of control characters a "text" is a binary file read as text.

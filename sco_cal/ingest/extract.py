@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
-from sco_cal.dates import DateWindow, Precision
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.event import Kind
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.bodies import (
     DEFAULT_ORGANISATION,
     main_organisation,
@@ -37,8 +39,6 @@ from sco_cal.ingest.wording import (
     is_english,
     state_in,
 )
-from sco_cal.model import Kind
-from sco_cal.states import ConfirmationState
 
 MAX_SENTENCE = 1_500
 _QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")

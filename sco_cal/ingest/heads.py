@@ -9,11 +9,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from sco_cal.domain.event import Kind
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
 from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN
-from sco_cal.model import Kind
 
 _PEOPLE = (
     r"ministres|ministers|responsables|chefs|heads|presidents|procureurs generaux"

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.when import DateMention, resolve
 from sco_cal.ingest.where import Host
 from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
-from sco_cal.states import ConfirmationState
 
 _ASIDE = re.compile(
     r",\s*(?:repoussee?s?|reportee?s?|annoncee?s?|prevue?s?|initialement|deja|already"

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sco_cal.dates import DateWindow
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
-from sco_cal.model import Event, Kind
-from sco_cal.organisations import NATIONAL
-from sco_cal.states import CLOSED, ConfirmationState
-from sco_cal.text import fold
 
 SIMILAR = 0.5  # share of the shorter title's telling words the other one holds
 _SERIES_LIKENESS = 0.75
@@ -284,7 +284,7 @@ def earlier_windows(history: Iterable[object]) -> list[DateWindow]:
     """The windows an event had before each recorded move (oldest first)."""
     from datetime import date
 
-    from sco_cal.dates import Precision
+    from sco_cal.domain.dates import Precision
 
     starts: dict[object, str] = {}
     ends: dict[object, str] = {}

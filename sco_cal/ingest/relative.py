@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sco_cal.dates import DateWindow, Precision
+from sco_cal.domain.dates import DateWindow, Precision
 
 _MONTH_WORDS = (
     "janvier|january|jan|fevrier|february|feb|mars|march|mar|avril|april|apr|mai|may|juin|june"

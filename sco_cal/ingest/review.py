@@ -8,8 +8,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sco_cal.dates import DateWindow
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, HistoryEntry, Source
+from sco_cal.domain.text import unique
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
@@ -23,7 +25,6 @@ from sco_cal.ingest.match import (
     likeness,
     title_words,
 )
-from sco_cal.model import Event, HistoryEntry, Source
 
 INGEST_ORIGIN = "ingest:"
 
@@ -300,7 +301,4 @@ def unique_id(event: Event, taken: set[str]) -> str:
         base = f"{org}-{topic}-{event.window.start.year}"
         if event.cities:
             base += "-" + slug(event.cities[0])
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique(base, taken.__contains__)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.bodies import organisations_in
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.wording import state_in
-from sco_cal.states import ConfirmationState
 
 _PAST = re.compile(
     r"\b(?:last week|la semaine (?:derniere|passee)|bilan|tenues?|held|past meetings"

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from sco_cal.errors import UnknownValue
+from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.themes import resolve_theme
 from sco_cal.ingest.document import Document, Line
 from sco_cal.ingest.sections import Section, column_roles, lead_in, section_of
-from sco_cal.themes import resolve_theme
 
 _ROMAN_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[.):\-\u2013]?\s+(?P<rest>\S.*)$")
 _LETTER_HEADING = re.compile(r"^(?:[A-H]|\d{1,2})[.)]\s+(?P<rest>\S.*)$")

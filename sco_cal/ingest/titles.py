@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sco_cal.domain.event import Kind
+from sco_cal.domain.text import fold
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ORDINAL_WORDS, ordinal_value, roman_value
 from sco_cal.ingest.wording import MANY, MEETING_NOUN
-from sco_cal.model import Kind
-from sco_cal.text import fold
 
 _MAX_TITLE_WORDS = 30
 _ORDINAL = (

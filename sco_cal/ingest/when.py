@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.dates import DateWindow, Precision
-from sco_cal.errors import DatePhraseError
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.errors import DatePhraseError
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.relative import find_relative, month_number
 from sco_cal.ingest.wording import MEETING_NOUN

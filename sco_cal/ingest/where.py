@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sco_cal.domain.places import find_city, find_country
 from sco_cal.ingest.folding import Folded
-from sco_cal.places import find_city, find_country
 
 _WORD = re.compile(r"[^\W_][\w-]*")
 _MAX_WORDS = 3

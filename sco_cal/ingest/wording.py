@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.lifecycle import ConfirmationState
 
 # Nouns that name a gathering, French and English; the longest alternatives first.
 MEETING_NOUN = re.compile(

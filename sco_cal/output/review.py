@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sco_cal.date_labels import format_window
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.text import safe
 from sco_cal.ingest.changes import WINDOW_FIELDS
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.records import event_record
 from sco_cal.output.style import STATE_STYLE, Painter
-from sco_cal.text import safe
 
 ACTION_STYLE = {
     Action.NEW: ("green", "bold"),

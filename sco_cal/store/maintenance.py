@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sco_cal.errors import InvalidInput, StoreError
-from sco_cal.locations import data_dir
+from sco_cal.config.paths import data_dir
+from sco_cal.domain.errors import InvalidInput, StoreError
 from sco_cal.store.store import Store
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sco_cal.errors import StoreError
-from sco_cal.locations import default_db_path
+from sco_cal.config.paths import default_db_path
+from sco_cal.domain.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)

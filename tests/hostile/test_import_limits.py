@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, subprocess_env
+from tests.support.env import TODAY, subprocess_env
 
 MEMORY_CEILING = 2 << 30  # a run-away expansion grew by ~18 MB/s: it would hit this
 HANG_GUARD = 120  # seconds; a correct run takes one or two
