@@ -21,6 +21,7 @@ from sco_cal.config import Settings
 from sco_cal.errors import ScoCalError
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
+from sco_cal.redaction import redact
 from sco_cal.service import CalendarService
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -221,6 +222,7 @@ def errors_to_exit_codes() -> Iterator[None]:
 
 
 def fail(message: str, code: int) -> NoReturn:
+    message = redact(message)
     first_line = message.strip().splitlines()[0] if message.strip() else "error"
     sys.stderr.write(f"sco-cal: error: {first_line}\n")
     raise typer.Exit(code)

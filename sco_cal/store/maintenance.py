@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -123,7 +124,17 @@ def _check_backup_file(path: Path) -> None:
 
 
 def _libpq_url(target: DatabaseTarget) -> str:
+    """The URL as libpq reads it; it holds no password (see `_tool_env`)."""
     return target.url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def _tool_env(target: DatabaseTarget) -> dict[str, str]:
+    # A command line is readable by every local user (`ps`); the environment of a
+    # process only by its owner, so the password travels there.
+    env = dict(os.environ)
+    if target.password:
+        env["PGPASSWORD"] = target.password
+    return env
 
 
 def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
@@ -133,6 +144,7 @@ def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
     _run(
         [tool, "--format=custom", "--no-owner", "--file", str(destination), _libpq_url(target)],
         "pg_dump",
+        target,
     )
     return destination
 
@@ -153,11 +165,12 @@ def _pg_restore(target: DatabaseTarget, source: Path) -> None:
             str(source),
         ],
         "pg_restore",
+        target,
     )
 
 
-def _run(argv: list[str], name: str) -> None:
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+def _run(argv: list[str], name: str, target: DatabaseTarget) -> None:
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=_tool_env(target))
     if done.returncode != 0:
         message = (done.stderr.strip().splitlines() or ["failed"])[-1]
         raise StoreError(f"{name}: {message}")
