@@ -38,7 +38,13 @@ def export(
     ] = ExportFormat.ICS,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (default: stdout); a new file is private (0600), an existing "
+            "one keeps its mode, a FIFO or device is written into, a symbolic link is refused.",
+        ),
     ] = None,
     feed: Annotated[
         Path | None,
@@ -46,7 +52,7 @@ def export(
             "--feed",
             metavar="DIR",
             help="Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
-            "(run it from cron).",
+            "(run it from cron); a new feed is readable as the umask allows.",
         ),
     ] = None,
     with_notes: Annotated[
@@ -58,7 +64,8 @@ def export(
     **filters: Any,
 ) -> None:
     """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
-    from sco_cal.ics.feed import feed_path, write_atomically
+    from sco_cal.files import write_output
+    from sco_cal.ics.feed import feed_path
 
     if output is not None and feed is not None:
         raise InvalidInput("give --output or --feed, not both")
@@ -73,7 +80,7 @@ def export(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    write_atomically(target, data)
+    write_output(target, data, shared=feed is not None)
     cli.say(f"wrote {count} event{'s' * (count != 1)} to {target}")
 
 
