@@ -6,16 +6,20 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from sco_cal.errors import InvalidInput, StoreError
+from sco_cal.files import write_new
 from sco_cal.locations import data_dir
 from sco_cal.store.store import Store
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
 
+BUSY_SECONDS = 30.0
 # Tables whose rows belong to an event: a row pointing nowhere is an orphan.
 CHILD_TABLES = ("source", "seed_record", "annotation", "history", "tag", "reminder")
 
@@ -61,25 +65,45 @@ def _sqlite_checks(path: Path) -> list[Check]:
 
 
 def backup(target: DatabaseTarget, destination: Path) -> Path:
-    """A consistent copy taken while others may be writing (SQLite backup API, pg_dump)."""
-    destination = destination.expanduser().absolute()
+    """A consistent copy taken while others may be writing (SQLite, or `pg_dump`).
+
+    The copy is private (0600) from its first byte and appears only once complete.
+    """
+    destination = Path(os.path.abspath(destination.expanduser()))
     if destination.exists():
         raise InvalidInput(f"{destination} exists already: choose a new file name")
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(destination.parent)
     if target.path is None:
         return _pg_dump(target, destination)
     if not target.path.exists():
         raise StoreError(f"there is no database at {target.path}")
-    partial = destination.with_name(destination.name + ".partial")
+    source_path = target.path
+
+    def copy(out: BinaryIO) -> None:
+        try:
+            out.write(_snapshot(source_path))
+        except sqlite3.Error as exc:
+            raise StoreError(f"backup to {destination} failed: {exc}") from None
+
+    return write_new(destination, copy, what="backup")
+
+
+def _snapshot(path: Path) -> bytes:
+    """The database's pages as of one moment, read in one read transaction."""
+    with closing(sqlite3.connect(path, timeout=BUSY_SECONDS)) as source:
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return source.serialize()
+
+
+def _make_folder(folder: Path) -> None:
+    """A missing folder for a backup is made private to its owner (0700)."""
     try:
-        with sqlite3.connect(target.path) as source, sqlite3.connect(partial) as copy:
-            source.backup(copy)
-        partial.chmod(0o600)
-        partial.replace(destination)
-    except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"backup to {destination} failed: {exc}") from None
-    return destination
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write into {folder}: it is not a folder")
 
 
 def restore(target: DatabaseTarget, source: Path) -> Path:
@@ -141,12 +165,9 @@ def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
     tool = shutil.which("pg_dump")
     if tool is None:
         raise StoreError("backing up PostgreSQL needs pg_dump (package postgresql-client)")
-    _run(
-        [tool, "--format=custom", "--no-owner", "--file", str(destination), _libpq_url(target)],
-        "pg_dump",
-        target,
-    )
-    return destination
+    # pg_dump writes to our file rather than creating one under the umask.
+    argv = [tool, "--format=custom", "--no-owner", _libpq_url(target)]
+    return write_new(destination, lambda out: _run(argv, "pg_dump", target, out), what="backup")
 
 
 def _pg_restore(target: DatabaseTarget, source: Path) -> None:
@@ -169,8 +190,15 @@ def _pg_restore(target: DatabaseTarget, source: Path) -> None:
     )
 
 
-def _run(argv: list[str], name: str, target: DatabaseTarget) -> None:
-    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=_tool_env(target))
+def _run(argv: list[str], name: str, target: DatabaseTarget, out: BinaryIO | None = None) -> None:
+    done = subprocess.run(
+        argv,
+        stdout=out if out is not None else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        env=_tool_env(target),
+    )
     if done.returncode != 0:
         message = (done.stderr.strip().splitlines() or ["failed"])[-1]
         raise StoreError(f"{name}: {message}")
