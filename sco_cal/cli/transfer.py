@@ -56,7 +56,10 @@ def export(
         ),
     ] = None,
     with_notes: Annotated[
-        bool, typer.Option("--with-notes", help="Annotations in the description.")
+        bool,
+        typer.Option(
+            "--with-notes", help="Include annotations (left out unless asked: files travel)."
+        ),
     ] = False,
     with_alarms: Annotated[
         bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
@@ -96,7 +99,7 @@ def _rendered(
     from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_json
     from sco_cal.output.records import event_record
 
-    events = cli.service.list_events(flt, details=True)
+    events = cli.service.export_events(flt, with_notes=with_notes)
     records = [event_record(e, cli.today, cli.lang) for e in events]
     if fmt is ExportFormat.JSON:
         return (to_json(records) + "\n").encode("utf-8"), len(records)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sco_cal.filters import EventFilter
+from sco_cal.model import Event
 
 if TYPE_CHECKING:
     from sco_cal.importing import ImportReport
@@ -29,6 +31,14 @@ class TransferService(ServiceBase):
         return export_ics(
             self.store, flt, self.today, lang=lang, with_notes=with_notes, reminders=pending
         )
+
+    def export_events(self, flt: EventFilter, *, with_notes: bool = False) -> list[Event]:
+        """The events matching `flt` in full, for an export: notes only when asked for,
+        since an exported file leaves the desk."""
+        events = self.list_events(flt, details=True)
+        if with_notes:
+            return events
+        return [replace(e, annotations=(), annotation_count=0) for e in events]
 
     def import_events(
         self,
