@@ -19,12 +19,18 @@ def init(
     empty: Annotated[
         bool, typer.Option("--empty", help="Create the store without the seed data.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Add the store to a database that holds other programs' tables."
+        ),
+    ] = False,
 ) -> None:
     """Create the store (seeded, unless --empty); an existing store is left as it is."""
     if cli.service.store.is_ready():
         cli.say(f"the store already exists: {cli.service.store.target.display()}")
         return
-    cli.service.ensure_ready(seed=not empty)
+    cli.service.ensure_ready(seed=not empty, adopt=force)
     count = cli.service.store.reader.count()
     cli.say(f"created {cli.service.store.target.display()} with {count} events")
 
@@ -63,7 +69,7 @@ def db_path(cli: Cli) -> None:
     cli.out(cli.service.store.target.display())
 
 
-@command(db_app, "check")
+@command(db_app, "check", ensure=False)
 def db_check(cli: Cli) -> None:
     """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
     checks = cli.service.check()

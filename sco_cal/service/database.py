@@ -13,11 +13,12 @@ from sco_cal.service.base import ServiceBase
 
 
 class DatabaseService(ServiceBase):
-    def ensure_ready(self, *, seed: bool = True) -> None:
+    def ensure_ready(self, *, seed: bool = True, adopt: bool = False) -> None:
         """Create (and seed) a missing store, or upgrade an old one, in one transaction.
 
         An upgrade of an SQLite store is preceded by a backup beside it, so a failed or
-        regretted upgrade can be undone with `sco-cal db restore`.
+        regretted upgrade can be undone with `sco-cal db restore`. A database holding
+        another program's tables is refused unless `adopt` (`init --force`).
         """
         if self.store.is_ready():
             return
@@ -33,7 +34,7 @@ class DatabaseService(ServiceBase):
         data = load_seed() if seed and not existing else None
 
         def create(session: Any) -> None:
-            before, _ = migrate_in(session.connection())
+            before, _ = migrate_in(session.connection(), adopt=adopt)
             if before == 0 and data is not None:
                 apply_seed(session=session, seed=data, now=self.now())
 
@@ -44,8 +45,15 @@ class DatabaseService(ServiceBase):
         return path is None or path.exists()
 
     def check(self) -> list[Check]:
-        from sco_cal.store.maintenance import check
+        """Every check of the store; one that cannot even be opened is reported too."""
+        from sco_cal.errors import StoreError
+        from sco_cal.store.maintenance import Check, check, file_checks
 
+        try:
+            self.ensure_ready()
+        except StoreError as exc:
+            # The store cannot be read as one: only the file itself can say more.
+            return [Check("store", False, str(exc)), *file_checks(self.store)]
         return check(self.store)
 
     def backup(self, destination: Path) -> Path:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,36 +34,55 @@ class Check:
 
 
 def check(store: Store) -> list[Check]:
-    """Integrity, schema version and orphan rows; every check runs, none stops the others."""
+    """Integrity, schema version and orphan rows; every check runs, none stops the others,
+    and a check the store is too damaged to answer fails with the reason."""
     reader = store.reader
-    version = reader.schema_version()
-    checks = [
-        Check(
-            "schema version",
-            version == SCHEMA_VERSION,
-            f"{version} (this sco-cal: {SCHEMA_VERSION})",
-        )
+
+    def version() -> tuple[bool, str]:
+        found = reader.schema_version()
+        return found == SCHEMA_VERSION, f"{found} (this sco-cal: {SCHEMA_VERSION})"
+
+    checks = [_checked("schema version", version), *file_checks(store)]
+    checks += [
+        _checked(f"orphan {t} rows", functools.partial(_orphans, store, t)) for t in CHILD_TABLES
     ]
-    if store.target.path is not None:
-        checks += _sqlite_checks(store.target.path)
-    for table in CHILD_TABLES:
-        rows = store.reader.scalar(
-            f"SELECT count(*) FROM {table} c WHERE NOT EXISTS "
-            "(SELECT 1 FROM event e WHERE e.id = c.event_id)"
-        )
-        checks.append(Check(f"orphan {table} rows", rows == 0, str(rows)))
-    checks.append(Check("events", True, str(reader.count())))
+    checks.append(_checked("events", lambda: (True, str(reader.count()))))
     return checks
 
 
-def _sqlite_checks(path: Path) -> list[Check]:
-    with sqlite3.connect(path) as conn:
-        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
-    return [
-        Check("sqlite integrity", integrity == ["ok"], "; ".join(integrity[:3])),
-        Check("foreign keys", not foreign, f"{len(foreign)} broken references"),
-    ]
+def _orphans(store: Store, table: str) -> tuple[bool, str]:
+    rows = store.reader.scalar(
+        f"SELECT count(*) FROM {table} c WHERE NOT EXISTS "
+        "(SELECT 1 FROM event e WHERE e.id = c.event_id)"
+    )
+    return rows == 0, str(rows)
+
+
+def _checked(name: str, run: Callable[[], tuple[bool, str]]) -> Check:
+    try:
+        ok, detail = run()
+    except (StoreError, sqlite3.Error, UnicodeDecodeError) as exc:
+        return Check(name, False, f"cannot tell: {exc}")
+    return Check(name, ok, detail)
+
+
+def file_checks(store: Store) -> list[Check]:
+    """What SQLite itself says of the file: integrity and foreign keys (none on a server)."""
+    if store.target.path is None:
+        return []
+    path: Path = store.target.path
+
+    def integrity() -> tuple[bool, str]:
+        with closing(sqlite3.connect(path)) as conn:
+            found = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        return found == ["ok"], "; ".join(found[:3])
+
+    def foreign_keys() -> tuple[bool, str]:
+        with closing(sqlite3.connect(path)) as conn:
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        return not broken, f"{len(broken)} broken references"
+
+    return [_checked("sqlite integrity", integrity), _checked("foreign keys", foreign_keys)]
 
 
 def backup(target: DatabaseTarget, destination: Path) -> Path:

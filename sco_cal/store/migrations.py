@@ -56,6 +56,15 @@ def migrate(engine: Engine) -> tuple[int, int]:
         return migrate_in(conn)
 
 
+class ForeignDatabase(StoreError):
+    """A database that holds another program's tables and no sco-cal store."""
+
+
+def _where(conn: Connection) -> str:
+    url = conn.engine.url
+    return str(url.database) if url.get_backend_name() == "sqlite" else "the database"
+
+
 def _stamp(conn: Connection, version: int) -> None:
     conn.execute(text("DELETE FROM meta WHERE key = 'schema_version'"))
     conn.execute(
@@ -63,9 +72,19 @@ def _stamp(conn: Connection, version: int) -> None:
     )
 
 
-def migrate_in(conn: Connection) -> tuple[int, int]:
-    """Like `migrate`, inside the caller's transaction (so creation and seeding are one)."""
+def migrate_in(conn: Connection, *, adopt: bool = False) -> tuple[int, int]:
+    """Like `migrate`, inside the caller's transaction (so creation and seeding are one).
+
+    A database that already holds other tables is not made a store unless `adopt`:
+    a mistyped `--db` must not fill another program's database with sco-cal's tables.
+    """
     before = stored_version(conn)
+    if before == 0 and not adopt and (others := inspect(conn).get_table_names()):
+        shown = ", ".join(sorted(others)[:5]) + (", ..." if len(others) > 5 else "")
+        raise ForeignDatabase(
+            f"{_where(conn)} is not a sco-cal store: it holds other tables ({shown}); "
+            "give another --db, or run `sco-cal init --force` to add sco-cal's tables beside them"
+        )
     if before > SCHEMA_VERSION:
         raise StoreError(
             f"the store has schema version {before}, newer than this sco-cal "
