@@ -100,4 +100,5 @@ def db_restore(
 ) -> None:
     """Replace the store by a backup (the current store is saved beside it first)."""
     saved = cli.service.restore(source)
-    cli.say(f"restored {source}; the previous store was saved as {saved}")
+    kept = f"the previous store was saved as {saved}" if saved else "there was no store before"
+    cli.say(f"restored {source}; {kept}")

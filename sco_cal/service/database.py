@@ -61,8 +61,9 @@ class DatabaseService(ServiceBase):
 
         return backup(self.store.target, destination)
 
-    def restore(self, source: Path) -> Path:
-        """Replace the store's content by a backup; returns where the old content went."""
+    def restore(self, source: Path) -> Path | None:
+        """Replace the store's content by a backup; returns where the old content went
+        (None when there was no store)."""
         from sco_cal.store.maintenance import restore
 
         self.store.close()

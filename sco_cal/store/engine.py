@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from sco_cal.errors import StoreError
 from sco_cal.store.target import DatabaseTarget
@@ -30,7 +30,10 @@ def make_engine(target: DatabaseTarget) -> Engine:
     if target.path is None:
         return _server_engine(target)
     ensure_private_file(target.path)
-    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # Built from the path itself: as a URL string, '?', '#' and '%XX' in a file name
+    # would be read as a query, a fragment and escapes, and open another file.
+    url = URL.create("sqlite", database=str(target.path))
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine)
     return engine
 

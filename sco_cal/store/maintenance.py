@@ -127,45 +127,35 @@ def _make_folder(folder: Path) -> None:
         raise InvalidInput(f"cannot write into {folder}: it is not a folder")
 
 
-def restore(target: DatabaseTarget, source: Path) -> Path:
-    """Replace the store by a backup; the current store is backed up first."""
-    source = source.expanduser().absolute()
-    if not source.exists():
-        raise InvalidInput(f"no backup at {source}")
+def restore(target: DatabaseTarget, source: Path) -> Path | None:
+    """Replace the store by a backup, checked whole first; the current store is saved
+    beside it (PostgreSQL: in the data folder) before it is replaced, and where it was
+    saved is returned (None when there was no store)."""
+    from sco_cal.store.candidate import checked_sqlite_backup
+    from sco_cal.store.engine import ensure_private_file
+
+    source = Path(os.path.abspath(source.expanduser()))
     if target.path is None:
-        saved = backup(target, backup_name(data_dir() / "postgresql.dump", "before-restore"))
+        _check_pg_dump(target, source)
+        dumped = backup(target, backup_name(data_dir() / "postgresql.dump", "before-restore"))
         _pg_restore(target, source)
-        return saved
-    _check_backup_file(source)
-    saved = (
-        backup(target, backup_name(target.path, "before-restore"))
-        if (target.path.exists())
-        else target.path
-    )
-    try:
-        with sqlite3.connect(source) as backup_db, sqlite3.connect(target.path) as live:
-            backup_db.backup(live)
-    except sqlite3.Error as exc:
-        raise StoreError(f"restore from {source} failed: {exc}") from None
+        return dumped
+    with closing(checked_sqlite_backup(source)) as checked:
+        saved: Path | None = None
+        if target.path.exists():
+            saved = backup(target, backup_name(target.path, "before-restore"))
+        ensure_private_file(target.path)
+        try:
+            with closing(sqlite3.connect(target.path, timeout=BUSY_SECONDS)) as live:
+                checked.backup(live)
+        except sqlite3.Error as exc:
+            raise StoreError(f"restore from {source} failed: {exc}") from None
     return saved
 
 
 def backup_name(path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
-
-
-def _check_backup_file(path: Path) -> None:
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    except sqlite3.Error:
-        raise InvalidInput(f"{path} is not a sco-cal database") from None
-    if version is None or not ok:
-        raise InvalidInput(f"{path} is not a sound sco-cal database")
-    if int(version[0]) > SCHEMA_VERSION:
-        raise InvalidInput(f"{path} was written by a newer sco-cal (schema {version[0]})")
 
 
 def _libpq_url(target: DatabaseTarget) -> str:
@@ -189,6 +179,23 @@ def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
     # pg_dump writes to our file rather than creating one under the umask.
     argv = [tool, "--format=custom", "--no-owner", _libpq_url(target)]
     return write_new(destination, lambda out: _run(argv, "pg_dump", target, out), what="backup")
+
+
+def _check_pg_dump(target: DatabaseTarget, source: Path) -> None:
+    """`source` is a dump of a store, or it is refused before anything is saved or dropped."""
+    from sco_cal.store.candidate import check_pg_listing, read_backup_file
+
+    tool = shutil.which("pg_restore")
+    if tool is None:
+        raise StoreError("restoring PostgreSQL needs pg_restore (package postgresql-client)")
+    read_backup_file(source)  # a regular file, readable
+    listed = subprocess.run(
+        [tool, "--list", str(source)], capture_output=True, text=True, check=False
+    )
+    if listed.returncode != 0:
+        why = (listed.stderr.strip().splitlines() or ["unreadable"])[-1]
+        raise InvalidInput(f"{source} is not a sco-cal database that can be restored: {why}")
+    check_pg_listing(listed.stdout, source)
 
 
 def _pg_restore(target: DatabaseTarget, source: Path) -> None:
