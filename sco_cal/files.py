@@ -25,6 +25,10 @@ from sco_cal.errors import InvalidInput
 PRIVATE = 0o600
 
 
+class TargetExists(InvalidInput):
+    """The file to create is there already; it was left as it was."""
+
+
 class _Staged:
     """A file being written in `directory`, not yet visible under its final name."""
 
@@ -106,7 +110,7 @@ def write_new(path: Path, write: Callable[[BinaryIO], None], *, what: str = "fil
             write(staged.file)
             staged.link_as(path)
     except FileExistsError:
-        raise InvalidInput(f"{path} exists already: choose a new file name") from None
+        raise TargetExists(f"{path} exists already: choose a new file name") from None
     except OSError as exc:
         raise InvalidInput(f"cannot write the {what} {path}: {_reason(exc)}") from None
     return path

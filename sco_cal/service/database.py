@@ -23,18 +23,25 @@ class DatabaseService(ServiceBase):
         if self.store.is_ready():
             return
         from sco_cal.seed_file import load_seed
-        from sco_cal.store.migrations import migrate_in
+        from sco_cal.store.migrations import lock_schema, migrate_in, stored_version
         from sco_cal.store.seeding import apply_seed
+        from sco_cal.store.version import SCHEMA_VERSION
 
         existing = self.store.reader.schema_version() if self._store_exists() else 0
-        if existing and self.store.target.path is not None:
-            from sco_cal.store.maintenance import backup, backup_name
-
-            backup(self.store.target, backup_name(self.store.target.path, f"v{existing}"))
         data = load_seed() if seed and not existing else None
 
         def create(session: Any) -> None:
-            before, _ = migrate_in(session.connection(), adopt=adopt)
+            conn = session.connection()
+            lock_schema(conn)
+            # Read again under the lock: another process may have done it meanwhile.
+            before = stored_version(conn)
+            if before == SCHEMA_VERSION:
+                return
+            if before and self.store.target.path is not None:
+                from sco_cal.store.maintenance import save_copy
+
+                save_copy(self.store.target, self.store.target.path, f"v{before}")
+            migrate_in(conn, adopt=adopt)
             if before == 0 and data is not None:
                 apply_seed(session=session, seed=data, now=self.now())
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.errors import InvalidInput, StoreError
-from sco_cal.files import write_new
+from sco_cal.files import TargetExists, write_new
 from sco_cal.locations import data_dir
 from sco_cal.store.store import Store
 from sco_cal.store.target import DatabaseTarget
@@ -92,7 +92,7 @@ def backup(target: DatabaseTarget, destination: Path) -> Path:
     """
     destination = Path(os.path.abspath(destination.expanduser()))
     if destination.exists():
-        raise InvalidInput(f"{destination} exists already: choose a new file name")
+        raise TargetExists(f"{destination} exists already: choose a new file name")
     _make_folder(destination.parent)
     if target.path is None:
         return _pg_dump(target, destination)
@@ -137,13 +137,13 @@ def restore(target: DatabaseTarget, source: Path) -> Path | None:
     source = Path(os.path.abspath(source.expanduser()))
     if target.path is None:
         _check_pg_dump(target, source)
-        dumped = backup(target, backup_name(data_dir() / "postgresql.dump", "before-restore"))
+        dumped = save_copy(target, data_dir() / "postgresql.dump", "before-restore")
         _pg_restore(target, source)
         return dumped
     with closing(checked_sqlite_backup(source)) as checked:
         saved: Path | None = None
         if target.path.exists():
-            saved = backup(target, backup_name(target.path, "before-restore"))
+            saved = save_copy(target, target.path, "before-restore")
         ensure_private_file(target.path)
         try:
             with closing(sqlite3.connect(target.path, timeout=BUSY_SECONDS)) as live:
@@ -153,9 +153,18 @@ def restore(target: DatabaseTarget, source: Path) -> Path | None:
     return saved
 
 
-def backup_name(path: Path, label: str) -> Path:
+def save_copy(target: DatabaseTarget, beside: Path, label: str) -> Path:
+    """A backup named after `beside`, `label` and the time (`sco-cal.v1-20261123T120000Z.db`);
+    a second one in the same second gets `-2`, and so on, never overwriting the first."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    for n in range(1, 1000):
+        suffix = f"-{n}" if n > 1 else ""
+        name = beside.with_name(f"{beside.stem}.{label}-{stamp}{suffix}{beside.suffix}")
+        try:
+            return backup(target, name)
+        except TargetExists:
+            continue
+    raise StoreError(f"cannot find a free name for a copy beside {beside}")
 
 
 def _libpq_url(target: DatabaseTarget) -> str:

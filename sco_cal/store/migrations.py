@@ -53,7 +53,23 @@ def stored_version(conn: Connection) -> int:
 def migrate(engine: Engine) -> tuple[int, int]:
     """Bring the store to SCHEMA_VERSION; returns (version before, version after)."""
     with engine.begin() as conn:
+        lock_schema(conn)
         return migrate_in(conn)
+
+
+# Any constant will do: every sco-cal that changes the schema takes this one lock.
+_SCHEMA_LOCK = 0x5C0CA1
+
+
+def lock_schema(conn: Connection) -> None:
+    """Hold the store's schema for the rest of the transaction, so that of several
+    processes finding an old store, one upgrades it and the others wait, then see it done.
+
+    On SQLite every write transaction already starts with the write lock (BEGIN
+    IMMEDIATE); PostgreSQL needs an explicit lock, held until commit.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
 
 
 class ForeignDatabase(StoreError):
