@@ -79,9 +79,7 @@ def _change(
     cli: Cli, event_id: str, state: ConfirmationState, note: str | None, source: str | None
 ) -> None:
     before = cli.service.get(event_id)
-    after = cli.service.change_status(
-        before.id, state, note=note, source=source, expected_version=before.version
-    )
+    after = cli.service.change_status(before.id, state, note=note, source=source)
     report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
 
 

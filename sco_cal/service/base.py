@@ -57,9 +57,14 @@ class ServiceBase:
         source: str | None = None,
         expected_version: int | None = None,
     ) -> None:
+        """Write `changes` in one transaction that reads the event as it is then.
+
+        Only `expected_version` (given by the person, or by a screen acting on what it
+        showed) may refuse the change; without it, a change made meanwhile by someone
+        else is simply built upon, as a shell user expects of a plain command.
+        """
         from sco_cal.store.writer import update_event
 
-        version = expected_version if expected_version is not None else event.version
         self.store.write(
             lambda s: update_event(
                 session=s,
@@ -68,7 +73,7 @@ class ServiceBase:
                 author=self.author,
                 now=self.now(),
                 action=action,
-                expected_version=version,
+                expected_version=expected_version,
                 note=note,
                 source=source,
             )

@@ -190,9 +190,12 @@ def update_event(
     """Change columns of an event, one history row per field; returns the new version.
 
     With `expected_version`, the change is refused (Conflict) if someone else changed
-    the event since it was read, instead of silently overwriting their edit.
+    the event since it was read, instead of silently overwriting their edit. The row
+    is locked while it is read (PostgreSQL; an SQLite writer holds the whole store),
+    so nobody changes it between this read and the write. Values equal to the
+    current ones change nothing: no new version, no history.
     """
-    current = session.get(EventRow, event_id)
+    current = session.get(EventRow, event_id, with_for_update=True)
     if current is None:
         raise NotFound(f"no event with id '{event_id}'")
     if expected_version is not None and current.version != expected_version:
@@ -201,6 +204,8 @@ def update_event(
             f"{expected_version}): nothing was written; look at it again and retry"
         )
     old = {name: getattr(current, name) for name in changes}
+    if all(old[name] == value for name, value in changes.items()):
+        return current.version
     derived = {}
     if "start_date" in changes or "end_date" in changes:
         start = changes.get("start_date", current.start_date)
