@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 from sco_cal.service.base import ServiceBase
 
+RESTORED_KEY = "restored_at"
+
 
 class DatabaseService(ServiceBase):
     def ensure_ready(self, *, seed: bool = True, adopt: bool = False) -> None:
@@ -72,9 +74,26 @@ class DatabaseService(ServiceBase):
         """Replace the store's content by a backup; returns where the old content went
         (None when there was no store)."""
         from sco_cal.store.maintenance import restore
+        from sco_cal.store.reminders import set_meta
 
         self.store.close()
-        return restore(self.store.target, source)
+        saved = restore(self.store.target, source)
+        self.store.forget_connections()
+        # An older backup is brought up to date now, not by whoever opens it next; and
+        # the mark tells open TUIs that the whole store changed under them.
+        self.ensure_ready(seed=False)
+        mark = str(int(self.now().timestamp() * 1_000_000))
+        self.store.write(lambda s: set_meta(session=s, key=RESTORED_KEY, value=mark))
+        return saved
+
+    def follow_replaced_store(self) -> bool:
+        """Whether the store was found replaced by one this sco-cal must first upgrade (a
+        restore by an older sco-cal, say); it is then upgraded and reopened."""
+        if self.store.is_ready():
+            return False
+        self.store.forget_connections()
+        self.ensure_ready(seed=False)
+        return True
 
     def seed(self, path: Path | None = None) -> SeedReport:
         from sco_cal.seed_file import load_seed

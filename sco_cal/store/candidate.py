@@ -87,6 +87,7 @@ def _check_sound(copy: sqlite3.Connection, source: Path) -> None:
 
 
 def _check_tables(tables: set[str], source: Path) -> None:
+    """`tables` has every table of a store (the oldest store had these too)."""
     if missing := [t for t in STORE_TABLES if t not in tables]:
         raise _refused(source, f"it has no table {', '.join(missing)}")
 
@@ -125,12 +126,15 @@ def _upgrade(copy: sqlite3.Connection, source: Path) -> None:
         raise _refused(source, f"it cannot be brought up to date ({message})") from None
 
 
-_LISTED_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", re.MULTILINE)
+_LISTED_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE (\S+) (\S+) ", re.MULTILINE)
 
 
-def check_pg_listing(listing: str, source: Path) -> None:
-    """The table of contents `pg_restore --list` printed for `source` holds a store."""
-    _check_tables(set(_LISTED_TABLE.findall(listing)), source)
+def check_pg_listing(listing: str, source: Path) -> set[tuple[str, str]]:
+    """The tables (schema, name) in the table of contents `pg_restore --list` printed for
+    `source`, which must hold a store."""
+    tables = set(_LISTED_TABLE.findall(listing))
+    _check_tables({name for _, name in tables}, source)
+    return tables
 
 
 def _refused(source: Path, why: str) -> InvalidInput:

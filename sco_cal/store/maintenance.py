@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sqlite3
-import subprocess
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import BinaryIO
 from sco_cal.errors import InvalidInput, StoreError
 from sco_cal.files import TargetExists, write_new
 from sco_cal.locations import data_dir
+from sco_cal.store.pg_tools import check_pg_dump, pg_dump, pg_restore
 from sco_cal.store.store import Store
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
@@ -95,7 +94,7 @@ def backup(target: DatabaseTarget, destination: Path) -> Path:
         raise TargetExists(f"{destination} exists already: choose a new file name")
     _make_folder(destination.parent)
     if target.path is None:
-        return _pg_dump(target, destination)
+        return write_new(destination, lambda out: pg_dump(target, out), what="backup")
     if not target.path.exists():
         raise StoreError(f"there is no database at {target.path}")
     source_path = target.path
@@ -136,9 +135,9 @@ def restore(target: DatabaseTarget, source: Path) -> Path | None:
 
     source = Path(os.path.abspath(source.expanduser()))
     if target.path is None:
-        _check_pg_dump(target, source)
+        tables = check_pg_dump(source)
         dumped = save_copy(target, data_dir() / "postgresql.dump", "before-restore")
-        _pg_restore(target, source)
+        pg_restore(target, source, tables)
         return dumped
     with closing(checked_sqlite_backup(source)) as checked:
         saved: Path | None = None
@@ -165,77 +164,3 @@ def save_copy(target: DatabaseTarget, beside: Path, label: str) -> Path:
         except TargetExists:
             continue
     raise StoreError(f"cannot find a free name for a copy beside {beside}")
-
-
-def _libpq_url(target: DatabaseTarget) -> str:
-    """The URL as libpq reads it; it holds no password (see `_tool_env`)."""
-    return target.url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
-def _tool_env(target: DatabaseTarget) -> dict[str, str]:
-    # A command line is readable by every local user (`ps`); the environment of a
-    # process only by its owner, so the password travels there.
-    env = dict(os.environ)
-    if target.password:
-        env["PGPASSWORD"] = target.password
-    return env
-
-
-def _pg_dump(target: DatabaseTarget, destination: Path) -> Path:
-    tool = shutil.which("pg_dump")
-    if tool is None:
-        raise StoreError("backing up PostgreSQL needs pg_dump (package postgresql-client)")
-    # pg_dump writes to our file rather than creating one under the umask.
-    argv = [tool, "--format=custom", "--no-owner", _libpq_url(target)]
-    return write_new(destination, lambda out: _run(argv, "pg_dump", target, out), what="backup")
-
-
-def _check_pg_dump(target: DatabaseTarget, source: Path) -> None:
-    """`source` is a dump of a store, or it is refused before anything is saved or dropped."""
-    from sco_cal.store.candidate import check_pg_listing, read_backup_file
-
-    tool = shutil.which("pg_restore")
-    if tool is None:
-        raise StoreError("restoring PostgreSQL needs pg_restore (package postgresql-client)")
-    read_backup_file(source)  # a regular file, readable
-    listed = subprocess.run(
-        [tool, "--list", str(source)], capture_output=True, text=True, check=False
-    )
-    if listed.returncode != 0:
-        why = (listed.stderr.strip().splitlines() or ["unreadable"])[-1]
-        raise InvalidInput(f"{source} is not a sco-cal database that can be restored: {why}")
-    check_pg_listing(listed.stdout, source)
-
-
-def _pg_restore(target: DatabaseTarget, source: Path) -> None:
-    tool = shutil.which("pg_restore")
-    if tool is None:
-        raise StoreError("restoring PostgreSQL needs pg_restore (package postgresql-client)")
-    _run(
-        [
-            tool,
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--single-transaction",
-            "--dbname",
-            _libpq_url(target),
-            str(source),
-        ],
-        "pg_restore",
-        target,
-    )
-
-
-def _run(argv: list[str], name: str, target: DatabaseTarget, out: BinaryIO | None = None) -> None:
-    done = subprocess.run(
-        argv,
-        stdout=out if out is not None else subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        env=_tool_env(target),
-    )
-    if done.returncode != 0:
-        message = (done.stderr.strip().splitlines() or ["failed"])[-1]
-        raise StoreError(f"{name}: {message}")

@@ -88,6 +88,13 @@ class Store:
             except UnicodeDecodeError:
                 raise self._damaged("text that is not UTF-8") from None
 
+    def forget_connections(self) -> None:
+        """Drop idle server connections, after the database was replaced underneath
+        (their cached statements describe the old tables). SQLite needs nothing: its
+        connections notice a changed file by themselves."""
+        if "engine" in self.__dict__ and self.target.path is None:
+            self.engine.dispose()
+
     def close(self) -> None:
         if "reader" in self.__dict__:
             self.reader.close()
