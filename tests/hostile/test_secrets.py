@@ -63,7 +63,7 @@ def test_pg_dump_and_pg_restore_get_no_password_on_their_command_line(
     spies = tmp_path / "bin"
     spies.mkdir()
     log = tmp_path / "argv.log"
-    for tool in ("pg_dump", "pg_restore"):
+    for tool in ("pg_dump", "pg_restore", "psql"):
         _spy(spies, tool, log)
     monkeypatch.setenv("PATH", f"{spies}{os.pathsep}{os.environ['PATH']}")
     password = pg_db.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
@@ -78,7 +78,7 @@ def test_pg_dump_and_pg_restore_get_no_password_on_their_command_line(
         "before the backup"
     ]
     command_lines = log.read_text()
-    assert command_lines.count("\n") >= 3  # backup, the dump before restoring, restore
+    assert command_lines.count("\n") >= 4  # backup, the dump before restoring, restore
     assert f":{password}@" not in command_lines and "password=" not in command_lines
     assert f"PGPASSWORD={password}" in (tmp_path / "argv.log.env").read_text()
     for output in (restored.stdout, restored.stderr):
