@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
+from sco_cal.text import safe
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -60,7 +61,7 @@ def seed(
     lines += [f"  + {event_id}" for event_id in report.added]
     lines += [f"  ~ {event_id}: {', '.join(f)}" for event_id, f in report.updated.items()]
     lines += [f"  = {event_id}: kept your {', '.join(f)}" for event_id, f in report.kept.items()]
-    cli.out("\n".join(lines))
+    cli.out(safe("\n".join(lines)))  # ids from a seed file given with --file
 
 
 @command(db_app, "path", ensure=False)

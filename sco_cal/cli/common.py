@@ -23,6 +23,7 @@ from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.redaction import redact
 from sco_cal.service import CalendarService
+from sco_cal.text import safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,8 +62,9 @@ class Cli:
         self.out(to_json(data))
 
     def say(self, message: str) -> None:
-        """A message for the person (stderr), never mixed with the data on stdout."""
-        sys.stderr.write(message + "\n")
+        """A message for the person (stderr), never mixed with the data on stdout; it
+        quotes ids, titles and tags, so it is escaped as a whole."""
+        sys.stderr.write(safe(message) + "\n")
 
     @property
     def width(self) -> int:

@@ -259,8 +259,6 @@ def list_annotations(
     elif cli.fmt is Format.TABLE:
         if not notes:
             cli.say("no annotations")
-        from sco_cal.text import safe
-
         cli.out(
             "\n".join(
                 f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
@@ -324,8 +322,8 @@ def clashes(
             cli.out(
                 f"{kind}  {format_window(c.first.window, cli.lang)} | "
                 f"{format_window(c.second.window, cli.lang)}\n"
-                f"       {safe(c.first.title_in(cli.lang))} ({c.first.id})\n"
-                f"       {safe(c.second.title_in(cli.lang))} ({c.second.id})"
+                f"       {safe(c.first.title_in(cli.lang))} ({safe(c.first.id)})\n"
+                f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
             )
     else:
         columns = ("from", "to", "certain", "same_organisation", "first", "second")

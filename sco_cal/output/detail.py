@@ -22,6 +22,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value})"
     if w.open_ended:
         when += ", open-ended"
+    series = safe(event.series or "")
     fields = [
         ("Title", safe(event.title_in(lang))),
         (
@@ -32,26 +33,29 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
         ("Wording", safe(w.text)),
         (
             "Time",
-            f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None,
-        ),
-        ("State", state),
-        ("Organisation", f"{event.organisation} ({organisation_name(event.organisation, lang)})"),
-        ("Kind", event.kind.value),
-        (
-            "Series",
-            f"{event.series}" + (f" #{event.number}" if event.number else "")
-            if event.series
+            safe(f"{event.start_time} {event.timezone or ''}".strip())
+            if event.start_time
             else None,
         ),
+        ("State", state),
+        (
+            "Organisation",
+            safe(f"{event.organisation} ({organisation_name(event.organisation, lang)})"),
+        ),
+        ("Kind", event.kind.value),
+        ("Series", series + (f" #{event.number}" if event.number else "") if series else None),
         (
             "Place",
             safe(place_label(event, lang))
             + (f" ({country_name(event.country, lang)})" if event.country and event.cities else ""),
         ),
-        ("Theme", f"{theme_label(event.theme, lang)} ({event.theme})" if event.theme else None),
-        ("Tags", ", ".join(event.tags) or None),
+        (
+            "Theme",
+            safe(f"{theme_label(event.theme, lang)} ({event.theme})") if event.theme else None,
+        ),
+        ("Tags", safe(", ".join(event.tags)) or None),
         ("Summary", safe(event.summary) if event.summary else None),
-        ("Id", paint(event.id, "cyan") + paint(f"  (version {event.version})", "dim")),
+        ("Id", paint(safe(event.id), "cyan") + paint(f"  (version {event.version})", "dim")),
     ]
     lines = [
         f"{paint(name + ':', 'bold'):<14} {value}" if paint.enabled else f"{name + ':':<14} {value}"
@@ -62,7 +66,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
         paint,
         "Sources",
         [
-            f"{paint(s.document, 'bold')}"
+            f"{paint(safe(s.document), 'bold')}"
             + (f" ({s.document_date})" if s.document_date else "")
             + f"\n    “{safe(s.excerpt)}”"
             for s in event.sources
@@ -82,7 +86,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
         paint,
         "Reminders",
         [
-            f"#{r.id} due {r.due} ({r.spec})" + (" delivered" if r.delivered_at else "")
+            f"#{r.id} due {r.due} ({safe(r.spec)})" + (" delivered" if r.delivered_at else "")
             for r in event.reminders
         ],
     )
@@ -91,7 +95,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = entry.action + (f" {entry.field}" if entry.field else "")
+    what = safe(entry.action + (f" {entry.field}" if entry.field else ""))
     change = ""
     if entry.old is not None or entry.new is not None:
         change = f": {safe(entry.old or '-')} -> {safe(entry.new or '-')}"
@@ -101,7 +105,7 @@ def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {entry.event_id + ' ' if with_event else ''}{what}{change}{extra}"
+    return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
 
 
 def _section(paint: Painter, title: str, items: list[str]) -> list[str]:

@@ -68,15 +68,15 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
             )
         )
     if item.action is Action.UNREADABLE:
-        lines.append("    " + paint("; ".join(item.reasons), "red"))
+        lines.append("    " + paint(safe("; ".join(item.reasons)), "red"))
     lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
     return "\n".join(lines)
 
 
 def _id(item: ReviewItem) -> str:
     if item.event_id is not None:
-        return item.event_id
-    return item.proposed.id if item.proposed is not None else ""
+        return safe(item.event_id)
+    return safe(item.proposed.id) if item.proposed is not None else ""
 
 
 def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
@@ -84,8 +84,8 @@ def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
     assert event is not None
     place = ", ".join([*event.cities, event.country or ""]) or "no place"
     state = paint(event.status.value, STATE_STYLE[event.status])
-    parts = [event.organisation, format_window(event.window, lang), place, state]
-    return " | ".join([*parts, event.theme or "no theme"])
+    parts = [safe(event.organisation), format_window(event.window, lang), safe(place), state]
+    return " | ".join([*parts, safe(event.theme or "no theme")])
 
 
 def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:

@@ -46,7 +46,8 @@ def render_events(
     state_w = max(5, *(len(r[1]) for r in rows))
     org_w = max(3, *(len(r[2]) for r in rows))
     place_w = min(20, max(5, *(len(r[4]) for r in rows)))
-    id_w = max(2, *(len(e.id) for e in events))
+    ids = [safe(e.id) for e in events]
+    id_w = max(2, *(len(i) for i in ids))
     wide = width >= WIDE
     # Separators: two spaces between five columns, plus the follow-up mark and its space.
     fixed = when_w + state_w + org_w + place_w + 12 + (2 + id_w if wide else 0)
@@ -63,7 +64,9 @@ def render_events(
     ] + (["ID"] if wide else [])
     lines = [paint("  ".join(heads).rstrip(), "bold")]
     month: str | None = None
-    for event, (when, state, org, title, place, mark) in zip(events, rows, strict=True):
+    for event, event_id, (when, state, org, title, place, mark) in zip(
+        events, ids, rows, strict=True
+    ):
         heading = _heading(event, lang)
         if by_month and heading != month:
             month = heading
@@ -77,11 +80,11 @@ def render_events(
             _fit(place, place_w).ljust(place_w),
         ]
         if wide:
-            cells.append(paint(event.id, "cyan"))
+            cells.append(paint(event_id, "cyan"))
         lines.append("  ".join(cells).rstrip())
         if not wide:
-            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event.id)))
-            lines.append(" " * indent + paint(event.id, "cyan"))
+            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event_id)))
+            lines.append(" " * indent + paint(event_id, "cyan"))
     return "\n".join(lines)
 
 
@@ -91,9 +94,9 @@ def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, st
     # A national initiative is shown by its host ("KZ"), which says more than "NATIONAL".
     org = event.country or "-" if event.organisation == NATIONAL else event.organisation
     return (
-        format_window(event.window, lang),
+        safe(format_window(event.window, lang)),
         event.status.value,
-        org,
+        safe(org),
         safe(event.title_in(lang)) + notes,
         safe(place_label(event, lang)),
         mark,

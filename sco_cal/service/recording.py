@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.errors import InvalidInput, UnknownValue
-from sco_cal.model import Annotation, Event, Kind
+from sco_cal.model import Annotation, Event, Kind, slug
 from sco_cal.organisations import organisation_code
 from sco_cal.places import city, country_code
 from sco_cal.states import ConfirmationState
@@ -181,7 +181,7 @@ class RecordingService(ServiceBase):
             window=window,
             status=ConfirmationState.parse(status),
             theme=resolve_theme(theme) if theme else None,
-            series=series,
+            series=slug(series, "series") if series else None,
             number=number,
             country=country_code(country) if country else None,
             cities=tuple(city(c).name for c in cities or ()),
@@ -189,8 +189,10 @@ class RecordingService(ServiceBase):
             origin="user",
         )
 
+        chosen = slug(event_id, "id") if event_id else None
+
         def insert(session: Any) -> Event:
-            new_id = event_id or _unique_slug(session, event, event_exists)
+            new_id = chosen or _unique_slug(session, event, event_exists)
             if event_exists(session=session, event_id=new_id):
                 raise InvalidInput(f"an event with id '{new_id}' already exists")
             created = replace(event, id=new_id)
@@ -229,6 +231,7 @@ def _edit_value(name: str, value: str) -> Any:
             [city(c).name for c in v.split(",") if c.strip()], ensure_ascii=False
         ),
         "theme": lambda v: resolve_theme(v) if v else None,
+        "series": lambda v: slug(v, "series") if v else None,
         "number": _number,
         "start_time": _time_of_day,
         "timezone": _timezone,

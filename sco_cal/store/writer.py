@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
 from sco_cal.errors import Conflict, NotFound
-from sco_cal.model import Annotation, Event
+from sco_cal.model import Annotation, Event, slug
 from sco_cal.search import event_search_text
 from sco_cal.store.columns import (
     ANNOTATION_COLUMNS,
@@ -36,7 +36,11 @@ from sco_cal.store.schema import (
 
 
 def event_values(event: Event) -> dict[str, Any]:
-    """The `event` table's own columns for a domain Event."""
+    """The `event` table's own columns for a domain Event (whatever wrote it, its id and
+    series must be slugs)."""
+    slug(event.id, "id")
+    if event.series:
+        slug(event.series, "series")
     w = event.window
     return {
         "id": event.id,

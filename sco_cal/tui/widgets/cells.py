@@ -32,14 +32,14 @@ FOLLOW_UP_MARK = "!"
 
 
 def when(event: Event, lang: str) -> str:
-    return format_window(event.window, lang)
+    return safe(format_window(event.window, lang))
 
 
 def organisation(event: Event) -> str:
     # A national initiative reads best as its host ("KZ"), as in the CLI's tables.
     if event.organisation == NATIONAL:
-        return event.country or "-"
-    return event.organisation
+        return safe(event.country or "-")
+    return safe(event.organisation)
 
 
 def title(event: Event, lang: str) -> str:

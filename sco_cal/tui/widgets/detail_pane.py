@@ -116,7 +116,7 @@ def _fields(event: Event, lang: str, today: date) -> list[tuple[str, str, Style 
         ("Summary", safe(event.summary or ""), ""),
         ("Id", f"{event.id}  (version {event.version})", "dim"),
     ]
-    return [(n, v, s) for n, v, s in rows if v and (n != "Time" or event.start_time)]
+    return [(n, safe(v), s) for n, v, s in rows if v and (n != "Time" or event.start_time)]
 
 
 def _organisation(code: str, lang: str) -> str:
@@ -136,4 +136,4 @@ def _section(sheet: Text, title: str, items: list[str]) -> None:
         return
     sheet.append(f"\n{title} ({len(items)})\n", "bold underline")
     for item in items:
-        sheet.append(f"  {item}\n")
+        sheet.append(f"  {safe(item)}\n")

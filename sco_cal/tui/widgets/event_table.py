@@ -10,6 +10,7 @@ from rich.style import Style
 
 from sco_cal.date_labels import month_name
 from sco_cal.model import Event
+from sco_cal.text import safe
 from sco_cal.tui.query import AgendaWindow
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.event_window import EventWindow, Line
@@ -135,7 +136,7 @@ class EventTable(EventWindow):
             Segment(" " + cells.fit(cells.place(event, self.lang), cols.place), base),
         ]
         if cols.ident:
-            segments.append(Segment(" " + cells.fit(event.id, cols.ident), base))
+            segments.append(Segment(" " + cells.fit(safe(event.id), cols.ident), base))
         if selected:
             cursor = self.get_component_rich_style("event-table--cursor")
             segments = [Segment(s.text, (s.style or Style()) + cursor) for s in segments]
