@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from sco_cal.errors import InvalidInput
 from sco_cal.model import HIDDEN_KINDS, Event, Kind
 from sco_cal.search import event_search_text
 from sco_cal.states import ConfirmationState
 from sco_cal.text import fold
 from sco_cal.themes import theme_matches
+
+MAX_SEARCH_WORDS = 50
+MAX_SEARCH_LENGTH = 1000
 
 
 class Scope(StrEnum):
@@ -53,6 +57,14 @@ class EventFilter:
     follow_up: bool = False
     annotated: bool = False
     search: str = ""
+
+    def __post_init__(self) -> None:
+        # Each word is one more condition in the query: a pasted page would exhaust the
+        # database's limits (and is no search a person means).
+        if len(self.search) > MAX_SEARCH_LENGTH:
+            raise InvalidInput(f"the search is longer than {MAX_SEARCH_LENGTH} characters")
+        if len(words := self.search.split()) > MAX_SEARCH_WORDS:
+            raise InvalidInput(f"the search has {len(words)} words: at most {MAX_SEARCH_WORDS}")
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ class Kind(StrEnum):
 # Signings of agreements are dated facts, not meetings: listed only when asked for.
 HIDDEN_KINDS = frozenset({Kind.SIGNING})
 
+MAX_SERIES_NUMBER = 100_000  # "the 41st meeting": a larger number is a typing mistake
+
 # Ids and series are slugs: typed in shells, printed in tables, carried in UIDs and
 # file names, so nothing in them may need quoting or reach a terminal as a control.
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")

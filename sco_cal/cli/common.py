@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ import typer
 
 from sco_cal.compose import build_service
 from sco_cal.config import Settings
-from sco_cal.errors import ScoCalError
+from sco_cal.errors import InvalidInput, ScoCalError
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.redaction import redact
@@ -26,6 +27,11 @@ from sco_cal.service import CalendarService
 from sco_cal.text import safe
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Bounds for the numbers a command takes: a row id as large as the databases store
+# them, and a count of things to list that no screen or script needs more of.
+MAX_ID = 2**63 - 1
+MAX_LIMIT = 1_000_000
 
 
 class Format(StrEnum):
@@ -161,6 +167,7 @@ def command(
         def run(**values: Any) -> Any:
             options = {"fmt": None} | {n: values.pop(n) for n in shared}
             with errors_to_exit_codes():
+                check_utf8([*options.values(), *values.values()])
                 cli = open_cli(**options, seed=seed, ensure=ensure)
                 try:
                     return fn(cli, **values)
@@ -202,6 +209,19 @@ def open_cli(
     )
 
 
+def check_utf8(values: list[Any]) -> None:
+    """Arguments that were not UTF-8 reach Python as lone surrogates: refuse them here,
+    before they are written anywhere or fail deep inside the database driver."""
+    for value in values:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _SURROGATE.search(text):
+                shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+                raise InvalidInput(f"the argument '{shown[:60]}' is not valid UTF-8 text")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @contextmanager
 def errors_to_exit_codes() -> Iterator[None]:
     """The one place where an error becomes a message and an exit code."""
@@ -213,6 +233,9 @@ def errors_to_exit_codes() -> Iterator[None]:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
+    except UnicodeError:
+        # Standard input, a file or the environment held bytes that are not UTF-8.
+        fail("the input is not valid UTF-8 text (standard input, a file or the environment)", 2)
     except BrokenPipeError:
         # The reader went away (`| head`): nothing left to say to anyone.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

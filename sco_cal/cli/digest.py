@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import Cli, command
+from sco_cal.cli.common import MAX_LIMIT, Cli, command
 from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.errors import InvalidInput
 
@@ -54,7 +54,9 @@ def digest(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=0, help="At most N items per section (0: all)."),
+        typer.Option(
+            "--limit", "-n", min=0, max=MAX_LIMIT, help="At most N items per section (0: all)."
+        ),
     ] = None,
 ) -> None:
     """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 import typer
 
 from sco_cal.clashes import find_clashes
-from sco_cal.cli.common import Cli, Format, command
+from sco_cal.cli.common import MAX_LIMIT, Cli, Format, command
 from sco_cal.criteria import Criteria
 from sco_cal.date_labels import format_window
+from sco_cal.dates import a_year_after
 from sco_cal.errors import InvalidInput
 from sco_cal.filters import SortKey
 from sco_cal.model import Event, HistoryEntry
@@ -79,7 +80,8 @@ def list_events(
         bool, typer.Option("--annotated", help="Only events with annotations.")
     ] = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="At most N events.")
+        int | None,
+        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most N events."),
     ] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
 ) -> None:
@@ -221,7 +223,9 @@ def history(cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID")]) ->
 @command(app, "log")
 def log(
     cli: Cli,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many changes.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="How many changes.")
+    ] = 50,
 ) -> None:
     """What changed in the whole calendar, newest first."""
     emit_history(cli, cli.service.log(limit=limit), with_event=True)
@@ -297,7 +301,7 @@ def clashes(
         scope="all",
         org=tuple(org or ()),
         date_from=date_from or cli.today.isoformat(),
-        date_to=date_to or (cli.today.replace(year=cli.today.year + 1)).isoformat(),
+        date_to=date_to or a_year_after(cli.today).isoformat(),
     )
     events = cli.service.list_events(criteria.resolve(cli.today))
     found = find_clashes(events, possible=possible)

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import Cli, Format, command
+from sco_cal.cli.common import MAX_ID, Cli, Format, command
 from sco_cal.date_labels import format_window
 from sco_cal.errors import InvalidInput
-from sco_cal.model import Event
+from sco_cal.model import MAX_SERIES_NUMBER, Event
 from sco_cal.output.records import annotation_record, event_record
 from sco_cal.states import ConfirmationState
 
@@ -50,7 +50,10 @@ def unannotate(
     cli: Cli,
     event_id: EventId,
     annotation_id: Annotated[
-        int, typer.Argument(metavar="NOTE_ID", help="The #number shown by `annotations`.")
+        int,
+        typer.Argument(
+            metavar="NOTE_ID", min=1, max=MAX_ID, help="The #number shown by `annotations`."
+        ),
     ],
 ) -> None:
     """Delete an annotation; the deletion is recorded in the history."""
@@ -153,7 +156,12 @@ def edit(
     note: Note = None,
     expect_version: Annotated[
         int | None,
-        typer.Option("--expect-version", help="Refuse if the event is no longer at this version."),
+        typer.Option(
+            "--expect-version",
+            min=1,
+            max=MAX_ID,
+            help="Refuse if the event is no longer at this version.",
+        ),
     ] = None,
 ) -> None:
     """Change fields of an event; each change is recorded."""
@@ -202,7 +210,8 @@ def add(
     theme: Annotated[str | None, typer.Option("--theme", "-t", help="Theme.")] = None,
     series: Annotated[str | None, typer.Option("--series", help="Series slug.")] = None,
     number: Annotated[
-        int | None, typer.Option("--number", min=1, help="Number in the series.")
+        int | None,
+        typer.Option("--number", min=1, max=MAX_SERIES_NUMBER, help="Number in the series."),
     ] = None,
     new_id: Annotated[
         str | None, typer.Option("--id", help="Choose the id (default: from the title).")

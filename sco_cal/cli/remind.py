@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import Cli, Format, command
+from sco_cal.cli.common import MAX_ID, Cli, Format, command
 from sco_cal.date_labels import format_window
 from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
@@ -28,7 +28,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 ReminderId = Annotated[
-    int, typer.Argument(metavar="REMINDER_ID", help="The #number shown by `remind list`.")
+    int,
+    typer.Argument(
+        metavar="REMINDER_ID", min=1, max=MAX_ID, help="The #number shown by `remind list`."
+    ),
 ]
 NOTHING_DUE = 1  # like grep: a script can tell "nothing due" from "printed some"
 

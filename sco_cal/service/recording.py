@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.errors import InvalidInput, UnknownValue
-from sco_cal.model import Annotation, Event, Kind, slug
+from sco_cal.model import MAX_SERIES_NUMBER, Annotation, Event, Kind, slug
 from sco_cal.organisations import organisation_code
 from sco_cal.places import city, country_code
 from sco_cal.states import ConfirmationState
@@ -182,7 +182,7 @@ class RecordingService(ServiceBase):
             status=ConfirmationState.parse(status),
             theme=resolve_theme(theme) if theme else None,
             series=slug(series, "series") if series else None,
-            number=number,
+            number=_series_number(number) if number is not None else None,
             country=country_code(country) if country else None,
             cities=tuple(city(c).name for c in cities or ()),
             summary=summary,
@@ -245,9 +245,15 @@ def _edit_value(name: str, value: str) -> Any:
 def _number(value: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidInput(f"number must be a whole number, not '{value}'")
-    return int(value)
+    return _series_number(int(value))
+
+
+def _series_number(number: int) -> int:
+    if not 1 <= number <= MAX_SERIES_NUMBER:
+        raise InvalidInput(f"number must be 1-{MAX_SERIES_NUMBER:,}, not {number}")
+    return number
 
 
 def _time_of_day(value: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
+from sco_cal.dates import DateWindow, Precision
 from sco_cal.errors import Conflict, NotFound
 from sco_cal.model import Annotation, Event, slug
 from sco_cal.search import event_search_text
@@ -37,11 +38,11 @@ from sco_cal.store.schema import (
 
 def event_values(event: Event) -> dict[str, Any]:
     """The `event` table's own columns for a domain Event (whatever wrote it, its id and
-    series must be slugs)."""
+    series must be slugs and its window within the years the store keeps)."""
     slug(event.id, "id")
     if event.series:
         slug(event.series, "series")
-    w = event.window
+    w = event.window.check_years(event.id)
     return {
         "id": event.id,
         "organisation": event.organisation,
@@ -207,6 +208,12 @@ def update_event(
             f"{event_id} was changed by someone else (version {current.version}, you had "
             f"{expected_version}): nothing was written; look at it again and retry"
         )
+    if "start_date" in changes or "end_date" in changes:
+        DateWindow(
+            changes.get("start_date", current.start_date),
+            changes.get("end_date", current.end_date),
+            Precision.DAY,
+        ).check_years(event_id)
     old = {name: getattr(current, name) for name in changes}
     if all(old[name] == value for name, value in changes.items()):
         return current.version
