@@ -71,8 +71,25 @@ def postgres_database(server: str) -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://{base.split('://', 1)[1]}/{name}"
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_database(admin, name)
+
+
+def _drop_database(admin: str, name: str) -> None:
+    """Drop `name`; an autovacuum worker visiting it (a superuser's process, which FORCE
+    may not end) is waited out for a few seconds."""
+    import time
+
+    import psycopg
+
+    for attempt in range(20):
+        try:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == 19:
+                raise
+            time.sleep(0.5)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
