@@ -226,3 +226,51 @@ def test_the_palette_and_the_help_offer_views_and_review(store: Path) -> None:
         assert {"views", "ingest", "review.apply", "review.toggle"} <= ids
 
     run(build(store), scenario)
+
+
+NOTE = """Paris, le 5 octobre 2026
+
+La 11e réunion des ministres de l’Agriculture de l’OCS aura lieu à Islamabad les 12 et 13 octobre : la date est désormais confirmée.
+La réunion de Moscou de novembre 2024 sur les transports a en fait été annulée, selon le Secrétariat de l’OCS.
+La 44e session du Conseil de la SRAT de l’OCS se tiendra à Tachkent les 21 et 22 octobre.
+La 26e réunion des ministres de l’Économie et du Commerce de l’OCS aura lieu à Téhéran les 8 et 9 décembre.
+"""
+
+
+def test_at_80_by_24_every_item_fits_all_are_accepted_and_the_ambiguous_one_chosen(
+    store: Path, tmp_path: Path
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+
+    async def scenario(pilot: Any) -> None:
+        screen = await open_review(pilot, note)
+        items = screen.review_list.items
+        assert [i.action.value for i in items] == ["update", "ambiguous", "new", "new"]
+        # Two lines an item: the four of them and the excerpt fit the screen.
+        assert screen.review_list.size.height >= 2 * len(items)
+        await pilot.press("A")
+        await settle(pilot)
+        assert screen.review_list.accepted == {1, 3, 4}  # the ambiguous one waits
+        screen.review_list.highlighted = 1
+        await settle(pilot)
+        assert "sco-railway-heads-2024-moscow" in text_of(screen.query_one("#excerpt", Static))
+        await pilot.press("c")
+        await settle(pilot)
+        choices = pilot.app.screen.query_one("#choices")
+        options = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        choices.highlighted = options.index("sco-railway-heads-2024-moscow")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.review_list.items[1].action.value == "update"
+        assert screen.review_list.accepted == {1, 2, 3, 4}
+        await pilot.press("a")
+        await settle(pilot)
+        after = records(pilot.app)
+        assert after["sco-railway-heads-2024-moscow"]["status"] == "cancelled"
+        assert after["sco-road-transport-commission-2024-moscow"]["status"] == "held"
+        assert after["sco-agriculture-ministers-11"]["start"] == "2026-10-12"
+        assert {"sco-rats-council-44", "sco-economy-trade-ministers-26"} <= set(after)
+
+    run(build(store), scenario, size=(80, 24))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sco_cal.cli.common import Cli, Format, command
 from sco_cal.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sco_cal.ingest.review import ReviewItem
 
 app = typer.Typer()
 
@@ -45,6 +48,14 @@ def ingest(
             "--force-user-fields", help="With --apply: also overwrite fields a person set by hand."
         ),
     ] = False,
+    choose: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--choose",
+            metavar="N=EVENT_ID",
+            help="Tie ambiguous item N to one of its candidate events (or N=new); repeatable.",
+        ),
+    ] = None,
     interactive: Annotated[
         bool,
         typer.Option(
@@ -58,6 +69,7 @@ def ingest(
 
     Nothing is written unless you accept items (on a terminal) or pass --apply.
     """
+    from sco_cal.ingest.review import Action
     from sco_cal.output.review import applied, render_item, render_review, review_record
 
     if cli.fmt not in (Format.TABLE, Format.JSON):
@@ -65,6 +77,8 @@ def ingest(
     if force_user_fields and not apply:
         raise InvalidInput("--force-user-fields goes with --apply")
     items = cli.service.review_document(file, as_of=as_of, source_name=source_name)
+    if choose:
+        items = cli.service.choose_in_review(items, _choices(choose))
     if cli.fmt is Format.JSON:
         cli.json([review_record(item, cli.today, cli.lang) for item in items])
     asking = not apply and (interactive or (cli.fmt is Format.TABLE and sys.stdin.isatty()))
@@ -77,11 +91,15 @@ def ingest(
     if not asking:
         if any(item.applicable for item in items):
             cli.say("nothing written: review on a terminal to choose, or pass --apply")
+        if any(item.action is Action.AMBIGUOUS for item in items):
+            cli.say("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)")
         return
     accepted, overwrite = set(), set()
-    for item in items:
+    for index, item in enumerate(items):
         if cli.fmt is Format.TABLE:
             cli.out(render_item(item, lang=cli.lang, paint=cli.paint) + "\n")
+        if item.action is Action.AMBIGUOUS:
+            item = items[index] = _ask_choice(cli, item)
         if not item.applicable:
             continue
         if not typer.confirm(f"Apply #{item.number} ({item.action.value})?", err=True):
@@ -97,3 +115,33 @@ def ingest(
         return
     report = cli.service.apply_review(items, accepted, overwrite_ids=overwrite)
     cli.say(applied(report))
+
+
+def _choices(pairs: list[str]) -> dict[int, str]:
+    """`--choose 3=sco-defence-ministers-23 --choose 5=new` as {3: ..., 5: "new"}."""
+    choices: dict[int, str] = {}
+    for pair in pairs:
+        number, sep, choice = pair.partition("=")
+        if not sep or not number.strip().lstrip("#").isdigit() or not choice.strip():
+            raise InvalidInput(f"--choose takes N=EVENT_ID (or N=new), not '{pair}'")
+        choices[int(number.strip().lstrip("#"))] = choice.strip()
+    return choices
+
+
+def _ask_choice(cli: Cli, item: ReviewItem) -> ReviewItem:
+    """On a terminal: which of its candidates an ambiguous item means, or none."""
+    names = [c.event_id for c in item.candidates] + (["new"] if item.new_allowed else [])
+    for i, name in enumerate(names, 1):
+        cli.say(f"  {i}. {name}")
+    answer = typer.prompt(
+        f"#{item.number} is ambiguous: which one (1-{len(names)}, empty to skip)?",
+        default="",
+        show_default=False,
+        err=True,
+    ).strip()
+    if not answer:
+        return item
+    if not answer.isdigit() or not 1 <= int(answer) <= len(names):
+        cli.say(f"  no choice {answer!r}: #{item.number} left out")
+        return item
+    return cli.service.choose_in_review([item], {item.number: names[int(answer) - 1]})[0]

@@ -14,6 +14,12 @@ from sco_cal.text import fold
 DEFAULT_ORGANISATION = "SCO"
 # Short acronyms are ordinary words in lower case ("un", "ocs" never, but "un" always).
 _ACRONYM_LENGTH = 6
+# Bodies whose meetings the desk does not record, even when a document lists them.
+_UNTRACKED = re.compile(
+    r"(?<![\w-])(?:union europeenne|european union|commission europeenne|european"
+    r" commission|conseil europeen|european council|otan|nato|osce|g7|g20|g 20)(?![\w])"
+)
+_UNTRACKED_ACRONYM = re.compile(r"(?<![\w-])(?:UE|EU)(?![\w])")
 
 
 @cache
@@ -30,15 +36,33 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     return tuple(sorted(found, key=lambda p: -len(p[0].pattern)))
 
 
-def organisations_in(folded: Folded) -> list[tuple[int, str]]:
-    """(position, code) of every organisation the text names, in order."""
+def organisations_in(
+    folded: Folded, start: int = 0, end: int | None = None
+) -> list[tuple[int, str]]:
+    """(position, code) of every organisation the text names (between `start` and `end`)."""
     found: dict[int, str] = {}
+    stop = len(folded.text) if end is None else end
     for pattern, code, acronym in _patterns():
-        for match in pattern.finditer(folded.text):
+        for match in pattern.finditer(folded.text, start, stop):
             if acronym and not folded.span(match.start(), match.end()).isupper():
                 continue
             found.setdefault(match.start(), code)
     return sorted(found.items())
+
+
+def organisation_spans(folded: Folded) -> list[tuple[int, int]]:
+    """Where the text spells out an organisation's name ("Shanghai" is then no place)."""
+    spans = []
+    for pattern, _code, acronym in _patterns():
+        if acronym:
+            continue
+        spans += [(m.start(), m.end()) for m in pattern.finditer(folded.text)]
+    return spans
+
+
+def untracked_in(text: str) -> bool:
+    """Whether the words name a body the desk does not follow (the EU, NATO, the OSCE)."""
+    return bool(_UNTRACKED_ACRONYM.search(text) or _UNTRACKED.search(fold(text)))
 
 
 def main_organisation(texts: Iterable[str]) -> str | None:

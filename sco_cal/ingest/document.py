@@ -28,8 +28,13 @@ _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"\*\*|__")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?=\S)")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_BULLET = re.compile(
+    r"^\s*(?:[-*+•\u2013\u2014\u25aa\u25cf]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][.)])\s+(?=\S)"
+)
+# A table row: Markdown ("| a | b |") or plain ("a | b | c"); a rule row ("|---|:--|").
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]*){2,}$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HTML_HINT = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--.*?--)>", re.DOTALL)
@@ -37,11 +42,17 @@ _HTML_HINT = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--.*?--)>", re.DOT
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the document as plain text; `heading` when the markup says so."""
+    """One line of the document as plain text; `heading` when the markup says so.
+
+    `bullet` marks an item of a list; `cells` holds a table row's cells (its `text`
+    is the row as written, without markup).
+    """
 
     number: int
     text: str
     heading: bool = False
+    bullet: bool = False
+    cells: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +70,14 @@ class Document:
 
 def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """The document at `path`; InvalidInput if it is missing, too large or binary."""
-    shown = name or path.name
+    shown = name or str(path)
     try:
-        if not path.is_file():
+        if path.is_dir():
+            raise InvalidInput(f"cannot read {shown}: it is a directory, not a file")
+        if not path.exists():
             raise InvalidInput(f"cannot read {shown}: no such file")
+        if not path.is_file():
+            raise InvalidInput(f"cannot read {shown}: not a regular file (a device or a pipe)")
         size = path.stat().st_size
         if size > max_bytes:
             raise InvalidInput(
@@ -74,7 +89,7 @@ def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
         raise InvalidInput(f"cannot read {shown}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise InvalidInput(f"{shown} is larger than {_megabytes(max_bytes)}")
-    return parse_document(data, name=shown)
+    return parse_document(data, name=name or path.name)
 
 
 def parse_document(data: bytes, *, name: str = "document") -> Document:
@@ -142,8 +157,16 @@ def plain_lines(text: str) -> list[Line]:
         text = _strip_html(text)
     lines = []
     for number, raw in enumerate(text.split("\n"), 1):
+        if _TABLE_RULE.match(raw) and "|" in raw:
+            lines.append(Line(number, ""))
+            continue
+        if _TABLE_ROW.match(raw):
+            cells = tuple(_strip_markdown(c)[0] for c in raw.strip().strip("|").split("|"))
+            lines.append(Line(number, _SPACES.sub(" ", _plain(raw)).strip(), cells=cells))
+            continue
+        bullet = _BULLET.match(raw) is not None
         line, heading = _strip_markdown(raw)
-        lines.append(Line(number, line, heading))
+        lines.append(Line(number, line, heading, bullet=bullet))
     return lines
 
 
@@ -161,14 +184,17 @@ def _strip_html(text: str) -> str:
     return html.unescape(_TAG.sub(replace, text))
 
 
+def _plain(raw: str) -> str:
+    return _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", raw))
+
+
 def _strip_markdown(raw: str) -> tuple[str, bool]:
     heading = False
     if (match := _MD_HEADING.match(raw)) is not None:
         raw, heading = match.group(1), True
     elif (match := _MD_BOLD_LINE.match(raw)) is not None:
         raw, heading = match.group(1), True
-    raw = _MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", raw))
-    raw = _BULLET.sub("", raw)
+    raw = _BULLET.sub("", _plain(raw))
     return _SPACES.sub(" ", raw).strip(), heading
 
 

@@ -1,24 +1,42 @@
-"""From sentences to findings: the meetings a document announces, confirms, moves or cancels."""
+"""From a document's units to findings: every meeting it announces, confirms, moves,
+cancels or reports as held, with its date placed against the document's own date."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
-from sco_cal.dates import DateWindow
-from sco_cal.ingest.bodies import DEFAULT_ORGANISATION, main_organisation, organisations_in
+from sco_cal.dates import DateWindow, Precision
+from sco_cal.ingest.bodies import (
+    DEFAULT_ORGANISATION,
+    main_organisation,
+    organisation_spans,
+    organisations_in,
+    untracked_in,
+)
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
 from sco_cal.ingest.folding import Folded
-from sco_cal.ingest.judging import Judgement, judge
+from sco_cal.ingest.heads import find_heads, numbered
+from sco_cal.ingest.judging import Context, judge
+from sco_cal.ingest.regions import Scope, scopes
 from sco_cal.ingest.sentences import Sentence, headings, split_sentences
-from sco_cal.ingest.titles import MeetingPhrase, find_meeting
+from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.topics import theme_from_title
 from sco_cal.ingest.when import DateMention, find_dates
-from sco_cal.ingest.where import Host, PlaceMention, find_places, host_of
-from sco_cal.ingest.wording import AGENDA_CAVEAT, ANNOUNCES, MEETING_NOUN, is_english
+from sco_cal.ingest.where import PlaceMention, find_places, host_of
+from sco_cal.ingest.wording import (
+    AGENDA_CAVEAT,
+    AGENDA_CONFIRMED,
+    ANNOUNCES,
+    MEETING_NOUN,
+    NOT_A_MEETING,
+    is_english,
+    state_in,
+)
 from sco_cal.model import Kind
 from sco_cal.states import ConfirmationState
 
@@ -32,15 +50,39 @@ _SUMMARY = re.compile(
     r"|devoted to|dedicated to)\b"
 )
 _AGENDA_WORDS = re.compile(r"\b(?:echeances|agenda|calendrier|dates|schedule|items)\b")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told (?:reporters|journalists|the press)"
+    r"|a (?:declare|indique|annonce|precise))\s+(?:\w+\s+){0,1}$"
+)
+_HELD_CLAUSE = re.compile(r",\s*(?:qui|who|which)\s[^,;]*")
+_STATUS_WORDS = re.compile(
+    r"\b(?:(?P<held>tenue?s?|held|done)|(?P<provisional>prevue?s?|planned|expected|pending)"
+    r"|(?P<confirmed>confirmee?s?|fixed|set))\b"
+)
+_STATUS_STATES = {
+    "held": ConfirmationState.HELD,
+    "provisional": ConfirmationState.PROVISIONAL,
+    "confirmed": ConfirmationState.CONFIRMED,
+}
+_MOVED = re.compile(
+    r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
+)
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40},[^—–\n]{4,40}?\s[—–]\s")
+_UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
+_SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
+_SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
+_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
+_BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
+_NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What one sentence says about one meeting, with how sure the reading is and why.
+    """What a document says about one meeting, with how sure the reading is and why.
 
-    `window` is None when no date could be read; `previous` is the date a
-    postponement moves the meeting from, when the sentence gives it. `problem`
-    names why the sentence cannot be read (it is then shown, never applied).
+    `window` is None when no date could be read (or none is left: postponed sine
+    die); `previous` is the date a postponement moves the meeting from, when given.
+    `problem` names why the words cannot be read (then shown, never applied).
     """
 
     excerpt: str
@@ -58,10 +100,12 @@ class Finding:
     cities: tuple[str, ...] = ()
     theme: str | None = None
     summary: str | None = None
-    stated_status: bool = False  # the sentence itself says the state, not the caveat
+    stated_status: bool = False  # the document itself says the state, not a default
     confidence: float = 1.0
     reasons: tuple[str, ...] = ()
     problem: str | None = None
+    moved: bool = False  # the document says the meeting moved ("finalement", "et non à")
+    cue: tuple[ConfirmationState, str] | None = None  # the words that gave the state
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,22 +120,35 @@ class Extraction:
 
 
 @dataclass
-class _Context:
-    document_date: date
+class _Document:
+    day: date
     caveat: str | None
+    confirmed: str | None
     organisation: str | None
+    anchor: date | None = None
 
 
 def extract(document: Document, *, document_date: date) -> Extraction:
-    """The findings of `document`; year-less dates take the year of `document_date`."""
-    sentences = split_sentences(document)
-    context = _Context(
-        document_date=document_date,
-        caveat=agenda_caveat(sentences, headings(document)),
-        organisation=main_organisation(s.text for s in sentences),
+    """The findings of `document`; year-less dates are placed against `document_date`."""
+    units = split_sentences(document)
+    context = _Document(
+        day=document_date,
+        caveat=agenda_caveat(units, headings(document)),
+        confirmed=next(
+            (u.text for u in units if AGENDA_CONFIRMED.search(Folded.of(u.text).text)), None
+        ),
+        organisation=main_organisation(u.text for u in units),
     )
-    findings = [f for s in sentences if (f := read_sentence(s, context)) is not None]
-    return Extraction(document.name, document_date, tuple(findings), context.caveat, len(sentences))
+    findings: list[Finding] = []
+    for unit in units:
+        if unit.section.skip:
+            continue
+        found = read_unit(unit, context)
+        findings += found
+        days = [f.window for f in found if f.window is not None and f.window.is_exact]
+        if days:
+            context.anchor = days[-1].start
+    return Extraction(document.name, document_date, tuple(findings), context.caveat, len(units))
 
 
 def agenda_caveat(sentences: list[Sentence], titles: list[str]) -> str | None:
@@ -108,77 +165,317 @@ def agenda_caveat(sentences: list[Sentence], titles: list[str]) -> str | None:
     return None
 
 
-def read_sentence(sentence: Sentence, context: _Context) -> Finding | None:
-    """The finding of one sentence, or None when it announces no meeting."""
-    if len(sentence.text) > MAX_SENTENCE:
+def read_unit(unit: Sentence, document: _Document) -> list[Finding]:
+    """The findings of one sentence, list item or table row."""
+    if len(unit.text) > MAX_SENTENCE:
+        return []
+    if unit.cells is not None:
+        row = _row_text(unit.cells)
+        if row is None:
+            return []
+        return read_sentence(unit, document, text=row[0], stated=row[1])
+    return read_sentence(unit, document)
+
+
+def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str] | None] | None:
+    """A table row as one sentence ("meeting (place, date)") and the state its status
+    column gives; None for a row that names no meeting."""
+    meeting = cells.get("meeting", "").strip()
+    if not meeting:
         return None
-    folded = Folded.of(sentence.text)
-    if not MEETING_NOUN.search(folded.text):
-        return None
-    masked = _quotes(folded.text)
-    dates = find_dates(folded, default_year=context.document_date.year, masked=masked)
-    announced = ANNOUNCES.search(folded.text) is not None
-    if not dates and not announced:
-        return None
-    english = is_english(folded.text)
-    places = find_places(folded, skip=masked)
-    meeting = find_meeting(
+    place = cells.get("place", "").strip(" —-")
+    when = cells.get("date", "").strip(" —-")
+    status = Folded.of(cells.get("status", "")).text.strip()
+    state, words = state_in(status)
+    if state is None and (found := _STATUS_WORDS.search(status)) is not None:
+        state, words = _STATUS_STATES[found.lastgroup or ""], found.group()
+    if re.search(r"\b(?:tbc|tba|a confirmer|a determiner|n/a)\b", Folded.of(when).text):
+        when = ""
+    if when:
+        when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
+    if state is ConfirmationState.POSTPONED and when:
+        when = f"initialement prévue {when}"  # the row's date is the one it moved from
+    parts = ", ".join(p for p in (place, when) if p)
+    sentence = f"{meeting} ({parts})." if parts else f"{meeting}."
+    return sentence, ((state, words) if state is not None else None)
+
+
+def _context(unit: Sentence, document: _Document) -> Context:
+    return Context(
+        document_date=document.day,
+        caveat=document.caveat,
+        confirmed=document.confirmed,
+        section=unit.section,
+    )
+
+
+def read_sentence(
+    unit: Sentence,
+    document: _Document,
+    *,
+    text: str | None = None,
+    stated: tuple[ConfirmationState, str] | None = None,
+) -> list[Finding]:
+    """One finding per meeting the sentence names, none when it only mentions them.
+
+    `text` reads other words than the unit's own (a table row put as a sentence);
+    `stated` is the state a table's status column gives.
+    """
+    folded = Folded.of(text if text is not None else unit.text)
+    text = folded.text
+    masked = _quotes(text)
+    dateline = _DATELINE.match(folded.original)
+    if dateline is not None:
+        masked.append((0, len(Folded.of(dateline.group()).text)))
+    dates = find_dates(
+        folded,
+        default_year=document.day.year,
+        masked=masked,
+        today=document.day,
+        anchor=document.anchor,
+    )
+    dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
+    announced = (
+        ANNOUNCES.search(text) is not None or stated is not None or state_in(text)[0] is not None
+    )
+    if not dates and not announced and unit.section.state is None:
+        return []
+    english = is_english(text)
+    places = find_places(folded, skip=[*masked, *organisation_spans(folded)])
+    heads = find_heads(
         folded, masked=masked, stops_at=_stops(folded, dates, places), english=english
     )
-    if meeting is None or (meeting.vague and not announced):
-        return None  # "validée par les dirigeants au sommet": a mention, not news
-    host = host_of(folded, places, after_noun=meeting.noun_end)
-    organisation, org_reason = _organisation(folded, sentence, context)
-    judgement = judge(
-        folded,
-        dates=dates,
-        meeting=meeting,
-        host=host,
-        caveat=context.caveat,
-        document_date=context.document_date,
-        org_reason=org_reason,
-    )
-    return _finding(sentence, folded, meeting, host, organisation, judgement, english)
+    heads = [
+        replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
+        for h in heads
+    ]
+    findings: list[Finding] = []
+    inherited = None
+    protected = [(d.start, d.end) for d in dates]
+    for scope in scopes(text, heads, protected):
+        if scope.head.silent:
+            findings += _listed(unit, folded, scope, places, document, english)
+            continue
+        for found in _scope_findings(
+            unit, folded, scope, dates, places, document, inherited, english, stated
+        ):
+            found = _on_the_sidelines(found, text, scope, findings, unit, document)
+            findings.append(found)
+            if found.stated_status and found.cue is not None:
+                inherited = found.cue
+    return findings
 
 
-def _finding(
-    sentence: Sentence,
-    folded: Folded,
-    meeting: MeetingPhrase,
-    host: Host,
-    organisation: str,
-    judgement: Judgement,
-    english: bool,
+def _on_the_sidelines(
+    found: Finding,
+    text: str,
+    scope: Scope,
+    earlier: list[Finding],
+    unit: Sentence,
+    document: _Document,
 ) -> Finding:
+    """A meeting "en marge du" another, or one reported as held at the summit the
+    document is about, takes that meeting's day when it gives none of its own."""
+    if found.window is not None:
+        return found
+    if _sidelines(text, scope.head) and earlier and earlier[-1].window is not None:
+        before = earlier[-1]
+        return replace(
+            found,
+            window=before.window,
+            status=before.status,
+            country=found.country or before.country,
+            cities=found.cities or before.cities,
+            problem=None,
+            confidence=min(1.0, found.confidence + _UNDATED + (0.1 if not found.country else 0)),
+            reasons=(*found.reasons, f"on the sidelines of '{before.title}': its day and place"),
+        )
+    summit = _SUMMIT.search(Folded.of(unit.paragraph).text)
+    if summit and found.status is ConfirmationState.HELD and document.anchor is not None:
+        day = DateWindow(document.anchor, document.anchor, Precision.DAY, "")
+        return replace(
+            found,
+            window=day,
+            problem=None,
+            confidence=min(1.0, found.confidence + _UNDATED),
+            reasons=(*found.reasons, "held at the summit the document reports: its day"),
+        )
+    return found
+
+
+def _sidelines(text: str, head: MeetingPhrase) -> bool:
+    """Whether the meeting is named as the one another was held "en marge" of."""
+    return _SIDELINES.search(text[max(0, head.start - 30) : head.start]) is not None
+
+
+def _listed(
+    unit: Sentence,
+    folded: Folded,
+    scope: Scope,
+    places: list[PlaceMention],
+    document: _Document,
+    english: bool,
+) -> list[Finding]:
+    """ "les forums de l'OCS sur X (Omsk, 16 avril 2025) et Y (Xi'an, 20 mai 2025)": one
+    meeting per place and date in brackets after a plural noun."""
+    text = folded.text
+    head = scope.head
+    if not head.many:
+        return []
+    brackets = list(_BRACKET.finditer(text, head.start, scope.span[1]))
+    if len(brackets) < 2:
+        return []
+    found: list[Finding] = []
+    start = head.start
+    noun = re.sub(r"s$", "", folded.span(head.start, head.noun_end).split()[-1])
+    dates = find_dates(folded, default_year=document.day.year, today=document.day)
+    for bracket in brackets:
+        words = folded.span(start, bracket.start()).strip(" ,")
+        words = re.sub(r"^(?:et|and|ainsi que)\s+", "", words)
+        title = words if start == head.start else f"{noun} {words}"
+        part = replace(
+            head,
+            start=start,
+            end=bracket.start(),
+            title=title[:1].upper() + title[1:],
+            many=False,
+            silent=False,
+        )
+        sub = Scope(part, (start, bracket.end()))
+        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, None)
+        if finding is not None and finding.window is not None:
+            found.append(finding)
+        start = bracket.end()
+    return found if len(found) >= 2 else []
+
+
+def _listing(text: str, head: MeetingPhrase) -> bool:
+    """ "ont eu lieu les réunions ci-dessous :": the meetings are the list's, not this one."""
+    return head.many and head.number is None and _BELOW.search(text, head.start) is not None
+
+
+def _scope_findings(
+    unit: Sentence,
+    folded: Folded,
+    scope: Scope,
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    document: _Document,
+    inherited: tuple[ConfirmationState, str] | None,
+    english: bool,
+    stated: tuple[ConfirmationState, str] | None,
+) -> list[Finding]:
+    text = folded.text
+    held = _held_clause(text, scope)
+    found: list[Finding] = []
+    if held is not None:
+        clause = Scope(numbered(scope.head, scope.head.held_number, english=english), held)
+        finding = _finding_for(unit, folded, clause, dates, places, document, None, english, None)
+        if finding is not None and finding.status is ConfirmationState.HELD:
+            found.append(finding)
+            scope = replace(scope, others=(*scope.others, held))
+    words = _words(text, scope)
+    if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
+        return found
+    finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english, stated)
+    if finding is not None and not (found and finding.window is None and not finding.stated_status):
+        found.append(finding)
+    return found
+
+
+def _held_clause(text: str, scope: Scope) -> tuple[int, int] | None:
+    """ "the defence ministers, who met in Qingdao last month, will ...": a second meeting."""
+    first, last = scope.span
+    for match in _HELD_CLAUSE.finditer(text, first, last):
+        state, _ = state_in(match.group())
+        if state is ConfirmationState.HELD and match.end() < last - 3:
+            return match.start(), match.end()
+    return None
+
+
+def _words(text: str, scope: Scope) -> str:
+    """The folded words of a scope, other meetings' own words blanked out."""
+    first, last = scope.span
+    chars = list(text[first:last])
+    for start, end in scope.others:
+        for i in range(max(start, first), min(end, last)):
+            chars[i - first] = " "
+    return "".join(chars)
+
+
+def _finding_for(
+    unit: Sentence,
+    folded: Folded,
+    scope: Scope,
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    document: _Document,
+    inherited: tuple[ConfirmationState, str] | None,
+    english: bool,
+    stated: tuple[ConfirmationState, str] | None,
+) -> Finding | None:
+    text = folded.text
+    head = scope.head
+    mine = _dealt([d for d in dates if scope.holds(d.start, d.end)], scope)
+    where = _dealt([p for p in places if scope.holds(p.start, p.end)], scope)
+    words = _words(text, scope)
+    organisation, org_reason = _organisation(folded, unit, scope, document)
+    if organisation is None:
+        return None  # a meeting of a body the desk does not follow
+    host = host_of(folded, where, after_noun=head.noun_end)
+    first = scope.span[0]
+    shifted = [replace(d, start=d.start - first, end=d.end - first) for d in mine]
+    context = replace(_context(unit, document), inherited=inherited, stated_status=stated)
+    judgement = judge(
+        words, dates=shifted, meeting=head, host=host, context=context, org_reason=org_reason
+    )
+    if judgement.window is None and judgement.previous is None and not judgement.stated:
+        if not ANNOUNCES.search(words) and not _sidelines(text, head):
+            return None
     named = english_title(
-        meeting.title, organisation=organisation, number=meeting.number, english=english
+        head.title, organisation=organisation, number=head.number, english=english
     )
     reasons = list(judgement.reasons)
-    if named.title is None:
-        reasons.append("no English title: the phrase table does not cover this body")
-    theme, theme_reason = _theme(sentence, meeting)
+    theme, theme_reason = _theme(unit, head)
     reasons.append(theme_reason)
+    moved = _MOVED.search(words) is not None
     return Finding(
-        excerpt=sentence.text,
-        line=sentence.line,
+        excerpt=unit.text,
+        line=unit.line,
         organisation=organisation,
-        kind=meeting.kind,
-        title=meeting.title,
-        title_en=named.title or meeting.title,
+        kind=head.kind,
+        title=head.title,
+        title_en=named.title or head.title,
         status=judgement.status,
         window=judgement.window,
         previous=judgement.previous,
         series=named.series or None,
-        number=meeting.number,
+        number=head.number,
         country=host.country,
         cities=host.cities,
         theme=theme,
-        summary=_summary(folded, meeting.end),
+        summary=_summary(folded, head.end),
         stated_status=judgement.stated,
         confidence=judgement.confidence,
         reasons=tuple(reasons),
         problem=judgement.problem,
+        moved=moved,
+        cue=judgement.cue,
     )
+
+
+_T = TypeVar("_T", DateMention, PlaceMention)
+
+
+def _dealt(items: list[_T], scope: Scope) -> list[_T]:
+    """With "respectivement", this meeting's share of what the group shares."""
+    if scope.rank is None:
+        return items
+    named: list[_T] = [i for i in items if scope.in_own(i.start)]
+    shared: list[_T] = [i for i in items if not scope.in_own(i.start)]
+    if len(shared) == scope.size:
+        return named + [shared[scope.rank]]
+    return items
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
@@ -209,25 +506,39 @@ def _stops(
     return stops_at
 
 
-def _organisation(folded: Folded, sentence: Sentence, context: _Context) -> tuple[str, str | None]:
-    named = organisations_in(folded)
+def _organisation(
+    folded: Folded, unit: Sentence, scope: Scope, document: _Document
+) -> tuple[str | None, str | None]:
+    """The body that convenes the meeting; None for one the desk does not follow (the EU)."""
+    first, last = scope.span
+    head = scope.head
+    if untracked_in(folded.span(head.start, head.end)) or (
+        untracked_in(folded.span(first, last)) and not organisations_in(folded, first, last)
+    ):
+        return None, None
+    named = organisations_in(folded, head.start, head.end) or organisations_in(folded, first, last)
     if named:
         return named[0][1], None
-    before = sentence.paragraph.split(sentence.text, 1)[0]
+    if unit.section.organisation is not None:
+        return unit.section.organisation, None
+    anywhere = organisations_in(folded, 0, len(folded.text))
+    if anywhere:
+        return anywhere[0][1], f"organisation {anywhere[0][1]} named in the sentence"
+    before = unit.paragraph.split(unit.text, 1)[0]
     earlier = organisations_in(Folded.of(before)) if before else []
     if earlier:
         return earlier[-1][1], f"organisation {earlier[-1][1]} from the sentence before"
-    if context.organisation is not None:
+    if document.organisation is not None:
         return (
-            context.organisation,
-            f"organisation {context.organisation} assumed from the document",
+            document.organisation,
+            f"organisation {document.organisation} assumed from the document",
         )
     return DEFAULT_ORGANISATION, f"no organisation named; {DEFAULT_ORGANISATION} assumed"
 
 
-def _theme(sentence: Sentence, meeting: MeetingPhrase) -> tuple[str | None, str]:
-    if sentence.theme is not None:
-        return sentence.theme, f"theme {sentence.theme} from the heading '{sentence.heading}'"
+def _theme(unit: Sentence, meeting: MeetingPhrase) -> tuple[str | None, str]:
+    if unit.theme is not None:
+        return unit.theme, f"theme {unit.theme} from the heading '{unit.heading}'"
     found = theme_from_title(meeting.title, meeting.kind)
     if found is None:
         return None, "no theme: no heading above and no theme word in the title"

@@ -1,18 +1,30 @@
-"""Judging a sentence: which date is the meeting's, which state it is in, how sure we are."""
+"""Judging one meeting's words: which date is its own, which state it is in, how sure we are."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from sco_cal.dates import DateWindow
-from sco_cal.ingest.folding import Folded
+from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
-from sco_cal.ingest.when import DateMention
+from sco_cal.ingest.when import DateMention, resolve
 from sco_cal.ingest.where import Host
-from sco_cal.ingest.wording import FIRM_VERB, MOVED_TO, WAS_PLANNED, state_in
+from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
 from sco_cal.states import ConfirmationState
 
+_ASIDE = re.compile(
+    r",\s*(?:repoussee?s?|reportee?s?|annoncee?s?|prevue?s?|initialement|deja|already"
+    r"|originally|called off|annulee?s?|cancel+ed|qui|which|who)\b[^,;:]*,"
+)
+# A meeting named in the same enumeration as the one before ("..., de la réunion des ...").
+_ENUMERATED = re.compile(
+    r"^\s*(?:,|et\b|and\b|ainsi que\b|as well as\b)\s*(?:de la|du|des|de l'|d'|la|le|les|l'"
+    r"|the|of the|a|an|notamment|including)?\b"
+)
+_SERIES = re.compile(r"\b(?:série|serie|series)\b")
+_MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED, None})
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
 _FLOOR = 0.05
@@ -37,6 +49,19 @@ class Judgement:
     confidence: float
     reasons: tuple[str, ...]
     problem: str | None = None
+    cue: tuple[ConfirmationState, str] | None = None  # the words that said the state
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document and the headings say of every meeting of a unit."""
+
+    document_date: date
+    caveat: str | None = None
+    confirmed: str | None = None  # "today confirmed the dates and venues of ..."
+    section: Section = field(default_factory=Section)
+    inherited: tuple[ConfirmationState, str] | None = None  # the state of an enumeration
+    stated_status: tuple[ConfirmationState, str] | None = None  # a table's status column
 
 
 class _Score:
@@ -55,25 +80,33 @@ class _Score:
 
 
 def judge(
-    folded: Folded,
+    text: str,
     *,
     dates: list[DateMention],
     meeting: MeetingPhrase,
     host: Host,
-    caveat: str | None,
-    document_date: date,
+    context: Context,
     org_reason: str | None,
 ) -> Judgement:
-    """How one sentence dates and qualifies the meeting it names."""
+    """How the folded words `text` of one meeting date and qualify it."""
     score = _Score()
-    state, words = state_in(folded.text)
-    current, previous = _choose(folded, dates, state, score)
+    cue = context.stated_status or _cue(text)
+    state = cue[0] if cue else None
+    past = state is ConfirmationState.HELD or (
+        state is None and context.section.tense == "past" and not FUTURE_VERB.search(text)
+    )
+    placed = [resolve(d, context.document_date, past=past) for d in dates]
+    current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
-    status, stated = _status(folded, state, words, window, host, caveat, score)
+    if state is None and context.inherited is not None and _ENUMERATED.match(text):
+        cue = context.inherited
+        state = cue[0]
+        score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
+    status, stated = _status(text, cue, window, host, context, past, score)
     _doubts(score, meeting, host, org_reason)
-    problem = _date_problem(window, status, stated, score)
+    problem = _date_problem(window, previous, status, stated, score)
     if window is not None:
-        _check_tense(status, window, document_date, score)
+        _check_tense(status, window, context.document_date, score)
     confidence = round(max(_FLOOR, min(1.0, score.value)), 2)
     return Judgement(
         status=status,
@@ -83,33 +116,49 @@ def judge(
         confidence=confidence,
         reasons=tuple(score.reasons),
         problem=problem,
+        cue=cue,
     )
 
 
+def _cue(text: str) -> tuple[ConfirmationState, str] | None:
+    """The state the words give, those outside an aside (", repoussée à plusieurs
+    reprises,") first: the aside tells the history, the clause tells the news."""
+    for words in (_ASIDE.sub(",", text), text):
+        state, said = state_in(words)
+        if state is not None:
+            return state, said
+    return None
+
+
 def _choose(
-    folded: Folded, dates: list[DateMention], state: ConfirmationState | None, score: _Score
+    text: str, dates: list[DateMention], state: ConfirmationState | None, score: _Score
 ) -> tuple[DateMention | None, DateMention | None]:
-    """(the meeting's date, the date it moves from) among the sentence's date phrases."""
+    """(the meeting's date, the date it moves from) among its date phrases."""
     if not dates:
         return None, None
-    text = folded.text
-    moved = MOVED_TO.search(text) if state is ConfirmationState.POSTPONED else None
-    if moved is not None:
-        after = [d for d in dates if d.start >= moved.end()]
+    moved = MOVED_TO.search(text)
+    if moved is not None and state in _MAY_MOVE:
+        after = [d for d in dates if d.start >= moved.start()]
         before = [d for d in dates if d.start < moved.start()]
         old = before[0] if before else None
         if after:
-            _note_date(score, after[0], "new date")
-            return after[0], old
-        return None, dates[0]
+            new = min(after, key=lambda d: (d.window.end - d.window.start, d.start))
+            _note_date(score, new, "new date")
+            return new, old
+        if state is ConfirmationState.POSTPONED:
+            return None, dates[0]
     planned = [d for d in dates if WAS_PLANNED.search(text[: d.start])]
-    current = [d for d in dates if d not in planned] or planned
+    current = [d for d in dates if d not in planned] or (
+        planned if state is not ConfirmationState.POSTPONED else []
+    )
+    if not current:
+        return None, planned[0] if planned else None
     chosen = min(current, key=lambda d: (d.window.end - d.window.start, d.start))
     if len({(d.window.start, d.window.end) for d in current}) > 1:
-        score.doubt(0.1, "several dates in the sentence; took the most precise")
+        score.doubt(0.1, "several dates for this meeting; took the most precise")
     _note_date(score, chosen, "date")
-    if not chosen.has_year:
-        score.doubt(0.1, f"no year written; took {chosen.window.start.year} from the document")
+    if not chosen.has_year and not chosen.relative:
+        score.note(f"no year written; {chosen.window.start.year} from the document's date")
     old = planned[0] if planned and chosen not in planned else None
     return chosen, old
 
@@ -120,22 +169,38 @@ def _note_date(score: _Score, mention: DateMention, what: str) -> None:
 
 
 def _status(
-    folded: Folded,
-    state: ConfirmationState | None,
-    words: str,
+    text: str,
+    cue: tuple[ConfirmationState, str] | None,
     window: DateWindow | None,
     host: Host,
-    caveat: str | None,
+    context: Context,
+    past: bool,
     score: _Score,
 ) -> tuple[ConfirmationState, bool]:
-    if state is not None:
-        score.note(f"state {state.value}: the sentence says '{words}'")
-        return state, True
-    if caveat is not None:
-        score.note(f"state provisional: the document says '{' '.join(caveat.split())[:80]}'")
+    if cue is not None:
+        score.note(f"state {cue[0].value}: the words '{cue[1]}'")
+        return cue[0], True
+    section = context.section
+    if section.state is not None:
+        score.note(f"state {section.state.value}: the heading or list says '{section.state_words}'")
+        return section.state, True
+    if past and window is not None and window.start <= context.document_date:
+        score.note("state held: reported in the past tense")
+        return ConfirmationState.HELD, True
+    if window is not None and window.end < context.document_date and not FUTURE_VERB.search(text):
+        score.note("state held: a past date, and nothing says it did not take place")
+        return ConfirmationState.HELD, False
+    if context.caveat is not None:
+        caveat = " ".join(context.caveat.split())[:80]
+        score.note(f"state provisional: the document says '{caveat}'")
         return ConfirmationState.PROVISIONAL, False
-    if FIRM_VERB.search(folded.text) and window is not None and window.is_exact and host.cities:
-        score.note("state confirmed: the sentence gives the day and the city")
+    if context.confirmed is not None and window is not None:
+        confirmed = " ".join(context.confirmed.split())[:80]
+        score.note(f"state confirmed: the document says '{confirmed}'")
+        return ConfirmationState.CONFIRMED, False
+    placed = host.country is not None or bool(host.cities)
+    if window is not None and window.is_exact and placed:
+        score.note("state confirmed: the day and the place are given without reserve")
         return ConfirmationState.CONFIRMED, False
     score.note("state provisional: announced, not confirmed")
     return ConfirmationState.PROVISIONAL, False
@@ -143,27 +208,34 @@ def _status(
 
 def _doubts(score: _Score, meeting: MeetingPhrase, host: Host, org_reason: str | None) -> None:
     if org_reason is not None:
-        score.doubt(0.05 if "sentence before" in org_reason else 0.15, org_reason)
+        score.doubt(0.05 if "sentence before" in org_reason else 0.1, org_reason)
     if host.country is None:
-        score.doubt(0.15, host.reason)
+        score.doubt(0.1, host.reason)
     else:
         score.note(f"place: {host.reason}")
         if host.ambiguous:
             score.doubt(0.1, "several countries named as hosts; took the first")
     if meeting.vague:
         score.doubt(0.25, f"the sentence does not say which meeting ('{meeting.title}')")
-    if meeting.many:
+    if meeting.many and not _SERIES.search(meeting.title.casefold()):
         score.doubt(0.3, "several meetings named together")
     if meeting.truncated:
         score.doubt(0.1, "title cut: the sentence runs on")
 
 
 def _date_problem(
-    window: DateWindow | None, status: ConfirmationState, stated: bool, score: _Score
+    window: DateWindow | None,
+    previous: DateMention | None,
+    status: ConfirmationState,
+    stated: bool,
+    score: _Score,
 ) -> str | None:
     if window is not None:
         return None
     if stated and status in _STATE_CHANGES:
+        if status is ConfirmationState.POSTPONED:
+            score.note("postponed with no new date (sine die)")
+            return None
         score.doubt(0.2, "no date: can only change a meeting already known")
         return None
     score.value = min(score.value, 0.3)

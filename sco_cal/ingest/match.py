@@ -1,9 +1,17 @@
-"""Which known event a finding speaks of: same series and ordinal, else a close likeness."""
+"""Which known event a finding speaks of: a confident link, a choice for a person, or none.
+
+A link needs strong evidence: the same series and ordinal; or the same body with a title
+saying the same thing and a window that overlaps (the event's present window, or one it
+had before a person or a document moved it); or the one summit of that body in that
+window. When two events could be meant, when the evidence is only a place and a window,
+or when the document moves a meeting away from everything the calendar knows of it,
+the finding is left for a person to choose: a wrong link is worse than a missed one.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -11,10 +19,11 @@ from sco_cal.dates import DateWindow
 from sco_cal.ingest.extract import Finding
 from sco_cal.model import Event, Kind
 from sco_cal.organisations import NATIONAL
+from sco_cal.states import CLOSED, ConfirmationState
 from sco_cal.text import fold
 
-SIMILAR = 0.5  # share of the shorter title's words the other one holds
-_SERIES_LIKENESS = 0.6
+SIMILAR = 0.5  # share of the shorter title's telling words the other one holds
+_SERIES_LIKENESS = 0.75
 _SERIES_SHARED_WORDS = 2
 _NOISE = re.compile(
     r"\b(?:des etats membres|des pays membres|member states|de l'organisation de cooperation"
@@ -23,21 +32,46 @@ _NOISE = re.compile(
 )
 _FILLER = frozenset(
     "des les la le de du et sur pour aux au dans avec the of and on for in at with a an "
-    "reunion session meeting rencontre ocs sco otsc csto onu etats etat membres member "
-    "states l d un une".split()
+    "reunion session meeting rencontre ocs sco otsc csto onu etats membres member "
+    "l d un une ministre minister chef head responsable representant leader "
+    "dirigeant nouvelle new annual annuel annuelle forum conference seminaire seminar "
+    "colloque symposium exercice exercise festival exposition exhibition salon marathon "
+    "concours assemblee assembly conseil council type genre kind sujet subject theme".split()
 )
+# Words two titles may use for the same body: the acronym and its spelled-out name.
+_SYNONYMS = {"srat": "rats", "antiterroriste": "rats", "anti-terrorist": "rats"}
 _NAMED = re.compile(r"[«“][^»”]+[»”]")
-# The heads of state of one organisation meet once in a window: that is enough to match.
 _UNIQUE_KINDS = frozenset({Kind.SUMMIT})
+
+EarlierWindows = Callable[[str], Sequence[DateWindow]]
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    """The event a finding speaks of, how it was found, and the evidence's weight."""
+class Candidate:
+    """An event a finding may speak of, and why."""
 
     event: Event
-    how: str
+    why: str
+    strong: bool
     score: float
+
+    @property
+    def event_id(self) -> str:
+        return self.event.id
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A link (`event`), a choice left to a person (`candidates`), or a new meeting."""
+
+    event: Event | None = None
+    how: str = ""
+    candidates: tuple[Candidate, ...] = ()
+    new_allowed: bool = True  # among the choices: "none of these, a new meeting"
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.event is None and bool(self.candidates)
 
 
 @lru_cache(maxsize=4096)
@@ -45,21 +79,39 @@ def title_words(title: str) -> frozenset[str]:
     """A title's telling words: folded, light-stemmed, without filler and ordinals."""
     text = _NOISE.sub(" ", fold(title))
     words = set()
-    for word in re.findall(r"[a-z]{3,}", text):
-        if word in _FILLER:
+    for word in re.findall(r"[a-z][a-z-]{2,}", text):
+        word = word.strip("-")
+        word = word[:-1] if len(word) > 4 and word[-1] in "sx" else word
+        if word in _FILLER or len(word) < 3:
             continue
-        words.add(word[:-1] if len(word) > 4 and word[-1] in "sx" else word)
+        words.add(_SYNONYMS.get(word, word))
     return frozenset(words)
+
+
+def _telling(finding: Finding) -> frozenset[str]:
+    """The finding's title words, without the names of its own places."""
+    places = {fold(c) for c in finding.cities}
+    return (
+        frozenset(w for mine in {finding.title, finding.title_en} for w in title_words(mine))
+        - places
+    )
 
 
 def likeness(finding: Finding, event: Event) -> float:
     """How much the titles share, in either language (overlap of the shorter one)."""
-    best = 0.0
+    return _overlap(finding, event)[1]
+
+
+def _overlap(finding: Finding, event: Event) -> tuple[int, float]:
+    """(shared telling words, their share of the shorter title), the best language pair."""
+    best = (0, 0.0)
     for mine in {finding.title, finding.title_en}:
+        a = title_words(mine) - {fold(c) for c in finding.cities}
         for theirs in {event.title, event.title_en}:
-            a, b = title_words(mine), title_words(theirs)
+            b = title_words(theirs)
             if a and b:
-                best = max(best, len(a & b) / min(len(a), len(b)))
+                shared = len(a & b)
+                best = max(best, (shared, shared / min(len(a), len(b))))
     return best
 
 
@@ -76,13 +128,13 @@ def align_series(finding: Finding, events: Sequence[Event]) -> Finding:
             continue
         if event.series == finding.series:
             return finding
-        shared = max(
-            len(title_words(mine) & title_words(theirs))
-            for mine in {finding.title, finding.title_en}
-            for theirs in {event.title, event.title_en}
-        )
-        score = likeness(finding, event)
+        if event.kind is not finding.kind:
+            continue
+        shared, score = _overlap(finding, event)
         if shared >= _SERIES_SHARED_WORDS and score >= _SERIES_LIKENESS:
+            if best is None or score > best[0]:
+                best = (score, event.series)
+        elif shared >= 1 and score >= 1.0 and finding.number is not None:
             if best is None or score > best[0]:
                 best = (score, event.series)
     if best is None:
@@ -90,55 +142,132 @@ def align_series(finding: Finding, events: Sequence[Event]) -> Finding:
     return replace(finding, series=best[1])
 
 
-def match_finding(finding: Finding, events: Iterable[Event]) -> Match | None:
-    """The known event the finding speaks of, or None for a meeting not in the calendar."""
-    candidates = list(events)
-    if finding.series and finding.number is not None:
-        for event in candidates:
-            if event.series == finding.series and event.number == finding.number:
-                return Match(
-                    event, f"same series and number ({finding.series} {finding.number})", 2.0
-                )
-    best: Match | None = None
-    for event in candidates:
-        found = _likely(finding, event)
-        if found is not None and (best is None or found.score > best.score):
-            best = found
-    return best
+def decide(
+    finding: Finding,
+    events: Iterable[Event],
+    earlier: EarlierWindows = lambda _id: (),
+    common: frozenset[str] = frozenset(),
+) -> Decision:
+    """Link the finding to a known event, leave a choice to a person, or call it new.
+
+    `common` are the title words too many events share to tell one from another.
+    """
+    strong: list[Candidate] = []
+    medium: list[Candidate] = []
+    moved: list[Candidate] = []
+    for event in events:
+        found = _evidence(finding, event, earlier)
+        if found is None:
+            continue
+        kind, candidate = found
+        {"strong": strong, "medium": medium, "moved": moved}[kind].append(candidate)
+    exact = [c for c in strong if c.score >= 3]
+    if len(exact) == 1:
+        return Decision(exact[0].event, exact[0].why)
+    strong.sort(key=lambda c: -c.score)
+    if len(strong) == 1 and not medium:
+        return Decision(strong[0].event, strong[0].why)
+    if len(strong) == 1 and all(c.score < strong[0].score - 0.5 for c in medium):
+        return Decision(strong[0].event, strong[0].why)
+    if len(strong) > 1 and strong[0].score >= strong[1].score + 1:
+        return Decision(strong[0].event, strong[0].why)
+    choices = sorted([*strong, *medium], key=lambda c: -c.score)
+    if not strong and medium and _clear_topic(finding, choices, common):
+        return Decision(choices[0].event, choices[0].why)
+    if len(choices) == 1 and not _telling(finding) and choices[0].event.kind is finding.kind:
+        why = f"the only {finding.kind.value} of that body there and then (the text names no more)"
+        return Decision(choices[0].event, why)
+    if len(choices) >= 2 or (choices and choices[0].event.kind is finding.kind):
+        return Decision(candidates=tuple(choices[:4]))
+    if moved:
+        return Decision(candidates=tuple(moved[:3]))
+    return Decision()
 
 
-def _likely(finding: Finding, event: Event) -> Match | None:
+def _clear_topic(finding: Finding, choices: list[Candidate], common: frozenset[str]) -> bool:
+    """One candidate holds every telling word of the finding's title, the others none,
+    and the words are rare in the calendar ("médias", not "sécurité")."""
+    top, rest = choices[0], choices[1:]
+    shared, similar = _overlap(finding, top.event)
+    return (
+        shared >= 1
+        and similar >= 1.0
+        and not _telling(finding) <= common
+        and all(_overlap(finding, c.event)[0] == 0 for c in rest)
+        and all(c.score <= top.score - 0.5 for c in rest)
+    )
+
+
+def common_words(events: Sequence[Event], share: int = 3) -> frozenset[str]:
+    """Title words at least `share` events use: evidence of nothing in particular."""
+    counts: dict[str, int] = {}
+    for event in events:
+        for word in title_words(event.title) | title_words(event.title_en):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= share)
+
+
+def _evidence(
+    finding: Finding, event: Event, earlier: EarlierWindows
+) -> tuple[str, Candidate] | None:
     if not _same_body(finding.organisation, event.organisation):
         return None
     if finding.number is not None and event.number is not None and finding.number != event.number:
         return None
-    if finding.country and event.country and finding.country != event.country:
-        return None
+    if finding.series and finding.number is not None:
+        if event.series == finding.series and event.number == finding.number:
+            why = f"same series and number ({finding.series} {finding.number})"
+            return "strong", Candidate(event, why, True, 3.0)
+    shared, similar = _overlap(finding, event)
     windows = [w for w in (finding.window, finding.previous) if w is not None]
-    overlapping = any(event.window.overlaps(w.start, w.end) for w in windows)
-    if windows and not overlapping:
-        return None
-    similar = likeness(finding, event)
-    same_kind = finding.kind is event.kind
-    same_day = any(w.is_exact and event.window.is_exact for w in windows)
-    same_city = bool(set(finding.cities) & set(event.cities))
+    theirs = [event.window, *earlier(event.id)]
+    overlapping = not windows or any(t.overlaps(w.start, w.end) for w in windows for t in theirs)
     same_country = finding.country is not None and finding.country == event.country
-    if not windows:
-        if similar < _SERIES_LIKENESS or not (same_country or finding.series == event.series):
-            return None
-        how = "alike title and place (the sentence gives no date)"
-    elif similar >= SIMILAR:
-        how = f"alike title ({similar:.0%}), same organisation, overlapping dates"
-    elif same_kind and finding.kind in _UNIQUE_KINDS:
-        how = f"the {event.kind.value} of {event.organisation} in that window"
-    elif same_day and same_country:
-        how = "same day and same country"
-    elif same_city and same_kind:
-        how = "same kind of meeting in the same city and window"
-    else:
+    other_country = bool(finding.country and event.country and finding.country != event.country)
+    same_city = bool(set(finding.cities) & set(event.cities))
+    same_kind = finding.kind is event.kind
+    if not overlapping or other_country:
+        if _moved_here(finding, event, shared, similar):
+            why = f"the document moves a meeting like it ({shared} title words shared)"
+            return "moved", Candidate(event, why, False, similar)
         return None
-    score = similar + 0.3 * same_city + 0.2 * same_kind + 0.2 * same_day + 0.1 * same_country
-    return Match(event, how, score)
+    score = similar + 0.3 * same_city + 0.2 * same_kind + 0.1 * same_country
+    if shared >= 2 and similar >= SIMILAR:
+        why = f"alike title ({shared} telling words, {similar:.0%}), same body, overlapping dates"
+        return "strong", Candidate(event, why, True, 1 + score)
+    placed = same_country or same_city
+    if shared >= 1 and similar >= 1.0 and same_kind and (placed or not finding.country):
+        why = f"same {event.kind.value} title words, same place and overlapping dates"
+        return "strong", Candidate(event, why, True, 1 + score)
+    same_days = (
+        finding.window is not None
+        and finding.window.is_exact
+        and ((finding.window.start, finding.window.end) == (event.window.start, event.window.end))
+    )
+    if same_days and same_city:
+        why = "the same day or days, in the same city"
+        return "strong", Candidate(event, why, True, 1.5 + score)
+    if same_kind and event.kind in _UNIQUE_KINDS and windows and (placed or not event.country):
+        why = f"the {event.kind.value} of {event.organisation} in that window"
+        return "strong", Candidate(event, why, True, 1 + score)
+    if windows and (same_city or (same_country and not finding.cities and not event.cities)):
+        if same_kind or shared >= 1:
+            why = "same place and overlapping dates" + (", alike title" if shared else "")
+            return "medium", Candidate(event, why, False, score)
+    return None
+
+
+def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> bool:
+    """A document moving a meeting that is still open to another place or year."""
+    moving = finding.moved or (
+        finding.stated_status and finding.status is ConfirmationState.POSTPONED
+    )
+    return (
+        moving
+        and event.status not in CLOSED
+        and shared >= _SERIES_SHARED_WORDS
+        and similar >= _SERIES_LIKENESS
+    )
 
 
 def _same_body(mine: str, theirs: str) -> bool:
@@ -149,3 +278,30 @@ def _same_body(mine: str, theirs: str) -> bool:
 def inside(inner: DateWindow, outer: DateWindow) -> bool:
     """Whether `inner` lies within `outer`."""
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def earlier_windows(history: Iterable[object]) -> list[DateWindow]:
+    """The windows an event had before each recorded move (oldest first)."""
+    from datetime import date
+
+    from sco_cal.dates import Precision
+
+    starts: dict[object, str] = {}
+    ends: dict[object, str] = {}
+    for entry in history:
+        field = getattr(entry, "field", None)
+        old = getattr(entry, "old", None)
+        if field == "start_date" and old:
+            starts[getattr(entry, "at", None)] = old
+        elif field == "end_date" and old:
+            ends[getattr(entry, "at", None)] = old
+    found = []
+    for at, start in starts.items():
+        end = ends.get(at, start)
+        try:
+            first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+        except ValueError:
+            continue
+        if first <= last:
+            found.append(DateWindow(first, last, Precision.DAYS))
+    return found

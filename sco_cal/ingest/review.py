@@ -8,11 +8,21 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from sco_cal.dates import DateWindow
+from sco_cal.errors import InvalidInput
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
 from sco_cal.ingest.judging import CONFIDENT
-from sco_cal.ingest.match import align_series, likeness, match_finding
+from sco_cal.ingest.match import (
+    Candidate,
+    align_series,
+    common_words,
+    decide,
+    earlier_windows,
+    likeness,
+    title_words,
+)
 from sco_cal.model import Event, HistoryEntry, Source
 
 INGEST_ORIGIN = "ingest:"
@@ -24,7 +34,11 @@ class Action(StrEnum):
     NEW = "new"
     UPDATE = "update"
     UNCHANGED = "unchanged"
+    AMBIGUOUS = "ambiguous"  # several events could be meant: applied only once a person chooses
     UNREADABLE = "unreadable"
+
+
+NEW_CHOICE = "new"  # the choice, for an ambiguous item, of none of its candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +61,8 @@ class ReviewItem:
     user_edited: tuple[str, ...] = ()
     event_version: int | None = None
     reasons: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()  # for an ambiguous item: the events it may mean
+    new_allowed: bool = True  # for an ambiguous item: whether it may be a new meeting
 
     @property
     def excerpt(self) -> str:
@@ -68,18 +84,64 @@ def build_review(
 ) -> list[ReviewItem]:
     """The review items of a document read against the calendar's events, in its order."""
     taken = {event.id for event in events}
-    proposed_new: list[Event] = []
+    proposed = _Proposed()
+    earlier = _earlier(history_of)
+    common = common_words(events)
     items = []
     for number, finding in enumerate(extraction.findings, 1):
-        item = _item(number, align_series(finding, events), extraction, events, history_of)
-        item = _repeated(item, proposed_new) or item
+        aligned = align_series(finding, events)
+        item = _item(number, aligned, extraction, events, history_of, earlier, common)
+        item = proposed.repeated(item) or item
         if item.action is Action.NEW and item.proposed is not None:
             event = replace(item.proposed, id=unique_id(item.proposed, taken))
             taken.add(event.id)
             item = replace(item, proposed=event)
-            proposed_new.append(event)
+            proposed.add(event)
         items.append(item)
     return items
+
+
+def choose(
+    item: ReviewItem,
+    choice: str,
+    events: Sequence[Event],
+    history_of: Callable[[str], Sequence[HistoryEntry]],
+) -> ReviewItem:
+    """An ambiguous item once a person has chosen the event it means (or `new`)."""
+    if item.action is not Action.AMBIGUOUS:
+        raise InvalidInput(
+            f"#{item.number} is {item.action.value}, not ambiguous: nothing to choose"
+        )
+    if choice == NEW_CHOICE:
+        if not item.new_allowed:
+            raise InvalidInput(f"#{item.number} must be one of its candidates, not a new event")
+        taken = {event.id for event in events}
+        base = replace(item, candidates=(), reasons=("chosen by a person: a new meeting",))
+        proposed = _event(item.finding, base)
+        if proposed is None:
+            raise InvalidInput(f"#{item.number} has no date: it cannot be a new event")
+        proposed = replace(proposed, id=unique_id(proposed, taken))
+        return replace(base, action=Action.NEW, proposed=proposed)
+    allowed = {c.event_id for c in item.candidates}
+    event = next((e for e in events if e.id == choice), None)
+    if event is None or choice not in allowed:
+        names = ", ".join(sorted(allowed) + ([NEW_CHOICE] if item.new_allowed else []))
+        raise InvalidInput(f"#{item.number} may be {names}, not '{choice}'")
+    base = replace(item, candidates=())
+    return _linked(base, item.finding, event, "chosen by a person", history_of)
+
+
+def _earlier(
+    history_of: Callable[[str], Sequence[HistoryEntry]],
+) -> Callable[[str], Sequence[DateWindow]]:
+    cache: dict[str, Sequence[DateWindow]] = {}
+
+    def earlier(event_id: str) -> Sequence[DateWindow]:
+        if event_id not in cache:
+            cache[event_id] = earlier_windows(history_of(event_id))
+        return cache[event_id]
+
+    return earlier
 
 
 def _item(
@@ -88,15 +150,27 @@ def _item(
     extraction: Extraction,
     events: Sequence[Event],
     history_of: Callable[[str], Sequence[HistoryEntry]],
+    earlier: Callable[[str], Sequence[DateWindow]],
+    common: frozenset[str],
 ) -> ReviewItem:
     base = ReviewItem(
         number, Action.UNREADABLE, finding, extraction.document, extraction.document_date
     )
     if finding.problem is not None:
         return _unreadable(base, finding.problem)
-    match = match_finding(finding, events)
-    if match is None:
-        if finding.window is None:
+    decision = decide(finding, events, earlier, common)
+    if decision.ambiguous:
+        names = ", ".join(c.event_id for c in decision.candidates)
+        return replace(
+            base,
+            action=Action.AMBIGUOUS,
+            proposed=_event(finding, base),
+            candidates=decision.candidates,
+            new_allowed=decision.new_allowed,
+            reasons=(f"several events could be meant ({names}): choose one, or a new event",),
+        )
+    if decision.event is None:
+        if finding.window is None and finding.previous is None:
             return _unreadable(base, "a change of state for a meeting the calendar does not know")
         if finding.confidence < CONFIDENT:
             return _unreadable(base, "not read with confidence", proposed=_event(finding, base))
@@ -106,10 +180,19 @@ def _item(
             proposed=_event(finding, base),
             reasons=("no known event matches",),
         )
-    event = match.event
+    return _linked(base, finding, decision.event, decision.how, history_of)
+
+
+def _linked(
+    base: ReviewItem,
+    finding: Finding,
+    event: Event,
+    how: str,
+    history_of: Callable[[str], Sequence[HistoryEntry]],
+) -> ReviewItem:
     proposed = _event(finding, base, event)
     changes = changes_for(event, finding)
-    matched = (f"matches {event.id}: {match.how}",)
+    matched = (f"matches {event.id}: {how}",)
     if changes and finding.confidence < CONFIDENT:
         return _unreadable(base, "not read with confidence", proposed=proposed, event=event)
     edited = user_edited_fields(event, history_of(event.id), changes)
@@ -137,29 +220,54 @@ def _unreadable(
     )
 
 
-def _repeated(item: ReviewItem, earlier: list[Event]) -> ReviewItem | None:
-    """A meeting the document names twice is one new event, not two."""
-    if item.action is not Action.NEW or item.proposed is None:
-        return None
-    mine = item.proposed
-    for other in earlier:
-        same_number = mine.series == other.series and mine.number == other.number
-        alike = likeness(item.finding, other) >= 0.8 and mine.country == other.country
-        if (mine.number is not None and same_number) or (
-            alike and other.window.overlaps(mine.window.start, mine.window.end)
-        ):
-            return replace(
-                item,
-                action=Action.UNCHANGED,
-                event_id=other.id,
-                reasons=(f"the same meeting as {other.id}, proposed earlier in this review",),
-            )
-    return None
+class _Proposed:
+    """The new events a review proposes, indexed so that a meeting named twice is found
+    among them without comparing every pair (a long document stays linear)."""
+
+    def __init__(self) -> None:
+        self._numbered: dict[tuple[str | None, int], Event] = {}
+        self._by_words: dict[tuple[str, frozenset[str], str | None], list[Event]] = {}
+
+    def add(self, event: Event) -> None:
+        if event.number is not None:
+            self._numbered.setdefault((event.series, event.number), event)
+        self._by_words.setdefault(self._key(event), []).append(event)
+
+    def repeated(self, item: ReviewItem) -> ReviewItem | None:
+        """A meeting the document names twice is one new event, not two."""
+        if item.action is not Action.NEW or item.proposed is None:
+            return None
+        mine = item.proposed
+        same = self._numbered.get((mine.series, mine.number)) if mine.number is not None else None
+        if same is None:
+            for other in self._by_words.get(self._key(mine), ()):
+                if mine.number is not None and other.number not in (None, mine.number):
+                    continue
+                if likeness(item.finding, other) >= 0.8 and other.window.overlaps(
+                    mine.window.start, mine.window.end
+                ):
+                    same = other
+                    break
+        if same is None:
+            return None
+        return replace(
+            item,
+            action=Action.UNCHANGED,
+            event_id=same.id,
+            reasons=(f"the same meeting as {same.id}, proposed earlier in this review",),
+        )
+
+    @staticmethod
+    def _key(event: Event) -> tuple[str, frozenset[str], str | None]:
+        return event.organisation, title_words(event.title), event.country
 
 
 def _event(finding: Finding, item: ReviewItem, known: Event | None = None) -> Event | None:
-    """The finding as an event: what the document says, under the known id if matched."""
-    window = finding.window or (known.window if known is not None else None)
+    """The finding as an event: what the document says, under the known id if matched.
+
+    A meeting postponed sine die keeps the window it had (or the one it was planned for).
+    """
+    window = finding.window or (known.window if known is not None else finding.previous)
     if window is None:
         return None
     return Event(

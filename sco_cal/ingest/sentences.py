@@ -1,38 +1,51 @@
-"""Splitting a document into sentences, each with the heading (and theme) it sits under."""
+"""Splitting a document into units: sentences, list items and table rows, each with the
+headings it sits under and what they say (a theme, a state, an organisation)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sco_cal.errors import UnknownValue
 from sco_cal.ingest.document import Document, Line
+from sco_cal.ingest.sections import Section, column_roles, lead_in, section_of
 from sco_cal.themes import resolve_theme
 
 _ROMAN_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[.):\-\u2013]?\s+(?P<rest>\S.*)$")
+_LETTER_HEADING = re.compile(r"^(?:[A-H]|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
 _RULE = re.compile(r"^\s*(?:[-_*=\u2013\u2014]\s*){3,}$")
 _NOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*\.?\s*")
 _ONLY_NOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*$")
 # A full stop, or one glued to the next sentence ("en République kirghize.Tianjin, le").
 _END = re.compile(r"[.!?\u2026][\"»”’)\]]*\s+|(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ-Ý][a-zà-ÿ]{3})")
 _OPENS_SENTENCE = re.compile(r"[\"«“(\[]*\s*[A-ZÀ-ÖØ-Þ0-9]")
+# A line that carries on the sentence of the line before: lower case, a quote, a bracket.
+_GOES_ON = re.compile(r"[a-zà-ÿ«“\"(]")
 _CLOSES_LINE = re.compile(r"[.!?\u2026:;»”)\]]\s*$")
 _ABBREVIATIONS = frozenset(
     "m mm mme mlle dr st ste etc cf vol no n° p pp av art ch mr mrs ms prof gen gén col jr "
-    "vs ie eg env min max approx dept intl".split()
+    "vs ie eg env min max approx dept intl jan feb mar apr jun jul aug sep sept oct nov dec "
+    "janv fév févr avr juil sept déc".split()
 )
 _SUB_HEADING_WORDS = 8
 _SUB_HEADING_CHARS = 80
+_SHORT_HEADING_WORDS = 6
+_SHORT_HEADING_CHARS = 60
+_VERB_HINT = re.compile(
+    r"\b(?:est|sont|a|ont|sera|seront|will|is|are|was|were|has|have|se|s')\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence as written (an exact substring of the document) and where it sits.
+    """A unit of text as written (an exact substring of the document) and where it sits.
 
     `paragraph` is the run of lines it comes from, for context a sentence leaves
     implicit (the organisation named one sentence earlier); `theme` is the theme id
-    of the heading it sits under, if that heading names one.
+    of the heading it sits under, if that heading names one. `section` is what the
+    headings above (or a sentence introducing a list) say of every meeting below;
+    `cells` maps a table row's columns (date, meeting, place, status) to their text.
     """
 
     text: str
@@ -41,6 +54,9 @@ class Sentence:
     heading: str | None = None
     theme: str | None = None
     footnote: bool = False
+    section: Section = field(default_factory=Section)
+    cells: dict[str, str] | None = None
+    item: bool = False
 
 
 @dataclass
@@ -50,6 +66,8 @@ class _Position:
     sub: str | None = None
     sub_theme: str | None = None
     footnote: bool = False
+    lead: Section | None = None
+    columns: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str | None:
@@ -59,69 +77,122 @@ class _Position:
     def theme(self) -> str | None:
         return self.sub_theme or self.sector_theme
 
+    @property
+    def section(self) -> Section:
+        return section_of(self.sector, self.sub)
+
 
 def headings(document: Document) -> list[str]:
     """Every heading of the document, marked up or recognised by its wording."""
-    return [text for line in document.lines if (text := _heading(line)[0]) is not None]
+    lines = document.lines
+    return [
+        text
+        for i, line in enumerate(lines)
+        if (text := _heading(line, _next_text(lines, i))[0]) is not None
+    ]
 
 
 def split_sentences(document: Document) -> list[Sentence]:
-    """The document's sentences in order, headings and blank lines left out."""
+    """The document's units in order, headings and blank lines left out."""
     where = _Position()
     found: list[Sentence] = []
-    for first, text in _paragraphs(document.lines, where):
-        for sentence in _split(text):
+    for first, text, lines in _paragraphs(document.lines, where):
+        section = where.section
+        if lines[0].cells:
+            cells = dict(zip(where.columns, lines[0].cells, strict=False))
             found.append(
                 Sentence(
-                    text=sentence,
+                    text, first, text, where.heading, where.theme, where.footnote, section, cells
+                )
+            )
+            continue
+        item = lines[0].bullet
+        if item and where.lead is not None:
+            section = section.merged(where.lead)
+        elif not item:
+            where.lead = None
+        pieces = list(_split(text))
+        for piece in pieces:
+            found.append(
+                Sentence(
+                    text=piece,
                     line=first,
                     paragraph=text,
                     heading=where.heading,
                     theme=where.theme,
                     footnote=where.footnote,
+                    section=section,
+                    item=item,
                 )
             )
+        if pieces and pieces[-1].rstrip().endswith(":"):
+            where.lead = lead_in(pieces[-1])
     return found
 
 
-def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int, str]]:
+def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int, str, list[Line]]]:
     """Runs of text lines; a line is joined to the next when the sentence goes on.
 
     A run is handed out before `where` moves past the heading that ends it, so
-    each sentence keeps the heading it was written under.
+    each sentence keeps the heading it was written under. List items and table
+    rows are runs of their own.
     """
     run: list[Line] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         text = _NOTE_MARK.sub("", line.text) if not run else line.text
+        following = _next_text(lines, i)
         breaks = (
-            _is_break(line)
+            _is_break(line, following)
             or not text
+            or line.bullet
+            or bool(line.cells)
             or _ONLY_NOTE_MARK.match(text) is not None
-            or bool(run and (_CLOSES_LINE.search(run[-1].text) or not text[0].islower()))
+            or bool(run and (_CLOSES_LINE.search(run[-1].text) or not _GOES_ON.match(text)))
         )
         if breaks and run:
-            yield run[0].number, "\n".join(r.text for r in run)
+            yield run[0].number, "\n".join(r.text for r in run), run
             run = []
-        if _consume_heading(line, where) or not text or _ONLY_NOTE_MARK.match(text):
+        if text and not line.cells:
+            where.columns = ()
+        if _consume_heading(line, following, where) or not text or _ONLY_NOTE_MARK.match(text):
             continue
-        run.append(Line(line.number, _NOTE_MARK.sub("", line.text) if not run else line.text))
+        if line.cells:
+            roles = column_roles(line.cells)
+            if roles:
+                where.columns = roles
+                continue
+            yield line.number, line.text, [line]
+            continue
+        run.append(replace(line, text=_NOTE_MARK.sub("", line.text) if not run else line.text))
+        if line.bullet and not (i + 1 < len(lines) and lines[i + 1].text[:1].islower()):
+            yield run[0].number, "\n".join(r.text for r in run), run
+            run = []
     if run:
-        yield run[0].number, "\n".join(r.text for r in run)
+        yield run[0].number, "\n".join(r.text for r in run), run
 
 
-def _is_break(line: Line) -> bool:
-    return bool(_RULE.match(line.text)) or _heading(line)[0] is not None
+def _next_text(lines: tuple[Line, ...], i: int) -> Line | None:
+    for line in lines[i + 1 :]:
+        if line.text:
+            return line
+    return None
 
 
-def _consume_heading(line: Line, where: _Position) -> bool:
+def _is_break(line: Line, following: Line | None) -> bool:
+    return bool(_RULE.match(line.text)) or _heading(line, following)[0] is not None
+
+
+def _consume_heading(line: Line, following: Line | None, where: _Position) -> bool:
     """Move `where` past a heading or a footnote rule; whether `line` was one."""
     if _RULE.match(line.text):
         where.sector = where.sector_theme = where.sub = where.sub_theme = None
         where.footnote = True
+        where.lead = None
         return True
-    text, theme, level = _heading(line)
+    text, theme, level = _heading(line, following)
     if text is None:
         return False
+    where.lead = None
     if level == 1:
         where.sector, where.sector_theme = text, theme
         where.sub = where.sub_theme = None
@@ -130,10 +201,10 @@ def _consume_heading(line: Line, where: _Position) -> bool:
     return True
 
 
-def _heading(line: Line) -> tuple[str | None, str | None, int]:
+def _heading(line: Line, following: Line | None = None) -> tuple[str | None, str | None, int]:
     """(heading text, theme id, level 1 or 2) when `line` is a heading, else Nones."""
     text = line.text.strip()
-    if not text:
+    if not text or line.cells:
         return None, None, 0
     roman = _ROMAN_HEADING.match(text)
     if roman is not None and len(text) <= _SUB_HEADING_CHARS * 2:
@@ -146,6 +217,9 @@ def _heading(line: Line) -> tuple[str | None, str | None, int]:
         theme = _theme_of(text)
         if theme is not None:
             return text, theme, 2
+    if _looks_like_short_heading(text, line, following):
+        letter = _LETTER_HEADING.match(text)
+        return text, _theme_of(letter["rest"] if letter else text), 2
     return None, None, 0
 
 
@@ -155,6 +229,20 @@ def _looks_like_sub_heading(text: str) -> bool:
         and len(text.split()) <= _SUB_HEADING_WORDS
         and not any(c.isdigit() for c in text)
         and text[-1] not in ".!?;:,"
+    )
+
+
+def _looks_like_short_heading(text: str, line: Line, following: Line | None) -> bool:
+    """A short title line above a list, a table or a paragraph: "Last week", "A. Reports"."""
+    body = _LETTER_HEADING.sub(r"\g<rest>", text)
+    return (
+        following is not None
+        and len(body) <= _SHORT_HEADING_CHARS
+        and len(body.split()) <= _SHORT_HEADING_WORDS
+        and not any(c.isdigit() for c in body)
+        and body[-1] not in ".!?;:,"
+        and _VERB_HINT.search(body) is None
+        and (following.bullet or bool(following.cells) or not line.bullet)
     )
 
 

@@ -7,23 +7,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sco_cal.ingest.folding import Folded
+from sco_cal.ingest.numbers import ORDINAL_WORDS, ordinal_value, roman_value
 from sco_cal.ingest.wording import MANY, MEETING_NOUN
 from sco_cal.model import Kind
+from sco_cal.text import fold
 
 _MAX_TITLE_WORDS = 30
-_ORDINAL_WORDS = {
-    "premier": 1, "premiere": 1, "first": 1, "second": 2, "seconde": 2, "deuxieme": 2,
-    "troisieme": 3, "third": 3, "quatrieme": 4, "fourth": 4, "cinquieme": 5, "fifth": 5,
-}  # fmt: skip
 _ORDINAL = (
     r"(?P<ord>\b(?:\d{1,3} ?(?:eme|ere|er|re|e|th|st|nd|rd)|[ivxlc]{1,7} ?(?:eme|e)|"
-    + "|".join(_ORDINAL_WORDS)
+    + ORDINAL_WORDS
     + r"))"
 )
 _ORDINAL_TOKEN = re.compile(_ORDINAL + r"(?= |$)")
 _EDITION = re.compile(r"\s*edition (?:du|de la|de l'|des)\s*$")
 # English puts what a meeting is about before the noun: "the SCO culture ministers meeting".
-_ENGLISH_MODIFIERS = re.compile(r"(?:\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
+_ENGLISH_MODIFIERS = re.compile(r"(?:(?<!')\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
 _ENGLISH_FUNCTION_WORDS = (
     "the|a|an|this|that|these|its|their|next|last|of|in|at|on|for|to|and|will|was|were|is|are"
     "|has|have|be|been|by|with|from|said|says|after|before|during|as"
@@ -36,7 +34,9 @@ _STOP = re.compile(
     r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"
     r"|en presence|aupres|ouverte?s?|open|to be|et la|et le|et les|et l'|and the|lors"
     r"|pour un|pour une|annoncee?s?|reportee?s?|annulee?s?|confirmee?s?|desormais|planned"
-    r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed)\b"
+    r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed|met|meets|meet"
+    r"|convened|convenes|gathered|holds|held|hosted|opened|ended|agreed|approved|said|told|to"
+    r"|would|could|may|might|should|must|can|now|on (?:the )?eve|last|next)\b"
 )
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
 _ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")
@@ -59,7 +59,11 @@ _KINDS: tuple[tuple[str, Kind], ...] = (
     ),  # fmt: skip
     (r"ministres|ministers", Kind.MINISTERIAL),
 )
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# Words after an ordinal that make it a rank in time, not the meeting's number.
+_NOT_SERIES = re.compile(
+    r"\s*(?:\(|,)?\s*(?:de l'annee|of the year|sous (?:la )?presidence|under the|depuis|since"
+    r"|this year|cette annee|de ce type|of its kind|de la presidence|of the chairmanship)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ class MeetingPhrase:
     vague: bool  # "une réunion", "la réunion de ce type": which meeting is left unsaid
     many: bool  # "une série d'exercices": several meetings in one phrase
     truncated: bool
+    held_number: int | None = None  # "who met ... for their 22nd meeting": an earlier one's
+    silent: bool = False  # bounds the words of the meetings around it, gives no finding
 
 
 def find_meeting(
@@ -89,13 +95,29 @@ def find_meeting(
     `stops_at(i)` says whether a place or date phrase begins at folded position `i`,
     which ends the title ("la 13e réunion ... au Kirghizstan").
     """
-    text = folded.text
-    noun = next((m for m in MEETING_NOUN.finditer(text) if not _inside(m.start(), masked)), None)
+    noun = next(
+        (m for m in MEETING_NOUN.finditer(folded.text) if not _inside(m.start(), masked)), None
+    )
     if noun is None:
         return None
+    return meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
+
+
+def meeting_at(
+    folded: Folded,
+    noun: re.Match[str],
+    *,
+    masked: Sequence[tuple[int, int]],
+    stops_at: Callable[[int], bool],
+    english: bool,
+) -> MeetingPhrase:
+    """The meeting phrase around the gathering noun `noun` (a match on the folded text)."""
+    text = folded.text
     start, number = _title_start(folded, noun.start(), english)
     end, truncated = _title_end(folded, noun.end(), masked, stops_at)
-    title = normalise_title(folded.span(start, end), english=english)
+    if number is not None and _NOT_SERIES.match(text, end):
+        number = None  # "la première réunion sous présidence kirghize": not its number
+    title = normalise_title(folded.span(start, end), english=english, number=number)
     rest = text[noun.end() : end]
     word = noun.group()
     return MeetingPhrase(
@@ -121,10 +143,14 @@ def _title_start(folded: Folded, noun_start: int, english: bool) -> tuple[int, i
         between = _EDITION.sub("", before[match.end() :])
         if len(between.split()) > allowed or re.search(r"[^\w\s'-]", between):
             break
-        original = folded.span(offset + match.start(), offset + match.end())
-        number = _ordinal_value(match["ord"], original)
+        tail = _trailing(match)
+        if tail is None:
+            continue
+        start, word = tail
+        original = folded.span(offset + start, offset + match.end())
+        number = _ordinal_value(word, original)
         if number is not None:
-            return offset + match.start(), number
+            return offset + start, number
     modifiers = _ENGLISH_MODIFIERS.pattern % _ENGLISH_FUNCTION_WORDS
     if english and (found := re.search(modifiers, before)) is not None:
         return offset + found.start(), None
@@ -132,24 +158,24 @@ def _title_start(folded: Folded, noun_start: int, english: bool) -> tuple[int, i
 
 
 def _ordinal_value(folded_word: str, original: str) -> int | None:
-    word = folded_word.replace(" ", "")
-    if word in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[word]
-    digits = re.match(r"\d+", word)
-    if digits is not None:
-        value = int(digits.group())
-        return value if 1 <= value <= 999 else None
+    word = folded_word.strip()
+    value = ordinal_value(word)
+    if value is not None:
+        return value
     # "Le" and "Ce" are articles, not 50 and 100: a lone roman letter must be I, V or X.
     roman = re.match(r"(?:[IVXLC]{2,}|[IVX])(?=\s?(?:e|è|ème|eme|ᵉ)\b)", original.strip())
-    return _roman(roman.group().lower()) if roman is not None else None
+    return roman_value(roman.group()) if roman is not None else None
 
 
-def _roman(text: str) -> int | None:
-    total = 0
-    for i, char in enumerate(text):
-        value = _ROMAN[char]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total if 0 < total < 1000 else None
+def _trailing(match: re.Match[str]) -> tuple[int, str] | None:
+    """The longest tail of an ordinal match that reads as a number ("leur vingt et
+    unième" -> "vingt et unième")."""
+    words = list(re.finditer(r"\S+", match.group()))
+    for first in words:
+        piece = match.group()[first.start() :]
+        if ordinal_value(piece) is not None or re.fullmatch(r"[ivxlc]{1,7} ?(?:eme|e)", piece):
+            return match.start() + first.start(), piece
+    return None
 
 
 def _title_end(
@@ -187,17 +213,36 @@ def _punctuation_stop(folded: Folded, pos: int, masked: Sequence[tuple[int, int]
     return len(text)
 
 
-def normalise_title(text: str, *, english: bool) -> str:
+def normalise_title(text: str, *, english: bool, number: int | None = None) -> str:
     """One line, the ordinal as `22e`, French `meeting` as `réunion`, a capital first letter."""
     title = " ".join(text.split()).strip(" ,;:.-\u2013\u2014\"'’«»")
+    if number is not None:
+        title = _ordinal_as_digits(title, number, english=english)
     title = re.sub(r"^(\d{1,3})\s?(?:è|ème|eme|ᵉ|e)(?=\s)", r"\1e", title)
     title = re.sub(r"^1\s?(?:ère|ere|re)(?=\s)", "1re", title)
     roman = re.match(r"^([IVXLC]+)\s?(?:ème|eme|e)(?=\s)", title)
-    if roman is not None and (value := _roman(roman.group(1).lower())) is not None:
+    if roman is not None and (value := roman_value(roman.group(1))) is not None:
         title = f"{value}e" + title[roman.end() :]
     if not english:
         title = re.sub(r"\bmeeting\b", "réunion", title, count=1)
     return title[:1].upper() + title[1:]
+
+
+def _ordinal_as_digits(title: str, number: int, *, english: bool) -> str:
+    """ "Vingt et unième réunion" -> "21e réunion"; "twenty-sixth summit" -> "26th summit"."""
+    words = title.split(" ")
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        if ordinal_value(fold(head)) == number and not re.match(r"\d", head):
+            suffix = _english_suffix(number) if english else ("re" if number == 1 else "e")
+            return " ".join([f"{number}{suffix}", *words[n:]])
+    return title
+
+
+def _english_suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _kind(folded_title: str) -> Kind:

@@ -1,71 +1,183 @@
-"""Finding the date phrases inside a sentence and reading them with the date parser."""
+"""Finding the date phrases inside a sentence, reading them, and placing year-less ones
+against the document's own date ("le 9 juin" after the document, "le 27 novembre"
+before it when the sentence reports the meeting as held)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sco_cal.date_phrases import parse_date_phrase
 from sco_cal.dates import DateWindow, Precision
 from sco_cal.errors import DatePhraseError
 from sco_cal.ingest.folding import Folded
+from sco_cal.ingest.relative import find_relative, month_number
 from sco_cal.ingest.wording import MEETING_NOUN
 
 _MAX_TOKENS = 9
-_TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”!?]+")
-_BREAK = re.compile(r"[,;:()\[\]«»\"“”!?]|\.\s")
+_TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”!?|]+")
+_BREAK = re.compile(r"[,;:()\[\]«»\"“”!?|]|\.\s")
 _MONTHS = (
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
     "january february march april may june july august september october november december"
 ).split()
+_MONTH_ABBREVIATIONS = "jan janv feb fev fevr mar apr avr jun jul juil aug sep sept oct nov dec"
 _SEASONS = "printemps ete automne hiver spring summer autumn fall winter".split()
 _PERIODS = "trimestre semestre quarter half onwards onward".split()
-_END_WORDS = frozenset(_MONTHS + _SEASONS + _PERIODS)
+_END_WORDS = frozenset(_MONTHS + _SEASONS + _PERIODS + _MONTH_ABBREVIATIONS.split())
 _END_PATTERN = re.compile(
-    r"(?:\d{4}|[qtsh][1-4]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"(?:\d{4}|\d{4}-\d{2}-\d{2}|[qtsh][1-4]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     rf"(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)}))$"
 )
+_MONTH_WORD = re.compile(rf"^(?:{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?$")
+_DAYS_TOKEN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2}(?:st|nd|rd|th)?)?\.?$")
+_LONE = re.compile(rf"^(?:{'|'.join(_MONTHS + _SEASONS)})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
-# A bare month ("en mars") is precise enough; a lone word ("may") is not a date.
+_PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")
 _HEADER_LINE = 100
+_M = rf"(?P<month>{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?"
+_Y = r"(?: (?P<year>\d{4}))?"
+# Parts of a month the date parser has no words for; the days they cover.
+_PARTS: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = tuple(
+    (re.compile(pattern + _Y), days)
+    for pattern, days in (
+        (rf"\b(?:a la |at the |by the |towards the )?(?:fin|end) du mois (?:de |d'){_M}", (21, 31)),
+        (rf"\b(?:au )?debut du mois (?:de |d'){_M}", (1, 10)),
+        (rf"\b(?:au )?milieu du mois (?:de |d'){_M}", (11, 20)),
+        (
+            rf"\b(?:dans |in )?(?:les |the )?(?:premiers|first) (?:jours|days) (?:de |d'|of ){_M}",
+            (1, 10),
+        ),
+        (rf"\b(?:la |the )?(?:premiere|first) (?:quinzaine|fortnight) (?:de |d'|of ){_M}", (1, 15)),
+        (
+            rf"\b(?:la |the )?(?:seconde|deuxieme|second) (?:quinzaine|fortnight)"
+            rf" (?:de |d'|of ){_M}",
+            (16, 31),
+        ),
+        (rf"\b(?:the |la )?(?:last week of|derniere semaine (?:de |d')){_M}", (-7, 31)),
+        (rf"\b(?:au |le |du |dès le |des le |pour le )?mois (?:de |d'){_M}", (1, 31)),
+    )
+)
+_EITHER = re.compile(rf"\b(?P<first>{'|'.join(_MONTHS)}) (?:ou|or) {_M}{_Y}")
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date phrase found in a sentence: its window, wording and place in the text."""
+    """A date phrase found in a sentence: its window, wording and place in the text.
+
+    `relative` phrases ("last month") were read against the document's date already;
+    `weekday` ones name a day of the document's week, the week before when past.
+    """
 
     window: DateWindow
     start: int  # folded positions
     end: int
     text: str
     has_year: bool
+    relative: bool = False
+    weekday: bool = False
 
 
 def find_dates(
-    folded: Folded, *, default_year: int | None, masked: Sequence[tuple[int, int]] = ()
+    folded: Folded,
+    *,
+    default_year: int | None,
+    masked: Sequence[tuple[int, int]] = (),
+    today: date | None = None,
+    anchor: date | None = None,
 ) -> list[DateMention]:
     """Non-overlapping date phrases of the sentence, in order of appearance.
 
-    Each phrase is the longest run of words ending on a month, year, season,
-    quarter or half-year that the date parser reads; a phrase with a year wins
-    over an overlapping one without, then the longer one wins.
+    Relative phrases ("le mois dernier", "mardi") are read against `today`, the
+    document's date, and "la veille" against `anchor`. Other phrases are the longest
+    run of words ending on a month, year, season, quarter or half-year that the date
+    parser reads; a phrase with a year wins over an overlapping one without, then the
+    longer one wins.
     """
     text = folded.text
+    chosen: list[DateMention] = []
+    if today is not None:
+        for found in find_relative(text, today, anchor):
+            if not _inside(found.start, found.end, masked):
+                original = folded.span(found.start, found.end)
+                chosen.append(
+                    DateMention(
+                        replace(found.window, text=original),
+                        found.start,
+                        found.end,
+                        original,
+                        has_year=not found.weekday,
+                        relative=True,
+                        weekday=found.weekday,
+                    )
+                )
+    for mention in _parts(folded, default_year):
+        if _free(mention, chosen, masked):
+            chosen.append(mention)
     tokens = [m for m in _TOKEN.finditer(text) if not _inside(m.start(), m.end(), masked)]
     candidates: list[DateMention] = []
-    for j, last in enumerate(tokens):
-        if not _is_end(last.group()):
+    for j in range(len(tokens)):
+        if not _is_end(tokens, j):
             continue
         best = _longest(folded, tokens, j, default_year)
         if best is not None:
             candidates.append(best)
-    chosen: list[DateMention] = []
     for mention in sorted(candidates, key=lambda m: (not m.has_year, m.start - m.end, m.start)):
-        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+        if _free(mention, chosen, ()):
             chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _free(
+    mention: DateMention, chosen: list[DateMention], masked: Iterable[tuple[int, int]]
+) -> bool:
+    return not _inside(mention.start, mention.end, masked) and all(
+        mention.end <= c.start or mention.start >= c.end for c in chosen
+    )
+
+
+def _parts(folded: Folded, default_year: int | None) -> list[DateMention]:
+    """ "à la fin du mois de juin", "in the first days of June", "avril ou mai"."""
+    found: list[DateMention] = []
+    text = folded.text
+    for pattern, (first, last) in _PARTS:
+        for match in pattern.finditer(text):
+            year = int(match["year"]) if match["year"] else default_year
+            month = _month(match["month"])
+            if year is None or month is None:
+                continue
+            end_of_month = _month_end(year, month)
+            start_day = end_of_month.day + first + 1 if first < 0 else first
+            start = date(year, month, start_day)
+            end = date(year, month, min(last, end_of_month.day))
+            original = folded.span(match.start(), match.end())
+            window = DateWindow(start, end, Precision.MONTH, original)
+            found.append(
+                DateMention(window, match.start(), match.end(), original, bool(match["year"]))
+            )
+    for match in _EITHER.finditer(text):
+        year = int(match["year"]) if match["year"] else default_year
+        first_month, last_month = _month(match["first"]), _month(match["month"])
+        if year is None or first_month is None or last_month is None:
+            continue
+        if last_month < first_month:
+            continue
+        original = folded.span(match.start(), match.end())
+        window = DateWindow(
+            date(year, first_month, 1), _month_end(year, last_month), Precision.MONTH, original
+        )
+        found.append(DateMention(window, match.start(), match.end(), original, bool(match["year"])))
+    return found
+
+
+def _month(word: str) -> int | None:
+    return month_number(word)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _longest(
@@ -75,14 +187,16 @@ def _longest(
     end = tokens[j].end() - (1 if tokens[j].group().endswith(".") else 0)
     best: DateMention | None = None
     for i in range(j, max(-1, j - _MAX_TOKENS), -1):
-        if i < j and _BREAK.search(text, tokens[i].end(), tokens[i + 1].start()):
+        gap = text[tokens[i].end() : tokens[i + 1].start()] if i < j else ""
+        if i < j and _BREAK.search(gap) and not _year_after_day(tokens, i, gap):
             break
-        if i < j and tokens[i].group().endswith("."):
+        if i < j and tokens[i].group().endswith(".") and not _MONTH_WORD.match(tokens[i].group()):
             break
         start = tokens[i].start()
         phrase = text[start:end]
-        if i == j and not any(c.isdigit() for c in phrase):
-            continue
+        if i == j and not any(c.isdigit() for c in phrase) and not _lone(text, start, end):
+            if not _PART_WORD.match(phrase):
+                continue
         original = folded.span(start, end)
         try:
             window = parse_date_phrase(original, default_year=default_year)
@@ -92,27 +206,129 @@ def _longest(
     return best
 
 
-def _is_end(token: str) -> bool:
-    core = token.rstrip(".").strip("'-")
-    return core in _END_WORDS or bool(_END_PATTERN.search(core))
+def _year_after_day(tokens: list[re.Match[str]], i: int, gap: str) -> bool:
+    """ "July 14, 2026": the comma between a day and its year does not end the date."""
+    return (
+        gap.strip() == ","
+        and _DAYS_TOKEN.match(tokens[i].group()) is not None
+        and _YEAR.fullmatch(tokens[i + 1].group().rstrip(".")) is not None
+    )
+
+
+def _lone(text: str, start: int, end: int) -> bool:
+    """A month or season alone is a date in a parenthesis ("(Aktau, octobre)")."""
+    return (
+        _LONE.match(text[start:end]) is not None
+        and re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None
+        and re.match(r"\s*[),]", text[end : end + 3]) is not None
+    )
+
+
+def _is_end(tokens: list[re.Match[str]], j: int) -> bool:
+    core = re.sub(r"^[ld]'", "", tokens[j].group().rstrip(".").strip("'-"))
+    if core in _END_WORDS or _END_PATTERN.search(core):
+        return True
+    # "Aug. 27-28", "on Nov. 11", "June 24": a day after the month.
+    return (
+        j > 0
+        and _DAYS_TOKEN.match(core) is not None
+        and _MONTH_WORD.match(tokens[j - 1].group()) is not None
+    )
 
 
 def _inside(start: int, end: int, masked: Iterable[tuple[int, int]]) -> bool:
     return any(start < m_end and end > m_start for m_start, m_end in masked)
 
 
+def resolve(mention: DateMention, document_date: date, *, past: bool | None) -> DateMention:
+    """A year-less date placed against the document's date: the next such date, or the
+    previous one when the sentence reports the meeting as past (`past`)."""
+    if mention.weekday:
+        window = mention.window
+        if past and window.start > document_date:
+            return replace(mention, window=_shifted_days(window, -7))
+        return mention
+    if mention.has_year or mention.relative:
+        return mention
+    window = mention.window
+    if past:
+        while window.start > document_date:
+            window = _shifted_years(window, -1)
+    elif window.end < document_date:
+        window = _shifted_years(window, 1)
+    return replace(mention, window=window)
+
+
+def _shifted_days(window: DateWindow, days: int) -> DateWindow:
+    delta = timedelta(days=days)
+    return replace(window, start=window.start + delta, end=window.end + delta)
+
+
+def _shifted_years(window: DateWindow, years: int) -> DateWindow:
+    return replace(
+        window, start=_year_on(window.start, years), end=_year_on(window.end, years, end=True)
+    )
+
+
+def _year_on(day: date, years: int, *, end: bool = False) -> date:
+    year = day.year + years
+    last = _month_end(year, day.month).day
+    # The last day of a month stays the last day (28 or 29 February).
+    if end and day.day == _month_end(day.year, day.month).day:
+        return date(year, day.month, last)
+    return date(year, day.month, min(day.day, last))
+
+
+def resolve_phrase(
+    text: str, document_date: date, *, past: bool | None = None
+) -> DateWindow | None:
+    """The window of one date phrase written in a document of `document_date`."""
+    folded = Folded.of(text)
+    mentions = find_dates(folded, default_year=document_date.year, today=document_date)
+    if not mentions:
+        return None
+    longest = max(mentions, key=lambda m: m.end - m.start)
+    return resolve(longest, document_date, past=past).window
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+(?:le\s+)?(?P<date>[^—–(\n]{4,40}?)\s*(?:[—–(]|-\s)"
+)
+
+
 def header_date(lines: Sequence[str]) -> date | None:
-    """The single day printed in a short header or footer line ("Bulletin n°3, 15/01/2026").
+    """The single day printed in a short header or footer line ("Bulletin n°3, 15/01/2026"),
+    a dateline ("MOSCOW, July 14, 2026 —") or the first day of a heading's range
+    ("Semaine du 10 au 16 août 2026").
 
     A line that names a meeting ("La prochaine réunion aura lieu le 11 novembre") is
     news, not the document's date.
     """
     short = [line for line in lines if line.strip()]
+    for line in short[:6]:
+        dateline = _DATELINE.match(line)
+        if dateline is not None:
+            day = _one_day(Folded.of(dateline["date"]))
+            if day is not None:
+                return day
     for line in [*short[:5], *reversed(short[-5:])]:
         folded = Folded.of(line)
         if len(line) > _HEADER_LINE or MEETING_NOUN.search(folded.text):
             continue
-        for mention in find_dates(folded, default_year=None):
-            if mention.window.precision is Precision.DAY:
-                return mention.window.start
+        day = _one_day(folded)
+        if day is not None:
+            return day
+    for line in short[:3]:
+        folded = Folded.of(line)
+        if len(line) <= _HEADER_LINE and not MEETING_NOUN.search(folded.text):
+            for mention in find_dates(folded, default_year=None):
+                if mention.window.precision is Precision.DAYS and mention.has_year:
+                    return mention.window.start
+    return None
+
+
+def _one_day(folded: Folded) -> date | None:
+    for mention in find_dates(folded, default_year=None):
+        if mention.window.precision is Precision.DAY:
+            return mention.window.start
     return None

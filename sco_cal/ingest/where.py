@@ -63,8 +63,10 @@ def find_places(folded: Folded, *, skip: Iterable[tuple[int, int]] = ()) -> list
 
 
 def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | None:
-    # Place names are capitalised; "in", "de" and "au" are also ISO codes.
-    if not wording[:1].isupper() or (wording.isupper() and len(wording) <= 4):
+    # Place names are capitalised ("in", "de" and "au" are also ISO codes); Chinese has no case.
+    if wording[:1].islower() or not wording[:1].isalpha():
+        return None
+    if wording.isupper() and len(wording) <= 4:
         return None
     letters = sum(c.isalpha() for c in wording)
     if letters >= 3:

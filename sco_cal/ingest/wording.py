@@ -1,7 +1,8 @@
 """The words that make a sentence about a meeting, and what they say of its state.
 
 Every pattern applies to folded text (`sco_cal.ingest.folding`): lower case, no
-accents, straight apostrophes.
+accents, straight apostrophes. The vocabulary of states is built from how agendas,
+communiqués, readouts and wire stories word them, in French and English.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ MEETING_NOUN = re.compile(
     r"|seminars?|exercices?|exercises?|festivals?|expositions?|exhibitions?|salons?"
     r"|marathons?|tournois?|tournaments?|championnats?|championships?|congres|congress"
     r"|colloques?|symposiums?|assemblees?|assembly|consultations|jeux|games|rencontres?"
-    r"|foires?|fairs?|concours|olympiades?)\b"
+    r"|foires?|fairs?|concours|olympiades?|side events?|camps?)\b"
+)
+# A council meets: "le Conseil des ministres ...", "the Permanent Council", "RATS Council".
+COUNCIL = re.compile(
+    r"\b(?:conseil(?= (?:des|de la|de l'|du|de securite|permanent|superieur|d'affaires))"
+    r"|conseil permanent|council)\b"
 )
 # A sentence announces (or reports) a meeting rather than merely mentioning one.
 ANNOUNCES = re.compile(
@@ -29,47 +35,97 @@ ANNOUNCES = re.compile(
     r"|s'est (?:tenue?|deroulee?)|se sont (?:tenue?s|deroulee?s)|a eu lieu|ont eu lieu"
     r"|a ete le theatre|a reuni|ont pris note de la tenue|ont pris note des resultats"
     r"|ont salue les resultats|entend organiser|propos\w* d'organiser|envisage\w*"
+    r"|se reuni\w*|se retrouv\w*|reunis|meet|met|gather\w*|convene\w*|hosted|host"
     r"|will (?:take place|be held|host|convene|meet)|is (?:scheduled|planned|set)"
     r"|are (?:scheduled|planned)|was held|were held|took place|has been held|postponed"
-    r"|cancel+ed|called off|rescheduled|confirmed|announced|hosts)\b"
+    r"|cancel+ed|called off|rescheduled|confirmed|announced|hosts|expected)\b"
 )
+_NOT = r"(?<!\bnot )(?<!\bnot be )(?<!\bn'est pas )(?<!\bne sont pas )(?<!\bpas )(?<!\bnon )"
 # Strongest first: a cancelled meeting may mention the date it was "prévue".
-_STATES: tuple[tuple[ConfirmationState, re.Pattern[str]], ...] = (
-    (
-        ConfirmationState.CANCELLED,
-        re.compile(r"\b(?:annul(?:e|ee|es|ees)|cancel+ed|called off|n'aura pas lieu)\b"),
-    ),
-    (
-        ConfirmationState.POSTPONED,
-        re.compile(
-            r"\b(?:report(?:e|ee|es|ees)|ajourn(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)"
-            r"|decal(?:e|ee|es|ees)|postponed|delayed|rescheduled|pushed back)\b"
-        ),
-    ),
-    (
-        ConfirmationState.HELD,
-        re.compile(
-            r"\b(?:s'est (?:tenue?|deroulee?)|se sont (?:tenue?s|deroulee?s)|a eu lieu"
-            r"|ont eu lieu|a ete le theatre|a reuni|ont pris note de la tenue"
-            r"|ont pris note des resultats|ont salue les resultats|was held|were held"
-            r"|took place|has been held|have been held)\b"
-        ),
-    ),
+_CANCELLED = re.compile(
+    r"\b(?:annul(?:e|ee|es|ees|ent)?|cancel+(?:ed|s)?|called off|scrapped|has been dropped"
+    r"|supprimee?s?)\b"
 )
+# "ne se tiendra pas en mai : elle est repoussée": only a cancellation when nothing moves it.
+_NOT_HELD = re.compile(
+    r"\b(?:n'aura (?:finalement |donc )?pas lieu|ne se tiendr\w+ (?:finalement |donc )?pas"
+    r"|will not (?:take place|be held))\b"
+)
+_SINE_DIE = re.compile(
+    r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
+    r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*|indefinitely"
+    r"|sans date|indefiniment)\b"
+)
+_POSTPONED = re.compile(
+    _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
+    r"|postponed|delayed|rescheduled|pushed back|put off)\b"
+)
+_HELD = re.compile(
+    r"\b(?:s'est (?:bien )?(?:tenue?|deroulee?|reunie?|achevee?|ouverte?|clos)"
+    r"|se sont (?:bien )?(?:tenue?s|deroulee?s|reunie?s|achevee?s|retrouvee?s)"
+    r"|(?:a|ont) (?:bien )?eu lieu|a ete le theatre|a reuni|ont reuni|ont tenu|a tenu"
+    r"|avaient tenu|avait tenu|pris note (?:avec satisfaction )?de la tenue"
+    r"|pris note des resultats|ont (?:hautement )?(?:salue|apprecie) les resultats"
+    r"|(?:a|ont) salue (?:la tenue|le succes)|se sont felicites? des resultats"
+    r"|s'est felicitee? des resultats|se sont felicites des resultats|reunis a"
+    r"|conduite? en|(?<!la )tenue? (?:a|le|les|en)"
+    r"|was held|were held|took place|has been held|have been held|met|gathered"
+    r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
+    r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
+    r"|took part in|participated in|a participe a|ont participe a)\b"
+)
+
+
+def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
+    """Cancelled, postponed or held, strongest first: a meeting "prévue" and then
+    "annulée" is cancelled; one that "ne se tiendra pas en mai" but "est repoussée" moved."""
+    if (match := _SINE_DIE.search(text)) is not None:
+        return ConfirmationState.POSTPONED, match.group()
+    if (match := _CANCELLED.search(text)) is not None:
+        return ConfirmationState.CANCELLED, match.group()
+    if (match := _POSTPONED.search(text)) is not None:
+        return ConfirmationState.POSTPONED, match.group()
+    if (match := _NOT_HELD.search(text)) is not None:
+        return ConfirmationState.CANCELLED, match.group()
+    if (match := _HELD.search(text)) is not None:
+        return ConfirmationState.HELD, match.group()
+    return None
+
+
 _UNCONFIRMED = re.compile(
-    r"\b(?:sous reserve|a confirmer|en attente de confirmation|pas encore confirm\w*"
-    r"|non confirm\w*|provisoire\w*|to be confirmed|tbc|not yet confirmed|subject to"
-    r" confirmation|tentative\w*|provisional\w*)\b"
+    _NOT + r"\b(?:sous reserve|a confirmer|restent? a confirmer|en attente de confirmation"
+    r"|pas encore confirm\w*|non confirm\w*|provisoire\w*|to be confirmed|tbc|tba"
+    r"|not yet confirmed|subject to confirmation|tentative\w*|provisional\w*|expected"
+    r"|pencil+ed in|devrai(?:en)?t|pourrai(?:en)?t|could|might|may be"
+    r"|(?:is|are) (?:also )?set to|evenements a venir|upcoming events"
+    r"|envisag\w*|attendue?s? (?:a|en|au|pour|le)|est prevue?|sont prevue?s|programmee?s?"
+    r"|likely|probablement|dates? (?:a|to be) (?:annoncer|announced|fixer))\b"
 )
-_CONFIRMED = re.compile(r"\b(?:confirm(?:e|ee|es|ees)|confirmed|officiellement annonce\w*)\b")
+_CONFIRMED = re.compile(
+    _NOT + r"\b(?:confirm(?:e|ee|es|ees|s)|confirmed|confirms|officiellement annonce\w*"
+    r"|(?:est|sont) (?:desormais )?(?:arretee?s?|fixee?s?)|desormais fixee?s?|maintient"
+    r"|maintenue?s?|invitations ont ete (?:adressees|envoyees)|a notifie|has notified"
+    r"|invitations (?:have been|were) sent)\b"
+)
 _PROPOSED = re.compile(
-    r"\b(?:proposition d'organiser|propos\w* d'organiser|entend organiser|envisag\w*"
-    r"|ont soutenu la (?:proposition|tenue)|souhaite organiser|proposed to (?:hold|host)"
-    r"|plans? to (?:hold|host)|intends to (?:hold|host))\b"
+    r"\b(?:proposition d'organiser|propos\w* d'(?:organiser|accueillir)|entend organiser"
+    r"|ont soutenu la (?:proposition|tenue)|soutien\w* la proposition|a propose"
+    r"|ont pris note de la proposition|souhaite (?:organiser|accueillir)|propose\w* par"
+    r"|propositions? visant a (?:organiser|creer|tenir)"
+    r"|proposed (?:to (?:hold|host)|by)|supports? the proposal|supported the proposal"
+    r"|(?:has )?offered to host|plans? to (?:hold|host)|intends to (?:hold|host)"
+    r"|ont soutenu|supports)\b"
 )
 # The organisers' own announcement: a day and a place ("aura lieu le 11 novembre à Moscou").
 FIRM_VERB = re.compile(
-    r"\b(?:aur(?:a|ont) lieu|se tiendr\w+|se deroul(?:era|eront)|will (?:take place|be held))\b"
+    r"\b(?:aur(?:a|ont) lieu|se tiendr\w+|se deroul(?:era|eront)|will (?:take place|be held)"
+    r"|se reunir\w+|se retrouver\w+|will (?:meet|convene|hold|host)|accueiller\w+)\b"
+)
+# A verb saying the meeting is ahead ("se tiendra") or behind ("s'est tenu").
+FUTURE_VERB = re.compile(
+    r"\b(?:se tiendr\w+|aur(?:a|ont|ait) lieu|se reunir\w+|se retrouver\w+|accueiller\w+"
+    r"|se deroul(?:era|eront|erait)|sera|seront|will|would|is expected|are expected|devrai\w*"
+    r"|prochaine?s?|next|a venir|upcoming|is due|are due|to be held|programmee?s?|prevue?s?)\b"
 )
 # The whole agenda is provisional: "certaines de ces échéances sont en attente de confirmation".
 AGENDA_CAVEAT = re.compile(
@@ -77,23 +133,38 @@ AGENDA_CAVEAT = re.compile(
     r"|a confirmer|agenda provisoire|calendrier provisoire|to be confirmed|subject to"
     r" confirmation|provisional (?:agenda|calendar|schedule))\b"
 )
+# The whole document confirms what follows: "today confirmed the dates and venues of ...".
+AGENDA_CONFIRMED = re.compile(
+    r"\b(?:confirm(?:ed|s|e|ent) (?:the |les )?(?:dates|venues|lieux|calendrier)"
+    r"|a confirme les dates|confirme les dates et (?:les )?lieux)\b"
+)
 MOVED_TO = re.compile(
     r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)|postponed"
-    r"|delayed|rescheduled|pushed back|moved)\b"
+    r"|delayed|rescheduled|pushed back|moved|avancee?s?|brought forward|bring forward"
+    r"|pas avant|not before|until)\b"
 )
 WAS_PLANNED = re.compile(
-    r"\b(?:initialement|prevue?s?|au lieu de|originally|initially|instead of|scheduled for)\s*$"
+    r"\b(?:initialement|prevue?s?|au lieu de|originally|initially|instead of|scheduled for"
+    r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
+    r"|planned for|placed in|d'abord annoncee?|qui devait se tenir)\s*(?:\S+\s+){0,2}$"
 )
 _ENGLISH = re.compile(r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held)\b")
 _FRENCH = re.compile(r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est)\b")
 MANY = re.compile(r"\b(?:une serie d'|series of|plusieurs|several|des reunions|meetings of)")
+# Not meetings of the bodies the desk follows: visits, talks, receptions.
+NOT_A_MEETING = re.compile(
+    r"\b(?:visite d'etat|visite officielle|visite de travail|state visit|official visit"
+    r"|working visit|s'est entretenue? avec|entretien bilateral|recoit son homologue"
+    r"|a recu son homologue|bilateral talks|talks with|bilateral meeting|bilaterale?"
+    r"|visites?|visits?)\b"
+)
 
 
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
-    for state, pattern in _STATES:
-        if (match := pattern.search(text)) is not None:
-            return state, match.group()
+    strongest = _strongest(text)
+    if strongest is not None:
+        return strongest
     if (match := _UNCONFIRMED.search(text)) is not None:
         return ConfirmationState.PROVISIONAL, match.group()
     if (match := _CONFIRMED.search(text)) is not None:

@@ -19,6 +19,7 @@ ACTION_STYLE = {
     Action.NEW: ("green", "bold"),
     Action.UPDATE: ("yellow", "bold"),
     Action.UNCHANGED: ("dim",),
+    Action.AMBIGUOUS: ("magenta", "bold"),
     Action.UNREADABLE: ("red",),
 }
 
@@ -37,6 +38,16 @@ def review_record(item: ReviewItem, today: date, lang: str = "en") -> dict[str, 
         "document": item.document,
         "line": item.finding.line,
         "reasons": [*item.reasons, *item.finding.reasons],
+        "candidates": [
+            {
+                "event_id": c.event_id,
+                "title": c.event.title_in(lang),
+                "date": format_window(c.event.window, lang),
+                "why": c.why,
+            }
+            for c in item.candidates
+        ],
+        "new_allowed": item.action is Action.AMBIGUOUS and item.new_allowed,
     }
 
 
@@ -69,8 +80,23 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
         )
     if item.action is Action.UNREADABLE:
         lines.append("    " + paint(safe("; ".join(item.reasons)), "red"))
+    if item.action is Action.AMBIGUOUS:
+        lines += ["    " + line for line in candidate_lines(item, lang)]
     lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
     return "\n".join(lines)
+
+
+def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
+    """`? sco-...: title (date) - why` for each event an ambiguous item may mean."""
+    lines = [
+        f"? {safe(c.event_id)}: {safe(c.event.title_in(lang))} "
+        f"({format_window(c.event.window, lang)}) - {safe(c.why)}"
+        for c in item.candidates
+    ]
+    if item.new_allowed:
+        lines.append("? new: none of these, a meeting the calendar does not know")
+    choice = f"--choose {item.number}=EVENT_ID" + (" (or =new)" if item.new_allowed else "")
+    return [*lines, f"applied only once chosen: {choice}"]
 
 
 def _id(item: ReviewItem) -> str:
@@ -120,6 +146,7 @@ def summary(items: Sequence[ReviewItem]) -> str:
     """`17 items: 6 new, 9 updates, 1 unchanged, 1 unreadable`."""
     counts = Counter(item.action for item in items)
     names = {Action.NEW: "new", Action.UPDATE: "update", Action.UNCHANGED: "unchanged"}
+    names[Action.AMBIGUOUS] = "ambiguous"
     names[Action.UNREADABLE] = "unreadable"
     parts = [
         f"{counts[a]} {names[a]}{'s' if a is Action.UPDATE and counts[a] != 1 else ''}"

@@ -11,11 +11,12 @@ from sco_cal.errors import InvalidInput
 from sco_cal.filters import EventFilter
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Collection, Mapping, Sequence
 
     from sco_cal.ingest.document import Document
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
+    from sco_cal.model import HistoryEntry
 
 from sco_cal.service.base import ServiceBase
 
@@ -37,11 +38,30 @@ class IngestingService(ServiceBase):
         document = read_document(Path(path), name=source_name)
         extraction = extract(document, document_date=self._document_day(document, as_of))
         events = self.list_events(EventFilter(scope=Scope.ALL))
-        return build_review(
-            extraction,
-            events,
-            lambda event_id: self.store.reader.history(event_id=event_id, oldest_first=True),
-        )
+        return build_review(extraction, events, self._history_of)
+
+    def choose_in_review(
+        self, items: Sequence[ReviewItem], choices: Mapping[int, str]
+    ) -> list[ReviewItem]:
+        """The review with each ambiguous item `n` of `choices` tied to the event chosen
+        for it (an event id among its candidates, or `new`)."""
+        from sco_cal.filters import Scope
+        from sco_cal.ingest.review import choose
+
+        numbers = {item.number for item in items}
+        unknown = sorted(set(choices) - numbers)
+        if unknown:
+            raise InvalidInput(f"the review has no item #{unknown[0]}")
+        events = self.list_events(EventFilter(scope=Scope.ALL))
+        return [
+            choose(item, choices[item.number], events, self._history_of)
+            if item.number in choices
+            else item
+            for item in items
+        ]
+
+    def _history_of(self, event_id: str) -> list[HistoryEntry]:
+        return self.store.reader.history(event_id=event_id, oldest_first=True)
 
     def apply_review(
         self,

@@ -5,32 +5,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from sco_cal.errors import Conflict
 from sco_cal.ingest.plan import AddSource, Insert, Step, Update
-from sco_cal.store.schema import DocumentRow, SourceRow
-from sco_cal.store.writer import event_exists, insert_event, refresh_search_text, update_event
+from sco_cal.store.schema import DocumentRow, EventRow, SourceRow
+from sco_cal.store.writer import insert_events, refresh_search_text, update_event
 
 
 def apply_steps(*, session: Session, steps: Sequence[Step], author: str, now: datetime) -> None:
-    """Run every step inside the caller's transaction: all of them land, or none."""
-    for step in steps:
-        if isinstance(step, Insert):
-            if event_exists(session=session, event_id=step.event.id):
-                raise Conflict(
-                    f"an event '{step.event.id}' was added since the review: "
-                    "nothing was written; run ingest again"
-                )
-            insert_event(
-                session=session,
-                event=step.event,
-                author=author,
-                now=now,
-                note=step.note,
-                source=step.document,
+    """Run every step inside the caller's transaction: all of them land, or none.
+
+    New events go in together (one statement per table, one look-up for ids taken
+    since the review), so a long document costs the same per finding as a short one.
+    """
+    inserts = [step for step in steps if isinstance(step, Insert)]
+    if inserts:
+        ids = [step.event.id for step in inserts]
+        taken = set(session.exec(select(EventRow.id).where(col(EventRow.id).in_(ids))).all())
+        if taken:
+            raise Conflict(
+                f"an event '{sorted(taken)[0]}' was added since the review: "
+                "nothing was written; run ingest again"
             )
-        elif isinstance(step, Update):
+        insert_events(
+            session=session,
+            events=[step.event for step in inserts],
+            author=author,
+            now=now,
+            notes={step.event.id: step.note for step in inserts},
+            source=inserts[0].document,
+        )
+    for step in steps:
+        if isinstance(step, Update):
             update_event(
                 session=session,
                 event_id=step.event_id,
@@ -42,7 +49,7 @@ def apply_steps(*, session: Session, steps: Sequence[Step], author: str, now: da
                 note=step.note,
                 source=step.document,
             )
-        else:
+        elif isinstance(step, AddSource):
             add_source(session=session, step=step)
 
 

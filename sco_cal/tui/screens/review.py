@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from rich.text import Text
 from textual import work
@@ -15,10 +16,11 @@ from textual.widgets import Button, Footer, OptionList, Static
 
 from sco_cal.errors import ScoCalError
 from sco_cal.ingest.plan import ApplyReport
-from sco_cal.ingest.review import ReviewItem
-from sco_cal.output.review import summary
+from sco_cal.ingest.review import Action, ReviewItem
+from sco_cal.output.review import candidate_lines, summary
 from sco_cal.service import CalendarService
 from sco_cal.text import safe
+from sco_cal.tui.dialogs.choose import ChooseDialog
 from sco_cal.tui.widgets.review_list import ReviewList
 
 
@@ -78,16 +80,38 @@ class ReviewScreen(Screen[ApplyReport | None]):
             told = "nothing to review: the document announces no meeting sco-cal can read"
         else:
             told = f"{summary(self.items)} · {len(self.review_list.accepted)} accepted"
-        text = f"Review of {safe(document)} · {told} · space accepts or rejects"
+        text = f"Review of {safe(document)} · {told} · space accepts, A all, c chooses"
         self.query_one("#review-status", Static).update(Text(text))
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
         item = self.review_list.current
         excerpt = " ".join(item.excerpt.split()) if item is not None else ""
-        self.query_one("#excerpt", Static).update(Text(f"“{safe(excerpt)}”" if excerpt else ""))
+        lines = [f"“{safe(excerpt)}”"] if excerpt else []
+        if item is not None and item.action is Action.AMBIGUOUS:
+            lines = [*candidate_lines(item, self.lang), *lines]
+        self.query_one("#excerpt", Static).update(Text("\n".join(lines)))
 
     def on_review_list_item_toggled(self, message: ReviewList.ItemToggled) -> None:
         self._show_status()
+
+    def on_review_list_choice_wanted(self, message: ReviewList.ChoiceWanted) -> None:
+        item = message.item
+        self.app.push_screen(ChooseDialog(item, lang=self.lang), partial(self._chosen, item))
+
+    def _chosen(self, item: ReviewItem, choice: str | None) -> None:
+        if choice is None:
+            return
+        try:
+            (chosen,) = self.service.choose_in_review([item], {item.number: choice})
+        except ScoCalError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.items = [chosen if i.number == item.number else i for i in self.items]
+        self.review_list.replace_item(chosen)
+        self._show_detail()
 
     def on_review_list_toggle_refused(self, message: ReviewList.ToggleRefused) -> None:
         what = message.item.action.value

@@ -20,6 +20,7 @@ ACTION_STYLE = {
     Action.NEW: "bold green",
     Action.UPDATE: "bold yellow",
     Action.UNCHANGED: "dim",
+    Action.AMBIGUOUS: "bold magenta",
     Action.UNREADABLE: "red",
 }
 
@@ -27,7 +28,11 @@ ACTION_STYLE = {
 class ReviewList(OptionList):
     """Nothing is accepted at first; only new events and updates can be."""
 
-    BINDINGS = [Binding("space", "toggle_item", "Accept/reject", id="review.toggle")]
+    BINDINGS = [
+        Binding("space", "toggle_item", "Accept/reject", id="review.toggle"),
+        Binding("A", "accept_all", "Accept all", id="review.accept_all"),
+        Binding("c", "choose", "Choose event", id="review.choose"),
+    ]
 
     class ItemToggled(Message):
         """An item was accepted or rejected."""
@@ -36,6 +41,13 @@ class ReviewList(OptionList):
             super().__init__()
             self.item = item
             self.accepted = accepted
+
+    class ChoiceWanted(Message):
+        """An ambiguous item needs a person to choose the event it means."""
+
+        def __init__(self, item: ReviewItem) -> None:
+            super().__init__()
+            self.item = item
 
     class ToggleRefused(Message):
         """Space on an item that cannot be applied (unchanged or unreadable)."""
@@ -60,6 +72,9 @@ class ReviewList(OptionList):
         item = self.current
         if item is None:
             return
+        if item.action is Action.AMBIGUOUS:
+            self.post_message(self.ChoiceWanted(item))
+            return
         if not item.applicable:
             self.post_message(self.ToggleRefused(item))
             return
@@ -67,17 +82,41 @@ class ReviewList(OptionList):
         self.replace_option_prompt(str(item.number), self._prompt(item))
         self.post_message(self.ItemToggled(item, item.number in self.accepted))
 
+    def action_accept_all(self) -> None:
+        """Accept every item that can be applied (again: reject them all)."""
+        applicable = {i.number for i in self.items if i.applicable}
+        self.accepted = set() if applicable <= self.accepted else applicable
+        for item in self.items:
+            self.replace_option_prompt(str(item.number), self._prompt(item))
+        if self.items:
+            self.post_message(self.ItemToggled(self.items[0], bool(self.accepted)))
+
+    def action_choose(self) -> None:
+        item = self.current
+        if item is not None and item.action is Action.AMBIGUOUS:
+            self.post_message(self.ChoiceWanted(item))
+        elif item is not None:
+            self.post_message(self.ToggleRefused(item))
+
+    def replace_item(self, item: ReviewItem) -> None:
+        """Put `item` (an ambiguous one, now chosen) in place of the one with its number."""
+        index = next(i for i, old in enumerate(self.items) if old.number == item.number)
+        self.items[index] = item
+        if item.applicable:
+            self.accepted.add(item.number)
+        self.replace_option_prompt(str(item.number), self._prompt(item))
+        self.post_message(self.ItemToggled(item, item.number in self.accepted))
+
     def _prompt(self, item: ReviewItem) -> Text:
         if not item.applicable:
-            mark = "   "
+            mark = " ? " if item.action is Action.AMBIGUOUS else "   "
         else:
             mark = "[x]" if item.number in self.accepted else "[ ]"
         text = Text(f"{mark} #{item.number} ")
         text.append(f"{item.action.value:<10}", ACTION_STYLE[item.action])
         text.append(f" {safe(_id(item))}", "cyan")
-        text.append(f"  confidence {item.confidence:.2f}", "dim")
-        for line in item_lines(item, self.lang):
-            text.append("\n      " + line)
+        text.append(f"  {item.confidence:.2f}", "dim")
+        text.append("\n      " + " · ".join(item_lines(item, self.lang)))
         return text
 
 
@@ -92,6 +131,8 @@ def item_lines(item: ReviewItem, lang: str) -> list[str]:
         lines.append(f"{name}: {shown_value(old)} -> {shown_value(new)}{by_hand}")
     if item.action is Action.UNREADABLE:
         lines.append("; ".join(safe(r) for r in item.reasons))
+    if item.action is Action.AMBIGUOUS:
+        lines.append("or " + " / ".join(c.event_id for c in item.candidates) + ": c chooses")
     return lines
 
 

@@ -1,0 +1,287 @@
+"""Linking a finding to a stored event: never a confident wrong link.
+
+Unit tests of the heuristics on findings built by hand, then the behaviour a person
+sees: a meeting they postponed is not proposed again, an ambiguous item is applied
+only once chosen.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sco_cal.dates import DateWindow, Precision
+from sco_cal.ingest.extract import Finding
+from sco_cal.ingest.match import common_words, decide, earlier_windows
+from sco_cal.model import Event, HistoryEntry, Kind
+from sco_cal.seed_file import load_seed
+from sco_cal.service import CalendarService
+from sco_cal.states import ConfirmationState
+
+SEED = [s.event for s in load_seed().events]
+
+
+def month(year: int, number: int) -> DateWindow:
+    last = (date(year + number // 12, number % 12 + 1, 1) - date.resolution).day
+    return DateWindow(date(year, number, 1), date(year, number, last), Precision.MONTH)
+
+
+def finding(title: str, **values: Any) -> Finding:
+    base = Finding(
+        excerpt=title,
+        line=1,
+        organisation="SCO",
+        kind=Kind.MEETING,
+        title=title,
+        title_en=title,
+        status=ConfirmationState.PROVISIONAL,
+    )
+    return replace(base, **values)
+
+
+def event(event_id: str) -> Event:
+    return next(e for e in SEED if e.id == event_id)
+
+
+def test_series_and_number_link_even_when_the_place_changes() -> None:
+    moved = finding(
+        "43e session du Conseil de la SRAT",
+        series="rats-council",
+        number=43,
+        country="UZ",
+        cities=("Tashkent",),
+        window=DateWindow(date(2026, 2, 24), date(2026, 2, 25), Precision.DAYS),
+    )
+    decision = decide(moved, SEED)
+
+    assert decision.event is not None and decision.event.id == "sco-rats-council-43"
+
+
+def test_another_number_of_the_same_series_is_a_new_meeting() -> None:
+    second = finding(
+        "Deuxième réunion des responsables des ports et centres logistiques",
+        number=2,
+        series="ports-logistics-heads",
+        country="KZ",
+        cities=("Aktau",),
+        window=month(2025, 11),
+    )
+    decision = decide(second, SEED)
+
+    assert decision.event is None and not decision.candidates
+
+
+def test_two_meetings_of_one_city_and_month_are_left_to_a_person() -> None:
+    moscow = finding(
+        "Réunion de Moscou",
+        country="RU",
+        cities=("Moscow",),
+        status=ConfirmationState.HELD,
+        window=month(2024, 11),
+    )
+    decision = decide(moscow, SEED, common=common_words(SEED))
+
+    assert decision.ambiguous
+    assert {c.event_id for c in decision.candidates} == {
+        "sco-road-transport-commission-2024-moscow",
+        "sco-railway-heads-2024-moscow",
+    }
+    assert all(c.why for c in decision.candidates)
+
+
+def test_a_meeting_the_document_moves_elsewhere_may_be_the_known_one_or_a_new_one() -> None:
+    moved = finding(
+        "Conférence de haut niveau du processus de Douchanbé",
+        organisation="UN",
+        kind=Kind.CONFERENCE,
+        country="TJ",
+        cities=("Dushanbe",),
+        window=month(2027, 6),
+        moved=True,
+    )
+    decision = decide(moved, SEED)
+
+    assert decision.ambiguous and decision.new_allowed
+    assert [c.event_id for c in decision.candidates] == [
+        "un-dushanbe-process-conference-2026-new-york"
+    ]
+    assert decide(replace(moved, moved=False), SEED).candidates == ()
+
+
+def test_a_council_of_heads_of_government_is_not_the_heads_of_state_summit() -> None:
+    council = finding(
+        "Council of Heads of Government",
+        country="KG",
+        cities=("Bishkek",),
+        status=ConfirmationState.CONFIRMED,
+        window=DateWindow(date(2026, 11, 3), date(2026, 11, 3), Precision.DAY),
+    )
+    decision = decide(council, SEED, common=common_words(SEED))
+
+    assert decision.event is None and not decision.candidates
+
+
+def test_a_word_every_other_title_uses_links_nothing() -> None:
+    council = finding(
+        "UN Security Council",
+        organisation="UN",
+        country="US",
+        cities=("New York",),
+        window=DateWindow(date(2026, 7, 20), date(2026, 7, 26), Precision.DAYS),
+    )
+    decision = decide(council, SEED, common=common_words(SEED))
+
+    assert decision.event is None
+
+
+def test_the_one_summit_of_a_body_in_the_window_is_linked_and_gets_its_number() -> None:
+    summit = finding(
+        "26th summit",
+        kind=Kind.SUMMIT,
+        number=26,
+        country="KG",
+        cities=("Bishkek",),
+        window=DateWindow(date(2026, 8, 27), date(2026, 8, 28), Precision.DAYS),
+    )
+    decision = decide(summit, SEED)
+
+    assert decision.event is not None
+    assert decision.event.id == "sco-heads-of-state-council-2026-bishkek"
+
+
+def test_a_window_the_event_had_before_it_was_moved_still_links() -> None:
+    energy = event("sco-energy-ministers-extraordinary-2026")
+    moved = replace(energy, window=month(2026, 6), status=ConfirmationState.POSTPONED)
+    history = [
+        HistoryEntry(
+            1, energy.id, _at(), "ann", "status", "start_date", "2026-02-01", "2026-06-01"
+        ),
+        HistoryEntry(2, energy.id, _at(), "ann", "status", "end_date", "2026-02-28", "2026-06-30"),
+    ]
+    mention = finding(
+        "Réunion extraordinaire des ministres de l’Énergie",
+        kind=Kind.MINISTERIAL,
+        country="RU",
+        window=month(2026, 2),
+    )
+    others = [e for e in SEED if e.id != energy.id]
+
+    assert decide(mention, [*others, moved]).event is None
+    earlier = earlier_windows(history)
+    decision = decide(mention, [*others, moved], lambda i: earlier if i == energy.id else ())
+    assert decision.event is not None and decision.event.id == energy.id
+
+
+def _at() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime(2026, 3, 1, tzinfo=UTC)
+
+
+# -- what a person sees ------------------------------------------------------------------
+
+
+def test_a_meeting_postponed_by_hand_is_not_proposed_again(
+    service: CalendarService, tmp_path: Path
+) -> None:
+    service.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
+    doc = tmp_path / "note.txt"
+    doc.write_text(
+        "En février 2026, une réunion extraordinaire des ministres de l’Énergie de l’OCS "
+        "se tiendra en Russie.\n",
+        encoding="utf-8",
+    )
+    (item,) = service.review_document(doc, as_of="2026-01-15")
+
+    assert item.event_id == "sco-energy-ministers-extraordinary-2026"
+    assert item.action.value in ("unchanged", "update")
+    assert set(item.user_edited) >= {"start", "end"} or item.action.value == "unchanged"
+
+
+AMBIGUOUS = (
+    "Paris, le 5 octobre 2026\n\n"
+    "Le compte rendu de la réunion de Moscou de novembre 2024 sur les transports a été "
+    "publié par le Secrétariat de l’OCS.\n"
+)
+
+
+def test_an_ambiguous_item_is_never_applied_without_a_choice(cli: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(AMBIGUOUS, encoding="utf-8")
+
+    (record,) = cli.json("ingest", str(doc))
+    assert record["action"] == "ambiguous"
+    assert {c["event_id"] for c in record["candidates"]} == {
+        "sco-road-transport-commission-2024-moscow",
+        "sco-railway-heads-2024-moscow",
+    }
+    assert all(c["why"] and c["title"] for c in record["candidates"])
+
+    applied = cli("ingest", str(doc), "--apply")
+    assert applied.exit_code == 0, applied.output
+    assert "added 0, updated 0" in applied.stderr
+    history = cli.json("history", "sco-railway-heads-2024-moscow")
+    assert not any(h.get("source") == "note.txt" for h in history)
+
+    (chosen,) = cli.json("ingest", str(doc), "--choose", "1=sco-railway-heads-2024-moscow")
+    assert (chosen["action"], chosen["event_id"]) == ("unchanged", "sco-railway-heads-2024-moscow")
+    assert chosen["candidates"] == []
+
+
+def test_a_choice_is_applied_like_any_update(cli: Any, tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(
+        "Paris, le 5 octobre 2026\n\nLa réunion de Moscou de novembre 2024 sur les transports "
+        "a en fait été annulée, selon le Secrétariat de l’OCS.\n",
+        encoding="utf-8",
+    )
+    (record,) = cli.json("ingest", str(doc))
+    assert record["action"] == "ambiguous"
+
+    chosen = cli("ingest", str(doc), "--apply", "--choose", "1=sco-railway-heads-2024-moscow")
+
+    assert chosen.exit_code == 0, chosen.output
+    assert "updated sco-railway-heads-2024-moscow: status" in chosen.stderr
+    assert cli.json("show", "sco-railway-heads-2024-moscow")["status"] == "cancelled"
+    assert cli.json("show", "sco-road-transport-commission-2024-moscow")["status"] == "held"
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        ("1=sco-defence-ministers-23", "may be"),
+        ("2=new", "no item #2"),
+        ("one=new", "N=EVENT_ID"),
+    ],
+)
+def test_a_wrong_choice_is_a_one_line_error(
+    cli: Any, tmp_path: Path, choice: str, message: str
+) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(AMBIGUOUS, encoding="utf-8")
+
+    result = cli("ingest", str(doc), "--apply", "--choose", choice)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("sco-cal: error:") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("path", ["DIR", "/dev/null", "missing.txt"])
+def test_a_path_that_is_not_a_document_is_a_clear_error(
+    cli: Any, tmp_path: Path, path: str
+) -> None:
+    target = {"DIR": str(tmp_path), "missing.txt": str(tmp_path / "missing.txt")}.get(path, path)
+
+    result = cli("ingest", target)
+
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith(f"sco-cal: error: cannot read {target}: ")
+    assert any(w in line for w in ("directory", "not a regular file", "no such file"))
+    assert json.dumps(line).count("\\n") == 0
