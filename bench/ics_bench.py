@@ -27,9 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.synthetic import store_with
-from sco_cal.compose import build_service
-from sco_cal.ics.incoming import ReadOptions
-from sco_cal.importing import import_parsed, read_file
+from sco_cal.interchange.files import read_file
+from sco_cal.interchange.incoming import ReadOptions
+from sco_cal.store.imports import import_parsed
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+from sco_cal.wiring import build_service
 
 TODAY = "2026-11-23"
 
@@ -70,20 +73,19 @@ def _time_import(file: Path, db: Path, n: int, runs: int, exe: str, env: dict[st
     for _ in range(runs):
         for stale in db.parent.glob(db.name + "*"):  # the store and its -wal, -shm files
             stale.unlink()
-        service, _ = build_service(db=str(db), today=TODAY, seed=False)
+        build_service(db=str(db), today=TODAY, seed=False)[0].close()
+        store = Store(resolve_target(str(db)))
         start = time.perf_counter()
-        report = import_parsed(
-            service.store, parsed, name=file.name, author="bench", now=datetime.now(UTC)
-        )
+        report = import_parsed(store, parsed, name=file.name, author="bench", now=datetime.now(UTC))
         writes.append(time.perf_counter() - start)
         assert len(report.added) == n
-        service.store.close()
+        store.close()
     print(f"write   {n:>7} events: {statistics.median(writes):.2f} s", flush=True)
     service, _ = build_service(db=str(db), today=TODAY, seed=False)
-    seconds, report = median(lambda: service.import_events(file), runs)
+    seconds, report = median(lambda: service.calendars.import_file(file), runs)
     assert len(report.unchanged) == n
     print(f"again   {n:>7} events: {seconds:.2f} s  (all unchanged)", flush=True)
-    service.store.close()
+    service.close()
     dry = [exe, "import", str(file), "--db", str(db), "--today", TODAY, "--dry-run"]
     quiet = partial(subprocess.run, dry, check=True, env=env, capture_output=True)
     seconds, _ = median(quiet, runs)

@@ -18,7 +18,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sco_cal.compose import build_service
+from sco_cal.wiring import build_service
 
 TODAY = date(2026, 11, 23)
 _BODIES = (
@@ -56,13 +56,13 @@ def run(findings: int, scratch: Path, seeded: Path) -> tuple[float, float, int]:
     service, _ = build_service(db=str(store), today=TODAY)
     try:
         start = time.perf_counter()
-        items = service.review_document(document)
+        items = service.documents.review(document)
         reviewed = time.perf_counter() - start
         start = time.perf_counter()
-        report = service.apply_review(items)
+        report = service.documents.apply(items)
         applied = time.perf_counter() - start
     finally:
-        service.store.close()
+        service.close()
     return reviewed, applied, len(report.added)
 
 
@@ -74,7 +74,7 @@ def main() -> None:
         scratch = Path(folder)
         seeded = scratch / "seeded.db"
         service, _ = build_service(db=str(seeded), today=TODAY)
-        service.store.close()
+        service.close()
         for findings in options.findings or [1_000, 2_000]:
             reviewed, applied, added = run(findings, scratch, seeded)
             print(

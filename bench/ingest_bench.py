@@ -23,10 +23,10 @@ from datetime import date
 from pathlib import Path
 
 from bench.ingest_score import Score, load_gold, score_review, seed_gold
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.seed_file import load_seed, seed_dir
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
+from sco_cal.store.seed_file import load_seed, seed_dir
+from sco_cal.wiring import build_service
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "ingest"
@@ -71,11 +71,11 @@ def _measure_corpus(folder: Path, scratch: Path) -> list[Score]:
     try:
         stored = _ids(service)
         return [
-            score_review(document.name, service.review_document(document), load_gold(gold), stored)
+            score_review(document.name, service.documents.review(document), load_gold(gold), stored)
             for document, gold in corpus_documents(folder)
         ]
     finally:
-        service.store.close()
+        service.close()
 
 
 def _measure_seeds(scratch: Path) -> list[Score]:
@@ -85,15 +85,15 @@ def _measure_seeds(scratch: Path) -> list[Score]:
         scores = []
         for document in seed.documents:
             path = seed_dir() / "sources" / document.file
-            items = service.review_document(path, as_of=document.published)
+            items = service.documents.review(path, as_of=document.published)
             scores.append(score_review(document.file, items, seed_gold(seed, document.file), ()))
         return scores
     finally:
-        service.store.close()
+        service.close()
 
 
 def _ids(service: CalendarService) -> frozenset[str]:
-    return frozenset(e.id for e in service.list_events(EventFilter(scope=Scope.ALL)))
+    return frozenset(e.id for e in service.events.find(EventFilter(scope=Scope.ALL)))
 
 
 def render(scores: list[Score], title: str, *, misses: bool) -> list[str]:

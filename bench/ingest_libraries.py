@@ -23,11 +23,11 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from sco_cal.domain.places import find_city
+from sco_cal.domain.text import fold
 from sco_cal.ingest.document import read_document
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.where import find_places
-from sco_cal.places import find_city
-from sco_cal.text import fold
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "ingest"
 # Phrases of the corpus whose window depends on the document's date, with that window.

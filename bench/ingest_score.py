@@ -21,11 +21,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from sco_cal.errors import UnknownPlace
-from sco_cal.model import Kind
-from sco_cal.places import country_code, find_city
-from sco_cal.seed_file import SeedData
-from sco_cal.text import fold
+from sco_cal.domain.errors import UnknownPlace
+from sco_cal.domain.event import Kind
+from sco_cal.domain.places import country_code, find_city
+from sco_cal.domain.text import fold
+from sco_cal.store.seed_file import SeedData
 
 # Actions whose item says something about a meeting (an unreadable one is only shown).
 _READ = frozenset({"new", "update", "unchanged", "ambiguous"})

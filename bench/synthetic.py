@@ -14,13 +14,15 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sco_cal.compose import build_service
-from sco_cal.dates import DateWindow, Precision
-from sco_cal.model import Event, Kind, Source
-from sco_cal.search import event_search_text
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.event import Event, Kind, Source
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import event_search_text
+from sco_cal.store.mapping import event_values
 from sco_cal.store.schema import EventRow, SourceRow
-from sco_cal.store.writer import event_values
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+from sco_cal.wiring import build_service
 
 FIRST = date(2025, 1, 1)
 SPAN = 1095
@@ -150,8 +152,10 @@ def build_store(path: Path, events: Iterator[Event]) -> int:
                 batch = []
         count += _flush(session, batch, now)
 
-    service.store.write(write)
-    service.store.close()
+    service.close()
+    store = Store(resolve_target(str(path)))
+    store.write(write)
+    store.close()
     return count
 
 

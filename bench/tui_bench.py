@@ -53,8 +53,8 @@ async def measure(n: int, word: str) -> dict[str, float]:
     from textual import events
     from textual.strip import Strip
 
-    from sco_cal.compose import make_app
     from sco_cal.tui.screens.agenda import AgendaScreen
+    from sco_cal.wiring import make_app
 
     app = make_app(db=str(path), today="2026-11-23", lang="en")
     app.cursor_blink = False

@@ -1,8 +1,10 @@
-"""Shared fixtures: an isolated environment, a seeded SQLite file, the CLI runner."""
+"""Shared fixtures: an isolated environment, seeded databases on each engine, the CLI.
+
+Helpers live in `tests/support/`; no test imports from this file.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -10,13 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from sco_cal.cli import app
-from sco_cal.compose import build_service
 from sco_cal.service import CalendarService
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+from sco_cal.wiring import build_service
+from tests.support.cli import Cli
+from tests.support.databases import (
+    POSTGRES_ENV,
+    copy_sqlite,
+    create_postgres_database,
+    drop_postgres_database,
+    postgres_database,
+    seed_store,
+)
 
-TODAY = "2026-11-23"
+_postgres_skipped = 0
 
 
 @pytest.fixture(autouse=True)
@@ -34,62 +45,64 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """An SQLite file, for tests of what only SQLite has (file modes, WAL)."""
+    """Where an SQLite store would go; nothing is there yet."""
     return tmp_path / "store" / "sco-cal.db"
 
 
-POSTGRES_ENV = "SCO_CAL_TEST_POSTGRES_URL"
-_postgres_skipped = 0
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seeded SQLite store, built once per test session (per xdist worker)."""
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    seed_store(str(path))
+    return path
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
-    """A fresh database on each engine: an SQLite file, and a PostgreSQL database when
-    SCO_CAL_TEST_POSTGRES_URL names a server where it may create databases."""
-    if request.param == "sqlite":
-        yield str(db_path)
+@pytest.fixture(scope="session")
+def seeded_postgres() -> Iterator[str]:
+    """A seeded PostgreSQL template database, built once per test session."""
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        yield ""
         return
+    name = create_postgres_database(server)
+    base = server.replace("postgresql+psycopg://", "postgresql://").rpartition("/")[0]
+    seed_store(f"postgresql+psycopg://{base.split('://', 1)[1]}/{name}")
+    yield name
+    drop_postgres_database(server, name)
+
+
+def _server_or_skip() -> str:
     server = os.environ.get(POSTGRES_ENV)
     if not server:
         global _postgres_skipped
         _postgres_skipped += 1
         pytest.skip(f"PostgreSQL not tested: set {POSTGRES_ENV}=postgresql://user:pw@host/db")
-    yield from postgres_database(server)
+    return server
 
 
-def postgres_database(server: str) -> Iterator[str]:
-    """A throw-away database on the server named by `server`, dropped afterwards."""
-    import uuid
-
-    import psycopg
-
-    name = f"scocal_test_{uuid.uuid4().hex[:12]}"
-    admin = server.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = admin.rpartition("/")
-    try:
-        yield f"postgresql+psycopg://{base.split('://', 1)[1]}/{name}"
-    finally:
-        _drop_database(admin, name)
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-def _drop_database(admin: str, name: str) -> None:
-    """Drop `name`; an autovacuum worker visiting it (a superuser's process, which FORCE
-    may not end) is waited out for a few seconds."""
-    import time
+@pytest.fixture(params=ENGINES)
+def db(
+    request: pytest.FixtureRequest, db_path: Path, seeded_sqlite: Path, seeded_postgres: str
+) -> Iterator[str]:
+    """A seeded database of its own on each engine: an SQLite file, and a PostgreSQL
+    database when SCO_CAL_TEST_POSTGRES_URL names a server where it may create them."""
+    if request.param == "sqlite":
+        copy_sqlite(seeded_sqlite, db_path)
+        yield str(db_path)
+        return
+    yield from postgres_database(_server_or_skip(), template=seeded_postgres)
 
-    import psycopg
 
-    for attempt in range(20):
-        try:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            return
-        except psycopg.errors.InsufficientPrivilege:
-            if attempt == 19:
-                raise
-            time.sleep(0.5)
+@pytest.fixture(params=ENGINES)
+def fresh_db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """An empty place for a database on each engine, for tests of creating one."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    yield from postgres_database(_server_or_skip())
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -105,38 +118,17 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 def service(db: str) -> Iterator[CalendarService]:
     svc, _ = build_service(db=db, today=date(2026, 11, 23))
     yield svc
-    svc.store.close()
+    svc.close()
 
 
-class Cli:
-    """Runs `sco-cal` in-process through Typer's runner against one database."""
-
-    def __init__(self, db: str) -> None:
-        self.db = db
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, today: str = TODAY, input: str | None = None) -> Any:
-        argv = [*args, "--db", self.db, "--today", today]
-        return self.runner.invoke(app, argv, input=input)
-
-    def json(self, *args: str, today: str = TODAY) -> Any:
-        result = self(*args, "--format", "json", today=today)
-        assert result.exit_code == 0, result.output + str(result.exception)
-        return json.loads(result.stdout)
+@pytest.fixture
+def store(service: CalendarService, db: str) -> Iterator[Store]:
+    """The store under `service`, for tests of the store itself."""
+    opened = Store(resolve_target(db))
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
 def cli(db: str) -> Cli:
     return Cli(db)
-
-
-def subprocess_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SCO_CAL_")}
-    env.update(
-        SCO_CAL_DATA_DIR=str(home / "data"),
-        SCO_CAL_CONFIG=str(home / "config.toml"),
-        SCO_CAL_AUTHOR="tester",
-        **extra,
-    )
-    env.pop("NO_COLOR", None)
-    return env

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event
+from sco_cal.domain.agenda import position_of, today_position
+from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.themes import theme_matches
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
-from sco_cal.store.agenda import position_of, today_position
-from sco_cal.themes import theme_matches
 
 TODAY = date(2026, 11, 23)
 FILTERS = {
@@ -42,12 +42,12 @@ def _parents(theme: str) -> list[str]:
 @pytest.mark.parametrize("name", FILTERS)
 def test_pages_walk_the_listing_in_order(service: CalendarService, name: str) -> None:
     flt = FILTERS[name]
-    listed = ids(service.list_events(flt))
-    assert ids(service.agenda_page(flt, anchor=None, limit=500)) == listed
-    page = service.agenda_page(flt, anchor=None, limit=7)
+    listed = ids(service.events.find(flt))
+    assert ids(service.agenda.page(flt, anchor=None, limit=500)) == listed
+    page = service.agenda.page(flt, anchor=None, limit=7)
     walked = list(page)
     while len(page) == 7:  # a page from an event starts with that event
-        page = service.agenda_page(flt, anchor=position_of(walked[-1]), limit=8)[1:]
+        page = service.agenda.page(flt, anchor=position_of(walked[-1]), limit=8)[1:]
         walked += page
     assert ids(walked) == listed
 
@@ -55,21 +55,21 @@ def test_pages_walk_the_listing_in_order(service: CalendarService, name: str) ->
 @pytest.mark.parametrize("name", ["all", "search", "follow-up"])
 def test_a_page_backwards_ends_just_before_its_anchor(service: CalendarService, name: str) -> None:
     flt = FILTERS[name]
-    listed = service.list_events(flt)
+    listed = service.events.find(flt)
     for i, event in enumerate(listed):
-        before = service.agenda_page(flt, anchor=position_of(event), limit=5, backward=True)
+        before = service.agenda.page(flt, anchor=position_of(event), limit=5, backward=True)
         assert ids(before) == ids(listed[max(0, i - 5) : i])
-        after = service.agenda_page(flt, anchor=position_of(event), limit=3)
+        after = service.agenda.page(flt, anchor=position_of(event), limit=3)
         assert ids(after) == ids(listed[i : i + 3])
-    assert ids(service.agenda_page(flt, anchor=None, limit=4, backward=True)) == ids(listed[-4:])
+    assert ids(service.agenda.page(flt, anchor=None, limit=4, backward=True)) == ids(listed[-4:])
 
 
 @pytest.mark.parametrize("name", FILTERS)
 def test_tally_counts_what_the_listing_shows(service: CalendarService, name: str) -> None:
     flt = FILTERS[name]
-    listed = service.list_events(flt)
+    listed = service.events.find(flt)
     anchor = listed[len(listed) // 2] if listed else None
-    tally = service.agenda_tally(flt, position_of(anchor) if anchor else None)
+    tally = service.agenda.tally(flt, position_of(anchor) if anchor else None)
     assert tally.total == len(listed)
     assert tally.before_today == sum(e.window.start < TODAY for e in listed)
     assert tally.before_anchor == (len(listed) // 2 if listed else 0)
@@ -77,17 +77,17 @@ def test_tally_counts_what_the_listing_shows(service: CalendarService, name: str
 
 def test_today_sorts_after_every_event_that_starts_earlier(service: CalendarService) -> None:
     flt = FILTERS["all"]
-    after_today = service.agenda_page(flt, anchor=today_position(TODAY), limit=500)
+    after_today = service.agenda.page(flt, anchor=today_position(TODAY), limit=500)
     assert after_today and all(e.window.start >= TODAY for e in after_today)
-    tally = service.agenda_tally(flt, today_position(TODAY))
+    tally = service.agenda.tally(flt, today_position(TODAY))
     assert tally.before_anchor == tally.before_today == tally.total - len(after_today)
 
 
 @pytest.mark.parametrize("name", ["upcoming", "all", "search", "theme"])
 def test_facet_counts_match_the_listing(service: CalendarService, name: str) -> None:
     flt = FILTERS[name]
-    listed = service.list_events(flt)
-    counts = service.facet_counts(flt, ["organisation", "status", "country", "theme"])
+    listed = service.events.find(flt)
+    counts = service.agenda.facet_counts(flt, ["organisation", "status", "country", "theme"])
     assert dict(counts["organisation"]) == Counter(e.organisation for e in listed)
     assert dict(counts["status"]) == Counter(e.status.value for e in listed)
     assert dict(counts["country"]) == Counter(e.country for e in listed if e.country)
@@ -102,21 +102,21 @@ def test_facet_counts_match_the_listing(service: CalendarService, name: str) -> 
 def test_overlap_counts_count_windows_touching_each_span(service: CalendarService) -> None:
     flt = FILTERS["all"]
     spans = [(date(2026, 1, 1), date(2026, 1, 31)), (date(2026, 7, 1), date(2026, 12, 31))]
-    listed = service.list_events(flt)
+    listed = service.events.find(flt)
     expected = [sum(e.window.overlaps(a, b) for e in listed) for a, b in spans]
-    assert service.overlap_counts(flt, spans) == expected
+    assert service.agenda.overlap_counts(flt, spans) == expected
 
 
 def test_the_change_token_moves_with_every_kind_of_write(service: CalendarService) -> None:
     event_id = "sco-defence-ministers-23"
-    seen = {service.change_token()}
-    service.annotate(event_id, "briefing due")
-    seen.add(service.change_token())
-    reminder = service.add_reminder(event_id, "14d")
-    seen.add(service.change_token())
-    service.remove_reminder(reminder.id)
-    seen.add(service.change_token())
-    service.change_status(event_id, "confirmed")
-    seen.add(service.change_token())
+    seen = {service.agenda.change_token()}
+    service.records.annotate(event_id, "briefing due")
+    seen.add(service.agenda.change_token())
+    (reminder,) = service.reminders.add(event_id, ["14d"])
+    seen.add(service.agenda.change_token())
+    service.reminders.remove(reminder.id)
+    seen.add(service.agenda.change_token())
+    service.records.change_status(event_id, "confirmed")
+    seen.add(service.agenda.change_token())
     assert len(seen) == 5
-    assert service.change_token() == service.change_token()
+    assert service.agenda.change_token() == service.agenda.change_token()

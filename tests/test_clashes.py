@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sco_cal.clashes import find_clashes
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.model import Event, Kind
-from sco_cal.states import ConfirmationState
-from tests.conftest import Cli
+from sco_cal.domain.clashes import find_clashes
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from tests.support.cli import Cli
 
 
 def event(event_id: str, phrase: str, org: str = "SCO") -> Event:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, subprocess_env
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
+from tests.support.privileges import run_bound, sco_cal_command
 
 CONTRACT_KEYS = {
     "id",
@@ -253,14 +253,9 @@ def test_md_output(cli: Cli) -> None:
 # -- through the installed entry point --------------------------------------------------
 
 
-def sco_cal_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("sco-cal")
-    return [str(exe)] if exe.exists() else [shutil.which("sco-cal") or "sco-cal"]
-
-
 def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*sco_cal_cmd(), *args],
+        [*sco_cal_command(), *args],
         capture_output=True,
         text=True,
         env=subprocess_env(home, **env),
@@ -315,9 +310,8 @@ def test_python_dash_m(isolated_env: Path) -> None:
 
 
 def test_unwritable_data_dir(isolated_env: Path, tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    result = run(isolated_env, "list", "--db", str(locked / "sub" / "x.db"))
+    result = run_bound(isolated_env, "list", "--db", str(locked / "sub" / "x.db"))
     assert result.returncode == 5 and "cannot create" in result.stderr
+    assert not (locked / "sub").exists()

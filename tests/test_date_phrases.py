@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.dates import DateWindow, Precision
-from sco_cal.errors import DatePhraseError, InvalidInput
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.errors import DatePhraseError, InvalidInput
 
 D = date
 P = Precision
@@ -324,7 +324,7 @@ def test_precision_values() -> None:
 
 def test_import_does_not_load_dateutil() -> None:
     root = Path(__file__).resolve().parent.parent
-    code = "import sys, sco_cal.date_phrases; print('dateutil' in sys.modules)"
+    code = "import sys, sco_cal.domain.date_phrases; print('dateutil' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(root)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=True

@@ -13,13 +13,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.digest import SECTIONS, ChangeKind, build_digest
-from sco_cal.model import Event, HistoryEntry, Kind, Source
-from sco_cal.seed_file import load_seed
-from sco_cal.states import ConfirmationState
-from tests.conftest import Cli, subprocess_env
-from tests.test_architecture import modules_after_command
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.digest import SECTIONS, ChangeKind, build_digest
+from sco_cal.domain.event import Event, HistoryEntry, Kind, Source
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.store.seed_file import load_seed
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
+from tests.support.modules import modules_after_command
 
 BULLETIN = "000_946a16491ebacd0d.txt"
 LONG_AGO = "2000-01-01"
@@ -147,7 +148,8 @@ def test_every_section_in_its_order(cli: Cli) -> None:
     assert "Delegation list sent" in text
 
 
-def test_empty_sections_are_left_out_of_text_and_empty_in_json(cli: Cli) -> None:
+def test_empty_sections_are_left_out_of_text_and_empty_in_json(fresh_db: str) -> None:
+    cli = Cli(fresh_db)
     assert cli("init", "--empty").exit_code == 0
     data = digest_json(cli)
     assert all(items == [] for items in data["sections"].values())

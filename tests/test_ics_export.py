@@ -13,14 +13,14 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from sco_cal.date_labels import format_window
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event, Kind
-from sco_cal.seed_file import load_seed
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
-from tests.conftest import subprocess_env
-from tests.test_architecture import loaded_after
+from sco_cal.store.seed_file import load_seed
+from tests.support.env import subprocess_env
+from tests.support.modules import loaded_after
 
 # Every event of the seed calendar, signings included.
 SEEDED = len(load_seed().events)
@@ -38,23 +38,23 @@ STATUS = {
 
 def exported(service: CalendarService, **options: Any) -> dict[str, Any]:
     """The export parsed back by icalendar: VEVENTs by their UID."""
-    cal = Calendar.from_ical(service.export_ics(EVERYTHING, **options))
+    cal = Calendar.from_ical(service.calendars.export_ics(EVERYTHING, **options))
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
 
 def first(service: CalendarService, test: Any) -> Event:
-    return next(e for e in service.list_events(EVERYTHING, details=True) if test(e))
+    return next(e for e in service.events.find(EVERYTHING, details=True) if test(e))
 
 
 def upcoming_day(service: CalendarService) -> Event:
     """A provisional event moved to one exact day ahead of the fixed today."""
     event = first(service, lambda e: e.status is ConfirmationState.PROVISIONAL)
-    return service.reschedule(event.id, "2027-02-10")
+    return service.records.reschedule(event.id, "2027-02-10")
 
 
 def test_one_vevent_per_event_with_a_uid_from_its_id(service: CalendarService) -> None:
-    events = service.list_events(EVERYTHING)
-    data = service.export_ics(EVERYTHING)
+    events = service.events.find(EVERYTHING)
+    data = service.calendars.export_ics(EVERYTHING)
     cal = Calendar.from_ical(data)
     assert str(cal["VERSION"]) == "2.0" and "sco-cal" in str(cal["PRODID"])
     assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {f"{e.id}@sco-cal" for e in events}
@@ -62,12 +62,12 @@ def test_one_vevent_per_event_with_a_uid_from_its_id(service: CalendarService) -
 
 
 def test_a_re_export_gives_the_same_uids_and_the_same_bytes(service: CalendarService) -> None:
-    assert service.export_ics(EVERYTHING) == service.export_ics(EVERYTHING)
+    assert service.calendars.export_ics(EVERYTHING) == service.calendars.export_ics(EVERYTHING)
 
 
 def test_states_map_to_rfc5545_status(service: CalendarService) -> None:
     vevents = exported(service)
-    events = service.list_events(EVERYTHING)
+    events = service.events.find(EVERYTHING)
     assert {e.status.value for e in events} >= {"provisional", "confirmed", "held"}
     for event in events:
         vevent = vevents[f"{event.id}@sco-cal"]
@@ -103,8 +103,8 @@ def test_the_summary_and_place_follow_the_language(service: CalendarService) -> 
 
 def test_a_timed_event_carries_its_time_zone(service: CalendarService) -> None:
     event = upcoming_day(service)
-    service.edit(event.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
-    cal = Calendar.from_ical(service.export_ics(EVERYTHING))
+    service.records.edit(event.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
+    cal = Calendar.from_ical(service.calendars.export_ics(EVERYTHING))
     vevent = next(e for e in cal.walk("VEVENT") if str(e["UID"]) == f"{event.id}@sco-cal")
     start = vevent["DTSTART"].dt
     assert vevent["DTSTART"].params["TZID"] == "Asia/Bishkek"
@@ -115,7 +115,7 @@ def test_a_timed_event_carries_its_time_zone(service: CalendarService) -> None:
 
 def test_a_postponed_event_shows_its_new_window(service: CalendarService) -> None:
     event = first(service, lambda e: e.status is ConfirmationState.PROVISIONAL)
-    service.postpone(event.id, "mars 2027")
+    service.records.postpone(event.id, "mars 2027")
     vevent = exported(service)[f"{event.id}@sco-cal"]
     assert vevent["DTSTART"].dt == date(2027, 3, 1)
     assert vevent["DTEND"].dt == date(2027, 4, 1)
@@ -125,7 +125,7 @@ def test_a_postponed_event_shows_its_new_window(service: CalendarService) -> Non
 
 def test_categories_hold_organisation_theme_and_tags(service: CalendarService) -> None:
     event = first(service, lambda e: e.theme is not None)
-    service.tag(event.id, ["briefing"], [])
+    service.records.tag(event.id, ["briefing"], [])
     vevent = exported(service)[f"{event.id}@sco-cal"]
     assert [str(c) for c in vevent["CATEGORIES"].cats] == [
         event.organisation,
@@ -139,10 +139,10 @@ def test_sequence_and_last_modified_grow_when_the_event_changes(
 ) -> None:
     event = first(service, lambda e: e.status is ConfirmationState.PROVISIONAL)
     before = exported(service)[f"{event.id}@sco-cal"]
-    service.change_status(event.id, "confirmed")
+    service.records.change_status(event.id, "confirmed")
     after = exported(service)[f"{event.id}@sco-cal"]
     assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
-    changed = service.get(event.id).updated_at
+    changed = service.events.get(event.id).updated_at
     assert changed is not None
     assert after["LAST-MODIFIED"].dt.replace(microsecond=0) == changed.replace(microsecond=0)
     assert str(after["STATUS"]) == "CONFIRMED"
@@ -152,7 +152,7 @@ def test_the_description_cites_sources_and_notes_only_when_asked(
     service: CalendarService,
 ) -> None:
     event = first(service, lambda e: bool(e.sources))
-    service.annotate(event.id, "Minister attends; briefing due on the 20th")
+    service.records.annotate(event.id, "Minister attends; briefing due on the 20th")
     plain = str(exported(service)[f"{event.id}@sco-cal"]["DESCRIPTION"])
     noted = str(exported(service, with_notes=True)[f"{event.id}@sco-cal"]["DESCRIPTION"])
     assert event.sources[0].document in plain and event.sources[0].excerpt in plain
@@ -162,7 +162,7 @@ def test_the_description_cites_sources_and_notes_only_when_asked(
 
 def test_pending_reminders_become_alarms_only_when_asked(service: CalendarService) -> None:
     event = upcoming_day(service)
-    service.add_reminder(event.id, "14d")
+    service.reminders.add(event.id, ["14d"])
     assert not exported(service)[f"{event.id}@sco-cal"].walk("VALARM")
     (alarm,) = exported(service, with_alarms=True)[f"{event.id}@sco-cal"].walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
@@ -233,7 +233,7 @@ def test_listing_never_imports_icalendar(isolated_env: Path, tmp_path: Path) -> 
     )
     loaded_after(run.format(args=f"'init', '--db', '{db}'"), env)
     modules = loaded_after(run.format(args=f"'list', '--db', '{db}', '--format', 'table'"), env)
-    assert "sco_cal.cli.transfer" in modules
+    assert "sco_cal.cli.interchange" in modules
     assert not {"icalendar", "recurring_ical_events", "x_wr_timezone"} & {
         m.split(".")[0] for m in modules
     }
@@ -287,9 +287,9 @@ def test_khal_imports_the_export_and_lists_it_back(
     service: CalendarService, tmp_path: Path
 ) -> None:
     event = upcoming_day(service)
-    service.edit(event.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
+    service.records.edit(event.id, {"time": "10:30", "timezone": "Asia/Bishkek"})
     exported_file = tmp_path / "sco-cal.ics"
-    exported_file.write_bytes(service.export_ics(EVERYTHING))
+    exported_file.write_bytes(service.calendars.export_ics(EVERYTHING))
     config = khal_config(tmp_path / "khal")
     khal(config, "import", "--batch", "-a", "sco", str(exported_file))
 
@@ -298,7 +298,7 @@ def test_khal_imports_the_export_and_lists_it_back(
         config, "list", "--format", "{start-date}|{title}", start.isoformat(), end.isoformat()
     )
     seen = {tuple(line.split("|", 1)) for line in listed.splitlines() if "|" in line}
-    wanted = [e for e in service.list_events(EVERYTHING) if e.window.overlaps(start, end)]
+    wanted = [e for e in service.events.find(EVERYTHING) if e.window.overlaps(start, end)]
     assert len(wanted) > 10
     for e in wanted:
         assert (
@@ -316,12 +316,12 @@ def test_a_khal_calendar_file_comes_back_to_the_same_event(
     service: CalendarService, tmp_path: Path
 ) -> None:
     exported_file = tmp_path / "sco-cal.ics"
-    exported_file.write_bytes(service.export_ics(EVERYTHING))
+    exported_file.write_bytes(service.calendars.export_ics(EVERYTHING))
     config = khal_config(tmp_path / "khal")
     khal(config, "import", "--batch", "-a", "sco", str(exported_file))
     event = first(service, lambda e: e.cities == ("Bishkek",))
     stored = tmp_path / "khal" / "calendar" / f"{event.id}@sco-cal.ics"
-    report = service.import_events(stored)
+    report = service.calendars.import_file(stored)
     assert report.unchanged == [event.id] and not report.added
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sco_cal.compose import build_service
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.ics.importer import read_ics
-from sco_cal.ics.incoming import ReadOptions
-from sco_cal.importing import import_parsed
-from sco_cal.model import Event, Kind
-from sco_cal.seed_file import load_seed
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.interchange.importer import read_ics
+from sco_cal.interchange.incoming import ReadOptions
 from sco_cal.service import CalendarService
+from sco_cal.store.imports import import_parsed
+from sco_cal.store.seed_file import load_seed
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+from sco_cal.wiring import build_service
 
 # Every event of the seed calendar, signings included.
 SEEDED = len(load_seed().events)
@@ -34,16 +36,23 @@ TODAY = date(2026, 11, 23)
 def empty(tmp_path: Path) -> Iterator[CalendarService]:
     svc, _ = build_service(db=str(tmp_path / "empty.db"), today=TODAY, seed=False)
     yield svc
-    svc.store.close()
+    svc.close()
+
+
+@pytest.fixture
+def empty_store(empty: CalendarService, tmp_path: Path) -> Iterator[Store]:
+    store = Store(resolve_target(str(tmp_path / "empty.db")))
+    yield store
+    store.close()
 
 
 def exported_file(service: CalendarService, path: Path) -> Path:
-    path.write_bytes(service.export_ics(EVERYTHING))
+    path.write_bytes(service.calendars.export_ics(EVERYTHING))
     return path
 
 
 def provisional(service: CalendarService) -> Event:
-    return next(e for e in service.list_events(EVERYTHING) if e.status.value == "provisional")
+    return next(e for e in service.events.find(EVERYTHING) if e.status.value == "provisional")
 
 
 def what_people_see(event: Event) -> dict[str, Any]:
@@ -71,12 +80,12 @@ def what_people_see(event: Event) -> dict[str, Any]:
 def test_round_trip_into_an_empty_store_reproduces_every_event(
     service: CalendarService, empty: CalendarService, tmp_path: Path
 ) -> None:
-    one = service.list_events(EVERYTHING)[0]
-    service.edit(one.id, {"time": "18:45", "timezone": "Asia/Tashkent"})
-    service.tag(one.id, ["briefing"], [])
-    report = empty.import_events(exported_file(service, tmp_path / "all.ics"))
-    originals = {e.id: e for e in service.list_events(EVERYTHING, details=True)}
-    copies = {e.id: e for e in empty.list_events(EVERYTHING, details=True)}
+    one = service.events.find(EVERYTHING)[0]
+    service.records.edit(one.id, {"time": "18:45", "timezone": "Asia/Tashkent"})
+    service.records.tag(one.id, ["briefing"], [])
+    report = empty.calendars.import_file(exported_file(service, tmp_path / "all.ics"))
+    originals = {e.id: e for e in service.events.find(EVERYTHING, details=True)}
+    copies = {e.id: e for e in empty.events.find(EVERYTHING, details=True)}
     assert sorted(report.added) == sorted(originals) and len(originals) == SEEDED
     for event_id, original in originals.items():
         assert what_people_see(copies[event_id]) == what_people_see(original), event_id
@@ -87,33 +96,33 @@ def test_a_second_import_changes_nothing(
     service: CalendarService, empty: CalendarService, tmp_path: Path
 ) -> None:
     file = exported_file(service, tmp_path / "all.ics")
-    empty.import_events(file)
-    changes = len(empty.log(limit=None))
-    again = empty.import_events(file)
+    empty.calendars.import_file(file)
+    changes = len(empty.events.log(limit=None))
+    again = empty.calendars.import_file(file)
     assert (again.added, again.updated, again.skipped) == ([], {}, [])
     assert len(again.unchanged) == SEEDED
-    assert len(empty.list_events(EVERYTHING)) == SEEDED
-    assert len(empty.log(limit=None)) == changes
+    assert len(empty.events.find(EVERYTHING)) == SEEDED
+    assert len(empty.events.log(limit=None)) == changes
 
 
 def test_importing_a_store_s_own_export_back_changes_nothing(
     service: CalendarService, tmp_path: Path
 ) -> None:
-    report = service.import_events(exported_file(service, tmp_path / "mine.ics"))
+    report = service.calendars.import_file(exported_file(service, tmp_path / "mine.ics"))
     assert len(report.unchanged) == SEEDED and not report.added and not report.skipped
 
 
 def test_a_newer_export_updates_with_history(
     service: CalendarService, empty: CalendarService, tmp_path: Path
 ) -> None:
-    empty.import_events(exported_file(service, tmp_path / "desk.ics"))
+    empty.calendars.import_file(exported_file(service, tmp_path / "desk.ics"))
     event = provisional(service)
-    service.postpone(event.id, "mars 2027")
-    report = empty.import_events(exported_file(service, tmp_path / "desk.ics"))
+    service.records.postpone(event.id, "mars 2027")
+    report = empty.calendars.import_file(exported_file(service, tmp_path / "desk.ics"))
     assert report.updated == {
         event.id: ["date_text", "end_date", "precision", "start_date", "status"]
     }
-    moved = empty.get(event.id)
+    moved = empty.events.get(event.id)
     assert (moved.window.start, moved.window.end, moved.status.value) == (
         date(2027, 3, 1),
         date(2027, 3, 31),
@@ -128,13 +137,13 @@ def test_a_newer_export_updates_with_history(
 def test_a_person_s_edit_is_kept_and_reported(
     service: CalendarService, empty: CalendarService, tmp_path: Path
 ) -> None:
-    empty.import_events(exported_file(service, tmp_path / "desk.ics"))
+    empty.calendars.import_file(exported_file(service, tmp_path / "desk.ics"))
     event = provisional(service)
-    empty.change_status(event.id, "cancelled", note="heard by phone")
-    service.edit(event.id, {"title_en": "A better title"})
-    service.change_status(event.id, "held")
-    report = empty.import_events(exported_file(service, tmp_path / "desk.ics"))
-    kept = empty.get(event.id)
+    empty.records.change_status(event.id, "cancelled", note="heard by phone")
+    service.records.edit(event.id, {"title_en": "A better title"})
+    service.records.change_status(event.id, "held")
+    report = empty.calendars.import_file(exported_file(service, tmp_path / "desk.ics"))
+    kept = empty.events.get(event.id)
     assert kept.status.value == "cancelled"  # the person's word stands
     assert kept.title_en == "A better title"  # what nobody touched follows the file
     assert report.updated == {event.id: ["title_en"]}
@@ -147,10 +156,10 @@ def test_events_not_created_by_an_import_are_never_overwritten(
     service: CalendarService, tmp_path: Path
 ) -> None:
     file = exported_file(service, tmp_path / "mine.ics")
-    event = service.list_events(EVERYTHING)[0]
-    service.edit(event.id, {"title_en": "Edited here"})
-    report = service.import_events(file)
-    assert service.get(event.id).title_en == "Edited here"
+    event = service.events.find(EVERYTHING)[0]
+    service.records.edit(event.id, {"title_en": "Edited here"})
+    report = service.calendars.import_file(file)
+    assert service.events.get(event.id).title_en == "Edited here"
     (skipped,) = report.skipped
     assert "added by the seed data, not by an import" in skipped.reason
     assert "title_en" in skipped.reason
@@ -334,7 +343,7 @@ def mutated(draw: st.DrawFn) -> bytes:
         st.text(alphabet="BEGIN:VCALENDAREVTDSTZ;=0123456789\r\n ", max_size=300).map(str.encode),
     )
 )
-def test_any_input_gives_a_report_or_one_clean_error(empty: CalendarService, data: bytes) -> None:
+def test_any_input_gives_a_report_or_one_clean_error(empty_store: Store, data: bytes) -> None:
     opts = ReadOptions(name="fuzz.ics", today=TODAY, organisation="SCO")
     try:
         parsed = read_ics(data, opts)
@@ -342,6 +351,6 @@ def test_any_input_gives_a_report_or_one_clean_error(empty: CalendarService, dat
         assert str(exc).startswith("fuzz.ics") and "\n" not in str(exc).strip()
         return
     report = import_parsed(
-        empty.store, parsed, name="fuzz.ics", author="tester", now=empty.now(), dry_run=True
+        empty_store, parsed, name="fuzz.ics", author="tester", now=datetime.now(UTC), dry_run=True
     )
     assert len(report.added) + len(report.unchanged) == len(parsed.items)

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.errors import Conflict
+from sco_cal.domain.errors import Conflict
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.review import review_record
-from sco_cal.seed_file import load_seed
 from sco_cal.service import CalendarService
-from tests.conftest import subprocess_env
+from sco_cal.store.seed_file import load_seed
+from sco_cal.wiring import build_service
+from tests.support.env import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "seed" / "sources"
@@ -34,7 +34,7 @@ PRECISION_FLOOR = RECALL_FLOOR = 0.9
 def empty(db_path: Path) -> Iterator[CalendarService]:
     svc, _ = build_service(db=str(db_path), today=TODAY, seed=False)
     yield svc
-    svc.store.close()
+    svc.close()
 
 
 def seed_events_from(document: str) -> list[Any]:
@@ -56,7 +56,7 @@ def item_for(items: list[ReviewItem], excerpts: list[str]) -> ReviewItem:
 def test_the_seed_bulletin_read_into_an_empty_store_yields_its_whole_agenda(
     empty: CalendarService,
 ) -> None:
-    items = empty.review_document(BULLETIN_2)
+    items = empty.documents.review(BULLETIN_2)
     expected = seed_events_from(BULLETIN_2.name)
 
     assert len(expected) == 16  # 15 items in four sections and the summit in the footnote
@@ -83,7 +83,7 @@ def test_the_seed_bulletin_read_into_an_empty_store_yields_its_whole_agenda(
 def test_the_seed_bulletin_again_into_the_seeded_store_proposes_no_change(
     service: CalendarService,
 ) -> None:
-    items = service.review_document(BULLETIN_2)
+    items = service.documents.review(BULLETIN_2)
 
     assert [item.action for item in items] == [Action.UNCHANGED] * 16
     assert {item.event_id for item in items} == {e.id for e in seed_events_from(BULLETIN_2.name)}
@@ -93,13 +93,13 @@ def test_the_seed_bulletin_again_into_the_seeded_store_proposes_no_change(
 def test_other_sources_into_the_seeded_store_propose_nothing_wrong(
     service: CalendarService, name: str
 ) -> None:
-    items = service.review_document(SOURCES / name)
+    items = service.documents.review(SOURCES / name)
 
     assert items
     for item in items:
         assert item.action in (Action.UNCHANGED, Action.UNREADABLE), (item.action, item.excerpt)
         if item.action is Action.UNCHANGED:
-            event = service.get(item.event_id or "")
+            event = service.events.get(item.event_id or "")
             assert name in {s.document for s in event.sources}, (item.event_id, item.excerpt)
 
 
@@ -133,7 +133,7 @@ def test_bulletin_n3_matches_its_expected_review(
     service: CalendarService, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = json.loads(EXPECTED_3.read_text(encoding="utf-8"))
-    items = [review_record(i, TODAY) for i in service.review_document(BULLETIN_3)]
+    items = [review_record(i, TODAY) for i in service.documents.review(BULLETIN_3)]
 
     right, found, fields = score(items, expected)
     precision, recall = right / len(items), right / len(expected)
@@ -147,7 +147,7 @@ def test_bulletin_n3_matches_its_expected_review(
 
 
 def test_review_items_say_why(service: CalendarService) -> None:
-    items = {i.number: i for i in service.review_document(BULLETIN_3)}
+    items = {i.number: i for i in service.documents.review(BULLETIN_3)}
 
     postponed = items[6]
     assert postponed.finding.previous is not None
@@ -165,79 +165,83 @@ def test_review_items_say_why(service: CalendarService) -> None:
 def test_apply_writes_updates_and_new_events_with_the_document_as_source(
     service: CalendarService,
 ) -> None:
-    items = service.review_document(BULLETIN_3)
-    report = service.apply_review(items)
+    items = service.documents.review(BULLETIN_3)
+    report = service.documents.apply(items)
 
     assert "sco-anti-drug-heads-17" in report.added
-    rats = service.get("sco-rats-council-43")
+    rats = service.events.get("sco-rats-council-43")
     assert rats.status.value == "confirmed"
     assert (rats.window.start, rats.window.end) == (date(2026, 1, 28), date(2026, 1, 29))
     assert rats.cities == ("Moscow",)
     cited = [s for s in rats.sources if s.document == BULLETIN_3.name]
     assert [s.excerpt for s in cited] == [items[0].excerpt]
     assert cited[0].document_date == date(2026, 1, 15)
-    status_rows = [h for h in service.history(rats.id) if h.field == "status"]
+    status_rows = [h for h in service.events.history(rats.id) if h.field == "status"]
     assert status_rows[-1].source == BULLETIN_3.name
     assert (status_rows[-1].old, status_rows[-1].new) == ("provisional", "confirmed")
-    new = service.get("sco-anti-drug-heads-17")
+    new = service.events.get("sco-anti-drug-heads-17")
     assert new.origin == "ingest:bulletin_n3.txt"
     assert new.country == "TJ" and new.series == "anti-drug-heads"
-    again = service.review_document(BULLETIN_3)
+    again = service.documents.review(BULLETIN_3)
     assert {i.action for i in again} == {Action.UNCHANGED, Action.UNREADABLE}
 
 
 def test_a_postponement_keeps_the_old_date_in_the_history(service: CalendarService) -> None:
-    items = service.review_document(BULLETIN_3)
-    service.apply_review(items, {6})
+    items = service.documents.review(BULLETIN_3)
+    service.documents.apply(items, {6})
 
-    event = service.get("sco-finance-ministers-7")
+    event = service.events.get("sco-finance-ministers-7")
     assert event.status.value == "postponed"
     assert event.window.text == "mi-mai 2026"
-    rows = {h.field: h for h in service.history(event.id) if h.action == "status"}
+    rows = {h.field: h for h in service.events.history(event.id) if h.action == "status"}
     assert rows["start_date"].old == "2026-03-01"
-    assert service.get("sco-rats-council-43").status.value == "provisional"  # not accepted
+    assert service.events.get("sco-rats-council-43").status.value == "provisional"  # not accepted
 
 
 def test_apply_is_one_transaction(service: CalendarService) -> None:
-    items = service.review_document(BULLETIN_3)
-    service.edit("sco-heads-of-state-council-2026-bishkek", {"summary": "changed meanwhile"})
+    items = service.documents.review(BULLETIN_3)
+    service.records.edit(
+        "sco-heads-of-state-council-2026-bishkek", {"summary": "changed meanwhile"}
+    )
 
     with pytest.raises(Conflict):
-        service.apply_review(items)
-    assert service.get("sco-rats-council-43").status.value == "provisional"
-    assert not [e for e in service.list_events(_all()) if e.id == "sco-anti-drug-heads-17"]
+        service.documents.apply(items)
+    assert service.events.get("sco-rats-council-43").status.value == "provisional"
+    assert not [e for e in service.events.find(_all()) if e.id == "sco-anti-drug-heads-17"]
 
 
 def _all() -> Any:
-    from sco_cal.filters import EventFilter, Scope
+    from sco_cal.domain.query import EventFilter, Scope
 
     return EventFilter(scope=Scope.ALL)
 
 
 def test_a_state_a_person_set_is_shown_and_kept_unless_forced(service: CalendarService) -> None:
-    service.change_status("sco-energy-ministers-extraordinary-2026", "confirmed", note="phone")
-    items = service.review_document(BULLETIN_3)
+    service.records.change_status(
+        "sco-energy-ministers-extraordinary-2026", "confirmed", note="phone"
+    )
+    items = service.documents.review(BULLETIN_3)
     energy = next(i for i in items if i.event_id == "sco-energy-ministers-extraordinary-2026")
 
     assert energy.action is Action.UPDATE
     assert energy.changes["status"] == ("confirmed", "cancelled")
     assert energy.user_edited == ("status",)
-    report = service.apply_review(items, {energy.number})
+    report = service.documents.apply(items, {energy.number})
     assert report.kept == {energy.event_id: ["status"]}
-    assert service.get(energy.event_id or "").status.value == "confirmed"
+    assert service.events.get(energy.event_id or "").status.value == "confirmed"
 
-    service.apply_review(service.review_document(BULLETIN_3), force_user_fields=True)
-    assert service.get(energy.event_id or "").status.value == "cancelled"
+    service.documents.apply(service.documents.review(BULLETIN_3), force_user_fields=True)
+    assert service.events.get(energy.event_id or "").status.value == "cancelled"
 
 
 def test_a_date_a_person_set_is_kept_whole(service: CalendarService) -> None:
-    service.reschedule("sco-defence-ministers-23", "septembre 2026")
-    items = service.review_document(BULLETIN_3)
+    service.records.reschedule("sco-defence-ministers-23", "septembre 2026")
+    items = service.documents.review(BULLETIN_3)
     defence = next(i for i in items if i.event_id == "sco-defence-ministers-23")
 
     assert set(defence.user_edited) >= {"start", "end", "date_text"}
-    service.apply_review(items, {defence.number})
-    event = service.get("sco-defence-ministers-23")
+    service.documents.apply(items, {defence.number})
+    event = service.events.get("sco-defence-ministers-23")
     assert event.window.text == "septembre 2026"
     assert event.cities == ("Moscow",)  # what the person did not touch is applied
 
@@ -408,10 +412,12 @@ def test_the_command_runs_as_an_installed_program(isolated_env: Path, tmp_path: 
 
 
 def read(text: str, day: date = date(2026, 1, 15)) -> list[Any]:
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import parse_document
     from sco_cal.ingest.extract import extract
 
-    return list(extract(parse_document(text.encode("utf-8")), document_date=day).findings)
+    dated = DocumentDate(day, "--as-of")
+    return list(extract(parse_document(text.encode("utf-8")), document_date=dated).findings)
 
 
 @pytest.mark.parametrize(
@@ -630,7 +636,8 @@ def test_arbitrary_input_gives_a_review_or_invalid_input(seed_kind: str) -> None
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from sco_cal.errors import InvalidInput
+    from sco_cal.domain.errors import InvalidInput
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import parse_document
     from sco_cal.ingest.extract import extract
     from sco_cal.ingest.review import build_review
@@ -650,7 +657,7 @@ def test_arbitrary_input_gives_a_review_or_invalid_input(seed_kind: str) -> None
             document = parse_document(data)
         except InvalidInput:
             return
-        extraction = extract(document, document_date=date(2026, 1, 15))
+        extraction = extract(document, document_date=DocumentDate(date(2026, 1, 15), "--as-of"))
         items = build_review(extraction, load_seed_events(), lambda _id: [])
         for item in items:
             review_record(item, TODAY)
@@ -669,7 +676,7 @@ def load_seed_events() -> list[Any]:
 
 
 def test_the_reader_imports_no_database_or_interface() -> None:
-    from tests.test_architecture import HEAVY, loaded_after
+    from tests.support.modules import HEAVY, loaded_after
 
     modules = loaded_after("import sco_cal.ingest.review, sco_cal.ingest.plan")
     assert not {m.split(".")[0] for m in modules} & set(HEAVY)
@@ -688,7 +695,7 @@ def test_two_sentences_on_one_meeting_apply_together(
         "La 17e réunion des responsables des services antidrogue de l’OCS se tiendra à Douchanbé.\n",
         encoding="utf-8",
     )
-    items = service.review_document(doc, as_of="2026-01-15")
+    items = service.documents.review(doc, as_of="2026-01-15")
 
     assert [i.action for i in items] == [
         Action.UPDATE,
@@ -696,8 +703,8 @@ def test_two_sentences_on_one_meeting_apply_together(
         Action.NEW,
         Action.UNREADABLE,
     ]
-    service.apply_review(items)
-    rats = service.get("sco-rats-council-43")
+    service.documents.apply(items)
+    rats = service.events.get("sco-rats-council-43")
     assert (rats.status.value, rats.cities) == ("confirmed", ("Moscow",))
     assert rats.window.start == date(2026, 1, 28)
 
@@ -709,7 +716,7 @@ def test_a_new_meeting_named_twice_is_proposed_once(empty: CalendarService, tmp_
         "La 17e réunion des ministres de la Santé de l’OCS aura lieu à New Delhi en mars 2026.\n",
         encoding="utf-8",
     )
-    first, second = empty.review_document(doc, as_of="2026-01-15")
+    first, second = empty.documents.review(doc, as_of="2026-01-15")
 
     assert first.action is Action.NEW and first.proposed is not None
     assert second.action is Action.UNCHANGED

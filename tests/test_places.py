@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_cal.errors import UnknownPlace, UnknownValue
-from sco_cal.organisations import (
+from sco_cal.domain.errors import UnknownPlace, UnknownValue
+from sco_cal.domain.organisations import (
     all_organisations,
     organisation,
     organisation_code,
     organisation_name,
 )
-from sco_cal.places import (
+from sco_cal.domain.places import (
     City,
     all_cities,
     all_countries,
@@ -27,7 +27,7 @@ from sco_cal.places import (
     match_city,
     match_country,
 )
-from sco_cal.themes import (
+from sco_cal.domain.themes import (
     all_themes,
     resolve_theme,
     theme,

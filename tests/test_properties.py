@@ -9,9 +9,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sco_cal.cli import app
-from sco_cal.criteria import Criteria
-from sco_cal.errors import ScoCalError
-from sco_cal.filters import EventFilter
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.query import Criteria, EventFilter
 
 words = st.text(max_size=40)
 lists = st.lists(words, max_size=3).map(tuple)

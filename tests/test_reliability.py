@@ -13,32 +13,32 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
-from tests.conftest import subprocess_env
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.wiring import build_service
+from tests.support.env import subprocess_env
 
 pytestmark = pytest.mark.slow
 
 WRITER = """
 import sys
 from datetime import date
-from sco_cal.compose import build_service
+from sco_cal.wiring import build_service
 service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
 targets = ["sco-defence-ministers-23", "sco-summer-games-2026", "sco-transport-ministers-13"]
 for i in range(int(sys.argv[3])):
-    service.annotate(targets[i % 3], f"writer {sys.argv[2]} note {i}")
+    service.records.annotate(targets[i % 3], f"writer {sys.argv[2]} note {i}")
 """
 
 READER = """
 import sys, time
 from datetime import date
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
+from sco_cal.wiring import build_service
+from sco_cal.domain.query import EventFilter, Scope
 service, _ = build_service(db=sys.argv[1], today=date(2026, 11, 23))
 deadline = time.monotonic() + 120
 lists = 0
 while time.monotonic() < deadline:
-    service.list_events(EventFilter(scope=Scope.ALL, annotated=True), details=True)
+    service.events.find(EventFilter(scope=Scope.ALL, annotated=True), details=True)
     lists += 1
     if lists > 5 and open(sys.argv[2]).read() == "done":
         break
@@ -50,7 +50,7 @@ def test_four_writers_and_a_reader_lose_nothing(
     db: str, tmp_path: Path, isolated_env: Path
 ) -> None:
     service, _ = build_service(db=db, today=date(2026, 11, 23))
-    service.store.close()
+    service.close()
     env = subprocess_env(isolated_env)
     flag = tmp_path / "flag"
     flag.write_text("running")
@@ -81,7 +81,7 @@ def test_four_writers_and_a_reader_lose_nothing(
     assert int(out) > 5  # it really listed while the writers wrote
     texts = {
         a.text
-        for e in service.list_events(EventFilter(scope=Scope.ALL, annotated=True), details=True)
+        for e in service.events.find(EventFilter(scope=Scope.ALL, annotated=True), details=True)
         for a in e.annotations
     }
     assert texts == {f"writer {n} note {i}" for n in range(4) for i in range(250)}
@@ -104,9 +104,9 @@ def test_killing_a_seed_midway_leaves_the_store_as_it_was(
     db: str, tmp_path: Path, isolated_env: Path
 ) -> None:
     service, _ = build_service(db=db, today=date(2026, 11, 23))
-    service.annotate("sco-summer-games-2026", "written before the crash")
-    before = {e.id: e.version for e in service.list_events(EventFilter(scope=Scope.ALL))}
-    service.store.close()
+    service.records.annotate("sco-summer-games-2026", "written before the crash")
+    before = {e.id: e.version for e in service.events.find(EventFilter(scope=Scope.ALL))}
+    service.close()
     seed_file = big_seed(tmp_path / "big.toml", 4000)
     env = subprocess_env(isolated_env)
     proc = subprocess.Popen(
@@ -121,8 +121,8 @@ def test_killing_a_seed_midway_leaves_the_store_as_it_was(
     proc.wait()
 
     after, _ = build_service(db=db, today=date(2026, 11, 23))
-    assert {e.id: e.version for e in after.list_events(EventFilter(scope=Scope.ALL))} == before
-    assert after.get("sco-summer-games-2026").annotation_count == 1
+    assert {e.id: e.version for e in after.events.find(EventFilter(scope=Scope.ALL))} == before
+    assert after.events.get("sco-summer-games-2026").annotation_count == 1
     check = subprocess.run(
         [sys.executable, "-m", "sco_cal", "db", "check", "--db", db, "--format", "json"],
         env=env,

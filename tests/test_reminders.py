@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.reminders import parse_reminder_spec, snooze_until
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.reminders import parse_reminder_spec, snooze_until
 from sco_cal.store.reminders import insert_reminder
-from tests.conftest import Cli, subprocess_env
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
+from sco_cal.wiring import build_service
+from tests.support.cli import Cli, due_json
+from tests.support.env import subprocess_env
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OCTOBER = "test-october-meeting"
@@ -39,17 +42,11 @@ def october(cli: Cli) -> str:
 
 
 def count_rows(db: str, table: str) -> int:
-    service, _ = build_service(db=db, today=date(2026, 11, 23))
+    store = Store(resolve_target(db))
     try:
-        return int(service.store.reader.rows.fetch(f"SELECT count(*) FROM {table}", {})[0][0])
+        return int(store.reader.scalar(f"SELECT count(*) FROM {table}"))
     finally:
-        service.store.close()
-
-
-def due_json(cli: Cli, today: str, *args: str) -> list[dict]:  # type: ignore[type-arg]
-    result = cli("remind", "due", "--format", "json", *args, today=today)
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout) if result.exit_code == 0 else []
+        store.close()
 
 
 @pytest.mark.parametrize(
@@ -288,7 +285,7 @@ def test_two_concurrent_runs_deliver_each_reminder_exactly_once(
     """Two `sco-cal remind due` processes started together, over stored and default ones."""
     (isolated_env / "config.toml").write_text(DEFAULTS, encoding="utf-8")
     service, _ = build_service(db=db, today=date(2026, 11, 23))
-    events = [e.id for e in service.list_events(EventFilter(scope=Scope.ALL))][:DELIVERY_EVENTS]
+    events = [e.id for e in service.events.find(EventFilter(scope=Scope.ALL))][:DELIVERY_EVENTS]
     assert len(events) == DELIVERY_EVENTS
 
     def add_many(session: object) -> None:
@@ -300,12 +297,14 @@ def test_two_concurrent_runs_deliver_each_reminder_exactly_once(
                     due=date(2026, 1, 1) + timedelta(days=i + 40 * k),
                     spec=f"note {k}",
                     author="tester",
-                    now=service.now(),
+                    now=datetime.now(UTC),
                 )
 
-    service.store.write(add_many)
-    follow_ups = {e.id for e in service.list_events(EventFilter(scope=Scope.ALL, follow_up=True))}
-    service.store.close()
+    store = Store(resolve_target(db))
+    store.write(add_many)
+    store.close()
+    follow_ups = {e.id for e in service.events.find(EventFilter(scope=Scope.ALL, follow_up=True))}
+    service.close()
     exe = Path(sys.executable).with_name("sco-cal")
     argv = [str(exe), "remind", "due", "--db", db, "--today", "2026-11-23", "--format", "json"]
     env = subprocess_env(isolated_env)

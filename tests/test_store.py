@@ -6,25 +6,27 @@ import shutil
 import sqlite3
 import stat
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.criteria import Criteria
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import Conflict, StoreError
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Kind
-from sco_cal.seed_file import load_seed
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import Conflict, StoreError
+from sco_cal.domain.event import Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.query import Criteria, EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.states import ConfirmationState
 from sco_cal.store import seeding
-from sco_cal.store.columns import EVENT_COLUMNS, SOURCE_COLUMNS
+from sco_cal.store.mapping import EVENT_COLUMNS, SOURCE_COLUMNS
 from sco_cal.store.schema import EventRow, SourceRow
+from sco_cal.store.seed_file import load_seed
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
 from sco_cal.store.version import SCHEMA_VERSION
 from sco_cal.store.writer import load_event
+from sco_cal.wiring import build_service
+from tests.support.privileges import run_bound
 
 ALL = EventFilter(scope=Scope.ALL)
 
@@ -41,7 +43,7 @@ def test_first_use_creates_a_private_seeded_file(
     service = sqlite_service
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
-    events = service.list_events(ALL)
+    events = service.events.find(ALL)
     assert len(events) == len([e for e in load_seed().events if e.event.kind != "signing"])
     assert len(events) > 50
     with sqlite3.connect(db_path) as conn:
@@ -49,19 +51,21 @@ def test_first_use_creates_a_private_seeded_file(
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
 
 
-def test_empty_store_has_no_events(db: str) -> None:
-    service, _ = build_service(db=db, today=date(2026, 11, 23), seed=False)
-    assert service.list_events(ALL) == []
-    assert service.store.is_ready()
+def test_empty_store_has_no_events(fresh_db: str) -> None:
+    service, _ = build_service(db=fresh_db, today=date(2026, 11, 23), seed=False)
+    assert service.events.find(ALL) == []
+    assert service.database.is_ready()
 
 
-def test_reseeding_keeps_every_user_change(service: CalendarService) -> None:
+def test_reseeding_keeps_every_user_change(service: CalendarService, store: Store) -> None:
     target = "sco-defence-ministers-23"
-    service.annotate(target, "Minister attends; briefing due on the 20th")
-    service.change_status(target, "confirmed", note="date confirmed by MoD", source="cable 123")
-    service.edit(target, {"cities": "Moscou", "summary": "our own summary"})
-    service.tag(target, ["priority"], [])
-    before = service.get(target)
+    service.records.annotate(target, "Minister attends; briefing due on the 20th")
+    service.records.change_status(
+        target, "confirmed", note="date confirmed by MoD", source="cable 123"
+    )
+    service.records.edit(target, {"cities": "Moscou", "summary": "our own summary"})
+    service.records.tag(target, ["priority"], [])
+    before = service.events.get(target)
 
     # A new release of the seed data changes fields the user edited and some they did not.
     seed = load_seed()
@@ -80,13 +84,13 @@ def test_reseeding_keeps_every_user_change(service: CalendarService) -> None:
                 ),
             )
         items.append(item)
-    report = service.store.write(
+    report = store.write(
         lambda s: seeding.apply_seed(
-            session=s, seed=replace(seed, events=tuple(items)), now=service.now()
+            session=s, seed=replace(seed, events=tuple(items)), now=datetime.now(UTC)
         )
     )
 
-    after = service.get(target)
+    after = service.events.get(target)
     assert after.status is ConfirmationState.CONFIRMED
     assert after.cities == ("Moscow",)
     assert after.summary == "our own summary"
@@ -101,14 +105,15 @@ def test_reseeding_keeps_every_user_change(service: CalendarService) -> None:
 
 
 def test_reseeding_twice_changes_nothing(service: CalendarService) -> None:
-    first = service.seed()
+    first = service.database.reseed()
     assert first.added == [] and first.updated == {}
     assert first.unchanged == len(load_seed().events)
 
 
 def test_a_crash_mid_seed_leaves_the_store_as_it_was(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    fresh_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = fresh_db
     calls = 0
     real_add = seeding._add
 
@@ -122,25 +127,25 @@ def test_a_crash_mid_seed_leaves_the_store_as_it_was(
     monkeypatch.setattr(seeding, "_add", failing_add)
     with pytest.raises(RuntimeError):
         build_service(db=db, today=date(2026, 11, 23))
-    untouched, _ = build_service(db=db, today=date(2026, 11, 23), ensure=False)
+    untouched = Store(resolve_target(db))
     # Not even the schema: creating and seeding a store is one transaction.
-    assert untouched.store.reader.schema_version() == 0
-    untouched.store.close()
+    assert untouched.reader.schema_version() == 0
+    untouched.close()
     monkeypatch.setattr(seeding, "_add", real_add)
     service, _ = build_service(db=db, today=date(2026, 11, 23))
-    assert len(service.list_events(ALL)) > 50
+    assert len(service.events.find(ALL)) > 50
 
 
 def test_stale_version_is_refused_without_writing(service: CalendarService) -> None:
-    event = service.get("sco-transport-ministers-13")
-    service.edit(event.id, {"summary": "first"}, expected_version=event.version)
+    event = service.events.get("sco-transport-ministers-13")
+    service.records.edit(event.id, {"summary": "first"}, expected_version=event.version)
     with pytest.raises(Conflict):
-        service.edit(event.id, {"summary": "second"}, expected_version=event.version)
-    assert service.get(event.id).summary == "first"
+        service.records.edit(event.id, {"summary": "second"}, expected_version=event.version)
+    assert service.events.get(event.id).summary == "first"
 
 
 def test_newer_schema_is_refused(sqlite_service: CalendarService, db_path: Path) -> None:
-    sqlite_service.store.close()
+    sqlite_service.close()
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer"):
@@ -153,11 +158,11 @@ def test_read_path_columns_are_the_tables_columns() -> None:
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
 
-def test_lean_reader_and_orm_read_the_same_events(service: CalendarService) -> None:
-    service.annotate("sco-summer-games-2026", "Note with «quotes» and accents: énergie")
-    service.tag("sco-summer-games-2026", ["sport"], [])
-    lean = {e.id: e for e in service.list_events(replace(ALL, kinds=()), details=True)}
-    with service.store.session() as session:
+def test_lean_reader_and_orm_read_the_same_events(service: CalendarService, store: Store) -> None:
+    service.records.annotate("sco-summer-games-2026", "Note with «quotes» and accents: énergie")
+    service.records.tag("sco-summer-games-2026", ["sport"], [])
+    lean = {e.id: e for e in service.events.find(replace(ALL, kinds=()), details=True)}
+    with store.session() as session:
         for event_id, event in lean.items():
             orm = load_event(session=session, event_id=event_id)
             assert replace(orm, updated_at=None) == replace(event, updated_at=None)
@@ -187,31 +192,32 @@ FILTERS = [
 
 @pytest.mark.parametrize("criteria", FILTERS, ids=lambda c: repr(c)[9:60])
 def test_sql_filters_mean_what_the_domain_filter_means(
-    service: CalendarService, criteria: Criteria
+    service: CalendarService, store: Store, criteria: Criteria
 ) -> None:
     today = date(2026, 11, 23)
     flt = criteria.resolve(today)
-    everything = service.store.reader.events(
+    everything = store.reader.events(
         EventFilter(scope=Scope.ALL), today, details=True
-    ) + service.store.reader.events(
+    ) + store.reader.events(
         EventFilter(scope=Scope.ALL, kinds=(Kind.SIGNING,)), today, details=True
     )
     expected = sorted(e.id for e in everything if flt.matches(e, today))
-    got = sorted(e.id for e in service.list_events(flt))
+    got = sorted(e.id for e in service.events.find(flt))
     assert got == expected
 
 
 def test_unwritable_database_gives_a_store_error(
-    sqlite_service: CalendarService, db_path: Path
+    sqlite_service: CalendarService, db_path: Path, isolated_env: Path
 ) -> None:
-    sqlite_service.store.close()
+    sqlite_service.close()
     copy = db_path.parent / "ro.db"
     shutil.copy(db_path, copy)
     copy.chmod(0o400)
-    ro, _ = build_service(db=str(copy), today=date(2026, 11, 23))
-    try:
-        ro.annotate("sco-summer-games-2026", "cannot land")
-    except StoreError as exc:
-        assert "read-only" in str(exc) or "database" in str(exc)
-    else:  # root ignores file modes; then at least the write must have landed whole
-        assert ro.get("sco-summer-games-2026").annotation_count == 1
+    result = run_bound(
+        isolated_env, "annotate", "sco-summer-games-2026", "cannot land", "--db", str(copy)
+    )
+    assert result.returncode == 5, result.stderr
+    assert result.stderr.startswith("sco-cal: error: the database is read-only")
+    reread, _ = build_service(db=str(copy), today=date(2026, 11, 23), ensure=False)
+    assert reread.events.get("sco-summer-games-2026").annotation_count == 0
+    reread.close()

@@ -13,16 +13,18 @@ from textual.color import Color
 from textual.filter import Monochrome
 from textual.widgets import Input, Static, TextArea
 
-from sco_cal.compose import build_service
-from sco_cal.config import Settings
-from sco_cal.seed_file import load_seed
+from sco_cal.config.settings import Settings
+from sco_cal.service import CalendarService
+from sco_cal.store.seed_file import load_seed
 from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog
 from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.detail_pane import DetailPane
 from sco_cal.tui.widgets.facet_list import FacetList
-from tests.conftest import Cli, subprocess_env
-from tests.tui_support import (
+from sco_cal.wiring import build_service
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
+from tests.support.tui import (
     TODAY,
     agenda,
     build,
@@ -42,7 +44,7 @@ BAR_START = 29  # at 100 columns the timeline's labels take 28 cells and a space
 def store(db_path: Path) -> Path:
     """The seeded store (created once, as the CLI would), for the app and the CLI."""
     service, _ = build_service(db=str(db_path), today=TODAY)
-    service.store.close()
+    service.close()
     return db_path
 
 
@@ -163,7 +165,7 @@ def test_annotating_in_a_multi_line_editor(store: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert pilot.app.screen is screen
-        note = pilot.app.service.get(event.id).live_annotations[-1]
+        note = pilot.app.service.events.get(event.id).live_annotations[-1]
         assert note.text == "Minister attends\nbriefing due on the 20th"
         assert note.author == "tester"
         assert screen.table.current.id == event.id
@@ -199,7 +201,7 @@ def test_changing_the_state_records_it_with_the_note(store: Path) -> None:
         pilot.app.screen.query_one("#note", Input).value = "MFA note"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        stored = pilot.app.service.get(event.id)
+        stored = pilot.app.service.events.get(event.id)
         assert stored.status.value == "confirmed"
         assert stored.history[-1].note == "MFA note"
         assert screen.table.current.status.value == "confirmed"
@@ -230,7 +232,7 @@ def test_postponing_refuses_an_unreadable_date_and_keeps_it(store: Path) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert pilot.app.screen is screen
-        stored = pilot.app.service.get(event.id)
+        stored = pilot.app.service.events.get(event.id)
         assert (stored.status.value, stored.window.text) == ("postponed", "début octobre 2027")
         # The event moved to the end of the list and the cursor went with it.
         assert screen.table.current.id == event.id
@@ -340,12 +342,12 @@ def test_reminders_tags_and_new_events_from_their_dialogs(store: Path) -> None:
         await open_with(pilot, "r")
         await pilot.press(*"14d", "enter")
         await settle(pilot)
-        assert [r.spec for r in pilot.app.service.reminders(event.id)] == ["14d"]
+        assert [r.spec for r in pilot.app.service.reminders.stored(event.id)] == ["14d"]
         assert "Reminders (1)" in sheet(pilot)
         await open_with(pilot, "plus")
         await pilot.press(*"briefing", "enter")
         await settle(pilot)
-        assert pilot.app.service.get(event.id).tags == ("briefing",)
+        assert pilot.app.service.events.get(event.id).tags == ("briefing",)
         await pilot.press("n")
         await settle(pilot)
         dialog = pilot.app.screen
@@ -448,3 +450,15 @@ def test_no_color_draws_in_shades_of_grey(store: Path, monkeypatch: pytest.Monke
 def _hue(style: Any) -> bool:
     colors = [c for c in (style.color, style.bgcolor) if c is not None and c.triplet]
     return any(len({c.triplet.red, c.triplet.green, c.triplet.blue}) > 1 for c in colors)
+
+
+def test_the_detail_pane_and_show_print_one_sheet(cli: Cli, service: CalendarService) -> None:
+    from sco_cal.tui.widgets.detail_pane import DetailPane, render_sheet
+
+    target = "sco-summer-games-2026"
+    assert cli("annotate", target, "Two lines:\nsecond").exit_code == 0
+    shown = cli("show", target, "--format", "table").stdout.rstrip("\n")
+    event = service.events.get(target)
+    pane = DetailPane(today=service.today, lang="en")
+    assert render_sheet(event, event.reminders, pane).plain.rstrip("\n") == shown
+    assert "Wording:" in shown and "Annotations (1)" in shown and "    second" in shown

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from sco_cal.compose import build_service
-from sco_cal.service import CalendarService
-from tests.tui_support import TODAY, build, open_with, settle
+from sco_cal.service.context import ServiceContext
+from sco_cal.wiring import build_service
+from tests.support.tui import TODAY, build, open_with, settle
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"
 
@@ -24,11 +24,11 @@ def store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The seeded store with every timestamp at one fixed moment, and a note and a
     reminder on the Bishkek summit."""
     moment = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
-    monkeypatch.setattr(CalendarService, "now", lambda self: moment)
+    monkeypatch.setattr(ServiceContext, "now", lambda self: moment)
     service, _ = build_service(db=str(db_path), today=TODAY)
-    service.annotate(SUMMIT, "Minister attends.\nBriefing due on the 20th.")
-    service.add_reminder(SUMMIT, "30d")
-    service.store.close()
+    service.records.annotate(SUMMIT, "Minister attends.\nBriefing due on the 20th.")
+    service.reminders.add(SUMMIT, ["30d"])
+    service.close()
     return db_path
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sco_cal.compose import build_service
-from tests.conftest import subprocess_env
+from sco_cal.wiring import build_service
+from tests.support.env import subprocess_env
 
 TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(
@@ -88,7 +88,7 @@ def test_search_and_quit_in_a_real_terminal(
     terminal: Terminal, db_path: Path, tmp_path: Path
 ) -> None:
     service, _ = build_service(db=str(db_path), today="2026-11-23")
-    service.store.close()
+    service.close()
     command = [
         sys.executable,
         "-m",

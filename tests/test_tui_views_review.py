@@ -10,14 +10,14 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Static
 
-from sco_cal.compose import build_service
-from sco_cal.config import Settings
-from sco_cal.filters import EventFilter, Scope
+from sco_cal.config.settings import Settings
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.output.records import event_record
 from sco_cal.tui.dialogs.ingest import IngestDialog
 from sco_cal.tui.dialogs.views import ViewsDialog
 from sco_cal.tui.screens.review import ReviewScreen
-from tests.tui_support import TODAY, agenda, build, open_with, run, settle, text_of
+from sco_cal.wiring import build_service
+from tests.support.tui import TODAY, agenda, build, open_with, run, settle, text_of
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"
 BULLETIN = Path(__file__).parent / "fixtures" / "bulletin_n3.txt"
@@ -36,7 +36,7 @@ country = "Kazakstn"
 @pytest.fixture
 def store(db_path: Path) -> Path:
     service, _ = build_service(db=str(db_path), today=TODAY)
-    service.store.close()
+    service.close()
     return db_path
 
 
@@ -120,7 +120,7 @@ def test_a_view_with_an_unknown_country_says_so_and_changes_nothing(
 
 def records(app: Any) -> dict[str, dict[str, Any]]:
     service = app.service
-    events = service.list_events(EventFilter(scope=Scope.ALL))
+    events = service.events.find(EventFilter(scope=Scope.ALL))
     return {e.id: event_record(e, service.today, "en") for e in events}
 
 

@@ -7,8 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from sco_cal.store.version import SCHEMA_VERSION
-from tests.conftest import Cli
-from tests.test_reminders import due_json
+from tests.support.cli import Cli, due_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -31,7 +31,7 @@ COMMAND_MODULES = {
         "recording",
     ),
     **dict.fromkeys(("init", "seed", "db"), "admin"),
-    **dict.fromkeys(("export", "import"), "transfer"),
+    **dict.fromkeys(("export", "import"), "interchange"),
     "digest": "digest",
     "ingest": "ingest",
     "tui": "tui",

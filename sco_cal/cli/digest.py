@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import MAX_LIMIT, Cli, command
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import InvalidInput
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.options import MAX_LIMIT, Db, LangOption, NoColor, Today
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import InvalidInput
 
 app = typer.Typer()
 
@@ -23,9 +24,8 @@ class DigestFormat(StrEnum):
     JSON = "json"
 
 
-@command(app, "digest")
+@app.command("digest")
 def digest(
-    cli: Cli,
     days: Annotated[
         int | None,
         typer.Option(
@@ -58,33 +58,38 @@ def digest(
             "--limit", "-n", min=0, max=MAX_LIMIT, help="At most N items per section (0: all)."
         ),
     ] = None,
+    db: Db = None,
+    today: Today = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""
-    result = cli.service.digest(
-        days=cli.settings.digest.days if days is None else days,
-        since=parse_since(since, cli) if since else None,
-        deliver=deliver,
-        mark=not no_mark,
-        settings=cli.settings,
-        lang=cli.lang,
-        limit=limit,
-    )
-    if fmt is DigestFormat.JSON:
-        from sco_cal.output.digest_json import digest_record
+    with command_context(db, today, None, lang, no_color) as cli:
+        result = cli.service.digests.build(
+            days=cli.settings.digest.days if days is None else days,
+            since=parse_since(since, cli) if since else None,
+            deliver=deliver,
+            mark=not no_mark,
+            settings=cli.settings,
+            lang=cli.lang,
+            limit=limit,
+        )
+        if fmt is DigestFormat.JSON:
+            from sco_cal.output.digest_json import digest_record
 
-        cli.json(digest_record(result, cli.lang))
-    elif fmt is DigestFormat.MD:
-        from sco_cal.output.digest_md import render_digest_md
+            cli.json(digest_record(result, cli.lang))
+        elif fmt is DigestFormat.MD:
+            from sco_cal.output.digest_md import render_digest_md
 
-        cli.out(render_digest_md(result, cli.lang))
-    elif fmt is DigestFormat.HTML:
-        from sco_cal.output.digest_html import render_digest_html
+            cli.out(render_digest_md(result, cli.lang))
+        elif fmt is DigestFormat.HTML:
+            from sco_cal.output.digest_html import render_digest_html
 
-        cli.out(render_digest_html(result, cli.lang))
-    else:
-        from sco_cal.output.digest_text import render_digest_text
+            cli.out(render_digest_html(result, cli.lang))
+        else:
+            from sco_cal.output.digest_text import render_digest_text
 
-        cli.out(render_digest_text(result, cli.lang, cli.paint))
+            cli.out(render_digest_text(result, cli.lang, cli.paint))
 
 
 def parse_since(text: str, cli: Cli) -> datetime:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sco_cal.cli.common import Cli, Format, command
-from sco_cal.errors import InvalidInput
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from sco_cal.ingest.review import ReviewItem
@@ -17,9 +18,8 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@command(app, "ingest")
+@app.command("ingest")
 def ingest(
-    cli: Cli,
     file: Annotated[
         Path, typer.Argument(metavar="FILE", help="A bulletin: plain text, Markdown or HTML.")
     ],
@@ -64,57 +64,71 @@ def ingest(
             help="Ask item by item even when input is not a terminal (default on a terminal).",
         ),
     ] = False,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Read a new bulletin and review the changes it implies: new events, updates, states.
 
     Nothing is written unless you accept items (on a terminal) or pass --apply.
     """
-    from sco_cal.ingest.review import Action
-    from sco_cal.output.review import applied, render_item, render_review, review_record
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        from sco_cal.ingest.review import Action
+        from sco_cal.output.review import (
+            applied,
+            dating_line,
+            render_item,
+            render_review,
+            review_record,
+        )
 
-    if cli.fmt not in (Format.TABLE, Format.JSON):
-        raise InvalidInput("ingest prints a review as table or json")
-    if force_user_fields and not apply:
-        raise InvalidInput("--force-user-fields goes with --apply")
-    items = cli.service.review_document(file, as_of=as_of, source_name=source_name)
-    if choose:
-        items = cli.service.choose_in_review(items, _choices(choose))
-    if cli.fmt is Format.JSON:
-        cli.json([review_record(item, cli.today, cli.lang) for item in items])
-    asking = not apply and (interactive or (cli.fmt is Format.TABLE and sys.stdin.isatty()))
-    if cli.fmt is Format.TABLE and not asking:
-        cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
-    if apply:
-        report = cli.service.apply_review(items, force_user_fields=force_user_fields)
+        if cli.fmt not in (Format.TABLE, Format.JSON):
+            raise InvalidInput("ingest prints a review as table or json")
+        if force_user_fields and not apply:
+            raise InvalidInput("--force-user-fields goes with --apply")
+        items = cli.service.documents.review(file, as_of=as_of, source_name=source_name)
+        if choose:
+            items = cli.service.documents.choose(items, _choices(choose))
+        if cli.fmt is Format.JSON:
+            cli.json([review_record(item, cli.today, cli.lang) for item in items])
+        asking = not apply and (interactive or (cli.fmt is Format.TABLE and sys.stdin.isatty()))
+        if cli.fmt is Format.TABLE and not asking:
+            cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
+        if apply:
+            report = cli.service.documents.apply(items, force_user_fields=force_user_fields)
+            cli.say(applied(report))
+            return
+        if not asking:
+            if any(item.applicable for item in items):
+                cli.say("nothing written: review on a terminal to choose, or pass --apply")
+            if any(item.action is Action.AMBIGUOUS for item in items):
+                cli.say("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)")
+            return
+        accepted, overwrite = set(), set()
+        if items and cli.fmt is Format.TABLE:
+            cli.out(dating_line(items[0], cli.paint) + "\n")
+        for index, item in enumerate(items):
+            if cli.fmt is Format.TABLE:
+                cli.out(render_item(item, lang=cli.lang, paint=cli.paint) + "\n")
+            if item.action is Action.AMBIGUOUS:
+                item = items[index] = _ask_choice(cli, item)
+            if not item.applicable:
+                continue
+            if not typer.confirm(f"Apply #{item.number} ({item.action.value})?", err=True):
+                continue
+            accepted.add(item.number)
+            fields = ", ".join(item.user_edited)
+            if item.user_edited and typer.confirm(
+                f"  Overwrite what a person set ({fields})?", err=True
+            ):
+                overwrite.add(item.number)
+        if not accepted:
+            cli.say("nothing accepted: nothing written")
+            return
+        report = cli.service.documents.apply(items, accepted, overwrite_ids=overwrite)
         cli.say(applied(report))
-        return
-    if not asking:
-        if any(item.applicable for item in items):
-            cli.say("nothing written: review on a terminal to choose, or pass --apply")
-        if any(item.action is Action.AMBIGUOUS for item in items):
-            cli.say("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)")
-        return
-    accepted, overwrite = set(), set()
-    for index, item in enumerate(items):
-        if cli.fmt is Format.TABLE:
-            cli.out(render_item(item, lang=cli.lang, paint=cli.paint) + "\n")
-        if item.action is Action.AMBIGUOUS:
-            item = items[index] = _ask_choice(cli, item)
-        if not item.applicable:
-            continue
-        if not typer.confirm(f"Apply #{item.number} ({item.action.value})?", err=True):
-            continue
-        accepted.add(item.number)
-        fields = ", ".join(item.user_edited)
-        if item.user_edited and typer.confirm(
-            f"  Overwrite what a person set ({fields})?", err=True
-        ):
-            overwrite.add(item.number)
-    if not accepted:
-        cli.say("nothing accepted: nothing written")
-        return
-    report = cli.service.apply_review(items, accepted, overwrite_ids=overwrite)
-    cli.say(applied(report))
 
 
 def _choices(pairs: list[str]) -> dict[int, str]:
@@ -144,4 +158,4 @@ def _ask_choice(cli: Cli, item: ReviewItem) -> ReviewItem:
     if not answer.isdigit() or not 1 <= int(answer) <= len(names):
         cli.say(f"  no choice {answer!r}: #{item.number} left out")
         return item
-    return cli.service.choose_in_review([item], {item.number: names[int(answer) - 1]})[0]
+    return cli.service.documents.choose([item], {item.number: names[int(answer) - 1]})[0]

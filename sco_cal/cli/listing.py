@@ -2,120 +2,94 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
 
-from sco_cal.clashes import find_clashes
-from sco_cal.cli.common import MAX_LIMIT, Cli, Format, command
-from sco_cal.criteria import Criteria
-from sco_cal.date_labels import format_window
-from sco_cal.dates import a_year_after
-from sco_cal.errors import InvalidInput
-from sco_cal.filters import SortKey
-from sco_cal.model import Event, HistoryEntry
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.options import (
+    MAX_LIMIT,
+    AllEvents,
+    City,
+    Country,
+    DateFrom,
+    DateTo,
+    Db,
+    Fmt,
+    FollowUp,
+    Format,
+    KindOption,
+    LangOption,
+    Many,
+    NoColor,
+    Org,
+    Past,
+    Series,
+    Status,
+    Tag,
+    Theme,
+    Today,
+    WithNotes,
+    Words,
+)
+from sco_cal.domain.clashes import find_clashes
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.dates import a_year_after
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.query import Criteria, SortKey
+from sco_cal.domain.text import safe
 from sco_cal.output.detail import history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
 from sco_cal.output.table import place_label, render_events
-from sco_cal.text import safe
 
 app = typer.Typer()
-Many = list[str] | None
 
 
-@command(app, "list")
+@app.command("list")
 def list_events(
-    cli: Cli,
-    words: Annotated[
-        Many,
-        typer.Argument(
-            metavar="[@VIEW] [SEARCH]...",
-            help="Words found in titles, places, excerpts and notes (case and accents ignored); "
-            "@name applies a saved view.",
-        ),
-    ] = None,
-    all_: Annotated[
-        bool, typer.Option("--all", "-a", help="Every event, past and future.")
-    ] = False,
-    past: Annotated[
-        bool, typer.Option("--past", help="Only events whose window has ended.")
-    ] = False,
-    org: Annotated[
-        Many, typer.Option("--org", "-o", help="Organisation (SCO, OCS, CSTO...).")
-    ] = None,
-    country: Annotated[
-        Many, typer.Option("--country", "-c", help="Country, any spelling or code.")
-    ] = None,
-    city: Annotated[Many, typer.Option("--city", help="City, any spelling.")] = None,
-    status: Annotated[
-        Many, typer.Option("--status", "-s", help="State; repeat for several.")
-    ] = None,
-    theme: Annotated[
-        Many, typer.Option("--theme", "-t", help="Theme id or label (sub-themes included).")
-    ] = None,
-    kind: Annotated[
-        Many, typer.Option("--kind", "-k", help="Kind (summit, ministerial, signing...).")
-    ] = None,
-    series: Annotated[
-        Many, typer.Option("--series", help="Series slug, e.g. defence-ministers.")
-    ] = None,
-    tag: Annotated[Many, typer.Option("--tag", help="Tag.")] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option(
-            "--from", metavar="DATE", help="Windows ending on or after (any date phrase)."
-        ),
-    ] = None,
-    date_to: Annotated[
-        str | None,
-        typer.Option(
-            "--to", metavar="DATE", help="Windows starting on or before (any date phrase)."
-        ),
-    ] = None,
-    follow_up: Annotated[
-        bool, typer.Option("--follow-up", help="Only events needing follow-up.")
-    ] = False,
-    annotated: Annotated[
-        bool, typer.Option("--annotated", help="Only events with annotations.")
-    ] = False,
+    words: Words = None,
+    all_: AllEvents = False,
+    past: Past = False,
+    org: Org = None,
+    country: Country = None,
+    city: City = None,
+    status: Status = None,
+    theme: Theme = None,
+    kind: KindOption = None,
+    series: Series = None,
+    tag: Tag = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    follow_up: FollowUp = False,
+    annotated: WithNotes = False,
     limit: Annotated[
         int | None,
         typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most N events."),
     ] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """List events: upcoming by default, soonest first."""
-    criteria = list_criteria(
-        cli,
-        words,
-        all_=all_,
-        past=past,
-        org=org,
-        country=country,
-        city=city,
-        status=status,
-        theme=theme,
-        kind=kind,
-        series=series,
-        tag=tag,
-        date_from=date_from,
-        date_to=date_to,
-        follow_up=follow_up,
-        annotated=annotated,
-    )
-    sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
-    limit = limit or criteria.extra.get("limit")
-    flt = criteria.resolve(cli.today)
-    events = cli.service.list_events(
-        flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
-    )
-    emit_events(cli, events, by_month=sort is SortKey.DATE)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        criteria = list_criteria(cli, locals())
+        sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
+        limit = limit or criteria.extra.get("limit")
+        flt = criteria.resolve(cli.today)
+        events = cli.service.events.find(
+            flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
+        )
+        emit_events(cli, events, by_month=sort is SortKey.DATE)
 
 
 # The options of `list` that narrow the events; `export` takes the same ones.
 FILTER_OPTIONS = (
-    "words",
     "all_",
     "past",
     "org",
@@ -133,9 +107,13 @@ FILTER_OPTIONS = (
 )
 
 
-def list_criteria(cli: Cli, words: Many, **flags: Any) -> Criteria:
-    """The criteria the FILTER_OPTIONS ask for, laid over a saved view named `@view`."""
-    words = list(words or [])
+def list_criteria(cli: Cli, flags: Mapping[str, Any]) -> Criteria:
+    """The criteria the filter options ask for, laid over a saved view named `@view`.
+
+    `flags` is the command's own parameters by name (its `locals()`): `list` and
+    `export` declare the same filter options and read them here alike.
+    """
+    words = list(flags.get("words") or [])
     base = Criteria()
     if words and words[0].startswith("@"):
         base = _view(cli, words.pop(0)[1:])
@@ -200,35 +178,54 @@ def _view(cli: Cli, name: str) -> Criteria:
     return Criteria.from_view(view)
 
 
-@command(app, "show")
+@app.command("show")
 def show(
-    cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")]
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Everything about one event: fields, sources, annotations, history, reminders."""
-    event = cli.service.get(event_id)
-    if cli.fmt is Format.TABLE:
-        cli.out(render_event(event, cli.today, lang=cli.lang, paint=cli.paint))
-    elif cli.fmt is Format.JSON:
-        cli.json(event_record(event, cli.today, cli.lang, full=True))
-    else:
-        emit_events(cli, [event])
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.events.get(event_id)
+        if cli.fmt is Format.TABLE:
+            cli.out(render_event(event, cli.today, lang=cli.lang, paint=cli.paint))
+        elif cli.fmt is Format.JSON:
+            cli.json(event_record(event, cli.today, cli.lang, full=True))
+        else:
+            emit_events(cli, [event])
 
 
-@command(app, "history")
-def history(cli: Cli, event_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+@app.command("history")
+def history(
+    event_id: Annotated[str, typer.Argument(metavar="ID")],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
     """What changed on one event, oldest first."""
-    emit_history(cli, cli.service.history(event_id), with_event=False)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
-@command(app, "log")
+@app.command("log")
 def log(
-    cli: Cli,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="How many changes.")
     ] = 50,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """What changed in the whole calendar, newest first."""
-    emit_history(cli, cli.service.log(limit=limit), with_event=True)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
 
 def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> None:
@@ -247,39 +244,47 @@ def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> 
         cli.out(to_markdown(records, columns))
 
 
-@command(app, "annotations")
+@app.command("annotations")
 def list_annotations(
-    cli: Cli,
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     deleted: Annotated[
         bool, typer.Option("--deleted", help="Include deleted annotations.")
     ] = False,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """The annotations on one event, oldest first."""
-    notes = [a for a in cli.service.get(event_id).annotations if deleted or a.deleted_at is None]
-    records = [annotation_record(a) for a in notes]
-    if cli.fmt is Format.JSON:
-        cli.json(records)
-    elif cli.fmt is Format.TABLE:
-        if not notes:
-            cli.say("no annotations")
-        cli.out(
-            "\n".join(
-                f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
-                + ("  (deleted)" if a.deleted_at else "")
-                for a in notes
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        notes = [
+            a
+            for a in cli.service.events.get(event_id).annotations
+            if deleted or a.deleted_at is None
+        ]
+        records = [annotation_record(a) for a in notes]
+        if cli.fmt is Format.JSON:
+            cli.json(records)
+        elif cli.fmt is Format.TABLE:
+            if not notes:
+                cli.say("no annotations")
+            cli.out(
+                "\n".join(
+                    f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
+                    + ("  (deleted)" if a.deleted_at else "")
+                    for a in notes
+                )
             )
-        )
-    else:
-        columns = ("id", "created_at", "author", "text", "deleted_at")
-        cli.out(
-            to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
-        )
+        else:
+            columns = ("id", "created_at", "author", "text", "deleted_at")
+            cli.out(
+                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
+            )
 
 
-@command(app, "clashes")
+@app.command("clashes")
 def clashes(
-    cli: Cli,
     date_from: Annotated[
         str | None,
         typer.Option("--from", metavar="DATE", help="Start of the period (default: today)."),
@@ -295,42 +300,50 @@ def clashes(
         ),
     ] = False,
     org: Annotated[Many, typer.Option("--org", "-o", help="Only these organisations.")] = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Meetings with known days that overlap each other (and, with --possible, may)."""
-    criteria = Criteria(
-        scope="all",
-        org=tuple(org or ()),
-        date_from=date_from or cli.today.isoformat(),
-        date_to=date_to or a_year_after(cli.today).isoformat(),
-    )
-    events = cli.service.list_events(criteria.resolve(cli.today))
-    found = find_clashes(events, possible=possible)
-    records = [
-        {
-            "from": c.start.isoformat(),
-            "to": c.end.isoformat(),
-            "certain": c.certain,
-            "same_organisation": c.same_organisation,
-            "first": c.first.id,
-            "second": c.second.id,
-        }
-        for c in found
-    ]
-    if cli.fmt is Format.JSON:
-        cli.json(records)
-    elif cli.fmt is Format.TABLE:
-        if not found:
-            cli.say("no clashes")
-        for c in found:
-            kind = cli.paint("clash", "red", "bold") if c.certain else cli.paint("maybe", "yellow")
-            cli.out(
-                f"{kind}  {format_window(c.first.window, cli.lang)} | "
-                f"{format_window(c.second.window, cli.lang)}\n"
-                f"       {safe(c.first.title_in(cli.lang))} ({safe(c.first.id)})\n"
-                f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
-            )
-    else:
-        columns = ("from", "to", "certain", "same_organisation", "first", "second")
-        cli.out(
-            to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        criteria = Criteria(
+            scope="all",
+            org=tuple(org or ()),
+            date_from=date_from or cli.today.isoformat(),
+            date_to=date_to or a_year_after(cli.today).isoformat(),
         )
+        events = cli.service.events.find(criteria.resolve(cli.today))
+        found = find_clashes(events, possible=possible)
+        records = [
+            {
+                "from": c.start.isoformat(),
+                "to": c.end.isoformat(),
+                "certain": c.certain,
+                "same_organisation": c.same_organisation,
+                "first": c.first.id,
+                "second": c.second.id,
+            }
+            for c in found
+        ]
+        if cli.fmt is Format.JSON:
+            cli.json(records)
+        elif cli.fmt is Format.TABLE:
+            if not found:
+                cli.say("no clashes")
+            for c in found:
+                kind = (
+                    cli.paint("clash", "red", "bold") if c.certain else cli.paint("maybe", "yellow")
+                )
+                cli.out(
+                    f"{kind}  {format_window(c.first.window, cli.lang)} | "
+                    f"{format_window(c.second.window, cli.lang)}\n"
+                    f"       {safe(c.first.title_in(cli.lang))} ({safe(c.first.id)})\n"
+                    f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
+                )
+        else:
+            columns = ("from", "to", "certain", "same_organisation", "first", "second")
+            cli.out(
+                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
+            )

@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import MAX_ID, Cli, Format, command
-from sco_cal.date_labels import format_window
-from sco_cal.errors import InvalidInput
-from sco_cal.model import MAX_SERIES_NUMBER, Event
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.output.records import annotation_record, event_record
-from sco_cal.states import ConfirmationState
 
 app = typer.Typer()
 EventId = Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix of it.")]
@@ -28,26 +29,30 @@ def report(cli: Cli, event: Event, message: str) -> None:
     cli.say(message)
 
 
-@command(app, "annotate")
+@app.command("annotate")
 def annotate(
-    cli: Cli,
     event_id: EventId,
     text: Annotated[str, typer.Argument(help="The note; '-' reads it from standard input.")],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Add a note to an event (append-only; deletions are recorded)."""
-    if text == "-":
-        import sys
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        if text == "-":
+            import sys
 
-        text = sys.stdin.read()
-    note = cli.service.annotate(event_id, text)
-    if cli.fmt is Format.JSON:
-        cli.json(annotation_record(note))
-    cli.say(f"annotated {note.event_id} (#{note.id})")
+            text = sys.stdin.read()
+        note = cli.service.records.annotate(event_id, text)
+        if cli.fmt is Format.JSON:
+            cli.json(annotation_record(note))
+        cli.say(f"annotated {note.event_id} (#{note.id})")
 
 
-@command(app, "unannotate")
+@app.command("unannotate")
 def unannotate(
-    cli: Cli,
     event_id: EventId,
     annotation_id: Annotated[
         int,
@@ -55,15 +60,20 @@ def unannotate(
             metavar="NOTE_ID", min=1, max=MAX_ID, help="The #number shown by `annotations`."
         ),
     ],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Delete an annotation; the deletion is recorded in the history."""
-    cli.service.delete_annotation(event_id, annotation_id)
-    cli.say(f"deleted annotation #{annotation_id}")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        cli.service.records.unannotate(event_id, annotation_id)
+        cli.say(f"deleted annotation #{annotation_id}")
 
 
-@command(app, "status")
+@app.command("status")
 def status(
-    cli: Cli,
     event_id: EventId,
     state: Annotated[
         str,
@@ -73,79 +83,104 @@ def status(
     ],
     note: Note = None,
     source: SourceOpt = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Record a new confirmation state."""
-    _change(cli, event_id, ConfirmationState.parse(state), note, source)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        _change(cli, event_id, ConfirmationState.parse(state), note, source)
 
 
 def _change(
     cli: Cli, event_id: str, state: ConfirmationState, note: str | None, source: str | None
 ) -> None:
-    before = cli.service.get(event_id)
-    after = cli.service.change_status(before.id, state, note=note, source=source)
+    before = cli.service.events.get(event_id)
+    after = cli.service.records.change_status(before.id, state, note=note, source=source)
     report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
 
 
-def _shortcut(state: ConfirmationState, doc: str) -> None:
-    def shortcut(cli: Cli, event_id: EventId, note: Note = None, source: SourceOpt = None) -> None:
-        _change(cli, event_id, state, note, source)
+def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
+    """`sco-cal NAME ID`: a shortcut for `sco-cal status ID STATE`."""
 
-    shortcut.__doc__ = doc
-    command(app, {"confirmed": "confirm", "cancelled": "cancel"}.get(state.value, state.value))(
-        shortcut
-    )
+    def record_state(
+        event_id: EventId,
+        note: Note = None,
+        source: SourceOpt = None,
+        db: Db = None,
+        today: Today = None,
+        fmt: Fmt = None,
+        lang: LangOption = None,
+        no_color: NoColor = False,
+    ) -> None:
+        with command_context(db, today, fmt, lang, no_color) as cli:
+            _change(cli, event_id, state, note, source)
+
+    record_state.__doc__ = summary
+    app.command(name)(record_state)
 
 
-_shortcut(ConfirmationState.CONFIRMED, "Record that the organisers confirmed the event.")
-_shortcut(ConfirmationState.CANCELLED, "Record that the event was cancelled.")
-_shortcut(ConfirmationState.HELD, "Record that the event took place.")
+_state_command("confirm", ConfirmationState.CONFIRMED, "Record that the organisers confirmed it.")
+_state_command("cancel", ConfirmationState.CANCELLED, "Record that the event was cancelled.")
+_state_command("held", ConfirmationState.HELD, "Record that the event took place.")
 
 
-@command(app, "postpone")
+@app.command("postpone")
 def postpone(
-    cli: Cli,
     event_id: EventId,
     date_phrase: Annotated[
         str, typer.Argument(metavar="NEW_DATE", help="The new date, any phrase.")
     ],
     note: Note = None,
     source: SourceOpt = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Record a postponement to a new date (old and new windows are kept)."""
-    before = cli.service.get(event_id)
-    after = cli.service.postpone(before.id, date_phrase, note=note, source=source)
-    report(
-        cli,
-        after,
-        f"{after.id}: postponed from {format_window(before.window, cli.lang)} "
-        f"to {format_window(after.window, cli.lang)}",
-    )
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        before = cli.service.events.get(event_id)
+        after = cli.service.records.postpone(before.id, date_phrase, note=note, source=source)
+        report(
+            cli,
+            after,
+            f"{after.id}: postponed from {format_window(before.window, cli.lang)} "
+            f"to {format_window(after.window, cli.lang)}",
+        )
 
 
-@command(app, "reschedule")
+@app.command("reschedule")
 def reschedule(
-    cli: Cli,
     event_id: EventId,
     date_phrase: Annotated[
         str, typer.Argument(metavar="DATE", help="The corrected date, any phrase.")
     ],
     note: Note = None,
     source: SourceOpt = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Correct or refine an event's date without changing its state."""
-    before = cli.service.get(event_id)
-    after = cli.service.reschedule(before.id, date_phrase, note=note, source=source)
-    report(
-        cli,
-        after,
-        f"{after.id}: {format_window(before.window, cli.lang)} -> "
-        f"{format_window(after.window, cli.lang)}",
-    )
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        before = cli.service.events.get(event_id)
+        after = cli.service.records.reschedule(before.id, date_phrase, note=note, source=source)
+        report(
+            cli,
+            after,
+            f"{after.id}: {format_window(before.window, cli.lang)} -> "
+            f"{format_window(after.window, cli.lang)}",
+        )
 
 
-@command(app, "edit")
+@app.command("edit")
 def edit(
-    cli: Cli,
     event_id: EventId,
     assignments: Annotated[
         list[str],
@@ -163,38 +198,50 @@ def edit(
             help="Refuse if the event is no longer at this version.",
         ),
     ] = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Change fields of an event; each change is recorded."""
-    changes = {}
-    for item in assignments:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise InvalidInput(f"'{item}' is not FIELD=VALUE")
-        changes[name.strip().replace("-", "_")] = value
-    after = cli.service.edit(event_id, changes, note=note, expected_version=expect_version)
-    report(cli, after, f"{after.id}: edited {', '.join(changes)} (version {after.version})")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        changes = {}
+        for item in assignments:
+            name, sep, value = item.partition("=")
+            if not sep:
+                raise InvalidInput(f"'{item}' is not FIELD=VALUE")
+            changes[name.strip().replace("-", "_")] = value
+        after = cli.service.records.edit(
+            event_id, changes, note=note, expected_version=expect_version
+        )
+        report(cli, after, f"{after.id}: edited {', '.join(changes)} (version {after.version})")
 
 
-@command(app, "tag", context_settings={"ignore_unknown_options": True})
+@app.command("tag", context_settings={"ignore_unknown_options": True})
 def tag(
-    cli: Cli,
     event_id: EventId,
     changes: Annotated[
         list[str], typer.Argument(metavar="+TAG|-TAG...", help="+tag adds, -tag removes.")
     ],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Add (+tag) or remove (-tag) tags."""
-    add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
-    remove = [c[1:] for c in changes if c.startswith("-")]
-    tags = cli.service.tag(event_id, add, remove)
-    if cli.fmt is Format.JSON:
-        cli.json({"id": cli.service.resolve(event_id), "tags": list(tags)})
-    cli.say(f"tags: {', '.join(tags) or '(none)'}")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
+        remove = [c[1:] for c in changes if c.startswith("-")]
+        tags = cli.service.records.tag(event_id, add, remove)
+        if cli.fmt is Format.JSON:
+            cli.json({"id": cli.service.events.resolve_id(event_id), "tags": list(tags)})
+        cli.say(f"tags: {', '.join(tags) or '(none)'}")
 
 
-@command(app, "add")
+@app.command("add")
 def add(
-    cli: Cli,
     title: Annotated[str, typer.Argument(help="English title.")],
     date_phrase: Annotated[str, typer.Option("--date", "-d", help="When, any date phrase.")],
     org: Annotated[str, typer.Option("--org", "-o", help="Organisation.")],
@@ -216,20 +263,26 @@ def add(
     new_id: Annotated[
         str | None, typer.Option("--id", help="Choose the id (default: from the title).")
     ] = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Add an event that no document has brought in."""
-    event = cli.service.add(
-        title=title,
-        date_phrase=date_phrase,
-        organisation=org,
-        country=country,
-        cities=city,
-        title_fr=title_fr,
-        kind=kind,
-        status=state,
-        theme=theme,
-        series=series,
-        number=number,
-        event_id=new_id,
-    )
-    report(cli, cli.service.get(event.id), f"added {event.id}")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.records.add_event(
+            title=title,
+            date_phrase=date_phrase,
+            organisation=org,
+            country=country,
+            cities=city,
+            title_fr=title_fr,
+            kind=kind,
+            status=state,
+            theme=theme,
+            series=series,
+            number=number,
+            event_id=new_id,
+        )
+        report(cli, cli.service.events.get(event.id), f"added {event.id}")

@@ -10,8 +10,11 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.cli.common import MAX_ID, Cli, Format, command
-from sco_cal.date_labels import format_window
+from sco_cal.cli.common import Cli, command_context
+from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.reminders import DueReminder, parse_days
+from sco_cal.domain.text import safe
 from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
     REMINDER_COLUMNS,
@@ -20,8 +23,6 @@ from sco_cal.output.reminders import (
     render_due,
     render_reminders,
 )
-from sco_cal.reminders import DueReminder, parse_days
-from sco_cal.text import safe
 
 app = typer.Typer(
     help="Reminders before events; `remind due` delivers them (meant for cron).",
@@ -42,9 +43,8 @@ class DueFormat(StrEnum):
     JSON = "json"
 
 
-@command(app, "add")
+@app.command("add")
 def add(
-    cli: Cli,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix.")],
     before: Annotated[
         list[str],
@@ -56,68 +56,91 @@ def add(
             "repeat for several.",
         ),
     ],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Set reminders on an event; a fuzzy window counts from its first day."""
-    event = cli.service.get(event_id)
-    added = cli.service.add_reminders(event.id, before)
-    if cli.fmt is Format.JSON:
-        cli.json([reminder_row(r, cli.today) for r in added])
-    label = format_window(event.window, cli.lang)
-    if not event.window.is_exact:
-        label = f"{label}, date imprecise: counted from its first day"
-    for reminder in added:
-        message = f"reminder #{reminder.id} on {event.id}: due {reminder.due.isoformat()}"
-        if parse_days(reminder.spec) is not None:
-            message += f" ({reminder.spec} before {label})"
-        cli.say(message)
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.events.get(event_id)
+        added = cli.service.reminders.add(event.id, before)
+        if cli.fmt is Format.JSON:
+            cli.json([reminder_row(r, cli.today) for r in added])
+        label = format_window(event.window, cli.lang)
+        if not event.window.is_exact:
+            label = f"{label}, date imprecise: counted from its first day"
+        for reminder in added:
+            message = f"reminder #{reminder.id} on {event.id}: due {reminder.due.isoformat()}"
+            if parse_days(reminder.spec) is not None:
+                message += f" ({reminder.spec} before {label})"
+            cli.say(message)
 
 
-@command(app, "list")
+@app.command("list")
 def list_reminders(
-    cli: Cli,
     event_id: Annotated[
         str | None, typer.Argument(metavar="[ID]", help="Only this event's reminders.")
     ] = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Stored reminders, soonest first (defaults from the configuration are not listed)."""
-    reminders = cli.service.reminders(event_id)
-    records = [reminder_row(r, cli.today) for r in reminders]
-    if cli.fmt is Format.JSON:
-        cli.json(records)
-    elif cli.fmt is Format.CSV:
-        cli.out(to_csv(records, REMINDER_COLUMNS))
-    elif cli.fmt is Format.MD:
-        cli.out(to_markdown(records, REMINDER_COLUMNS))
-    elif not reminders:
-        cli.say("no reminders")
-    else:
-        cli.out(render_reminders(reminders, cli.today, cli.paint))
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        reminders = cli.service.reminders.stored(event_id)
+        records = [reminder_row(r, cli.today) for r in reminders]
+        if cli.fmt is Format.JSON:
+            cli.json(records)
+        elif cli.fmt is Format.CSV:
+            cli.out(to_csv(records, REMINDER_COLUMNS))
+        elif cli.fmt is Format.MD:
+            cli.out(to_markdown(records, REMINDER_COLUMNS))
+        elif not reminders:
+            cli.say("no reminders")
+        else:
+            cli.out(render_reminders(reminders, cli.today, cli.paint))
 
 
-@command(app, "rm")
-def remove(cli: Cli, reminder_id: ReminderId) -> None:
+@app.command("rm")
+def remove(
+    reminder_id: ReminderId,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
     """Delete a reminder (recorded in the event's history)."""
-    cli.service.remove_reminder(reminder_id)
-    cli.say(f"deleted reminder #{reminder_id}")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        cli.service.reminders.remove(reminder_id)
+        cli.say(f"deleted reminder #{reminder_id}")
 
 
-@command(app, "snooze")
+@app.command("snooze")
 def snooze(
-    cli: Cli,
     reminder_id: ReminderId,
     spec: Annotated[str, typer.Argument(metavar="FOR_OR_UNTIL", help="3d, 1w, or a date phrase.")],
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Put a reminder off: due again in 3d, 1w, or on a given day (even if delivered)."""
-    reminder = cli.service.snooze_reminder(reminder_id, spec)
-    if cli.fmt is Format.JSON:
-        cli.json(reminder_row(reminder, cli.today))
-    assert reminder.snoozed_until is not None
-    cli.say(f"reminder #{reminder.id} snoozed until {reminder.snoozed_until.isoformat()}")
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        reminder = cli.service.reminders.snooze(reminder_id, spec)
+        if cli.fmt is Format.JSON:
+            cli.json(reminder_row(reminder, cli.today))
+        assert reminder.snoozed_until is not None
+        cli.say(f"reminder #{reminder.id} snoozed until {reminder.snoozed_until.isoformat()}")
 
 
-@command(app, "due")
+@app.command("due")
 def due(
-    cli: Cli,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what is due without marking it delivered.")
     ] = False,
@@ -127,17 +150,23 @@ def due(
     fmt: Annotated[
         DueFormat, typer.Option("--format", "-F", help="text (default, also for pipes) or json.")
     ] = DueFormat.TEXT,
+    db: Db = None,
+    today: Today = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
 ) -> None:
     """Print each due reminder once and mark it delivered; exit 1 when nothing is due."""
-    found = cli.service.due_reminders(deliver=not dry_run, settings=cli.settings, lang=cli.lang)
-    if not found:
-        raise typer.Exit(NOTHING_DUE)
-    if fmt is DueFormat.JSON:
-        cli.json([due_record(item, cli.lang) for item in found])
-    else:
-        cli.out(render_due(found, cli.paint))
-    if notify:
-        send_notifications(cli, found)
+    with command_context(db, today, None, lang, no_color) as cli:
+        rules = cli.settings.reminders
+        found = cli.service.reminders.due(rules, deliver=not dry_run, lang=cli.lang)
+        if not found:
+            raise typer.Exit(NOTHING_DUE)
+        if fmt is DueFormat.JSON:
+            cli.json([due_record(item, cli.lang) for item in found])
+        else:
+            cli.out(render_due(found, cli.paint))
+        if notify:
+            send_notifications(cli, found)
 
 
 def send_notifications(cli: Cli, items: Sequence[DueReminder]) -> None:

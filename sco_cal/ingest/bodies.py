@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+from sco_cal.domain.organisations import NATIONAL, all_organisations
+from sco_cal.domain.text import fold
 from sco_cal.ingest.folding import Folded
-from sco_cal.organisations import NATIONAL, all_organisations
-from sco_cal.text import fold
 
 DEFAULT_ORGANISATION = "SCO"
 # Short acronyms are ordinary words in lower case ("un", "ocs" never, but "un" always).

@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
+from sco_cal.domain.provenance import fields_set_by_people
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import inside
-from sco_cal.model import Event, HistoryEntry
-from sco_cal.states import CLOSED, ConfirmationState
 
-# History notes that mark a change as read from a document, not typed by a person.
 INGEST_NOTE = "ingest:"
-_MACHINE_NOTES = (INGEST_NOTE, "import:")
-_MACHINE_AUTHORS = frozenset({"seed"})
-_PERSON_ACTIONS = frozenset({"edit", "status", "reschedule"})
 WINDOW_FIELDS = ("start", "end", "precision", "open_ended", "date_text")
-# Review field -> event table column, as the history names it.
+# Review field -> the event's field, as its history names it.
 COLUMNS = {
     "start": "start_date",
     "end": "end_date",
@@ -108,14 +105,7 @@ def user_edited_fields(
     `history` is oldest first; a field a document or an import changed after the
     person did holds no hand-set value any more.
     """
-    edited: set[str] = set()
-    for entry in history:  # oldest first: the last hand to touch a field owns it
-        if not entry.field:
-            continue
-        if _by_person(entry):
-            edited.add(entry.field)
-        else:
-            edited.discard(entry.field)
+    edited = fields_set_by_people(history)
     window = any(COLUMNS[name] in edited for name in WINDOW_FIELDS)
     return tuple(
         name
@@ -123,12 +113,4 @@ def user_edited_fields(
         if event.origin == "user"
         or COLUMNS.get(name) in edited
         or (name in WINDOW_FIELDS and window)
-    )
-
-
-def _by_person(entry: HistoryEntry) -> bool:
-    return (
-        entry.action in _PERSON_ACTIONS
-        and entry.author not in _MACHINE_AUTHORS
-        and not (entry.note or "").startswith(_MACHINE_NOTES)
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sco_cal.text import fold
+from sco_cal.domain.text import fold
+from sco_cal.domain.text import slug as text_slug
 
 _HEADS = {
     "reunion": "Meeting", "meeting": "Meeting", "rencontre": "Meeting", "session": "Session",
@@ -212,8 +213,7 @@ def _title_case(title: str) -> str:
 
 def slug(text: str, words: int = 5) -> str:
     """Lower-case ASCII words joined by hyphens, without filler words."""
-    found = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _ENGLISH_NOISE]
-    return "-".join(found[:words])
+    return text_slug(text, words, skip=_ENGLISH_NOISE)
 
 
 def _ordinal(number: int) -> str:

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
-_DASHES = {"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-", "\u2212": "-"}
-_SPACE = {"\n": " ", "\t": " ", "\u00a0": " ", "\u202f": " "}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _APOSTROPHES:
-        return _APOSTROPHES[char]
-    if char in _DASHES:
-        return _DASHES[char]
-    if char in _SPACE or char.isspace():
-        return " "
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from sco_cal.domain.text import fold_char
 
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """`text` folded like `sco_cal.text.fold` (without collapsing spaces), mapped back.
+    """`text` folded like `sco_cal.domain.text.fold` (without collapsing spaces), mapped back.
 
     `origin[i]` is the index in `original` of the character that produced `text[i]`,
     so a regex match on the folded text names an exact substring of the original.
@@ -40,7 +24,7 @@ class Folded:
         pieces: list[str] = []
         origin: list[int] = []
         for index, char in enumerate(original):
-            folded = _fold_char(char)
+            folded = fold_char(char)
             pieces.append(folded)
             origin.extend([index] * len(folded))
         return cls(original, "".join(pieces), tuple(origin))

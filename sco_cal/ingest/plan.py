@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sco_cal.domain.event import Event, Source
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.changes import COLUMNS, INGEST_NOTE, WINDOW_FIELDS
 from sco_cal.ingest.review import Action, ReviewItem
-from sco_cal.model import Event, Source
-from sco_cal.states import ConfirmationState
 
 # A postponement is a state and a new window together: neither is applied alone.
 _TIED = frozenset({*WINDOW_FIELDS, "status"})
@@ -135,5 +134,5 @@ def _column(name: str, value: Any) -> Any:
     if name in ("start", "end"):
         return date.fromisoformat(value)
     if name == "cities":
-        return json.dumps(list(value), ensure_ascii=False)
+        return tuple(value)
     return value

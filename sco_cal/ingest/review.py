@@ -8,8 +8,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sco_cal.dates import DateWindow
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, HistoryEntry, Source
+from sco_cal.domain.text import unique
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
@@ -23,7 +25,6 @@ from sco_cal.ingest.match import (
     likeness,
     title_words,
 )
-from sco_cal.model import Event, HistoryEntry, Source
 
 INGEST_ORIGIN = "ingest:"
 
@@ -63,6 +64,8 @@ class ReviewItem:
     reasons: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()  # for an ambiguous item: the events it may mean
     new_allowed: bool = True  # for an ambiguous item: whether it may be a new meeting
+    dated_by: str = ""  # where the document's date came from
+    date_assumed: bool = False  # the document prints no date: today's was taken
 
     @property
     def excerpt(self) -> str:
@@ -154,7 +157,13 @@ def _item(
     common: frozenset[str],
 ) -> ReviewItem:
     base = ReviewItem(
-        number, Action.UNREADABLE, finding, extraction.document, extraction.document_date
+        number,
+        Action.UNREADABLE,
+        finding,
+        extraction.document,
+        extraction.document_date,
+        dated_by=extraction.dated.source,
+        date_assumed=extraction.dated.assumed,
     )
     if finding.problem is not None:
         return _unreadable(base, finding.problem)
@@ -300,7 +309,4 @@ def unique_id(event: Event, taken: set[str]) -> str:
         base = f"{org}-{topic}-{event.window.start.year}"
         if event.cities:
             base += "-" + slug(event.cities[0])
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique(base, taken.__contains__)

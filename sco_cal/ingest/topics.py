@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from sco_cal.errors import UnknownValue
-from sco_cal.model import Kind
-from sco_cal.text import fold
-from sco_cal.themes import resolve_theme
+from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.event import Kind
+from sco_cal.domain.text import fold
+from sco_cal.domain.themes import resolve_theme
 
 _BY_KIND = {Kind.SUMMIT: "diplomacy"}
 _FILLER = frozenset("reunion session meeting ministres ministers chefs heads etats membres".split())

@@ -1,95 +1,71 @@
-"""One event in full, for `sco-cal show`: fields, sources, notes, history, reminders."""
+"""One event in full, the same for `sco-cal show` and the TUI's detail pane: its fields,
+sources, notes, history and reminders as a sheet of styled lines, which the terminal
+paints with ANSI codes and the TUI with Rich."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sco_cal.date_labels import format_window
-from sco_cal.model import Event, HistoryEntry
-from sco_cal.organisations import organisation_name
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Source
+from sco_cal.domain.organisations import organisation_name
+from sco_cal.domain.text import safe
+from sco_cal.domain.themes import theme_label
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
-from sco_cal.places import country_name
-from sco_cal.text import safe
-from sco_cal.themes import theme_label
+
+LABEL = 14
+FOLLOW_UP_NOTE = "  ! needs follow-up: the window has ended, no outcome recorded"
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """What the sheet says, with a style name for each field's value ("" for none)."""
+
+    title: str
+    other_title: str | None
+    fields: tuple[tuple[str, str, str], ...]
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def event_sheet(
+    event: Event, today: date, lang: str, reminders: Sequence[Reminder] | None = None
+) -> Sheet:
+    """The sheet of `event`; `reminders` as they fall due now (default: the stored ones)."""
+    other = "en" if lang == "fr" else "fr"
+    title = safe(event.title_in(lang))
+    due = event.reminders if reminders is None else reminders
+    other_title = safe(event.title_in(other))
+    return Sheet(
+        title=title,
+        other_title=other_title if other_title != title else None,
+        fields=_fields(event, lang, today),
+        sections=(
+            ("Sources", tuple(_source(s) for s in event.sources)),
+            ("Annotations", tuple(_annotation(a) for a in event.annotations)),
+            ("History", tuple(history_line(h) for h in event.history)),
+            ("Reminders", tuple(_reminder(r) for r in due)),
+        ),
+    )
 
 
 def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str:
-    w = event.window
-    state = paint(event.status.value, *(STATE_STYLE[event.status],))
-    if event.needs_follow_up(today):
-        state += paint("  ! needs follow-up: the window has ended, no outcome recorded", "red")
-    when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value})"
-    if w.open_ended:
-        when += ", open-ended"
-    series = safe(event.series or "")
-    fields = [
-        ("Title", safe(event.title_in(lang))),
-        (
-            "Title (" + ("en" if lang == "fr" else "fr") + ")",
-            safe(event.title_in("en" if lang == "fr" else "fr")),
-        ),
-        ("When", when),
-        ("Wording", safe(w.text)),
-        (
-            "Time",
-            safe(f"{event.start_time} {event.timezone or ''}".strip())
-            if event.start_time
-            else None,
-        ),
-        ("State", state),
-        (
-            "Organisation",
-            safe(f"{event.organisation} ({organisation_name(event.organisation, lang)})"),
-        ),
-        ("Kind", event.kind.value),
-        ("Series", series + (f" #{event.number}" if event.number else "") if series else None),
-        (
-            "Place",
-            safe(place_label(event, lang))
-            + (f" ({country_name(event.country, lang)})" if event.country and event.cities else ""),
-        ),
-        (
-            "Theme",
-            safe(f"{theme_label(event.theme, lang)} ({event.theme})") if event.theme else None,
-        ),
-        ("Tags", safe(", ".join(event.tags)) or None),
-        ("Summary", safe(event.summary) if event.summary else None),
-        ("Id", paint(safe(event.id), "cyan") + paint(f"  (version {event.version})", "dim")),
+    """The sheet for a terminal (`sco-cal show`)."""
+    sheet = event_sheet(event, today, lang)
+    lines = [paint(sheet.title, "bold")]
+    if sheet.other_title:
+        lines.append(paint(sheet.other_title, "italic"))
+    lines += [
+        paint(f"{name + ':':<{LABEL}}", "bold") + paint(value, *style.split())
+        for name, value, style in sheet.fields
     ]
-    lines = [
-        f"{paint(name + ':', 'bold'):<14} {value}" if paint.enabled else f"{name + ':':<14} {value}"
-        for name, value in fields
-        if value
-    ]
-    lines += _section(
-        paint,
-        "Sources",
-        [
-            f"{paint(safe(s.document), 'bold')}"
-            + (f" ({s.document_date})" if s.document_date else "")
-            + f"\n    “{safe(s.excerpt)}”"
-            for s in event.sources
-        ],
-    )
-    lines += _section(
-        paint,
-        "Annotations",
-        [
-            f"#{a.id} {a.created_at:%Y-%m-%d %H:%M} {safe(a.author)}: {safe(a.text)}"
-            + (f"  (deleted by {safe(a.deleted_by or '?')})" if a.deleted_at else "")
-            for a in event.annotations
-        ],
-    )
-    lines += _section(paint, "History", [history_line(h) for h in event.history])
-    lines += _section(
-        paint,
-        "Reminders",
-        [
-            f"#{r.id} due {r.due} ({safe(r.spec)})" + (" delivered" if r.delivered_at else "")
-            for r in event.reminders
-        ],
-    )
+    for heading, items in sheet.sections:
+        if items:
+            lines += ["", paint(f"{heading} ({len(items)})", "bold", "underline")]
+            lines += [f"  {item}" for item in items]
     return "\n".join(lines)
 
 
@@ -108,7 +84,68 @@ def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
 
 
-def _section(paint: Painter, title: str, items: list[str]) -> list[str]:
-    if not items:
-        return []
-    return ["", paint(f"{title} ({len(items)})", "bold")] + [f"  {item}" for item in items]
+def name_or_code(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
+    """A code's name in `lang`, or the code itself when this version does not know it
+    (a store can hold codes written by a newer version or an import)."""
+    try:
+        return lookup(code, lang)
+    except ScoCalError:
+        return code
+
+
+def place(event: Event, lang: str) -> str:
+    """Where it happens, safe to show, even with a country code this version lacks."""
+    try:
+        return safe(place_label(event, lang))
+    except ScoCalError:
+        return safe(event.country or "-")
+
+
+def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str], ...]:
+    w = event.window
+    when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
+    when += ", open-ended)" if w.open_ended else ")"
+    state = event.status.value + (FOLLOW_UP_NOTE if event.needs_follow_up(today) else "")
+    series = f"{event.series}" + (f" #{event.number}" if event.number else "")
+    time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
+    rows: list[tuple[str, str | None, str]] = [
+        ("When", when, ""),
+        ("Wording", safe(w.text), "italic"),
+        ("Time", time, ""),
+        ("State", state, STATE_STYLE[event.status]),
+        ("Organisation", _named(organisation_name, event.organisation, lang), ""),
+        ("Kind", event.kind.value, ""),
+        ("Series", series if event.series else None, ""),
+        ("Place", place(event, lang), ""),
+        ("Theme", _named(theme_label, event.theme, lang) if event.theme else None, ""),
+        ("Tags", ", ".join(event.tags), ""),
+        ("Summary", safe(event.summary or ""), ""),
+        ("Id", f"{event.id}  (version {event.version})", "dim"),
+    ]
+    # Every value is escaped, even those that look like ours: a store may hold ids,
+    # series, tags or codes written by an import or an older sco-cal.
+    return tuple((n, safe(v), s) for n, v, s in rows if v)
+
+
+def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
+    """`SCO (Shanghai Cooperation Organisation)`, or the code alone if it has no name."""
+    name = name_or_code(lookup, code, lang)
+    if name == code:
+        return code
+    return f"{code} ({name})" if lookup is organisation_name else f"{name} ({code})"
+
+
+def _source(source: Source) -> str:
+    when = f" ({source.document_date})" if source.document_date else ""
+    return f"{safe(source.document)}{when}\n    “{safe(source.excerpt)}”"
+
+
+def _annotation(note: Annotation) -> str:
+    deleted = " (deleted)" if note.deleted_at else ""
+    body = safe(note.text).replace("\n", "\n    ")
+    return f"#{note.id} {note.created_at:%Y-%m-%d %H:%M} {safe(note.author)}{deleted}:\n    {body}"
+
+
+def _reminder(reminder: Reminder) -> str:
+    delivered = " delivered" if reminder.delivered_at else ""
+    return f"#{reminder.id} due {reminder.due} ({safe(reminder.spec)}){delivered}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from sco_cal.digest import Digest
+from sco_cal.domain.digest import Digest
 from sco_cal.output.digest_sections import Item, Section, heading, sections
 from sco_cal.output.digest_text import NOTHING
 

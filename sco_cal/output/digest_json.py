@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sco_cal.date_labels import format_window
-from sco_cal.digest import Change, Digest
-from sco_cal.model import Event
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.digest import Change, Digest
+from sco_cal.domain.event import Event
 from sco_cal.output.records import history_record
 from sco_cal.output.reminders import due_record
 

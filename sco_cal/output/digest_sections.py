@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass, replace
 from datetime import date
 
-from sco_cal.date_labels import format_window, month_name
-from sco_cal.digest import Change, ChangeKind, Digest
-from sco_cal.model import Event
+from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.digest import Change, ChangeKind, Digest
+from sco_cal.domain.event import Event
+from sco_cal.domain.text import safe
 from sco_cal.output.table import place_label
-from sco_cal.text import safe
 
 # Where to see all of a section that was cut short.
 _SEE_ALL = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from sco_cal.digest import Digest
+from sco_cal.domain.digest import Digest
+from sco_cal.domain.text import safe
 from sco_cal.output.digest_sections import Item, heading, sections
 from sco_cal.output.style import Painter
-from sco_cal.text import safe
 
 NOTHING = "Nothing needs attention: no events, reminders, follow-ups or changes."
 

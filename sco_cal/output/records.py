@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sco_cal.date_labels import format_window
-from sco_cal.model import Annotation, Event, HistoryEntry, Reminder
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder
 
 JSON_SCHEMA_VERSION = 1
 

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sco_cal.date_labels import format_window
-from sco_cal.model import Reminder
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import Reminder
+from sco_cal.domain.reminders import DueReminder
+from sco_cal.domain.text import safe
 from sco_cal.output.records import reminder_record
 from sco_cal.output.style import Painter
-from sco_cal.reminders import DueReminder
-from sco_cal.text import safe
 
 REMINDER_COLUMNS = ("id", "event_id", "due", "spec", "state", "author")
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.lifecycle import ConfirmationState
 
 _CODES = {
     "bold": "1",
     "dim": "2",
+    "italic": "3",
+    "underline": "4",
     "red": "31",
     "green": "32",
     "yellow": "33",

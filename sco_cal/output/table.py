@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sco_cal.date_labels import format_window, month_name
-from sco_cal.dates import Precision
-from sco_cal.model import Event
-from sco_cal.organisations import NATIONAL
+from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.dates import Precision
+from sco_cal.domain.event import Event
+from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.text import safe
 from sco_cal.output.style import STATE_STYLE, Painter
-from sco_cal.text import safe
 
 # Below this width the id moves to a second line under the title.
 WIDE = 110
@@ -24,7 +24,7 @@ def place_label(event: Event, lang: str = "en") -> str:
         return f"{event.cities[0]}{more}" + (f", {event.country}" if event.country else "")
     if not event.country:
         return "-"
-    from sco_cal.places import country_name  # a large table, needed only for this case
+    from sco_cal.domain.places import country_name  # a large table, needed only for this case
 
     return country_name(event.country, lang)
 
@@ -67,7 +67,7 @@ def render_events(
     for event, event_id, (when, state, org, title, place, mark) in zip(
         events, ids, rows, strict=True
     ):
-        heading = _heading(event, lang)
+        heading = month_heading(event, lang)
         if by_month and heading != month:
             month = heading
             lines.append(paint(f"── {heading}", "dim"))
@@ -91,19 +91,25 @@ def render_events(
 def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, str, str]:
     notes = f" ✎{event.annotation_count}" if event.annotation_count else ""
     mark = "!" if event.needs_follow_up(today) else " "
-    # A national initiative is shown by its host ("KZ"), which says more than "NATIONAL".
-    org = event.country or "-" if event.organisation == NATIONAL else event.organisation
     return (
         safe(format_window(event.window, lang)),
         event.status.value,
-        safe(org),
+        organisation_label(event),
         safe(event.title_in(lang)) + notes,
         safe(place_label(event, lang)),
         mark,
     )
 
 
-def _heading(event: Event, lang: str) -> str:
+def organisation_label(event: Event) -> str:
+    """Who convenes it, safe to show; a national initiative by its host ("KZ"), which
+    says more."""
+    if event.organisation == NATIONAL:
+        return safe(event.country or "-")
+    return safe(event.organisation)
+
+
+def month_heading(event: Event, lang: str) -> str:
     """Events are grouped by month; a vaguer window gets its own group ("H2 2026")."""
     w = event.window
     if w.precision in (Precision.DAY, Precision.DAYS, Precision.MONTH):

@@ -1,22 +1,53 @@
-"""The one service layer the CLI and the TUI stand on, composed of its parts."""
+"""The one service layer the CLI and the TUI stand on: small parts behind one facade."""
 
-from sco_cal.service.agenda import AgendaService
-from sco_cal.service.database import DatabaseService
-from sco_cal.service.ingesting import IngestingService
-from sco_cal.service.recording import RecordingService
-from sco_cal.service.reminding import RemindingService
-from sco_cal.service.transfer import TransferService
+from __future__ import annotations
+
+from datetime import date
+
+from sco_cal.service.agenda import Agenda
+from sco_cal.service.context import ServiceContext
+from sco_cal.service.database import Database
+from sco_cal.service.digests import Digests
+from sco_cal.service.documents import Documents
+from sco_cal.service.events import Events
+from sco_cal.service.interchange import CalendarFiles
+from sco_cal.service.recording import Recorder
+from sco_cal.service.reminders import Reminders
+from sco_cal.store.store import Store
 
 
-class CalendarService(
-    DatabaseService,
-    RecordingService,
-    AgendaService,
-    RemindingService,
-    TransferService,
-    IngestingService,
-):
-    """Everything a person can ask of the calendar, against a fixed `today`."""
+class CalendarService:
+    """Everything a person can ask of the calendar, against a fixed `today`, by part:
+    `events` reads, `agenda` pages, `records` writes what people record, `reminders`,
+    `digests`, `calendars` (files in and out), `documents` (bulletins), `database`."""
+
+    def __init__(self, store: Store, today: date, author: str) -> None:
+        self._ctx = ServiceContext(store=store, today=today, author=author)
+        self.events = Events(self._ctx)
+        self.agenda = Agenda(self._ctx)
+        self.records = Recorder(self._ctx, self.events)
+        self.reminders = Reminders(self._ctx, self.events)
+        self.digests = Digests(self._ctx, self.events, self.reminders)
+        self.calendars = CalendarFiles(self._ctx, self.events)
+        self.documents = Documents(self._ctx, self.events)
+        self.database = Database(self._ctx)
+
+    @property
+    def today(self) -> date:
+        return self._ctx.today
+
+    @property
+    def author(self) -> str:
+        """Who the changes are recorded as."""
+        return self._ctx.author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._ctx.author = name
+
+    def close(self) -> None:
+        """Let go of the database's connections."""
+        self._ctx.store.close()
 
 
 __all__ = ["CalendarService"]

@@ -5,17 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sco_cal.filters import EventFilter
-from sco_cal.model import Event
+from sco_cal.domain.agenda import SortPosition, Tally
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import EventFilter
+from sco_cal.service.context import ServiceContext
 
 if TYPE_CHECKING:
-    from sco_cal.store.agenda import AgendaReads, SortPosition, Tally
-
-from sco_cal.service.base import ServiceBase
+    from sco_cal.store.agenda import AgendaReads
 
 
-class AgendaService(ServiceBase):
-    def agenda_page(
+class Agenda:
+    """Pages of events around a place in date order, and the counts beside them."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def page(
         self,
         flt: EventFilter,
         *,
@@ -23,24 +28,26 @@ class AgendaService(ServiceBase):
         limit: int,
         backward: bool = False,
     ) -> list[Event]:
-        return self._agenda().page(flt, self.today, anchor=anchor, limit=limit, backward=backward)
+        return self._reads().page(
+            flt, self._ctx.today, anchor=anchor, limit=limit, backward=backward
+        )
 
-    def agenda_tally(self, flt: EventFilter, anchor: SortPosition | None = None) -> Tally:
-        return self._agenda().tally(flt, self.today, anchor)
+    def tally(self, flt: EventFilter, anchor: SortPosition | None = None) -> Tally:
+        return self._reads().tally(flt, self._ctx.today, anchor)
 
     def facet_counts(
         self, flt: EventFilter, columns: list[str]
     ) -> dict[str, list[tuple[str, int]]]:
-        return self._agenda().facet_counts(flt, self.today, columns)
+        return self._reads().facet_counts(flt, self._ctx.today, columns)
 
     def overlap_counts(self, flt: EventFilter, spans: list[tuple[date, date]]) -> list[int]:
-        return self._agenda().overlap_counts(flt, self.today, spans)
+        return self._reads().overlap_counts(flt, self._ctx.today, spans)
 
     def change_token(self) -> tuple[int, ...]:
         """A value that changes whenever any process writes to the store."""
-        return self._agenda().change_token()
+        return self._reads().change_token()
 
-    def _agenda(self) -> AgendaReads:
+    def _reads(self) -> AgendaReads:
         from sco_cal.store.agenda import AgendaReads
 
-        return AgendaReads(self.store.reader.rows)
+        return AgendaReads(self._ctx.store.reader.rows)

@@ -1,20 +1,45 @@
-"""Opening, seeding, checking, backing up and restoring the store."""
+"""The store itself: creating, upgrading and seeding it, checks, backups and restores."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.service.context import ServiceContext
+
 if TYPE_CHECKING:
     from sco_cal.store.maintenance import Check
     from sco_cal.store.seeding import SeedReport
 
-from sco_cal.service.base import ServiceBase
-
 RESTORED_KEY = "restored_at"
 
 
-class DatabaseService(ServiceBase):
+class Database:
+    """Where the calendar is kept, and looking after it."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def location(self) -> str:
+        """The database's path or URL, without its password."""
+        return self._ctx.store.target.display()
+
+    def is_ready(self) -> bool:
+        """The store exists and has this version's schema."""
+        return self._ctx.store.is_ready()
+
+    def event_count(self) -> int:
+        return self._ctx.store.reader.count()
+
+    def role(self) -> str:
+        """The PostgreSQL role this connection was authenticated as."""
+        if self._ctx.store.target.path is not None:
+            raise InvalidInput(
+                'author = "@database" needs a PostgreSQL database; SQLite has no roles'
+            )
+        return str(self._ctx.store.reader.scalar("SELECT current_user"))
+
     def ensure_ready(self, *, seed: bool = True, adopt: bool = False) -> None:
         """Create (and seed) a missing store, or upgrade an old one, in one transaction.
 
@@ -22,14 +47,15 @@ class DatabaseService(ServiceBase):
         regretted upgrade can be undone with `sco-cal db restore`. A database holding
         another program's tables is refused unless `adopt` (`init --force`).
         """
-        if self.store.is_ready():
+        store = self._ctx.store
+        if store.is_ready():
             return
-        from sco_cal.seed_file import load_seed
         from sco_cal.store.migrations import lock_schema, migrate_in, stored_version
+        from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
         from sco_cal.store.version import SCHEMA_VERSION
 
-        existing = self.store.reader.schema_version() if self._store_exists() else 0
+        existing = store.reader.schema_version() if self._exists() else 0
         data = load_seed() if seed and not existing else None
 
         def create(session: Any) -> None:
@@ -39,65 +65,70 @@ class DatabaseService(ServiceBase):
             before = stored_version(conn)
             if before == SCHEMA_VERSION:
                 return
-            if before and self.store.target.path is not None:
+            if before and store.target.path is not None:
                 from sco_cal.store.maintenance import save_copy
 
-                save_copy(self.store.target, self.store.target.path, f"v{before}")
+                save_copy(store.target, store.target.path, f"v{before}")
             migrate_in(conn, adopt=adopt)
             if before == 0 and data is not None:
-                apply_seed(session=session, seed=data, now=self.now())
+                apply_seed(session=session, seed=data, now=self._ctx.now())
 
-        self.store.write(create)
-
-    def _store_exists(self) -> bool:
-        path = self.store.target.path
-        return path is None or path.exists()
+        self._ctx.write(create)
 
     def check(self) -> list[Check]:
-        """Every check of the store; one that cannot even be opened is reported too."""
-        from sco_cal.errors import StoreError
+        """Integrity, schema version and orphan rows; every check runs, and a store that
+        cannot even be opened is reported too."""
+        from sco_cal.domain.errors import StoreError
         from sco_cal.store.maintenance import Check, check, file_checks
 
         try:
             self.ensure_ready()
         except StoreError as exc:
             # The store cannot be read as one: only the file itself can say more.
-            return [Check("store", False, str(exc)), *file_checks(self.store)]
-        return check(self.store)
+            return [Check("store", False, str(exc)), *file_checks(self._ctx.store)]
+        return check(self._ctx.store)
 
     def backup(self, destination: Path) -> Path:
+        """A consistent copy, safe to take while others write."""
         from sco_cal.store.maintenance import backup
 
-        return backup(self.store.target, destination)
+        return backup(self._ctx.store.target, destination)
 
     def restore(self, source: Path) -> Path | None:
         """Replace the store's content by a backup; returns where the old content went
         (None when there was no store)."""
+        from sco_cal.store.digests import set_meta
         from sco_cal.store.maintenance import restore
-        from sco_cal.store.reminders import set_meta
 
-        self.store.close()
-        saved = restore(self.store.target, source)
-        self.store.forget_connections()
+        store = self._ctx.store
+        store.close()
+        saved = restore(store.target, source)
+        store.forget_connections()
         # An older backup is brought up to date now, not by whoever opens it next; and
         # the mark tells open TUIs that the whole store changed under them.
         self.ensure_ready(seed=False)
-        mark = str(int(self.now().timestamp() * 1_000_000))
-        self.store.write(lambda s: set_meta(session=s, key=RESTORED_KEY, value=mark))
+        mark = str(int(self._ctx.now().timestamp() * 1_000_000))
+        self._ctx.write(lambda s: set_meta(session=s, key=RESTORED_KEY, value=mark))
         return saved
 
     def follow_replaced_store(self) -> bool:
         """Whether the store was found replaced by one this sco-cal must first upgrade (a
         restore by an older sco-cal, say); it is then upgraded and reopened."""
-        if self.store.is_ready():
+        store = self._ctx.store
+        if store.is_ready():
             return False
-        self.store.forget_connections()
+        store.forget_connections()
         self.ensure_ready(seed=False)
         return True
 
-    def seed(self, path: Path | None = None) -> SeedReport:
-        from sco_cal.seed_file import load_seed
+    def reseed(self, path: Path | None = None) -> SeedReport:
+        """Apply the seed data again: new events added, people's changes kept."""
+        from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
         data = load_seed(path)
-        return self.store.write(lambda s: apply_seed(session=s, seed=data, now=self.now()))
+        return self._ctx.write(lambda s: apply_seed(session=s, seed=data, now=self._ctx.now()))
+
+    def _exists(self) -> bool:
+        path = self._ctx.store.target.path
+        return path is None or path.exists()

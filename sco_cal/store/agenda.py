@@ -9,39 +9,17 @@ index, and for counts in one separate scan. Every condition comes from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sco_cal.filters import EventFilter
-from sco_cal.model import Event
-from sco_cal.store.columns import EVENT_COLUMNS, event_from_row
-from sco_cal.store.reader import Rows, where_clause
+from sco_cal.domain.agenda import SortPosition, Tally
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import EventFilter
+from sco_cal.store.mapping import event_from_row
+from sco_cal.store.reader import EVENT_SELECT, Rows, where_clause
 
-# Where an event sorts in the agenda: by start, then end, then id.
-SortPosition = tuple[date, date, str]
 FACET_COLUMNS = frozenset({"organisation", "status", "country", "theme", "kind"})
-_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
-_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_NOTES}"
 _ORDER = "e.start_date {0}, e.end_date {0}, e.id {0}"
-
-
-def position_of(event: Event) -> SortPosition:
-    return (event.window.start, event.window.end, event.id)
-
-
-def today_position(today: date) -> SortPosition:
-    """The place of today in the agenda: after every event that starts earlier."""
-    return (today, date.min, "")
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """How many events match, and how many of them sort before today and an anchor."""
-
-    total: int
-    before_today: int
-    before_anchor: int
 
 
 class AgendaReads:
@@ -160,7 +138,9 @@ class AgendaReads:
             return []
         params = {f"id{i}": event_id for i, event_id in enumerate(ids)}
         marks = ", ".join(f":{name}" for name in params)
-        rows = self._rows.fetch(f"SELECT {_SELECT} FROM event e WHERE e.id IN ({marks})", params)
+        rows = self._rows.fetch(
+            f"SELECT {EVENT_SELECT} FROM event e WHERE e.id IN ({marks})", params
+        )
         by_id = {row[0]: event_from_row(row[:-1], row[-1]) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 

@@ -15,7 +15,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from sco_cal.errors import InvalidInput
+from sco_cal.domain.errors import InvalidInput
 from sco_cal.store.version import SCHEMA_VERSION
 
 # The tables every version of the store has had (later versions add to them).

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from sco_cal.errors import StoreError
+from sco_cal.domain.errors import StoreError
 from sco_cal.store.target import DatabaseTarget
 
 BUSY_TIMEOUT_MS = 30_000

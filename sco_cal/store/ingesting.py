@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from sco_cal.errors import Conflict
+from sco_cal.domain.errors import Conflict
 from sco_cal.ingest.plan import AddSource, Insert, Step, Update
-from sco_cal.store.schema import DocumentRow, EventRow, SourceRow
+from sco_cal.store.schema import EventRow, SourceRow
 from sco_cal.store.writer import insert_events, refresh_search_text, update_event
 
 
@@ -75,9 +75,3 @@ def add_source(*, session: Session, step: AddSource) -> bool:
     )
     refresh_search_text(session=session, event_id=step.event_id)
     return True
-
-
-def published(*, session: Session, document: str) -> date | None:
-    """The publication date the store knows for a document file, if any."""
-    row = session.get(DocumentRow, document)
-    return row.published if row is not None else None

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sco_cal.errors import InvalidInput, StoreError
-from sco_cal.files import TargetExists, write_new
-from sco_cal.locations import data_dir
+from sco_cal.config.paths import data_dir
+from sco_cal.domain.errors import InvalidInput, StoreError
+from sco_cal.store.files import TargetExists, write_new
 from sco_cal.store.pg_tools import check_pg_dump, pg_dump, pg_restore
 from sco_cal.store.store import Store
 from sco_cal.store.target import DatabaseTarget

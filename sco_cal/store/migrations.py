@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
 
 import sco_cal.store.schema  # noqa: F401  (registers the tables on SQLModel.metadata)
-from sco_cal.errors import StoreError
+from sco_cal.domain.errors import StoreError
 from sco_cal.store.version import SCHEMA_VERSION
 
 # MIGRATIONS[n] upgrades a store from version n + 1 to n + 2; a new store is created

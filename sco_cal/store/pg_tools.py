@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 from typing import BinaryIO
 
-from sco_cal.errors import InvalidInput, StoreError
+from sco_cal.domain.errors import InvalidInput, StoreError
 from sco_cal.store.target import DatabaseTarget
 
 

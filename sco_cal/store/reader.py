@@ -16,17 +16,18 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from sco_cal.errors import AmbiguousId, NotFound, StoreError
-from sco_cal.filters import EventFilter, Scope, SortKey
-from sco_cal.model import HIDDEN_KINDS, Event, HistoryEntry
-from sco_cal.states import AWAITING_OUTCOME, CLOSED
-from sco_cal.store.columns import (
+from sco_cal.domain.errors import AmbiguousId, NotFound, StoreError
+from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
+from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
+from sco_cal.domain.query import EventFilter, Scope, SortKey
+from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     HISTORY_COLUMNS,
     REMINDER_COLUMNS,
     SOURCE_COLUMNS,
     annotation_from_row,
+    as_opt_date,
     event_from_row,
     history_from_row,
     reminder_from_row,
@@ -36,7 +37,7 @@ from sco_cal.store.columns import (
 Row = Sequence[Any]
 SHORT_SPAN_DAYS = 31
 _LIVE_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
-_EVENT_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_LIVE_NOTES}"
+EVENT_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_LIVE_NOTES}"
 
 
 class Rows(Protocol):
@@ -152,7 +153,7 @@ class Reader:
     ) -> list[Event]:
         """Events matching `flt`, sorted; with `details`, their sources, notes and tags."""
         where, params = where_clause(flt, today)
-        sql = f"SELECT {_EVENT_SELECT} FROM event e WHERE {where}"
+        sql = f"SELECT {EVENT_SELECT} FROM event e WHERE {where}"
         if sort is SortKey.DATE:
             sql += " ORDER BY e.start_date, e.end_date, e.id"
             if limit is not None:
@@ -182,7 +183,7 @@ class Reader:
     def event(self, event_id: str) -> Event:
         """One event with everything attached: sources, notes, history, reminders, tags."""
         found = self._rows.fetch(
-            f"SELECT {_EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
+            f"SELECT {EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
         )
         if not found:
             raise NotFound(f"no event with id '{event_id}'")
@@ -223,6 +224,11 @@ class Reader:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [history_from_row(r) for r in self._rows.fetch(sql, params)]
+
+    def document_published(self, file: str) -> date | None:
+        """The publication date the store knows for a source document, if any."""
+        found = self._rows.fetch("SELECT published FROM document WHERE file = :f", {"f": file})
+        return as_opt_date(found[0][0]) if found else None
 
     def count(self) -> int:
         return int(self._rows.fetch("SELECT count(*) FROM event", {})[0][0])

@@ -13,27 +13,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.digest import FollowUpTally
-from sco_cal.errors import InvalidInput, NotFound
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event, Kind, Reminder
-from sco_cal.reminders import DueReminder, ReminderRule, find_due
-from sco_cal.store.columns import (
+from sco_cal.domain.errors import InvalidInput, NotFound
+from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.domain.reminders import DueReminder
+from sco_cal.store.mapping import (
     EVENT_COLUMNS,
     REMINDER_COLUMNS,
     as_date,
-    as_datetime,
     event_from_row,
     reminder_from_row,
 )
-from sco_cal.store.reader import Reader, Row, Rows, sqlite_value, where_clause
+from sco_cal.store.reader import Reader, Row, Rows, sqlite_value
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from sco_cal.store.schema import ReminderRow
 
-LAST_DIGEST_KEY = "last_digest_at"
 _CHUNK = 500
 
 
@@ -95,52 +92,14 @@ class ReminderReads:
         sql = "SELECT event_id, rule_key, due FROM reminder_delivery WHERE event_id IN ({marks})"
         return {(r[0], r[1], as_date(r[2])) for r in self._in_chunks(sql, event_ids)}
 
-    def follow_up_tally(self, today: date) -> FollowUpTally:
-        """How many events need follow-up, in all and by source document."""
-        where, params = where_clause(EventFilter(scope=Scope.ALL, follow_up=True), today)
-        total = self._rows.fetch(f"SELECT count(*) FROM event e WHERE {where}", params)
-        by_document = self._rows.fetch(
-            "SELECT s.document, count(DISTINCT s.event_id) FROM source s "
-            f"JOIN event e ON e.id = s.event_id WHERE {where} GROUP BY s.document",
-            params,
-        )
-        return FollowUpTally(int(total[0][0]), {str(r[0]): int(r[1]) for r in by_document})
-
-    def documents(self) -> dict[str, str]:
-        """Source documents' titles by file name."""
-        return {
-            str(r[0]): str(r[1]) for r in self._rows.fetch("SELECT file, title FROM document", {})
-        }
-
-    def first_change_at(self) -> datetime | None:
-        """When the store's history begins: its creation (and seeding)."""
-        found = self._rows.fetch("SELECT min(at) FROM history", {})
-        return as_datetime(found[0][0]) if found and found[0][0] is not None else None
-
-    def meta(self, key: str) -> str | None:
-        found = self._rows.fetch("SELECT value FROM meta WHERE key = :key", {"key": key})
-        return str(found[0][0]) if found else None
-
-    def due(self, rules: Sequence[ReminderRule], today: date, lang: str) -> list[DueReminder]:
-        """Every reminder due on `today`, stored or from the default rules."""
-        stored = self.reminders(pending=True)
-        events = self.events({r.event_id for r in stored})
-        candidates = {e.id: e for e in self._rule_candidates(rules, today)}
-        return find_due(
-            stored=stored,
-            events=events | candidates,
-            rules=rules,
-            delivered=self.deliveries(candidates),
-            today=today,
-            lang=lang,
-        )
-
-    def _rule_candidates(self, rules: Sequence[ReminderRule], today: date) -> list[Event]:
-        # Only events a rule could make due today: ahead within the longest lead time,
-        # or needing follow-up. The rules themselves decide among these.
+    def rule_candidates(
+        self, today: date, *, within_days: int | None, follow_up: bool
+    ) -> list[Event]:
+        """Events a default rule could make due today: starting within `within_days`, or
+        (`follow_up`) needing follow-up. The rules themselves decide among these."""
         every_kind = tuple(Kind)
         found: list[Event] = []
-        longest = max((s.days_before or 0 for r in rules for s in r.before), default=None)
+        longest = within_days
         if longest is not None:
             ahead = EventFilter(
                 scope=Scope.ALL,
@@ -149,7 +108,7 @@ class ReminderReads:
                 date_to=today + timedelta(days=longest),
             )
             found += self._reader.events(ahead, today)
-        if any(r.follow_up for r in rules):
+        if follow_up:
             overdue = EventFilter(scope=Scope.ALL, kinds=every_kind, follow_up=True)
             found += self._reader.events(overdue, today)
         return found
@@ -261,12 +220,6 @@ def claim_delivery(
         if session.execute(stmt).first() is not None:
             claimed.append(item)
     return claimed
-
-
-def set_meta(*, session: Session, key: str, value: str) -> None:
-    from sco_cal.store.schema import MetaRow
-
-    session.merge(MetaRow(key=key, value=value))
 
 
 def _delivery_insert(session: Session, item: DueReminder, now: datetime) -> Any:

@@ -10,19 +10,27 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from sco_cal.seed_file import SeedData, SeedEvent
-from sco_cal.store.columns import CONTENT_COLUMNS
+from sco_cal.domain.event import CONTENT_FIELDS, event_fields
+from sco_cal.store.mapping import (
+    EVENT_COLUMNS,
+    event_from_row,
+    field_columns,
+    history_text,
+    span_days,
+)
 from sco_cal.store.schema import DocumentRow, EventRow, SeedRecordRow, SourceRow
-from sco_cal.store.writer import event_values, insert_event, record, refresh_search_text
+from sco_cal.store.seed_file import SeedData, SeedEvent
+from sco_cal.store.writer import insert_event, record, refresh_search_text
 
 SEED_AUTHOR = "seed"
-# Columns the seed owns; id, origin and version belong to the store.
-SEEDED_FIELDS = CONTENT_COLUMNS
+# Fields the seed owns; id, origin and version belong to the store.
+SEEDED_FIELDS = CONTENT_FIELDS
 
 
 @dataclass
@@ -65,7 +73,11 @@ def _add(session: Session, item: SeedEvent, now: datetime) -> None:
         source=item.status_source,
     )
     session.add(
-        SeedRecordRow(event_id=item.event.id, data=_dump(seed_values(item)), applied_at=now)
+        SeedRecordRow(
+            event_id=item.event.id,
+            data=_dump(seed_values(event_fields(item.event))),
+            applied_at=now,
+        )
     )
 
 
@@ -74,35 +86,38 @@ def _merge(session: Session, item: SeedEvent, now: datetime, report: SeedReport)
     row = session.get(EventRow, event_id)
     seeded = session.get(SeedRecordRow, event_id)
     assert row is not None
-    new = seed_values(item)
+    new = seed_values(event_fields(item.event))
     if seeded is None:  # a person created an event with this id first: theirs stays
         report.kept[event_id] = ["(event created by a user)"]
         return
     last = json.loads(seeded.data)
+    current = seed_values(event_fields(event_from_row([getattr(row, c) for c in EVENT_COLUMNS])))
     changed, kept = [], []
+    wanted = event_fields(item.event)
     for name in SEEDED_FIELDS:
         if new[name] == last.get(name):
             continue
-        if _jsonable(name, getattr(row, name)) == last.get(name):
-            old_value = getattr(row, name)
-            setattr(row, name, _column_value(name, new[name]))
-            record(
-                session=session,
-                event_id=event_id,
-                author=SEED_AUTHOR,
-                now=now,
-                action="seed",
-                field=name,
-                old=_show(name, old_value),
-                new=_show(name, new[name]),
-                source=item.status_source if name == "status" else item.date_source,
-            )
-            changed.append(name)
-        else:
+        if current[name] != last.get(name):
             kept.append(name)
+            continue
+        ((column, value),) = field_columns({name: wanted[name]}).items()
+        old_value = getattr(row, column)
+        setattr(row, column, value)
+        record(
+            session=session,
+            event_id=event_id,
+            author=SEED_AUTHOR,
+            now=now,
+            action="seed",
+            field=name,
+            old=history_text(old_value),
+            new=history_text(value),
+            source=item.status_source if name == "status" else item.date_source,
+        )
+        changed.append(name)
     sources_added = _sync_sources(session, item)
     if changed:
-        row.span_days = (row.end_date - row.start_date).days
+        row.span_days = span_days(row.start_date, row.end_date)
         row.version += 1
         row.updated_at = now
         session.add(row)
@@ -149,32 +164,17 @@ def _sync_sources(session: Session, item: SeedEvent) -> int:
     return added
 
 
-def seed_values(item: SeedEvent) -> dict[str, Any]:
-    values = event_values(item.event)
-    return {name: _jsonable(name, values[name]) for name in SEEDED_FIELDS}
+def seed_values(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields as the seed record keeps them: JSON values (ISO dates, lists, plain text)."""
+    return {name: _jsonable(fields[name]) for name in SEEDED_FIELDS}
 
 
-def _jsonable(name: str, value: Any) -> Any:
+def _jsonable(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
-    if name == "cities" and isinstance(value, str):
-        return json.loads(value)  # stored as JSON text
-    return value
-
-
-def _column_value(name: str, value: Any) -> Any:
-    if name in ("start_date", "end_date"):
-        return date.fromisoformat(value)
-    if name == "cities":
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-def _show(name: str, value: Any) -> str | None:
-    value = _jsonable(name, value)
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return str(value) if isinstance(value, Enum) else value
 
 
 def _dump(values: dict[str, Any]) -> str:

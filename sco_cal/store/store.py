@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sco_cal.errors import StoreError
+from sco_cal.domain.errors import StoreError
 from sco_cal.store.reader import Reader, Row, SqliteRows, damaged_store, sqlite_store_error
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
@@ -96,10 +96,11 @@ class Store:
             self.engine.dispose()
 
     def close(self) -> None:
-        if "reader" in self.__dict__:
-            self.reader.close()
-        if "engine" in self.__dict__:
-            self.engine.dispose()
+        """Let go of every connection; the next read or write opens new ones."""
+        if (reader := self.__dict__.pop("reader", None)) is not None:
+            reader.close()
+        if (engine := self.__dict__.pop("engine", None)) is not None:
+            engine.dispose()
 
     def _guard(self, work: Callable[[], T]) -> T:
         from sqlalchemy.exc import DatabaseError

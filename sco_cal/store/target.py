@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-from sco_cal.errors import StoreError
-from sco_cal.locations import default_db_path
-from sco_cal.redaction import remember_secret
+from sco_cal.config.paths import default_db_path
+from sco_cal.domain.errors import StoreError
+from sco_cal.domain.redaction import remember_secret
 
 
 @dataclass(frozen=True, slots=True)

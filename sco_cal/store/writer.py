@@ -6,7 +6,6 @@ the transaction, so a change of several rows lands whole or not at all.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -15,17 +14,21 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
-from sco_cal.dates import DateWindow, Precision
-from sco_cal.errors import Conflict, NotFound
-from sco_cal.model import Annotation, Event, slug
-from sco_cal.search import event_search_text
-from sco_cal.store.columns import (
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.errors import Conflict, NotFound
+from sco_cal.domain.event import Annotation, Event
+from sco_cal.domain.query import event_search_text
+from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     SOURCE_COLUMNS,
     annotation_from_row,
     event_from_row,
+    event_values,
+    field_columns,
+    history_text,
     source_from_row,
+    span_days,
 )
 from sco_cal.store.schema import (
     AnnotationRow,
@@ -34,39 +37,6 @@ from sco_cal.store.schema import (
     SourceRow,
     TagRow,
 )
-
-
-def event_values(event: Event) -> dict[str, Any]:
-    """The `event` table's own columns for a domain Event (whatever wrote it, its id and
-    series must be slugs and its window within the years the store keeps)."""
-    slug(event.id, "id")
-    if event.series:
-        slug(event.series, "series")
-    w = event.window.check_years(event.id)
-    return {
-        "id": event.id,
-        "organisation": event.organisation,
-        "kind": event.kind.value,
-        "title": event.title,
-        "title_en": event.title_en,
-        "series": event.series,
-        "number": event.number,
-        "country": event.country,
-        "cities": json.dumps(list(event.cities), ensure_ascii=False),
-        "theme": event.theme,
-        "start_date": w.start,
-        "end_date": w.end,
-        "span_days": (w.end - w.start).days,
-        "precision": w.precision.value,
-        "date_text": w.text,
-        "open_ended": w.open_ended,
-        "start_time": event.start_time,
-        "timezone": event.timezone,
-        "status": event.status.value,
-        "summary": event.summary,
-        "origin": event.origin,
-        "version": event.version,
-    }
 
 
 def load_event(*, session: Session, event_id: str) -> Event:
@@ -192,7 +162,8 @@ def update_event(
     note: str | None = None,
     source: str | None = None,
 ) -> int:
-    """Change columns of an event, one history row per field; returns the new version.
+    """Change fields of an event (domain values by field name), one history row per field
+    that changes; returns the new version.
 
     With `expected_version`, the change is refused (Conflict) if someone else changed
     the event since it was read, instead of silently overwriting their edit. The row
@@ -208,28 +179,29 @@ def update_event(
             f"{event_id} was changed by someone else (version {current.version}, you had "
             f"{expected_version}): nothing was written; look at it again and retry"
         )
-    if "start_date" in changes or "end_date" in changes:
+    columns = field_columns(changes)
+    if "start_date" in columns or "end_date" in columns:
         DateWindow(
-            changes.get("start_date", current.start_date),
-            changes.get("end_date", current.end_date),
+            columns.get("start_date", current.start_date),
+            columns.get("end_date", current.end_date),
             Precision.DAY,
         ).check_years(event_id)
-    old = {name: getattr(current, name) for name in changes}
-    if all(old[name] == value for name, value in changes.items()):
+    old = {name: getattr(current, name) for name in columns}
+    if all(old[name] == value for name, value in columns.items()):
         return current.version
     derived = {}
-    if "start_date" in changes or "end_date" in changes:
-        start = changes.get("start_date", current.start_date)
-        end = changes.get("end_date", current.end_date)
-        derived["span_days"] = (end - start).days
+    if "start_date" in columns or "end_date" in columns:
+        start = columns.get("start_date", current.start_date)
+        end = columns.get("end_date", current.end_date)
+        derived["span_days"] = span_days(start, end)
     stmt = (
         update(EventRow)
         .where(col(EventRow.id) == event_id, col(EventRow.version) == current.version)
-        .values(**changes, **derived, version=current.version + 1, updated_at=now)
+        .values(**columns, **derived, version=current.version + 1, updated_at=now)
     )
     if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
         raise Conflict(f"{event_id} was changed by someone else: nothing was written")
-    for name, value in changes.items():
+    for name, value in columns.items():
         if old[name] != value:
             record(
                 session=session,
@@ -238,8 +210,8 @@ def update_event(
                 now=now,
                 action=action,
                 field=name,
-                old=_text(old[name]),
-                new=_text(value),
+                old=history_text(old[name]),
+                new=history_text(value),
                 note=note,
                 source=source,
             )
@@ -345,9 +317,3 @@ def event_exists(*, session: Session, event_id: str) -> bool:
 
 def _values(row: object, columns: Iterable[str]) -> tuple[Any, ...]:
     return tuple(getattr(row, c) for c in columns)
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)

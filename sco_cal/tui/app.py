@@ -8,7 +8,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sco_cal.config import Settings
+from sco_cal.config.settings import Settings
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
 from sco_cal.tui.screens.agenda import AgendaScreen

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import postgres_database
+from tests.support.databases import postgres_database
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sco_cal.compose import build_service
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Kind
+from sco_cal.domain.event import Kind
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.wiring import build_service
 
 # The exit codes the README documents; 70 (a bug) is never the answer to bad input.
 DOCUMENTED_CODES = {0, 1, 2, 3, 4, 5, 130}
@@ -29,12 +29,12 @@ def store_content(db: str) -> Any:
     service, _ = build_service(db=db, today=date(2026, 11, 23), ensure=False)
     try:
         every = EventFilter(scope=Scope.ALL, kinds=tuple(Kind))
-        events = service.list_events(every, details=True)
-        history = service.log(limit=None)
+        events = service.events.find(every, details=True)
+        history = service.events.log(limit=None)
         return (
             [(e, e.sources, e.annotations, e.tags) for e in events],
             [(h.event_id, h.action, h.field, h.old, h.new) for h in history],
-            service.reminders(),
+            service.reminders.stored(),
         )
     finally:
-        service.store.close()
+        service.close()

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, subprocess_env
 from tests.hostile.support import assert_refused, store_content
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
 
 EVENT = "sco-summer-games-2026"
 HUGE = "99999999999999999999999"

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from sco_cal.store.version import SCHEMA_VERSION
-from tests.conftest import Cli, subprocess_env
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 PROCESSES = 12

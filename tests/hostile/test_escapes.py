@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import create_engine, insert
 from textual.widgets import Static
 
-from sco_cal.compose import build_service
 from sco_cal.store.schema import AnnotationRow, EventRow, HistoryRow, ReminderRow, SourceRow, TagRow
-from tests.conftest import Cli
+from sco_cal.wiring import build_service
 from tests.hostile.support import assert_refused
-from tests.tui_support import agenda, build, run, settle, text_of
+from tests.support.cli import Cli
+from tests.support.tui import agenda, build, run, settle, text_of
 
 # Retitle the window, clear the screen, ring the bell, a C1 CSI, a carriage return.
 EVIL = "\x1b]0;pwned\x07\x1b[2J\x9b31m\rX"
@@ -29,7 +29,7 @@ def _poison(db: str) -> None:
     """Two overlapping events with escape sequences in every text a person could have
     typed, an importer read or an older sco-cal let through, written behind sco-cal's back."""
     service, _ = build_service(db=db, today=date(2026, 11, 23))
-    service.store.close()
+    service.close()
     engine = create_engine(db if "://" in db else f"sqlite:///{db}")
     now = datetime.now(UTC) + timedelta(minutes=5)  # the newest changes in `log`
     with engine.begin() as conn:

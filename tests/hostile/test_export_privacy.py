@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import Cli
+from tests.support.cli import Cli
 
 NOTE = "Minister attends; do not share"
 EVENT = "sco-summer-games-2026"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from sco_cal.compose import build_service
-from tests.conftest import Cli
+from sco_cal.wiring import build_service
 from tests.hostile.support import assert_refused
+from tests.support.cli import Cli
 
 
 def _engine_url(db: str) -> str:
@@ -40,11 +40,11 @@ def _tables(db: str) -> set[str]:
 
 
 @pytest.fixture
-def foreign(db: str) -> str:
-    if "://" not in db:
-        Path(db).parent.mkdir(parents=True)
-    _add_foreign_table(db)
-    return db
+def foreign(fresh_db: str) -> str:
+    if "://" not in fresh_db:
+        Path(fresh_db).parent.mkdir(parents=True)
+    _add_foreign_table(fresh_db)
+    return fresh_db
 
 
 @pytest.mark.parametrize(
@@ -101,8 +101,8 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("pristine") / "sco-cal.db"
     service, _ = build_service(db=str(path), today=date(2026, 11, 23))
     for n in range(20):
-        service.annotate("sco-summer-games-2026", f"note {n} " * 40)
-    service.store.close()
+        service.records.annotate("sco-summer-games-2026", f"note {n} " * 40)
+    service.close()
     yield path
 
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Cli
 from tests.hostile.support import DOCUMENTED_CODES, store_content
+from tests.support.cli import Cli
 
 IDS = st.sampled_from(
     ["sco-summer-games-2026", "sco-defence-ministers-23", "sco", "csto", "nope", "", "-"]

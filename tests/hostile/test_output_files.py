@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
 from tests.hostile.support import assert_refused
+from tests.support.cli import Cli
 
 FEED_NAME = "sco-cal.ics"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from sco_cal.store.version import SCHEMA_VERSION
-from tests.conftest import Cli
 from tests.hostile.support import assert_refused, store_content
+from tests.support.cli import Cli
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ODD_NAMES = ["desk?mode=memory.db", "desk#2.db", "desk%41.db", "desk%3Fx.db", "my desk.db"]
@@ -173,9 +173,9 @@ def test_an_old_backup_comes_back_upgraded(db_path: Path, tmp_path: Path) -> Non
     assert [a["text"] for a in shown["annotations"]] == ["Kept across the upgrade"]
 
 
-def test_a_backup_of_an_empty_store_restores_empty(db: str, tmp_path: Path) -> None:
-    _needs_tools(db)
-    cli = Cli(db)
+def test_a_backup_of_an_empty_store_restores_empty(fresh_db: str, tmp_path: Path) -> None:
+    _needs_tools(fresh_db)
+    cli = Cli(fresh_db)
     assert cli("init", "--empty").exit_code == 0
     backup = _backup_of(cli, tmp_path / "empty.bak")
     assert cli("seed").exit_code == 0 and cli.json("list", "--all")

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from sco_cal.tui.screens.timeline import TimelineScreen
-from tests.conftest import Cli
-from tests.tui_support import agenda, build, open_with, run, settle, wait_until
+from tests.support.cli import Cli
+from tests.support.tui import agenda, build, open_with, run, settle, wait_until
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 # The two events of the version-1 fixture store, and one it does not have.
@@ -27,7 +27,7 @@ def _old_backup(db: str, folder: Path) -> Path:
         return Path(shutil.copyfile(FIXTURES / "store-v1.db", folder / "old.db"))
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
-    from tests.conftest import postgres_database
+    from tests.support.databases import postgres_database
 
     server = os.environ["SCO_CAL_TEST_POSTGRES_URL"]
     databases = postgres_database(server)

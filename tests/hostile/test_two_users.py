@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import Cli, subprocess_env
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 pytestmark = pytest.mark.skipif(
@@ -94,7 +95,7 @@ def test_no_file_sco_cal_writes_is_readable_by_another_user(
             server = os.environ.get("SCO_CAL_TEST_POSTGRES_URL")
             if not server or shutil.which("pg_dump") is None:
                 pytest.skip("needs SCO_CAL_TEST_POSTGRES_URL and pg_dump")
-            from tests.conftest import postgres_database
+            from tests.support.databases import postgres_database
 
             databases = postgres_database(server)
             try:

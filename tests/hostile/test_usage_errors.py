@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, subprocess_env
 from tests.hostile.support import assert_refused
+from tests.support.cli import Cli
+from tests.support.env import subprocess_env
 
 USAGE_ERRORS = [
     (["list", "--bogus"], "--bogus"),

@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Label, TextArea
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.tui.dialogs.base import EventDialog
 
 
@@ -24,5 +24,5 @@ class AnnotateDialog(EventDialog):
         return {"text": self.query_one("#note", TextArea).text}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        self.service.annotate(self.event_id, values["text"])
-        return self.service.get(self.event_id)
+        self.service.records.annotate(self.event_id, values["text"])
+        return self.service.events.get(self.event_id)

@@ -13,12 +13,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
-from sco_cal.date_labels import format_window
-from sco_cal.date_phrases import parse_date_phrase
-from sco_cal.errors import ScoCalError
-from sco_cal.model import Event
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Event
+from sco_cal.domain.text import safe
 from sco_cal.service import CalendarService
-from sco_cal.text import safe
 
 
 class EventDialog(ModalScreen[Event | None]):

@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.date_labels import format_window
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.text import safe
 from sco_cal.ingest.review import NEW_CHOICE, ReviewItem
-from sco_cal.text import safe
 
 
 class ChooseDialog(ModalScreen[str | None]):

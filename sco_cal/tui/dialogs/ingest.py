@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from sco_cal.errors import InvalidInput, ScoCalError
+from sco_cal.domain.errors import InvalidInput, ScoCalError
 from sco_cal.service import CalendarService
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class IngestDialog(ModalScreen["list[ReviewItem] | None"]):
         try:
             if not path:
                 raise InvalidInput("give the path of a document to read")
-            items = self.service.review_document(Path(path).expanduser())
+            items = self.service.documents.review(Path(path).expanduser())
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))
         else:

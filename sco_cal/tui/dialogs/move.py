@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 
@@ -37,5 +37,5 @@ class MoveDialog(EventDialog):
         return {"date": value_of(self, "#date"), "note": value_of(self, "#note").strip() or None}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        move = self.service.postpone if self.postpone else self.service.reschedule
+        move = self.service.records.postpone if self.postpone else self.service.records.reschedule
         return move(self.event_id, values["date"], note=values["note"])

@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 
 
@@ -32,7 +32,7 @@ class NewEventDialog(EventDialog):
         return {name: value_of(self, f"#{name}").strip() for name in names}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        return self.service.add(
+        return self.service.records.add_event(
             title=values["title"],
             date_phrase=values["date"],
             organisation=values["org"] or "SCO",

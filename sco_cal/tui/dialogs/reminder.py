@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.errors import ScoCalError
-from sco_cal.model import Event, Reminder
-from sco_cal.text import safe
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.text import safe
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 
@@ -46,8 +46,8 @@ class ReminderDialog(EventDialog):
     def _read(self, remove: int | None = None) -> None:
         try:
             if remove is not None:
-                self.service.remove_reminder(remove)
-            self.post_message(self.RemindersRead(self.service.reminders(self.event_id)))
+                self.service.reminders.remove(remove)
+            self.post_message(self.RemindersRead(self.service.reminders.stored(self.event_id)))
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))
 
@@ -69,8 +69,8 @@ class ReminderDialog(EventDialog):
         return {"spec": value_of(self, "#spec")}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        self.service.add_reminder(self.event_id, values["spec"])
-        return self.service.get(self.event_id)
+        self.service.reminders.add(self.event_id, [values["spec"]])
+        return self.service.events.get(self.event_id)
 
 
 def _line(reminder: Reminder) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
-from sco_cal.model import Event
-from sco_cal.states import ConfirmationState
+from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 
 _CHOICES = (
@@ -48,7 +48,7 @@ class StateDialog(EventDialog):
         }
 
     def perform(self, values: dict[str, Any]) -> Event:
-        from sco_cal.errors import InvalidInput
+        from sco_cal.domain.errors import InvalidInput
 
         if values["state"] is None:
             raise InvalidInput("choose a state")
@@ -56,5 +56,9 @@ class StateDialog(EventDialog):
         if values["state"] == ConfirmationState.POSTPONED.value:
             if not values["date"].strip():
                 raise InvalidInput("a postponement needs the new date")
-            return self.service.postpone(self.event_id, values["date"], note=note, source=source)
-        return self.service.change_status(self.event_id, values["state"], note=note, source=source)
+            return self.service.records.postpone(
+                self.event_id, values["date"], note=note, source=source
+            )
+        return self.service.records.change_status(
+            self.event_id, values["state"], note=note, source=source
+        )

@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from sco_cal.model import Event
+from sco_cal.domain.event import Event
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 
@@ -25,12 +25,12 @@ class TagDialog(EventDialog):
         return {"words": value_of(self, "#tags").split()}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        from sco_cal.errors import InvalidInput
+        from sco_cal.domain.errors import InvalidInput
 
         words: list[str] = values["words"]
         if not words:
             raise InvalidInput("type a tag to add (or -tag to remove)")
         remove = [w[1:] for w in words if w.startswith("-")]
         add = [w for w in words if not w.startswith("-")]
-        self.service.tag(self.event_id, add, remove)
-        return self.service.get(self.event_id)
+        self.service.records.tag(self.event_id, add, remove)
+        return self.service.events.get(self.event_id)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.text import safe
+from sco_cal.domain.text import safe
 
 NO_VIEW = ""  # what choosing "(no view)" returns: back to the unfiltered agenda
 

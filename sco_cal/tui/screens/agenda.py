@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from textual import work
@@ -12,17 +13,21 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from sco_cal.date_labels import month_name
-from sco_cal.errors import NotFound, ScoCalError
-from sco_cal.model import Event
+from sco_cal.domain.agenda import Tally, position_of
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.errors import NotFound, ScoCalError
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import Criteria
+from sco_cal.domain.text import safe
+from sco_cal.ingest.plan import ApplyReport
+from sco_cal.ingest.review import ReviewItem
+from sco_cal.output.review import applied
 from sco_cal.service import CalendarService
-from sco_cal.store.agenda import Tally, position_of
-from sco_cal.text import safe
-from sco_cal.tui.dialogs.views import NO_VIEW
-from sco_cal.tui.query import (
+from sco_cal.tui.agenda_pages import (
     AgendaQuery,
     AgendaWindow,
     Anchor,
@@ -30,7 +35,17 @@ from sco_cal.tui.query import (
     load_window,
     window_tally,
 )
-from sco_cal.tui.screens.agenda_views import ViewsAndDocuments
+from sco_cal.tui.dialogs import (
+    AnnotateDialog,
+    MoveDialog,
+    NewEventDialog,
+    ReminderDialog,
+    StateDialog,
+    TagDialog,
+)
+from sco_cal.tui.dialogs.base import EventDialog
+from sco_cal.tui.dialogs.ingest import IngestDialog
+from sco_cal.tui.dialogs.views import NO_VIEW, ViewsDialog
 from sco_cal.tui.screens.messages import (
     DetailLoaded,
     FacetsLoaded,
@@ -39,6 +54,7 @@ from sco_cal.tui.screens.messages import (
     TokenRead,
     WindowLoaded,
 )
+from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.detail_pane import DetailPane
 from sco_cal.tui.widgets.event_table import EventTable
@@ -63,7 +79,18 @@ COMMANDS = (
 )
 
 
-class AgendaScreen(ViewsAndDocuments):
+# The dialog each action on the highlighted event opens, with its options.
+EVENT_DIALOGS: dict[str, tuple[Callable[..., EventDialog], dict[str, Any]]] = {
+    "annotate": (AnnotateDialog, {}),
+    "change_state": (StateDialog, {}),
+    "postpone": (MoveDialog, {"postpone": True}),
+    "reschedule": (MoveDialog, {"postpone": False}),
+    "reminder": (ReminderDialog, {}),
+    "tag": (TagDialog, {}),
+}
+
+
+class AgendaScreen(Screen[None]):
     """What is coming up, filtered as you type; actions apply to the highlighted event."""
 
     CSS_PATH = "agenda.tcss"
@@ -72,7 +99,13 @@ class AgendaScreen(ViewsAndDocuments):
         Binding("slash", "search", "Search", id="search"),
         Binding("escape", "back", "Back", show=False, id="back"),
         Binding("t", "timeline", "Timeline", id="timeline"),
-        *ViewsAndDocuments.KEYS,  # listed here so the footer shows search and timeline first
+        Binding("a", "event_dialog('annotate')", "Note", id="annotate"),
+        Binding("s", "event_dialog('change_state')", "State", id="state"),
+        Binding("p", "event_dialog('postpone')", "Postpone", show=False, id="postpone"),
+        Binding("d", "event_dialog('reschedule')", "Re-date", show=False, id="reschedule"),
+        Binding("r", "event_dialog('reminder')", "Remind", id="reminder"),
+        Binding("plus", "event_dialog('tag')", "Tag", show=False, id="tag"),
+        Binding("n", "new_event", "New", id="new_event"),
         Binding("u", "toggle_all", "Upcoming/all", show=False, id="toggle_all"),
         Binding("f", "toggle_facets", "Facets", show=False, id="facets"),
         Binding("v", "views", "Saved views", show=False, id="views"),
@@ -150,7 +183,7 @@ class AgendaScreen(ViewsAndDocuments):
 
     def _anchor_on(self, event: Event) -> Anchor:
         try:
-            return Anchor.event(self.service.get(event.id))
+            return Anchor.event(self.service.events.get(event.id))
         except NotFound:  # deleted meanwhile: land where it was
             return Anchor(position=position_of(event))
 
@@ -194,8 +227,8 @@ class AgendaScreen(ViewsAndDocuments):
     @work(thread=True, exclusive=True, group="detail")
     def _read_detail(self, event_id: str) -> None:
         try:
-            event = self.service.get(event_id)
-            reminders = self.service.reminders(event.id)
+            event = self.service.events.get(event_id)
+            reminders = self.service.reminders.stored(event.id)
         except NotFound:
             return
         except ScoCalError as exc:
@@ -209,8 +242,8 @@ class AgendaScreen(ViewsAndDocuments):
         """Read the change token; the timer calls this every few seconds. A store that
         was replaced by an older one (a restore) is upgraded and reopened first."""
         try:
-            self.service.follow_replaced_store()
-            self.post_message(TokenRead(self.service.change_token()))
+            self.service.database.follow_replaced_store()
+            self.post_message(TokenRead(self.service.agenda.change_token()))
         except ScoCalError:
             pass  # a busy or vanished store: the next poll tries again
 
@@ -329,7 +362,75 @@ class AgendaScreen(ViewsAndDocuments):
         if event is not None:
             self.reload(follow=event)
 
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    def action_event_dialog(self, name: str) -> None:
+        """Open the dialog of action `name` on the highlighted event."""
+        event = self.table.current
+        if event is None:
+            self.notify("No event is selected.", severity="warning")
+            return
+        dialog, options = EVENT_DIALOGS[name]
+        self.app.push_screen(dialog(self.service, event, lang=self.lang, **options), self._written)
+
+    def action_new_event(self) -> None:
+        self.app.push_screen(NewEventDialog(self.service, None, lang=self.lang), self._written)
+
+    def _written(self, event: Event | None) -> None:
+        if event is not None:
+            self.notify(f"Saved {event.id}.", timeout=3)
+            self.reload(follow=event, keep_row=True)
+
+    def action_views(self) -> None:
+        if not self.views:
+            self.notify("No saved views: add [views.NAME] tables to config.toml.", timeout=5)
+            return
+        dialog = ViewsDialog(self.views, current=self.agenda_query.view_name)
+        self.app.push_screen(dialog, self._view_chosen)
+
+    def _view_chosen(self, name: str | None) -> None:
+        if name is None:
+            return
+        flt = None
+        if name != NO_VIEW:
+            try:
+                flt = Criteria.from_view(dict(self.views[name])).resolve(self.service.today)
+            except ScoCalError as exc:
+                self.notify(str(exc), title=f"Cannot apply the view {safe(name)}", severity="error")
+                return
+        self.query_one("#search", Input).value = ""
+        self._set_query(self.agenda_query.with_view(name, flt))
+        self._show_status()
+        self.table.focus()
+
+    def action_ingest(self) -> None:
+        self.app.push_screen(IngestDialog(self.service), self._reviewed)
+
+    def _reviewed(self, items: list[ReviewItem] | None) -> None:
+        if items is not None:
+            screen = ReviewScreen(self.service, items, lang=self.lang)
+            self.app.push_screen(screen, partial(self._applied, items))
+
+    def _applied(self, items: list[ReviewItem], report: ApplyReport | None) -> None:
+        if report is None:
+            return
+        written = [*report.added, *report.updated]
+        if not written:
+            self.notify("Nothing accepted: nothing written.", timeout=5)
+            return
+        self.notify(applied(report), title="Applied", timeout=5)
+        # A bulletin often reports meetings already past: show those too, from the first
+        # event written.
+        first = next((i.proposed for i in items if i.proposed and i.proposed.id in written), None)
+        self.agenda_query = replace(self.agenda_query, show_all=True)
+        self.reload(follow=first)
+
     def commands(self) -> Iterator[SystemCommand]:
         """The screen's actions for the command palette."""
         for action, title, text in COMMANDS:
-            yield SystemCommand(title, text, getattr(self, f"action_{action}"))
+            if action in EVENT_DIALOGS:
+                yield SystemCommand(title, text, partial(self.action_event_dialog, action))
+            else:
+                yield SystemCommand(title, text, getattr(self, f"action_{action}"))

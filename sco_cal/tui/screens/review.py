@@ -14,12 +14,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 
-from sco_cal.errors import ScoCalError
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.text import safe
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.review import candidate_lines, summary
 from sco_cal.service import CalendarService
-from sco_cal.text import safe
 from sco_cal.tui.dialogs.choose import ChooseDialog
 from sco_cal.tui.widgets.review_list import ReviewList
 
@@ -80,6 +80,8 @@ class ReviewScreen(Screen[ApplyReport | None]):
             told = "nothing to review: the document announces no meeting sco-cal can read"
         else:
             told = f"{summary(self.items)} · {len(self.review_list.accepted)} accepted"
+            if self.items[0].date_assumed:
+                told += f" · no date in it: read as of today, {self.items[0].document_date}"
         text = f"Review of {safe(document)} · {told} · space accepts, A all, c chooses"
         self.query_one("#review-status", Static).update(Text(text))
 
@@ -105,7 +107,7 @@ class ReviewScreen(Screen[ApplyReport | None]):
         if choice is None:
             return
         try:
-            (chosen,) = self.service.choose_in_review([item], {item.number: choice})
+            (chosen,) = self.service.documents.choose([item], {item.number: choice})
         except ScoCalError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -133,7 +135,7 @@ class ReviewScreen(Screen[ApplyReport | None]):
     @work(thread=True, exclusive=True, group="apply")
     def _apply(self, accepted: set[int]) -> None:
         try:
-            self.post_message(self.Applied(self.service.apply_review(self.items, accepted)))
+            self.post_message(self.Applied(self.service.documents.apply(self.items, accepted)))
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))
 

@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from sco_cal.errors import ScoCalError
-from sco_cal.filters import EventFilter, Scope
-from sco_cal.model import Event
+from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.event import Event
+from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
-from sco_cal.tui.query import AgendaQuery, Anchor, load_window, window_tally
+from sco_cal.tui.agenda_pages import AgendaQuery, Anchor, load_window, window_tally
 from sco_cal.tui.screens.messages import DensityLoaded, ReadFailed, TallyLoaded, WindowLoaded
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.timeline_chart import TimelineChart
@@ -100,7 +100,7 @@ class TimelineScreen(Screen[Event | None]):
             if worker.is_cancelled:
                 return
             self.post_message(WindowLoaded(self.agenda_query, window, keep_row=False))
-            counts = self.service.overlap_counts(flt, month_spans(year))
+            counts = self.service.agenda.overlap_counts(flt, month_spans(year))
             self.post_message(DensityLoaded(year, counts))
             tally = window_tally(self.service, window)
             self.post_message(TallyLoaded(self.agenda_query, window, tally))

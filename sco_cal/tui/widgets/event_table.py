@@ -8,12 +8,14 @@ from datetime import date
 from rich.segment import Segment
 from rich.style import Style
 
-from sco_cal.date_labels import month_name
-from sco_cal.model import Event
-from sco_cal.text import safe
-from sco_cal.tui.query import AgendaWindow
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.event import Event
+from sco_cal.domain.text import safe
+from sco_cal.output.detail import place
+from sco_cal.output.table import month_heading, organisation_label
+from sco_cal.tui.agenda_pages import AgendaWindow
 from sco_cal.tui.widgets import cells
-from sco_cal.tui.widgets.event_window import EventWindow, Line
+from sco_cal.tui.widgets.event_window import EventWindow, ListLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +73,25 @@ class EventTable(EventWindow):
         super().__init__(lang=lang, id=id)
         self.today = today
 
-    def build_lines(self, window: AgendaWindow) -> list[Line]:
+    def build_lines(self, window: AgendaWindow) -> list[ListLine]:
         if not window.events:
-            return [Line(caption="No events match. (u: include past and closed events)")]
-        lines: list[Line] = []
+            return [ListLine(caption="No events match. (u: include past and closed events)")]
+        lines: list[ListLine] = []
         heading = None
         marked = False
         for i, event in enumerate(window.events):
             if not marked and event.window.start >= self.today:
                 earlier = window.events[i - 1].window.start < self.today if i else None
                 if earlier or (earlier is None and not window.more_before):
-                    lines.append(Line(caption=self._today_caption(), kind="today"))
+                    lines.append(ListLine(caption=self._today_caption(), kind="today"))
                 marked = True
-            this = cells.month_heading(event, self.lang)
+            this = month_heading(event, self.lang)
             if this != heading:
-                lines.append(Line(caption=this, kind="heading"))
+                lines.append(ListLine(caption=this, kind="heading"))
                 heading = this
-            lines.append(Line(index=i))
+            lines.append(ListLine(index=i))
         if not marked and not window.more_after:
-            lines.append(Line(caption=self._today_caption(), kind="today"))
+            lines.append(ListLine(caption=self._today_caption(), kind="today"))
         return lines
 
     def _today_caption(self) -> str:
@@ -110,7 +112,7 @@ class EventTable(EventWindow):
             parts.append(cells.fit("ID", cols.ident))
         return [Segment(cells.fit(" ".join(parts), width), style)]
 
-    def render_caption(self, line: Line, width: int) -> list[Segment]:
+    def render_caption(self, line: ListLine, width: int) -> list[Segment]:
         if line.kind == "today":
             style = self.get_component_rich_style("event-table--today")
             return [Segment(cells.rule(f"━━ {line.caption} ", "━", width), style)]
@@ -131,9 +133,9 @@ class EventTable(EventWindow):
             ),
             Segment(" " + cells.fit(cells.when(event, self.lang), cols.when) + " ", base),
             Segment(cells.fit(event.status.value, cols.state), cells.STATE_RICH[event.status]),
-            Segment(" " + cells.fit(cells.organisation(event), cols.org), base),
+            Segment(" " + cells.fit(organisation_label(event), cols.org), base),
             Segment(" " + cells.fit(cells.title(event, self.lang), cols.title), base),
-            Segment(" " + cells.fit(cells.place(event, self.lang), cols.place), base),
+            Segment(" " + cells.fit(place(event, self.lang), cols.place), base),
         ]
         if cols.ident:
             segments.append(Segment(" " + cells.fit(safe(event.id), cols.ident), base))

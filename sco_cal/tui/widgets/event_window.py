@@ -16,14 +16,14 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from sco_cal.model import Event
-from sco_cal.tui.query import AgendaWindow, Anchor
+from sco_cal.domain.event import Event
+from sco_cal.tui.agenda_pages import AgendaWindow, Anchor
 
 EDGE = 12  # events from the page's edge at which the next page is read
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class ListLine:
     """One line of the list: an event (by index in the page) or a caption between them."""
 
     index: int | None = None
@@ -71,14 +71,14 @@ class EventWindow(Widget, can_focus=True):
         self.lang = lang
         self.window: AgendaWindow | None = None
         self.cursor = 0
-        self._lines: list[Line] = []
+        self._lines: list[ListLine] = []
         self._line_of: dict[int, int] = {}
         self._top = 0
         self._asked = False
 
     # -- what subclasses draw -----------------------------------------------------------
-    def build_lines(self, window: AgendaWindow) -> list[Line]:
-        return [Line(index=i) for i in range(len(window.events))]
+    def build_lines(self, window: AgendaWindow) -> list[ListLine]:
+        return [ListLine(index=i) for i in range(len(window.events))]
 
     def render_header(self, width: int, y: int) -> list[Segment]:
         """Header line `y` (of HEADER_HEIGHT), fixed above the scrolling lines."""
@@ -87,7 +87,7 @@ class EventWindow(Widget, can_focus=True):
     def render_event(self, event: Event, width: int, selected: bool) -> list[Segment]:
         raise NotImplementedError
 
-    def render_caption(self, line: Line, width: int) -> list[Segment]:
+    def render_caption(self, line: ListLine, width: int) -> list[Segment]:
         return [Segment(line.caption)]
 
     # -- state --------------------------------------------------------------------------
@@ -216,7 +216,7 @@ class EventWindow(Widget, can_focus=True):
             else:
                 event = self.window.events[line.index]
                 segments = self.render_event(event, width, line.index == self.cursor)
-        # Line strips are drawn as given: lay the widget's own colours under each segment
+        # ListLine strips are drawn as given: lay the widget's own colours under each segment
         # (and NO_COLOR's filter needs a style on every one).
         base = self.rich_style
         drawn = [Segment(s.text, base + s.style if s.style else base) for s in segments]

@@ -8,9 +8,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.places import country_name
-from sco_cal.themes import theme_label
-from sco_cal.tui.query import FACETS, FOLLOW_UP, FacetValue
+from sco_cal.domain.places import country_name
+from sco_cal.domain.themes import theme_label
+from sco_cal.output.detail import name_or_code
+from sco_cal.tui.agenda_pages import FACETS, FOLLOW_UP, FacetValue
 from sco_cal.tui.widgets import cells
 
 _SEP = "\t"
@@ -63,10 +64,10 @@ class FacetList(OptionList):
 
     def _label(self, value: FacetValue) -> str:
         if value.facet == "country":
-            return cells.name_of(country_name, value.value, self.lang)
+            return name_or_code(country_name, value.value, self.lang)
         if value.facet == "theme":
             depth = value.value.count(".")
-            return "  " * depth + cells.name_of(theme_label, value.value, self.lang)
+            return "  " * depth + name_or_code(theme_label, value.value, self.lang)
         if value.facet == FOLLOW_UP:
             return "needs follow-up"
         return value.value

@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sco_cal.date_labels import format_window
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.text import safe
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.review import shown_value
-from sco_cal.text import safe
 
 ACTION_STYLE = {
     Action.NEW: "bold green",

@@ -8,11 +8,11 @@ from datetime import date
 from rich.segment import Segment
 from rich.style import Style
 
-from sco_cal.date_labels import month_name
-from sco_cal.model import Event
-from sco_cal.tui.query import AgendaWindow
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.event import Event
+from sco_cal.tui.agenda_pages import AgendaWindow
 from sco_cal.tui.widgets import cells
-from sco_cal.tui.widgets.event_window import EventWindow, Line
+from sco_cal.tui.widgets.event_window import EventWindow, ListLine
 
 SPARK = " ▁▂▃▄▅▆▇█"
 
@@ -80,9 +80,9 @@ class TimelineChart(EventWindow):
         self.density = list(counts)
         self.refresh()
 
-    def build_lines(self, window: AgendaWindow) -> list[Line]:
+    def build_lines(self, window: AgendaWindow) -> list[ListLine]:
         lines = super().build_lines(window)
-        return lines or [Line(caption=f"No events in {self.year} match.")]
+        return lines or [ListLine(caption=f"No events in {self.year} match.")]
 
     def _split(self, width: int) -> tuple[int, YearScale]:
         label = min(28, max(14, width // 3))

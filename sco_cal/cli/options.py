@@ -1,0 +1,110 @@
+"""Options declared once: those every command takes, and the filters `list` and `export`
+share. Each is a reusable `Annotated` type that a command names in its own signature."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+COMMON = "Common options"
+Many = list[str] | None
+
+# Bounds for the numbers a command takes: a row id as large as the databases store
+# them, and a count of things to list that no screen or script needs more of.
+MAX_ID = 2**63 - 1
+MAX_LIMIT = 1_000_000
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+
+
+class Lang(StrEnum):
+    EN = "en"
+    FR = "fr"
+
+
+# -- what every command takes, after its name ---------------------------------------------
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        metavar="PATH_OR_URL",
+        rich_help_panel=COMMON,
+        help="Database file or URL (sqlite:///..., postgresql+psycopg://...); env SCO_CAL_DB.",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        rich_help_panel=COMMON,
+        help="Pretend today is DATE (e.g. 2026-11-23); env SCO_CAL_TODAY.",
+    ),
+]
+Fmt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-F",
+        rich_help_panel=COMMON,
+        help="Output: table on a terminal, json when piped, or csv, md.",
+    ),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        rich_help_panel=COMMON,
+        help="Titles and month names in en or fr (default from config).",
+    ),
+]
+NoColor = Annotated[
+    bool,
+    typer.Option(
+        "--no-color",
+        rich_help_panel=COMMON,
+        help="No colour (also when NO_COLOR is set or output is not a terminal).",
+    ),
+]
+
+# -- the filters of `list` and `export` ---------------------------------------------------
+Words = Annotated[
+    Many,
+    typer.Argument(
+        metavar="[@VIEW] [SEARCH]...",
+        help="Words found in titles, places, excerpts and notes (case and accents ignored); "
+        "@name applies a saved view.",
+    ),
+]
+AllEvents = Annotated[bool, typer.Option("--all", "-a", help="Every event, past and future.")]
+Past = Annotated[bool, typer.Option("--past", help="Only events whose window has ended.")]
+Org = Annotated[Many, typer.Option("--org", "-o", help="Organisation (SCO, OCS, CSTO...).")]
+OrgLong = Annotated[Many, typer.Option("--org", help="Organisation (SCO, OCS, CSTO...).")]
+Country = Annotated[Many, typer.Option("--country", "-c", help="Country, any spelling or code.")]
+City = Annotated[Many, typer.Option("--city", help="City, any spelling.")]
+Status = Annotated[Many, typer.Option("--status", "-s", help="State; repeat for several.")]
+Theme = Annotated[
+    Many, typer.Option("--theme", "-t", help="Theme id or label (sub-themes included).")
+]
+KindOption = Annotated[
+    Many, typer.Option("--kind", "-k", help="Kind (summit, ministerial, signing...).")
+]
+Series = Annotated[Many, typer.Option("--series", help="Series slug, e.g. defence-ministers.")]
+Tag = Annotated[Many, typer.Option("--tag", help="Tag.")]
+DateFrom = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="Windows ending on or after (any date phrase)."),
+]
+DateTo = Annotated[
+    str | None,
+    typer.Option("--to", metavar="DATE", help="Windows starting on or before (any date phrase)."),
+]
+FollowUp = Annotated[bool, typer.Option("--follow-up", help="Only events needing follow-up.")]
+WithNotes = Annotated[bool, typer.Option("--annotated", help="Only events with annotations.")]

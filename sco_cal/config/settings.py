@@ -1,0 +1,149 @@
+"""User settings from the configuration file, validated once into typed values."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sco_cal.config.paths import config_path
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
+
+if TYPE_CHECKING:
+    from sco_cal.domain.reminders import ReminderRule
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """`[digest]`: what the daily digest looks at."""
+
+    days: int = 14
+    """How many days "coming up" looks ahead (`sco-cal digest --days` overrides it)."""
+    awaiting_days: int = 30
+    """Proposed or provisional events starting within this many days await confirmation."""
+    limit: int = 100
+    """At most this many items per section, the total always said (0: no limit)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a user can set in `config.toml`."""
+
+    author: str
+    """Name recorded on annotations and state changes (default: the login name)."""
+    lang: str = "en"
+    """Language of titles and month names: "en" or "fr"."""
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Saved filters: `[views.kz-2026]` with keys like the options of `sco-cal list`."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """TUI key bindings by binding id, e.g. `annotate = "ctrl+a"`."""
+    reminders: tuple[ReminderRule, ...] = ()
+    """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    """`[digest]`: the digest's horizons."""
+
+
+def default_author() -> str:
+    try:
+        return os.environ.get("SCO_CAL_AUTHOR") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from `path` (default: the configuration file); missing file = defaults."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(author=default_author())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+    import tomllib  # only when there is a file to read
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+    except RecursionError:
+        raise InvalidInput(f"cannot read configuration {path}: nested too deeply") from None
+    return _validate(raw, path)
+
+
+def _validate(raw: dict[str, Any], path: Path) -> Settings:
+    lang = raw.get("lang", "en")
+    if lang not in ("en", "fr"):
+        raise InvalidInput(f'{path}: lang must be "en" or "fr", not {lang!r}')
+    views = raw.get("views", {})
+    if not isinstance(views, dict):
+        raise InvalidInput(f"{path}: views must be tables, [views.NAME]")
+    for name, view in views.items():
+        _check_view(name, view, path)
+    keymap = raw.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        raise InvalidInput(f'{path}: [keymap] values must be key names such as "ctrl+a"')
+    author = raw.get("author") or default_author()
+    if not isinstance(author, str):
+        raise InvalidInput(f'{path}: author must be a name in quotes, such as "j.dupont"')
+    return Settings(
+        author=str(author),
+        lang=lang,
+        views=views,
+        keymap=keymap,
+        reminders=_reminder_rules(raw.get("reminders"), path),
+        digest=_digest(raw.get("digest", {}), path),
+    )
+
+
+_VIEW_FLAGS = frozenset({"follow_up", "annotated"})
+MAX_VIEW_LIMIT = 1_000_000
+
+
+def _check_view(name: str, view: Any, path: Path) -> None:
+    """One `[views.NAME]` table: known keys, each with a value of its kind."""
+    where = f"{path}: [views.{name}]"
+    if not isinstance(view, dict):
+        raise InvalidInput(f"{where} must be a table of list options")
+    if unknown := set(view) - set(VIEW_KEYS):
+        raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+    for key, value in view.items():
+        if key in MANY_KEYS:
+            many = value if isinstance(value, list) else [value]
+            ok = all(isinstance(v, str) for v in many)
+            wanted = "a string or a list of strings"
+        elif key in _VIEW_FLAGS:
+            ok, wanted = isinstance(value, bool), "true or false"
+        elif key == "limit":
+            ok = type(value) is int and 1 <= value <= MAX_VIEW_LIMIT
+            wanted = f"a whole number, 1-{MAX_VIEW_LIMIT:,}"
+        elif key == "sort":
+            ok = value in {k.value for k in SortKey}
+            wanted = "one of " + ", ".join(k.value for k in SortKey)
+        else:
+            ok, wanted = isinstance(value, str), "a string"
+        if not ok:
+            raise InvalidInput(f"{where} {key} must be {wanted}, not {value!r}")
+
+
+def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
+    if raw is None:
+        return ()
+    from sco_cal.domain.reminders import parse_rules  # date phrases and places, only when asked for
+
+    return parse_rules(raw, str(path))
+
+
+def _digest(raw: Any, path: Path) -> DigestSettings:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{path}: [digest] must be a table")
+    bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
+    if unknown := set(raw) - set(bounds):
+        raise InvalidInput(f"{path}: [digest] has unknown keys: {', '.join(sorted(unknown))}")
+    values = {k: raw.get(k, getattr(DigestSettings(), k)) for k in bounds}
+    for key, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
+            raise InvalidInput(f"{path}: [digest] {key} must be a whole number, 0-{bounds[key]}")
+    return DigestSettings(**values)

@@ -1,0 +1,59 @@
+"""The one error hierarchy: every failure a user can cause, with its exit code."""
+
+from __future__ import annotations
+
+from sco_cal.domain.redaction import redact
+from sco_cal.domain.text import safe_line
+
+
+class ScoCalError(Exception):
+    """An error the user can act on; the CLI prints it as one line."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        # Messages quote what the user typed: keep them on one line and free of
+        # terminal escape sequences, whatever was typed, and never show a password.
+        super().__init__(safe_line(redact(message)))
+
+
+class InvalidInput(ScoCalError):
+    """A value given by the user (or a file) could not be read."""
+
+    exit_code = 2
+
+
+class DatePhraseError(InvalidInput):
+    """A date phrase the parser could not read."""
+
+
+class UnknownPlace(InvalidInput):
+    """A country or city spelling that matches nothing known."""
+
+
+class UnknownValue(InvalidInput):
+    """A state, kind, theme, organisation or field name that does not exist."""
+
+
+class NotFound(ScoCalError):
+    """No event (or annotation, reminder) has that id."""
+
+    exit_code = 3
+
+
+class AmbiguousId(ScoCalError):
+    """An abbreviated id matches more than one event."""
+
+    exit_code = 3
+
+
+class Conflict(ScoCalError):
+    """Someone else changed the event since it was read; nothing was written."""
+
+    exit_code = 4
+
+
+class StoreError(ScoCalError):
+    """The database cannot be opened, is locked, read-only or damaged."""
+
+    exit_code = 5

@@ -1,0 +1,25 @@
+"""The languages sco-cal writes titles and names in, and reading a language code."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from sco_cal.domain.errors import UnknownValue
+
+Language = Literal["en", "fr"]
+LANGUAGES: tuple[Language, ...] = ("en", "fr")
+
+
+def language(code: str) -> Language:
+    """`"fr"`, `"fr_FR"` or `"FR-fr"` is French; UnknownValue for a language sco-cal lacks."""
+    short = code.strip().lower().replace("_", "-").split("-")[0]
+    if short == "fr":
+        return "fr"
+    if short == "en":
+        return "en"
+    raise UnknownValue(f"unknown language {code!r} (expected one of: {', '.join(LANGUAGES)})")
+
+
+def in_language(code: str, english: str, french: str) -> str:
+    """`english` or `french`, as `code` asks."""
+    return french if language(code) == "fr" else english

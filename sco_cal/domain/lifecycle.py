@@ -1,0 +1,66 @@
+"""The confirmation lifecycle of a meeting and the judgements derived from it."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sco_cal.domain.errors import UnknownValue
+
+if TYPE_CHECKING:
+    from sco_cal.domain.dates import DateWindow
+
+
+class ConfirmationState(StrEnum):
+    """How firm a meeting is, from an idea on paper to a recorded outcome."""
+
+    PROPOSED = "proposed"
+    PROVISIONAL = "provisional"
+    CONFIRMED = "confirmed"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    HELD = "held"
+
+    @classmethod
+    def parse(cls, text: str) -> ConfirmationState:
+        """The state named by `text` (any case, or a French name), or UnknownValue."""
+        key = text.strip().casefold()
+        key = _FRENCH.get(key, key)
+        try:
+            return cls(key)
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise UnknownValue(f"unknown state '{text}' (expected one of: {names})") from None
+
+
+_FRENCH = {
+    "propose": "proposed",
+    "proposé": "proposed",
+    "provisoire": "provisional",
+    "confirme": "confirmed",
+    "confirmé": "confirmed",
+    "reporte": "postponed",
+    "reporté": "postponed",
+    "annule": "cancelled",
+    "annulé": "cancelled",
+    "canceled": "cancelled",
+    "tenu": "held",
+}
+
+# An outcome is still owed for these: nobody has said whether the meeting took place.
+AWAITING_OUTCOME = frozenset(
+    {ConfirmationState.PROPOSED, ConfirmationState.PROVISIONAL, ConfirmationState.CONFIRMED}
+)
+AWAITING_CONFIRMATION = frozenset({ConfirmationState.PROPOSED, ConfirmationState.PROVISIONAL})
+CLOSED = frozenset({ConfirmationState.CANCELLED, ConfirmationState.HELD})
+
+
+def needs_follow_up(state: ConfirmationState, window: DateWindow, today: date) -> bool:
+    """The window has ended and no outcome (held, cancelled, postponed) was recorded."""
+    return window.end < today and state in AWAITING_OUTCOME
+
+
+def is_upcoming(state: ConfirmationState, window: DateWindow, today: date) -> bool:
+    """The window ends today or later and the meeting is neither held nor cancelled."""
+    return window.end >= today and state not in CLOSED

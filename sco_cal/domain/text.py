@@ -1,0 +1,81 @@
+"""Text helpers shared by search, place matching, ids and display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Collection
+from functools import lru_cache
+
+from anyascii import anyascii
+
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[a-z0-9]+")
+# C0/C1 controls and the escape introducer: never sent raw to a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Spellings of one mark that people and word processors use interchangeably.
+_SAME_MARK = {
+    **dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"),
+    **dict.fromkeys("\u2013\u2014\u2011\u2010\u2212", "-"),
+}
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """One character as `fold` writes it: possibly several characters, or none.
+
+    Letters lose their accents and are transliterated when they have no plain form
+    (`œ` is `oe`, `ß` is `ss`, `Москва` is `moskva`); apostrophes, dashes and spaces
+    of every kind become one of each; other marks (« », digits, symbols) stay.
+    """
+    if char in _SAME_MARK:
+        return _SAME_MARK[char]
+    if char.isspace():
+        return " "
+    if char.isascii():
+        return char.casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if not bare.isascii() and unicodedata.category(char).startswith("L"):
+        bare = anyascii(bare)
+    return bare.casefold()
+
+
+def fold(text: str) -> str:
+    """Lower-case, without accents, ligatures or other scripts, with one kind of apostrophe,
+    dash and space, for matching.
+
+    `fold("Kirghizistan") == fold("kirghizistan")`, `fold("Énergie") == "energie"`,
+    `fold("Œuvre") == "oeuvre"`.
+    """
+    plain = text.casefold() if text.isascii() else "".join(map(fold_char, text))
+    return _SPACES.sub(" ", plain).strip()
+
+
+def slug(text: str, words: int = 6, *, skip: Collection[str] = ()) -> str:
+    """Up to `words` folded ASCII words joined by hyphens: "Cœur d'Asie" gives "coeur-d-asie"."""
+    found = [w for w in _WORDS.findall(fold(text)) if w not in skip]
+    return "-".join(found[:words])
+
+
+def unique(base: str, taken: Callable[[str], bool]) -> str:
+    """`base`, or `base-2`, `base-3`... : the first that `taken` does not claim."""
+    candidate, n = base, 2
+    while taken(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def safe(text: str) -> str:
+    """Text from the store with control characters made visible, for terminals.
+
+    The one escape every renderer uses (tables, Markdown, CSV, `show`, `log`, the
+    digests, messages and the TUI) on every value it did not write itself: what the
+    store holds may come from an import, a document or an older sco-cal, and an
+    escape sequence in it would otherwise retitle, clear or take over the terminal.
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def safe_line(text: str) -> str:
+    """`safe`, with line breaks and tabs made visible too: for one-line messages."""
+    return safe(text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")

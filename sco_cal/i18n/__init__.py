@@ -1,0 +1,60 @@
+"""What sco-cal says to people, in their language: gettext catalogues, chosen once a run.
+
+Every user-facing string goes through `_` (or `ngettext` for counts); JSON keys and the
+values of enumerations stay English. `use()` picks the catalogue; until it is called,
+text is English. The catalogues live beside this module, one `.po` per language,
+compiled to `.mo` for the wheel.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "sco-cal"
+LOCALE_DIR = Path(__file__).parent / "locales"
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def use(language: str) -> None:
+    """Speak `language` ("en", "fr") from now on in this process."""
+    global _current, _language
+    _language = language
+    _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """`message` in the current language."""
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted message that suits `n` in the current language."""
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue without translating it yet (module constants
+    that are translated where they are shown)."""
+    return message
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the locale variables ask for, in gettext's order of precedence:
+    `LC_ALL`, `LC_MESSAGES`, `LANG` ("fr_FR.UTF-8" is "fr"); None when they name none
+    ("C" and "POSIX" name none)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return None if code in ("c", "posix") else code
+    return None

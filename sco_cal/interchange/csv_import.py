@@ -1,0 +1,147 @@
+"""Reading a CSV file of events in a small documented column set, checked row by row.
+
+Columns (a header row is required; names are case-insensitive, order free):
+title (required), date (required, any date phrase), organisation (required unless
+--org), country, city (several separated by ';'), status (default provisional),
+kind (default meeting), theme, title_fr, id (default: from organisation, title
+and year, so that importing the same row again finds the same event).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import replace
+
+from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event, Kind, Source, readable_id
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import organisation_code
+from sco_cal.domain.places import city, country_code
+from sco_cal.domain.themes import resolve_theme
+from sco_cal.interchange.incoming import MAX_TITLE, Incoming, Parsed, ReadOptions, Skipped, clip
+from sco_cal.interchange.lines import decode
+
+COLUMNS = (
+    "title",
+    "date",
+    "organisation",
+    "country",
+    "city",
+    "status",
+    "kind",
+    "theme",
+    "title_fr",
+    "id",
+)
+REQUIRED = ("title", "date")
+_ALIASES = {"org": "organisation", "organization": "organisation", "cities": "city"}
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
+def read_csv(data: bytes, opts: ReadOptions) -> Parsed:
+    """Every row as an event, or one InvalidInput naming the row at fault."""
+    text = decode(data, opts.name)
+    first = text.splitlines()[0] if text.splitlines() else ""
+    dialect = ";" if first.count(";") > first.count(",") else ","  # spreadsheets in French
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect, strict=True)
+    parsed = Parsed(format="csv")
+    try:
+        header = _header(next(reader, []), opts.name)
+        seen: dict[str, int] = {}
+        for cells in reader:
+            row = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            _take(parsed, seen, _row(header, cells, row, opts.name), row, opts)
+    except csv.Error as exc:
+        raise InvalidInput(f"{opts.name} row {reader.line_num}: not valid CSV ({exc})") from None
+    return parsed
+
+
+def _header(cells: list[str], name: str) -> list[str]:
+    header = [_ALIASES.get(c.strip().casefold(), c.strip().casefold()) for c in cells]
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        raise InvalidInput(
+            f"{name} row 1: unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS)})"
+        )
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InvalidInput(f"{name} row 1: no {missing[0]!r} column (required: title, date)")
+    return header
+
+
+def _row(header: list[str], cells: list[str], row: int, name: str) -> dict[str, str]:
+    if len(cells) > len(header):
+        raise InvalidInput(
+            f"{name} row {row}: {len(cells)} cells but the header names {len(header)} columns"
+        )
+    return {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
+
+
+def _take(
+    parsed: Parsed, seen: dict[str, int], values: dict[str, str], row: int, opts: ReadOptions
+) -> None:
+    try:
+        event = _event(values, row, opts)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{opts.name} row {row}: {exc}") from None
+    if event.id in seen:
+        parsed.skipped.append(
+            Skipped(f"row {row} {event.title_en!r}", f"same id as row {seen[event.id]}")
+        )
+        return
+    seen[event.id] = row
+    parsed.items.append(Incoming(event, f"row {row}"))
+
+
+def _event(values: dict[str, str], row: int, opts: ReadOptions) -> Event:
+    title = clip(_required(values, "title"), MAX_TITLE)
+    window = parse_date_phrase(_required(values, "date"), today=opts.today)
+    org_text = values.get("organisation") or opts.organisation
+    if not org_text:
+        raise InvalidInput("no organisation (fill the organisation column or pass --org)")
+    cities = tuple(city(c).name for c in re.split(r"[;,]", values.get("city", "")) if c.strip())
+    country = country_code(values["country"]) if values.get("country") else None
+    if country is None and cities:
+        country = city(cities[0]).country
+    event = Event(
+        id="",
+        organisation=organisation_code(org_text),
+        kind=Kind.parse(values.get("kind") or "meeting"),
+        title=clip(values.get("title_fr") or title, MAX_TITLE),
+        title_en=title,
+        window=window,
+        status=ConfirmationState.parse(values.get("status") or "provisional"),
+        theme=resolve_theme(values["theme"]) if values.get("theme") else None,
+        country=country,
+        cities=cities,
+        origin=opts.origin,
+        sources=(Source(document=opts.name, excerpt=_excerpt(values, row)),),
+    )
+    return replace(event, id=_id(values.get("id", ""), event))
+
+
+def _required(values: dict[str, str], column: str) -> str:
+    value = values.get(column, "")
+    if not value:
+        raise InvalidInput(f"the {column} is empty")
+    return value
+
+
+def _id(given: str, event: Event) -> str:
+    if given:
+        if not _ID.fullmatch(given):
+            raise InvalidInput(
+                f"id {given!r} must be lower-case letters, digits, '.', '_' or '-' (up to 100)"
+            )
+        return given
+    return readable_id(event)
+
+
+def _excerpt(values: dict[str, str], row: int) -> str:
+    said = ", ".join(f"{k}={v}" for k, v in values.items() if v)
+    return clip(f"row {row}: {said}", 10_000)

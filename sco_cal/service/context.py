@@ -1,0 +1,31 @@
+"""What every part of the service shares: the store, today, the author and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from sco_cal.store.store import Store
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+T = TypeVar("T")
+
+
+@dataclass
+class ServiceContext:
+    """The calendar as one person sees it, against a fixed `today`."""
+
+    store: Store
+    today: date
+    author: str
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """`work` in one transaction, retried while the database is busy."""
+        return self.store.write(work)

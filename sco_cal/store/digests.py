@@ -1,0 +1,55 @@
+"""What the digest reads beside the events, and the mark of the last digest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sco_cal.domain.digest import FollowUpTally
+from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.store.mapping import as_datetime
+from sco_cal.store.reader import Rows, where_clause
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+LAST_DIGEST_KEY = "last_digest_at"
+
+
+class DigestReads:
+    """Counts, document titles and the store's own dates, for the digest."""
+
+    def __init__(self, rows: Rows) -> None:
+        self._rows = rows
+
+    def follow_up_tally(self, today: date) -> FollowUpTally:
+        """How many events need follow-up, in all and by source document."""
+        where, params = where_clause(EventFilter(scope=Scope.ALL, follow_up=True), today)
+        total = self._rows.fetch(f"SELECT count(*) FROM event e WHERE {where}", params)
+        by_document = self._rows.fetch(
+            "SELECT s.document, count(DISTINCT s.event_id) FROM source s "
+            f"JOIN event e ON e.id = s.event_id WHERE {where} GROUP BY s.document",
+            params,
+        )
+        return FollowUpTally(int(total[0][0]), {str(r[0]): int(r[1]) for r in by_document})
+
+    def documents(self) -> dict[str, str]:
+        """Source documents' titles by file name."""
+        return {
+            str(r[0]): str(r[1]) for r in self._rows.fetch("SELECT file, title FROM document", {})
+        }
+
+    def first_change_at(self) -> datetime | None:
+        """When the store's history begins: its creation (and seeding)."""
+        found = self._rows.fetch("SELECT min(at) FROM history", {})
+        return as_datetime(found[0][0]) if found and found[0][0] is not None else None
+
+    def meta(self, key: str) -> str | None:
+        found = self._rows.fetch("SELECT value FROM meta WHERE key = :key", {"key": key})
+        return str(found[0][0]) if found else None
+
+
+def set_meta(*, session: Session, key: str, value: str) -> None:
+    from sco_cal.store.schema import MetaRow
+
+    session.merge(MetaRow(key=key, value=value))

@@ -1,0 +1,181 @@
+"""Writing an import into the store: new events added, known ones updated short of what
+people changed, all in one transaction.
+
+The file was read and checked whole before (`sco_cal.interchange`), so a file with
+a fault writes nothing. Events are matched by id (from the UID, or the CSV id
+column): a new id is added, a known one is updated only if an import created it and
+no person has changed those fields since; anything else is reported as skipped,
+with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.event import CONTENT_FIELDS, Event, HistoryEntry, event_fields
+from sco_cal.domain.provenance import fields_set_by_people
+from sco_cal.interchange.incoming import Incoming, Parsed, Skipped
+from sco_cal.interchange.report import ImportReport
+from sco_cal.store.mapping import EVENT_COLUMNS, HISTORY_COLUMNS, event_from_row, history_from_row
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from sco_cal.store.store import Store
+
+IMPORT_ACTION = "import"
+
+
+def import_parsed(
+    store: Store,
+    parsed: Parsed,
+    *,
+    name: str,
+    author: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Add or update the parsed events in one transaction (or only say what would happen)."""
+    return store.write(_Apply(parsed, name=name, author=author, now=now, dry_run=dry_run))
+
+
+@dataclass
+class _Apply:
+    """One import's reads and writes inside the caller's transaction (run again on a retry)."""
+
+    parsed: Parsed
+    name: str
+    author: str
+    now: datetime
+    dry_run: bool
+
+    def __call__(self, session: Session) -> ImportReport:
+        report = ImportReport(
+            file=self.name,
+            format=self.parsed.format,
+            dry_run=self.dry_run,
+            skipped=list(self.parsed.skipped),
+            expanded=self.parsed.expanded,
+        )
+        items = self.parsed.items
+        stored = _stored(session, [i.event.id for i in items])
+        edits = _people_edits(session, [i.event.id for i in items if i.event.id in stored])
+        new = [i for i in items if i.event.id not in stored]
+        for item in items:
+            event = item.event
+            event.window.check_years(f"{self.name}: {event.title_en}")
+            report.labels[event.id] = f"{event.title_en} ({format_window(event.window)})"
+            if event.id in stored:
+                self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))
+        report.added = [i.event.id for i in new]
+        if new and not self.dry_run:
+            self._insert(session, new)
+        return report
+
+    def _merge(
+        self,
+        session: Session,
+        report: ImportReport,
+        item: Incoming,
+        row: Event,
+        edits: dict[str, HistoryEntry],
+    ) -> None:
+        """Update a stored event from the file, short of what a person changed."""
+        from sco_cal.store.writer import update_event
+
+        incoming, stored = event_fields(item.event), event_fields(row)
+        changes = {n: incoming[n] for n in CONTENT_FIELDS if incoming[n] != stored[n]}
+        if not changes:
+            report.unchanged.append(row.id)
+            return
+        refused = _refusal(row, changes, edits)
+        if refused is not None:
+            kept, reason = refused
+            report.skipped.append(Skipped(f"{row.id} ({item.where})", reason))
+            changes = {n: value for n, value in changes.items() if n not in kept}
+        if not changes:
+            return
+        report.updated[row.id] = sorted(changes)
+        if not self.dry_run:
+            update_event(
+                session=session,
+                event_id=row.id,
+                changes=changes,
+                author=self.author,
+                now=self.now,
+                action=IMPORT_ACTION,
+                note=f"imported from {self.name} ({item.where})",
+                source=item.event.origin,
+            )
+
+    def _insert(self, session: Session, new: list[Incoming]) -> None:
+        from sco_cal.store.writer import insert_events
+
+        insert_events(
+            session=session,
+            events=[i.event for i in new],
+            author=self.author,
+            now=self.now,
+            notes={i.event.id: f"imported from {self.name} ({i.where})" for i in new},
+            source=new[0].event.origin,
+        )
+
+
+def _refusal(
+    row: Event, changes: dict[str, Any], edits: dict[str, HistoryEntry]
+) -> tuple[set[str], str] | None:
+    """The changes an import must not make to this stored event, and why; None if none."""
+    if not str(row.origin).startswith("import:"):
+        came = "the seed data" if row.origin == "seed" else "a person in sco-cal"
+        return set(changes), (
+            f"added by {came}, not by an import: not overwritten "
+            f"(the file differs in {', '.join(sorted(changes))})"
+        )
+    touched = sorted(set(changes) & set(edits))
+    if not touched:
+        return None
+    last = edits[touched[0]]
+    return set(touched), (
+        f"{', '.join(touched)} changed by {last.author} on {last.at.date().isoformat()} "
+        "since it was imported: "
+        "kept, not overwritten"
+    )
+
+
+def _stored(session: Session, ids: list[str]) -> dict[str, Event]:
+    """The stored events among `ids` (their own fields: what an import compares)."""
+    from sqlalchemy import text
+
+    found: dict[str, Event] = {}
+    columns = ", ".join(EVENT_COLUMNS)
+    for chunk in _chunks(sorted(set(ids))):
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        sql = text(f"SELECT {columns} FROM event WHERE id IN ({marks})")
+        for row in session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
+            event = event_from_row(tuple(row))
+            found[event.id] = event
+    return found
+
+
+def _people_edits(session: Session, ids: list[str]) -> dict[str, dict[str, HistoryEntry]]:
+    """For each event, the fields a person set by hand, and the entry that set each."""
+    from sqlalchemy import text
+
+    by_event: dict[str, list[HistoryEntry]] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        sql = text(
+            f"SELECT {', '.join(HISTORY_COLUMNS)} FROM history WHERE field IS NOT NULL "
+            f"AND event_id IN ({marks}) ORDER BY at, id"
+        )
+        for row in session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
+            entry = history_from_row(tuple(row))
+            by_event.setdefault(entry.event_id, []).append(entry)
+    return {event_id: fields_set_by_people(entries) for event_id, entries in by_event.items()}
+
+
+def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]

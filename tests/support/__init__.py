@@ -1,0 +1,1 @@
+"""Helpers the tests share: the CLI runner, environments, databases, module probes."""
