@@ -48,6 +48,9 @@ def review_record(item: ReviewItem, today: date, lang: str = "en") -> dict[str, 
             for c in item.candidates
         ],
         "new_allowed": item.action is Action.AMBIGUOUS and item.new_allowed,
+        "document_date": item.document_date.isoformat(),
+        "document_date_from": item.dated_by,
+        "document_date_assumed": item.date_assumed,
     }
 
 
@@ -56,7 +59,19 @@ def render_review(items: Sequence[ReviewItem], *, lang: str, paint: Painter) -> 
     if not items:
         return "nothing to review: the document announces no meeting sco-cal can read"
     blocks = [render_item(item, lang=lang, paint=paint) for item in items]
-    return "\n\n".join([*blocks, summary(items)])
+    return "\n\n".join([dating_line(items[0], paint), *blocks, summary(items)])
+
+
+def dating_line(item: ReviewItem, paint: Painter) -> str:
+    """Which date the document's year-less and relative dates were read against."""
+    day = item.document_date.isoformat()
+    if item.date_assumed:
+        return paint(
+            f"! no date found in the document: its dates without a year were read against "
+            f"today, {day} (an assumption; give --as-of DATE)",
+            "red",
+        )
+    return paint(f"document dated {day}, from {safe(item.dated_by)}", "dim")
 
 
 def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
@@ -79,7 +94,7 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
             )
         )
     if item.action is Action.UNREADABLE:
-        lines.append("    " + paint("; ".join(item.reasons), "red"))
+        lines.append("    " + paint(safe("; ".join(item.reasons)), "red"))
     if item.action is Action.AMBIGUOUS:
         lines += ["    " + line for line in candidate_lines(item, lang)]
     lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
@@ -89,8 +104,8 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
 def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
     """`? sco-...: title (date) - why` for each event an ambiguous item may mean."""
     lines = [
-        f"? {c.event_id}: {safe(c.event.title_in(lang))} ({format_window(c.event.window, lang)})"
-        f" - {safe(c.why)}"
+        f"? {safe(c.event_id)}: {safe(c.event.title_in(lang))} "
+        f"({format_window(c.event.window, lang)}) - {safe(c.why)}"
         for c in item.candidates
     ]
     if item.new_allowed:
@@ -101,8 +116,8 @@ def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
 
 def _id(item: ReviewItem) -> str:
     if item.event_id is not None:
-        return item.event_id
-    return item.proposed.id if item.proposed is not None else ""
+        return safe(item.event_id)
+    return safe(item.proposed.id) if item.proposed is not None else ""
 
 
 def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
@@ -110,8 +125,8 @@ def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
     assert event is not None
     place = ", ".join([*event.cities, event.country or ""]) or "no place"
     state = paint(event.status.value, STATE_STYLE[event.status])
-    parts = [event.organisation, format_window(event.window, lang), place, state]
-    return " | ".join([*parts, event.theme or "no theme"])
+    parts = [safe(event.organisation), format_window(event.window, lang), safe(place), state]
+    return " | ".join([*parts, safe(event.theme or "no theme")])
 
 
 def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:
