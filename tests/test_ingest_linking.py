@@ -403,3 +403,48 @@ def test_a_path_that_is_not_a_document_is_a_clear_error(
     assert line.startswith(f"sco-cal: error: cannot read {target}: ")
     assert any(w in line for w in ("directory", "not a regular file", "no such file"))
     assert json.dumps(line).count("\\n") == 0
+
+
+# -- rubrics: "the organisation" is the rubric's body -------------------------------------
+
+_RUBRICS = {
+    "numbered": ("1. OCS", "2. OTSC", "3. Divers"),
+    "roman": ("I – OCS", "II – OTSC", "III – Divers"),
+    "lettered": ("A) SCO", "B) CSTO", "C) Other"),
+    "bold": ("**1. SCO**", "**2. CSTO**", "**3. Other**"),
+    "colon": ("OCS :", "OTSC :", "Divers :"),
+    "colon-en": ("SCO:", "CSTO:", "Other:"),
+    "spelled": ("1. OCS", "2. OTSC (Organisation du traité de sécurité collective)", "3. Divers"),
+}
+
+
+_UNDER_CSTO = (
+    "- Selon le Secrétariat de l'organisation, la session du Conseil des ministres de la "
+    "Défense est prévue en juin à Moscou.\n"
+    "- The bloc's defence ministers will gather in Moscow in the second half of the year.\n"
+    "- L'Organisation tiendra la session de son Conseil des ministres de la Défense en "
+    "juillet à Moscou.\n"
+)
+
+
+@pytest.mark.parametrize("style", list(_RUBRICS))
+def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
+    service: CalendarService, tmp_path: Path, style: str
+) -> None:
+    sco, csto, other = _RUBRICS[style]
+    doc = tmp_path / "review.md"
+    doc.write_text(
+        f"Revue de la semaine, 22/05/2026\n\n{sco}\n\n"
+        "- Le Conseil des coordinateurs nationaux s'est réuni mardi à Bichkek.\n\n"
+        f"{csto}\n\n{_UNDER_CSTO}\n{other}\n\n"
+        "- Le ministre ouzbek a rencontré mardi son homologue kazakh à Astana.\n",
+        encoding="utf-8",
+    )
+    items = service.documents.review(doc)
+    coordinators = [i for i in items if "coordinateurs" in i.finding.excerpt]
+    defence = [i for i in items if "Moscow" in i.finding.cities]
+
+    assert [i.finding.organisation for i in coordinators] == ["SCO"]
+    assert [i.finding.organisation for i in defence] == ["CSTO"] * 3
+    # the SCO's defence ministers meet in Russia in 2026 too: not these meetings
+    assert all(i.event_id != "sco-defence-ministers-23" for i in defence)
