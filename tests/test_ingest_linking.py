@@ -301,6 +301,93 @@ def _at() -> Any:
     return datetime(2026, 3, 1, tzinfo=UTC)
 
 
+# -- title words that hide a difference of body, number, kind or of several bodies -------
+
+
+def test_a_first_expert_group_meeting_is_not_a_countrys_forum_elsewhere() -> None:
+    group = finding(
+        "1st meeting of its expert group on artificial intelligence",
+        number=1,
+        window=DateWindow(date(2026, 1, 1), date(2026, 12, 31), Precision.YEAR),
+    )
+    decision = decide(group, SEED)
+
+    assert decision.event is None
+    assert "kz-ai-experts-forum-2026-astana" not in [c.event_id for c in decision.candidates]
+
+
+def test_a_countrys_own_forum_links_where_the_calendar_has_it() -> None:
+    forum = finding(
+        "Artificial Intelligence Experts' Forum",
+        kind=Kind.FORUM,
+        country="KZ",
+        cities=("Astana",),
+        window=DateWindow(date(2026, 11, 19), date(2026, 11, 20), Precision.DAYS),
+    )
+    decision = decide(forum, SEED)
+
+    assert decision.event is not None and decision.event.id == "kz-ai-experts-forum-2026-astana"
+
+
+def test_a_number_the_calendar_lacks_leaves_a_title_link_to_a_person() -> None:
+    first = finding(
+        "1st meeting of the heads of the media and information policy bodies",
+        number=1,
+        country="KZ",
+        cities=("Almaty",),
+        window=month(2026, 12),
+    )
+    decision = decide(first, SEED)
+
+    assert decision.event is None
+    assert [c.event_id for c in decision.candidates] == [
+        "sco-media-information-policy-meeting-2026-astana"
+    ]
+    assert "numbers it" in decision.candidates[0].why
+
+
+def test_a_forum_is_not_a_meeting_of_the_same_words_on_title_alone() -> None:
+    forum = finding(
+        "Forum on media and information policy",
+        kind=Kind.FORUM,
+        country="KZ",
+        window=month(2026, 10),
+    )
+    decision = decide(forum, SEED)
+
+    assert decision.event is None
+    assert "not a meeting" in decision.candidates[0].why
+
+
+def test_a_joint_meeting_of_two_councils_is_neither_one_of_them() -> None:
+    joint = finding(
+        "Joint meeting of the ministers of foreign affairs and the ministers of defence",
+        kind=Kind.MINISTERIAL,
+        country="RU",
+        cities=("Moscow",),
+        window=month(2026, 11),
+    )
+    decision = decide(joint, SEED)
+
+    assert decision.event is None
+    assert "sco-defence-ministers-23" in [c.event_id for c in decision.candidates]
+
+
+def test_a_numbered_summit_in_the_citys_window_still_links() -> None:
+    summit = finding(
+        "26th meeting of the Council of Heads of State",
+        kind=Kind.SUMMIT,
+        number=26,
+        country="KG",
+        cities=("Bishkek",),
+        window=DateWindow(date(2026, 8, 27), date(2026, 8, 28), Precision.DAYS),
+    )
+    decision = decide(summit, SEED)
+
+    assert decision.event is not None
+    assert decision.event.id == "sco-heads-of-state-council-2026-bishkek"
+
+
 # -- what a person sees ------------------------------------------------------------------
 
 
