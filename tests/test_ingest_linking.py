@@ -492,6 +492,30 @@ def test_a_path_that_is_not_a_document_is_a_clear_error(
     assert json.dumps(line).count("\\n") == 0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A joint session of the Council of Foreign Ministers, the Council of Defence Ministers "
+        "and the Committee of Secretaries of Security Councils of the CSTO will be held in "
+        "Moscow on 10 November, on the eve of the CSTO summit.",
+        "Une session conjointe du Conseil des ministres des Affaires étrangères, du Conseil des "
+        "ministres de la Défense et du Comité des secrétaires des conseils de sécurité de "
+        "l'OTSC se tiendra à Moscou le 10 novembre, à la veille du sommet.",
+    ],
+)
+def test_a_joint_session_of_three_councils_is_one_meeting_of_none_of_them(
+    service: CalendarService, tmp_path: Path, sentence: str
+) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(f"Moscow, 14 September 2026\n\n{sentence}\n", encoding="utf-8")
+
+    (item,) = service.documents.review(doc)
+
+    assert item.finding.organisation == "CSTO"
+    assert item.finding.window is not None and item.finding.window.start == date(2026, 11, 10)
+    assert item.action.value == "new"
+
+
 # -- rubrics: "the organisation" is the rubric's body -------------------------------------
 
 _RUBRICS = {

@@ -84,7 +84,7 @@ _AND_THEN = re.compile(
 )
 _EVE_OF = re.compile(
     r"\b(?:la veille|(?:on )?the eve|le lendemain|the day after|the following day)"
-    r" (?:du|de la|of the|of) (?:sommet|summit)\b"
+    r" (?:du|de la|of the|of) (?:(?:sco|csto|ocs|otsc) )?(?:sommet|summit)\b"
 )
 _SAME_PLACE = re.compile(
     r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"

@@ -80,6 +80,12 @@ _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
 _HEADS_OF_STATE = re.compile(r"\b(?:chefs d'etat|heads of state)(?![\w-])")  # not "état-major"
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
+# "a joint session of the Council of ..., the Council of ... and the Committee of ...":
+# the bodies named after it are its members, not meetings of their own.
+_JOINT = re.compile(r"\b(?:joint|conjointe?s?|combined|commune?s?)\b")
+_NEXT_MEMBER = re.compile(
+    r"\s*(?:,|\bet\b|\band\b)\s*(?:,\s*)?(?:du|de la|de l'|des|the|of the)?\s*$"
+)
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
 
 
@@ -123,7 +129,29 @@ def find_heads(
         heads.append(phrase)
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
-    return _ellipses(folded, heads, english)
+    return _ellipses(folded, _joint_sessions(folded, heads, english), english)
+
+
+def _joint_sessions(
+    folded: Folded, heads: list[MeetingPhrase], english: bool
+) -> list[MeetingPhrase]:
+    """A joint session and the bodies listed after it, one meeting."""
+    text = folded.text
+    merged: list[MeetingPhrase] = []
+    for head in heads:
+        joint = merged[-1] if merged else None
+        if (
+            joint is not None
+            and not head.silent
+            and _JOINT.search(text, joint.start, min(joint.end, joint.noun_end + 12)) is not None
+            and _NEXT_MEMBER.fullmatch(text, joint.end, head.start) is not None
+        ):
+            words = folded.span(joint.start, head.end)
+            title = normalise_title(words, english=english, number=joint.number)
+            merged[-1] = replace(joint, end=head.end, title=title, truncated=head.truncated)
+            continue
+        merged.append(head)
+    return merged
 
 
 def _joined_with(
