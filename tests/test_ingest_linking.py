@@ -559,3 +559,5 @@ def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
     assert [i.finding.organisation for i in defence] == ["CSTO"] * 3
     # the SCO's defence ministers meet in Russia in 2026 too: not these meetings
     assert all(i.event_id != "sco-defence-ministers-23" for i in defence)
+    bloc = next(i for i in defence if "bloc" in i.finding.excerpt)
+    assert bloc.finding.title == "Meeting of defence ministers"  # not "of s defence"

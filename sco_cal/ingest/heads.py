@@ -44,7 +44,7 @@ _COMPLEMENT = re.compile(
     r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
 )
 _OF = re.compile(r"\b(?:des|du|de la|de l'|of|of the)\s+$")
-_ENGLISH_BEFORE = re.compile(r"(?:\b(?:sco|csto|ocs|otsc|un|the|[a-z][\w-]*)\s+){1,3}$")
+_ENGLISH_BEFORE = re.compile(r"(?:(?<!['’])\b(?:sco|csto|ocs|otsc|un|the|[a-z][\w-]*)\s+){1,3}$")
 _ENGLISH_STOP_WORDS = frozenset(
     "the a an its their and or of in at on for to with by said says told who which that "
     "were was are is will would as after before while".split()
