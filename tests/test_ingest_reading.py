@@ -332,3 +332,53 @@ SCO defence ministers are to meet later this month, a defence ministry spokesman
     assert (assembly.organisation, cis.organisation) == ("CSTO", "CIS")
     assert days(assembly) == days(cis) == ("2026-12-01", "2026-12-31")
     assert defence.title_en.lower().startswith("meeting of sco defence ministers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan has offered to host the SCO energy ministers' meeting in 2027.",
+        "India proposed holding an SCO start-up forum in New Delhi next year.",
+        "Russia suggested that the heads of the railway administrations of the SCO member "
+        "states meet in Kazan in 2027.",
+        "Kazakhstan offered to host the SCO tourism forum in Almaty, possibly in May 2027.",
+        "Le Tadjikistan a proposé d'accueillir la réunion des ministres de la Culture de "
+        "l'OCS à Douchanbé en 2027.",
+        "La Russie a suggéré que les chefs des administrations ferroviaires de l'OCS se "
+        "réunissent à Kazan en 2027.",
+    ],
+)
+def test_an_offer_or_a_proposal_is_proposed_even_when_hedged(text: str) -> None:
+    (finding,) = read(text, date(2026, 10, 5))
+
+    assert finding.status.value == "proposed"
+
+
+def test_a_status_column_says_held_moved_or_planned_in_its_own_words() -> None:
+    text = """\
+| Date | Réunion | Lieu | Statut |
+| --- | --- | --- | --- |
+| 6-7 octobre | Réunion des ministres de la Culture de l'OCS | Douchanbé | Réalisée |
+| 9 octobre | Forum des jeunes de l'OCS | Bichkek | Effectué |
+| 15 octobre | Réunion des chefs des services douaniers de l'OCS | Pékin | Reportée à décembre |
+| 1er trimestre 2027 | Réunion des ministres de la Justice de l'OCS | Douchanbé | En projet |
+"""
+    culture, youth, customs, justice = read(text, date(2026, 10, 12))
+
+    assert culture.status.value == "held" and days(culture) == ("2026-10-06", "2026-10-07")
+    assert youth.status.value == "held" and days(youth) == ("2026-10-09", "2026-10-09")
+    assert customs.status.value == "postponed"
+    assert days(customs) == ("2026-12-01", "2026-12-31")
+    assert customs.previous is not None and customs.previous.start == date(2026, 10, 15)
+    assert justice.status.value == "provisional"
+
+
+def test_the_day_a_planned_meeting_was_called_off_is_not_its_date() -> None:
+    (finding,) = read(
+        "A meeting of the heads of the SCO emergency agencies, pencilled in for November, "
+        "was called off last week.",
+        date(2026, 10, 5),
+    )
+
+    assert finding.status.value == "cancelled"
+    assert days(finding) == ("2026-11-01", "2026-11-30")

@@ -62,7 +62,10 @@ _REPORTED = re.compile(
 )
 _HELD_CLAUSE = re.compile(r",\s*(?:qui|who|which)\s[^,;]*")
 _STATUS_WORDS = re.compile(
-    r"\b(?:(?P<held>tenue?s?|held|done)|(?P<provisional>prevue?s?|planned|expected|pending)"
+    r"\b(?:(?P<held>tenue?s?|held|done|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
+    r"|passee?s?|completed?|took place)"
+    r"|(?P<provisional>prevue?s?|planned|expected|pending|en projet|en preparation|projected"
+    r"|under preparation|tentative)"
     r"|(?P<confirmed>confirmee?s?|fixed|set))\b"
 )
 _STATUS_STATES = {
@@ -236,10 +239,14 @@ def _row_text(
         when = f"{when} {year}".strip()
     if when:
         when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
+    moved_to = ""
     if state is ConfirmationState.POSTPONED and when:
         when = f"initialement prévue {when}"  # the row's date is the one it moved from
+        # "Reportée à décembre", "Postponed to Oct": the new date is the status cell's
+        moved_to = " ".join(cells.get("status", "").split()).rstrip(" .")
     parts = ", ".join(p for p in (place, when) if p)
-    sentence = f"{meeting} ({parts})." if parts else f"{meeting}."
+    sentence = f"{meeting} ({parts})" if parts else meeting
+    sentence = f"{sentence}, {moved_to}." if moved_to else f"{sentence}."
     return sentence, ((state, words) if state is not None else None)
 
 

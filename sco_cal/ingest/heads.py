@@ -207,12 +207,15 @@ def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
 
 
 def _attaches(text: str, previous: MeetingPhrase, start: int) -> bool:
-    """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)": one meeting."""
+    """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)", "the
+    ministers' meeting": one meeting."""
     between = text[previous.end : start]
     if _POSSESSIVE.search(text[max(previous.end, start - 40) : start]) and len(between) < 60:
         return True
     paren = re.fullmatch(r"\s*\(\s*(?:[\w-]+\s+){0,3}", between)
-    return paren is not None
+    # "the energy ministers' meeting", "the ministers' 5th annual meeting"
+    possessive = re.fullmatch(r"'\s+(?:[\w-]+\s+){0,2}", between)
+    return paren is not None or possessive is not None
 
 
 def _with_number(

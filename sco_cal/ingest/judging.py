@@ -29,6 +29,8 @@ _ENUMERATED = re.compile(
     r"^\s*(?:,|et\b|and\b|ainsi que\b|as well as\b)\s*(?:de la|du|des|de l'|d'|la|le|les|l'"
     r"|the|of the|a|an|notamment|including)?\b"
 )
+# Between a state's words and a day they were said on: "called off last week", "annulée mardi".
+_SAID_ON = re.compile(r"\s*(?:on|le|ce|this)?\s*")
 _SERIES = re.compile(r"\b(?:série|serie|series)\b")
 _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED, None})
 # Below this a finding is shown as unreadable: too much of it is guessed.
@@ -132,6 +134,7 @@ def judge(
         or (cue is not None and outcome_unknown(cue[1]))  # "on ignore si ... a eu lieu"
     )
     until = context.reported_until or context.document_date
+    dates = _meeting_dates(text, dates, cue)
     placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
@@ -173,6 +176,30 @@ def judge(
         cue=cue,
         year_inferred=current is not None and _needs_document_date(current),
     )
+
+
+def _meeting_dates(
+    text: str, dates: list[DateMention], cue: tuple[ConfirmationState, str] | None
+) -> list[DateMention]:
+    """The dates of the meeting, without the day its state was announced: "pencilled in
+    for November, was called off last week", "prévue en mai, a été annulée mardi" (the
+    meeting's own date given as the one it was planned for)."""
+    if cue is None or not any(WAS_PLANNED.search(text[: d.start]) for d in dates):
+        return dates
+    at = text.find(cue[1])
+    if at < 0:
+        return dates
+    said = at + len(cue[1])
+    kept = [
+        d
+        for d in dates
+        if not (
+            (d.relative or d.weekday)
+            and d.start >= said
+            and _SAID_ON.fullmatch(text, said, d.start) is not None
+        )
+    ]
+    return kept or dates
 
 
 def _cue(text: str) -> tuple[ConfirmationState, str] | None:

@@ -164,7 +164,8 @@ MOVED_TO = re.compile(
 WAS_PLANNED = re.compile(
     r"\b(?:initialement|prevue?s?|au lieu de|originally|initially|instead of|scheduled for"
     r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
-    r"|planned for|placed in|d'abord annoncee?|qui devait se tenir)\s*(?:\S+\s+){0,2}$"
+    r"|planned for|placed in|d'abord annoncee?|qui devait se tenir|pencil+ed"
+    r"|slated for|pressentie? pour)\s*(?:\S+\s+){0,2}$"
 )
 _ENGLISH = re.compile(
     r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held|are|to|meet|met|said|on"
@@ -197,11 +198,27 @@ NOT_A_MEETING = re.compile(
 )
 
 
+# An offer or a proposal to hold or host: still an offer when the sentence hedges its date
+# ("has offered to host ..., possibly in May").
+_OFFERED = re.compile(
+    r"\b(?:(?:has |have |had )?offered to (?:host|hold|organi[sz]e)|offers? to host"
+    r"|propos\w* (?:holding|hosting|to (?:hold|host|organi[sz]e|convene))"
+    r"|suggest\w* (?:holding|hosting|that)|put forward (?:a|the|its) proposal"
+    r"|(?:has |have )?(?:bid|volunteered|applied) to host|is bidding to host"
+    r"|a propose (?:d'|de (?:tenir|reunir)|que)|ont propose (?:d'|de (?:tenir|reunir)|que)"
+    r"|propose d'(?:organiser|accueillir)|a suggere|ont suggere|suggere (?:d'|de |que)"
+    r"|s'est (?:propose|proposee|porte candidat|portee candidate) (?:pour|a|d')"
+    r"|offert d'(?:accueillir|organiser)|candidature (?:pour|a) (?:accueillir|l'organisation))"
+)
+
+
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
     strongest = _strongest(text)
     if strongest is not None:
         return strongest
+    if (match := _OFFERED.search(text)) is not None:
+        return ConfirmationState.PROPOSED, match.group()
     if (match := _UNCONFIRMED.search(text)) is not None:
         return ConfirmationState.PROVISIONAL, match.group()
     if (match := _CONFIRMED.search(text)) is not None:
