@@ -382,3 +382,35 @@ def test_the_day_a_planned_meeting_was_called_off_is_not_its_date() -> None:
 
     assert finding.status.value == "cancelled"
     assert days(finding) == ("2026-11-01", "2026-11-30")
+
+
+def test_a_gathering_named_for_its_people_is_that_gathering() -> None:
+    (forum,) = read(
+        "Kazakhstan will host its Artificial Intelligence Experts' Forum in Astana on "
+        "19-20 November.",
+        date(2026, 9, 14),
+    )
+    (meeting,) = read(
+        "The SCO energy ministers' meeting will take place in Tashkent in May.",
+        date(2026, 1, 14),
+    )
+
+    assert forum.kind.value == "forum" and forum.title == "Artificial Intelligence Experts' Forum"
+    assert meeting.kind.value == "ministerial" and "energy ministers" in meeting.title
+
+
+def test_people_who_hold_a_joint_meeting_are_its_members_not_meetings_of_their_own() -> None:
+    (joint,) = read(
+        "The ministers of foreign affairs and the ministers of defence of the SCO member "
+        "states will hold a joint meeting in Moscow in November.",
+        date(2026, 9, 14),
+    )
+    (heads,) = read(
+        "Heads of the anti-drug agencies of the SCO member states met in Almaty on Monday "
+        "and agreed to set up a joint working group on synthetic drugs.",
+        date(2026, 1, 20),
+    )
+
+    assert joint.kind.value == "ministerial"
+    assert joint.title.startswith("Joint meeting of ministers of foreign affairs and")
+    assert heads.title.startswith("Meeting of Heads of the anti-drug agencies")

@@ -86,6 +86,13 @@ _JOINT = re.compile(r"\b(?:joint|conjointe?s?|combined|commune?s?)\b")
 _NEXT_MEMBER = re.compile(
     r"\s*(?:,|\bet\b|\band\b)\s*(?:,\s*)?(?:du|de la|de l'|des|the|of the)?\s*$"
 )
+_CLAUSE_END = re.compile(r"[;.:]")
+# "... will hold a joint meeting", "... tiendront une réunion conjointe"
+_HOLD = re.compile(
+    r"\b(?:hold|holds|held|will hold|tiendr\w*|tiennent|ont tenu|a tenu|organis\w*"
+    r"|convene\w*)\s+(?:an?|une?|leurs?|their|its|sa|son)?\s*$"
+)
+_GENERIC_NOUN = re.compile(r"reunions?|meetings?|sessions?|rencontres?")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
 
 
@@ -103,6 +110,15 @@ def find_heads(
         if _in_head(heads, noun.start()):
             continue
         previous = max((h for h in heads if h.end <= noun.start()), default=None, key=_end)
+        if previous is not None and _named_by_people(text, previous, noun):
+            # "the Artificial Intelligence Experts' Forum": a forum, named for its people
+            phrase = meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
+            words = folded.span(previous.start, phrase.end)
+            title = normalise_title(words, english=english, number=phrase.number)
+            merged = replace(phrase, start=previous.start, title=title)
+            heads = [h for h in heads if h is not previous] + [merged]
+            heads.sort(key=lambda h: h.start)
+            continue
         if previous is not None and _attaches(text, previous, noun.start()):
             joined = _joined_with(folded, heads, previous, noun, english)
             heads = [h for h in heads if h is not previous and h is not joined[1]]
@@ -129,7 +145,44 @@ def find_heads(
         heads.append(phrase)
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
-    return _ellipses(folded, _joint_sessions(folded, heads, english), english)
+    heads = _joint_sessions(folded, _joint_of_people(folded, heads, english), english)
+    return _ellipses(folded, heads, english)
+
+
+def _joint_of_people(
+    folded: Folded, heads: list[MeetingPhrase], english: bool
+) -> list[MeetingPhrase]:
+    """ "The foreign ministers and the defence ministers will hold a joint meeting": the
+    people named together hold one meeting, the joint one."""
+    text = folded.text
+    for i, head in enumerate(heads):
+        if i == 0 or _JOINT.search(text, head.start, head.end) is None:
+            continue
+        first = i
+        while (
+            first > 0
+            and _PEOPLE_HEAD.search(Folded.of(heads[first - 1].title).text)
+            and (
+                first == i
+                or _COORDINATED.fullmatch(text[heads[first - 1].end : heads[first].start])
+            )
+        ):
+            first -= 1
+        between = text[heads[i - 1].end : head.start]
+        if first == i or head.silent or _CLAUSE_END.search(between) or not _HOLD.search(between):
+            continue
+        people = folded.span(heads[first].start, heads[i - 1].end)
+        if english:
+            title = f"{head.title} of {people}"
+        else:
+            body = re.sub(r"^(?:les|des)\s+", "", people, flags=re.IGNORECASE)
+            title = f"{head.title} des {body}"
+        title = normalise_title(title, english=english, number=head.number)
+        # a joint "meeting" of ministers is a ministerial meeting
+        kind = heads[first].kind if head.kind is Kind.MEETING else head.kind
+        merged = replace(head, start=heads[first].start, title=title, kind=kind)
+        return [*heads[:first], merged, *_joint_of_people(folded, heads[i + 1 :], english)]
+    return heads
 
 
 def _joint_sessions(
@@ -204,6 +257,15 @@ def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     found = [*MEETING_NOUN.finditer(text), *COUNCIL.finditer(text)]
     found = [m for m in found if not any(s <= m.start() < e for s, e in masked)]
     return sorted(found, key=lambda m: m.start())
+
+
+def _named_by_people(text: str, previous: MeetingPhrase, noun: re.Match[str]) -> bool:
+    """ "the Experts' Forum", "the Young Leaders' Festival": the people name a gathering
+    other than their own meeting."""
+    return (
+        re.fullmatch(r"'\s+", text[previous.end : noun.start()]) is not None
+        and _GENERIC_NOUN.fullmatch(noun.group()) is None
+    )
 
 
 def _attaches(text: str, previous: MeetingPhrase, start: int) -> bool:
