@@ -414,3 +414,31 @@ def test_people_who_hold_a_joint_meeting_are_its_members_not_meetings_of_their_o
     assert joint.kind.value == "ministerial"
     assert joint.title.startswith("Joint meeting of ministers of foreign affairs and")
     assert heads.title.startswith("Meeting of Heads of the anti-drug agencies")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The SCO agriculture ministers' meeting in Islamabad in May could be postponed.",
+         "provisional"),
+        ("La réunion des ministres de l'Agriculture de l'OCS, prévue en mai à Islamabad, "
+         "pourrait être reportée.", "provisional"),
+        ("A meeting of SCO health ministers, which was due to take place in Dushanbe this "
+         "month, may be called off.", "provisional"),
+        ("La réunion des ministres de la Santé de l'OCS, qui devait se tenir à Douchanbé ce "
+         "mois-ci, risque d'être annulée.", "provisional"),
+        ("The SCO tourism ministers' meeting was not cancelled, contrary to earlier reports, "
+         "and will be held in Cholpon-Ata on March 19.", "confirmed"),
+        ("La réunion des ministres du Tourisme de l'OCS n'a pas été annulée : elle se tiendra "
+         "à Tcholpon-Ata le 19 mars.", "confirmed"),
+        ("The heads of the SCO emergency agencies will not meet in Shymkent in April as "
+         "planned: the meeting has been cancelled.", "cancelled"),
+        ("Les chefs des services d'urgence de l'OCS ne se réuniront pas à Chymkent en avril "
+         "comme prévu.", "cancelled"),
+    ],
+)  # fmt: skip
+def test_a_change_that_only_may_happen_or_is_denied_is_no_change(text: str, status: str) -> None:
+    (finding,) = read(text, date(2026, 3, 3))
+
+    assert finding.status.value == status
+    assert finding.window is not None and finding.window.start.year == 2026

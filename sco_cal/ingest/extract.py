@@ -98,6 +98,10 @@ _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
 _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
+# "will not meet in April as planned": a meeting called off, not one that never was.
+_AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
+# "..., the meeting has been cancelled": the meeting just named, not another one.
+_ANAPHORA = re.compile(r"(?:the|this|that|la|cette|celle-ci) *$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +310,9 @@ def read_sentence(
         english=english,
     )
     heads = [
-        replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
+        replace(h, silent=True)
+        if (h.vague and not announced) or _listing(text, h) or _anaphoric(text, h, heads)
+        else h
         for h in heads
     ]
     findings: list[Finding] = []
@@ -474,7 +480,8 @@ def _scope_findings(
             if SPOKE.match(text, held[1] + 1):
                 return found  # "..., who met in Dushanbe last month, approved a programme"
     words = _words(text, scope)
-    if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
+    negated = _NEGATED_MEETING.search(words) and not _AS_PLANNED.search(words)
+    if NOT_A_MEETING.search(words) or negated:
         return found
     finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english, stated)
     if finding is not None and not (found and finding.window is None and not finding.stated_status):
@@ -605,6 +612,16 @@ def _stops(
         return match.end() + (after.end() if after else 0) in place_starts
 
     return stops_at
+
+
+def _anaphoric(text: str, head: MeetingPhrase, heads: list[MeetingPhrase]) -> bool:
+    """ "...: the meeting has been cancelled", "; cette réunion est reportée": a vague head
+    speaking of the meeting named before it in the sentence."""
+    return (
+        head.vague
+        and any(h.end <= head.start and not h.vague for h in heads)
+        and _ANAPHORA.search(text, max(0, head.start - 12), head.start) is not None
+    )
 
 
 def _organisation(

@@ -41,7 +41,7 @@ _COMPLEMENT = re.compile(
     r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,6}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
     r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in|et"
-    r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
+    r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on|ne|will not)\b|$))"
 )
 _OF = re.compile(r"\b(?:des|du|de la|de l'|of|of the)\s+$")
 _ENGLISH_BEFORE = re.compile(r"(?:(?<!['’])\b(?:sco|csto|ocs|otsc|un|the|[a-z][\w-]*)\s+){1,3}$")

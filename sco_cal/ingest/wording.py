@@ -49,7 +49,8 @@ _CANCELLED = re.compile(
 # "ne se tiendra pas en mai : elle est repoussée": only a cancellation when nothing moves it.
 _NOT_HELD = re.compile(
     r"\b(?:n'aura (?:finalement |donc )?pas lieu|ne se tiendr\w+ (?:finalement |donc )?pas"
-    r"|will not (?:take place|be held))\b"
+    r"|will not (?:take place|be held)"
+    r"|(?:will not meet|ne se reuni\w* pas)(?=[^.;]*\b(?:as (?:planned|scheduled)|comme prevu)))\b"
 )
 _SINE_DIE = re.compile(
     r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
@@ -212,11 +213,34 @@ _OFFERED = re.compile(
 )
 
 
+_CHANGE = (
+    r"(?:annul\w*|cancel+(?:ed)?|called off|call(?:ed)? off|report(?:e|ee|es|ees)"
+    r"|repouss(?:e|ee|es|ees)|postponed|delayed|put off|ajourn\w*|scrapped)"
+)
+# A change that only may happen: "could be postponed", "pourrait être reportée", "risque
+# d'être annulée". The meeting stands, unconfirmed.
+_HEDGED_CHANGE = re.compile(
+    r"\b(?:could|may|might|pourrai(?:en)?t|risquen?t? d'|risks? (?:being )?"
+    r"|threaten\w* to|is likely to|are likely to)\s*(?:well |also |still |even )?"
+    r"(?:be |etre |have been |avoir ete )?" + _CHANGE + r"\b"
+)
+# A change denied: "was not cancelled", "n'a pas été annulée", "has not been postponed".
+_DENIED_CHANGE = re.compile(
+    r"\b(?:(?:was|were|has|have|is|are|will) not (?:been |be )?|(?:was|were|has|have|is|are)"
+    r"n't (?:been )?|n'(?:a|ont|est|sont|sera|seront|avait|etait) (?:pas|jamais) (?:ete )?"
+    r"|ne sera pas |ne seront pas |never been )" + _CHANGE + r"\b"
+)
+
+
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
+    hedged = _HEDGED_CHANGE.search(text)
+    text = _DENIED_CHANGE.sub(" ", _HEDGED_CHANGE.sub(" ", text))
     strongest = _strongest(text)
     if strongest is not None:
         return strongest
+    if hedged is not None:
+        return ConfirmationState.PROVISIONAL, hedged.group()
     if (match := _OFFERED.search(text)) is not None:
         return ConfirmationState.PROPOSED, match.group()
     if (match := _UNCONFIRMED.search(text)) is not None:
