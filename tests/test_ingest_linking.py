@@ -548,7 +548,8 @@ def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
         f"Revue de la semaine, 22/05/2026\n\n{sco}\n\n"
         "- Le Conseil des coordinateurs nationaux s'est réuni mardi à Bichkek.\n\n"
         f"{csto}\n\n{_UNDER_CSTO}\n{other}\n\n"
-        "- Le ministre ouzbek a rencontré mardi son homologue kazakh à Astana.\n",
+        "- Le ministre ouzbek a rencontré mardi son homologue kazakh à Astana.\n"
+        "- Les ministres du Commerce se réuniront en septembre à Tachkent.\n",
         encoding="utf-8",
     )
     items = service.documents.review(doc)
@@ -556,6 +557,8 @@ def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
     defence = [i for i in items if "Moscow" in i.finding.cities]
 
     assert [i.finding.organisation for i in coordinators] == ["SCO"]
+    trade = [i for i in items if "Tashkent" in i.finding.cities]
+    assert [i.finding.organisation for i in trade] == ["SCO"]  # the CSTO rubric has ended
     assert [i.finding.organisation for i in defence] == ["CSTO"] * 3
     # the SCO's defence ministers meet in Russia in 2026 too: not these meetings
     assert all(i.event_id != "sco-defence-ministers-23" for i in defence)

@@ -95,6 +95,7 @@ class _Position:
     footnote: bool = False
     lead: Section | None = None
     columns: tuple[str, ...] = ()
+    rubric: str | None = None  # how the rubric heading the sector is marked ("1.", "II –")
 
     @property
     def heading(self) -> str | None:
@@ -288,16 +289,22 @@ def _consume_heading(line: Line, following: Line | None, where: _Position) -> bo
         where.lead = None
         return True
     text, theme, level = _heading(line, following)
+    if text is None and where.rubric == "colon" and _next_colon_rubric(line, following):
+        text, theme, level = line.text.strip(), _theme_of(line.text.strip(" :")), 2
     if text is None:
         return False
     where.lead = None
+    mark = _rubric_mark(line)
     if level == 2 and where.sector_theme is None and rubric_body(text) is not None:
         # "2. OTSC" heads everything down to the next rubric, its sub-headings
         # ("A) Réunions tenues") included; below a theme heading it stays a sub-heading
         level = 1
+    elif level == 2 and where.rubric is not None and mark == where.rubric:
+        level = 1  # "3. Divers" after "2. OTSC": the next rubric, not a part of that one
     if level == 1:
         where.sector, where.sector_theme = text, theme
         where.sub = where.sub_theme = None
+        where.rubric = mark if rubric_body(text) is not None or mark == where.rubric else None
     else:
         where.sub, where.sub_theme = text, theme
     return True
@@ -325,6 +332,34 @@ def _heading(line: Line, following: Line | None = None) -> tuple[str | None, str
         letter = _LETTER_HEADING.match(text)
         return text, _theme_of(letter["rest"] if letter else text), 2
     return None, None, 0
+
+
+def _rubric_mark(line: Line) -> str | None:
+    """How a heading line is marked: "markup" (`**2. CSTO**`), "item" (`2. OTSC`, read as
+    a numbered item), "roman" ("II –"), "letter" ("B)"), "colon" ("OTSC :"); or None."""
+    if line.heading:
+        return "markup"
+    if line.bullet:
+        return "item"
+    text = line.text.strip()
+    mark = _RUBRIC_MARK.match(text)
+    if mark is not None and mark.group().strip():
+        head = mark.group().strip()[0]
+        return "item" if head.isdigit() else "roman" if head in "IVX" else "letter"
+    return "colon" if text.rstrip().endswith(":") else None
+
+
+def _next_colon_rubric(line: Line, following: Line | None) -> bool:
+    """ "Divers :" after "OTSC :": a short label ending in a colon, the next rubric."""
+    body = line.text.strip().rstrip(" :")
+    return (
+        following is not None
+        and _rubric_mark(line) == "colon"
+        and 0 < len(body) <= _SHORT_HEADING_CHARS
+        and len(body.split()) <= _RUBRIC_REST_WORDS
+        and not any(c.isdigit() for c in body)
+        and _VERB_HINT.search(body) is None
+    )
 
 
 def rubric_body(text: str) -> str | None:
