@@ -14,7 +14,7 @@ from sco_cal.domain.places import find_country
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
-from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN, SPOKE
+from sco_cal.ingest.wording import COUNCIL, JOINT, MEETING_NOUN, SPOKE
 
 _PEOPLE = (
     r"ministres|ministers|responsables|chefs|heads|presidents|procureurs generaux"
@@ -82,7 +82,6 @@ _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 # "a joint session of the Council of ..., the Council of ... and the Committee of ...":
 # the bodies named after it are its members, not meetings of their own.
-_JOINT = re.compile(r"\b(?:joint|conjointe?s?|combined|commune?s?)\b")
 _NEXT_MEMBER = re.compile(
     r"\s*(?:,|\bet\b|\band\b)\s*(?:,\s*)?(?:du|de la|de l'|des|the|of the)?\s*$"
 )
@@ -156,7 +155,7 @@ def _joint_of_people(
     people named together hold one meeting, the joint one."""
     text = folded.text
     for i, head in enumerate(heads):
-        if i == 0 or _JOINT.search(text, head.start, head.end) is None:
+        if i == 0 or JOINT.search(text, head.start, head.end) is None:
             continue
         first = i
         while (
@@ -196,7 +195,7 @@ def _joint_sessions(
         if (
             joint is not None
             and not head.silent
-            and _JOINT.search(text, joint.start, min(joint.end, joint.noun_end + 12)) is not None
+            and JOINT.search(text, joint.start, min(joint.end, joint.noun_end + 12)) is not None
             and _NEXT_MEMBER.fullmatch(text, joint.end, head.start) is not None
         ):
             words = folded.span(joint.start, head.end)

@@ -22,6 +22,7 @@ from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
 from sco_cal.domain.organisations import NATIONAL
 from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
+from sco_cal.ingest.wording import JOINT
 
 _A_YEAR = 365
 _PUT_OFF = timedelta(days=550)  # how far a meeting still open may have slipped
@@ -58,8 +59,6 @@ _UNIQUE_KINDS = frozenset({Kind.SUMMIT})
 # across these families a title alone does not say it is the same event.
 _SITTINGS = frozenset({Kind.SUMMIT, Kind.MINISTERIAL, Kind.MEETING, Kind.WORKING_GROUP})
 _PUBLIC = frozenset({Kind.FORUM, Kind.CONFERENCE})
-# "a joint session of the councils of ...": several bodies meeting together, not one of them.
-_JOINT = re.compile(r"\b(?:joint|conjoint\w*|combined|(?:reunion|session|seance)s? communes?)\b")
 
 EarlierWindows = Callable[[str], Sequence[DateWindow]]
 
@@ -103,7 +102,7 @@ def _family(kind: Kind) -> str | None:
 
 
 def _joint(title: str) -> bool:
-    return _JOINT.search(fold(title)) is not None
+    return JOINT.search(fold(title)) is not None
 
 
 def _title_doubts(finding: Finding, event: Event) -> list[str]:

@@ -157,6 +157,8 @@ AGENDA_CONFIRMED = re.compile(
     r"\b(?:confirm(?:ed|s|e|ent) (?:the |les )?(?:dates|venues|lieux|calendrier)"
     r"|a confirme les dates|confirme les dates et (?:les )?lieux)\b"
 )
+# "a joint session of the councils of ...": several bodies meeting together, not one of them.
+JOINT = re.compile(r"\b(?:joint|conjoint\w*|combined|(?:reunion|session|seance)s? communes?)\b")
 MOVED_TO = re.compile(
     r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)|postponed"
     r"|delayed|rescheduled|pushed back|moved|avancee?s?|brought forward|bring forward"
