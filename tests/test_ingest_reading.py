@@ -442,3 +442,33 @@ def test_a_change_that_only_may_happen_or_is_denied_is_no_change(text: str, stat
 
     assert finding.status.value == status
     assert finding.window is not None and finding.window.start.year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ('The CSTO "Combat Brotherhood-2026" exercise began in Belarus on Sept. 8 and will '
+         "run until Sept. 19.", ("2026-09-08", "2026-09-19")),
+        ("L'exercice « Fraternité combattante-2026 » de l'OTSC a débuté le 8 septembre au "
+         "Bélarus ; il se poursuivra jusqu'au 19 septembre.", ("2026-09-08", "2026-09-19")),
+        ('The CSTO "Echelon-2026" logistics exercise opened in Russia on Sept. 1 and ended '
+         "on Sept. 5.", ("2026-09-01", "2026-09-05")),
+        ("L'exercice logistique « Echelon-2026 » de l'OTSC, ouvert le 1er septembre en "
+         "Russie, s'est achevé le 5 septembre.", ("2026-09-01", "2026-09-05")),
+    ],
+)  # fmt: skip
+def test_drills_begun_or_ended_are_held_over_their_days(text: str, window: tuple[str, str]) -> None:
+    (finding,) = read(text, date(2026, 9, 14))
+
+    assert finding.status.value == "held"
+    assert days(finding) == window
+
+
+def test_people_who_began_something_else_hold_no_meeting() -> None:
+    (finding,) = read(
+        "Uzbekistan has offered to host the SCO energy ministers' meeting in 2027, officials "
+        "said, as the member states began drawing up next year's calendar.",
+        date(2026, 10, 5),
+    )
+
+    assert finding.status.value == "proposed"

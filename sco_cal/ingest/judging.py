@@ -54,6 +54,11 @@ _FROM = re.compile(r"\s*(?:de|du|d'|from)\s*")
 _FROM_PHRASE = re.compile(r"(?:de|du|d'|from)\b")
 # "ended on Saturday, after twelve days": the day it ended, counted back.
 _ENDED = re.compile(r"\b(?:achev\w*|termin\w*|clos\w*|clotur\w*|ended|concluded|closed)\b")
+# "opened on 1 September and ended on 5 September": the day it ended is its last.
+_ENDED_ON = re.compile(
+    r"\b(?:ended|closed|concluded|wrapped up|s'est (?:achevee?|terminee?|close?|cloturee?)"
+    r"|a pris fin|(?:a|ont) pris fin)\s*(?:on|le)?\s*$"
+)
 _UNTIL = re.compile(r"\b(?:jusqu'(?:au|a|a la)|until|till|through|to)\s*$")
 # A date read against today because the document prints none of its own may be a year out.
 _ASSUMED_DATE = 0.25
@@ -255,7 +260,9 @@ def _lasting(window: DateWindow, text: str, dates: list[DateMention], score: _Sc
     forum will open on Thursday", "pour trois jours", "run for a week", "il dure
     jusqu'au 22 août"; one that "ended on Saturday, after twelve days" the days before."""
     ends = [
-        resolve(d, window.start, past=False).window for d in dates if _UNTIL.search(text[: d.start])
+        resolve(d, window.start, past=False).window
+        for d in dates
+        if _UNTIL.search(text[: d.start]) or _ENDED_ON.search(text[: d.start])
     ]
     until = next((end for end in ends if end.end > window.start), None)
     if until is not None:

@@ -76,6 +76,10 @@ _HELD = re.compile(
     r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
     r"|took part in|participated in|a participe a|ont participe a"
+    # "the drills began", not "the member states began drawing up the calendar"
+    r"|(?:began|begun|started)(?! \w+ing\b| to\b)|opened|kicked off|got under way"
+    r"|(?:is|are) (?:now )?under way"
+    r"|(?:a|ont) (?:debute|commence)|s'est poursuivie?|se sont poursuivie?s"
     r"|(?:the )?(?:results?|outcomes?) of the|(?:les |des )?resultats (?:de la|des|du))\b"
 )
 
