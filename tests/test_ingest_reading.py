@@ -472,3 +472,18 @@ def test_people_who_began_something_else_hold_no_meeting() -> None:
     )
 
     assert finding.status.value == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The CSTO "Search-2026" reconnaissance drills got under way in Kazakhstan on Sept. 10.',
+        "Les manœuvres de reconnaissance « Poisk-2026 » de l'OTSC ont commencé le 10 septembre "
+        "au Kazakhstan.",
+    ],
+)
+def test_a_named_drill_without_a_meeting_noun_is_a_meeting(text: str) -> None:
+    (finding,) = read(text, date(2026, 9, 14))
+
+    assert finding.kind.value == "exercise" and finding.organisation == "CSTO"
+    assert finding.status.value == "held" and days(finding) == ("2026-09-10", "2026-09-10")

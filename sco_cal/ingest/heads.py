@@ -312,7 +312,8 @@ def _named_exercises(
     folded: Folded, heads: list[MeetingPhrase], masked: Sequence[tuple[int, int]], english: bool
 ) -> list[MeetingPhrase]:
     """Several named exercises after one plural noun become one meeting each; a named
-    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one."""
+    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one, and
+    so is one named beside drills or manoeuvres when the sentence names no other."""
     text = folded.text
     names = [
         m
@@ -320,7 +321,9 @@ def _named_exercises(
         if _NAME_YEAR.search(text[m.start() : m.end()]) or _near_exercise(text, m)
     ]
     beside = [h for h in heads if h.kind is Kind.EXERCISE and _names_one(text, h, names)]
-    if len(names) < 2 and not beside:
+    # 'the "Search-2026" reconnaissance drills got under way': drills are no meeting noun
+    alone = not heads and any(_near_exercise(text, n) for n in names)
+    if len(names) < 2 and not beside and not alone:
         return heads
     kept = [
         h
