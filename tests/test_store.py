@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import Session, col, select
 
 from sco_cal.domain.date_phrases import parse_date_phrase
-from sco_cal.domain.errors import Conflict, StoreError
+from sco_cal.domain.errors import Conflict, InvalidInput, StoreError
 from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import Criteria, EventFilter, Scope
@@ -156,6 +156,82 @@ def test_stale_version_is_refused_without_writing(service: CalendarService) -> N
     with pytest.raises(Conflict):
         service.records.edit(event.id, {"summary": "second"}, expected_version=event.version)
     assert service.events.get(event.id).summary == "first"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"series": "Not A Slug"},
+        {"series": "a\x1b[2Jb"},
+        {"start_date": date(1899, 12, 31)},
+        {"end_date": date(2201, 1, 1)},
+    ],
+    ids=["series-words", "series-escape", "start-before-1900", "end-after-2200"],
+)
+def test_the_writer_itself_refuses_what_the_store_does_not_keep(
+    service: CalendarService, store: Store, changes: dict[str, object]
+) -> None:
+    from sco_cal.store.writer import update_event
+
+    before = service.events.get("sco-transport-ministers-13")
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    with pytest.raises(InvalidInput):
+        store.write(
+            lambda tx: update_event(tx=tx, event_id=before.id, changes=changes, author="t", now=now)
+        )
+    after = service.events.get(before.id)
+    assert (after.version, after.series, after.window) == (
+        before.version,
+        before.series,
+        before.window,
+    )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"id": "Has Spaces"}, {"series": "a\x1b]0;x\x07"}],
+    ids=["id", "series"],
+)
+def test_a_new_event_must_have_slugs_whoever_writes_it(
+    service: CalendarService, store: Store, bad: dict[str, str]
+) -> None:
+    from sco_cal.store.writer import insert_event
+
+    event = replace(service.events.get("sco-transport-ministers-13"), id="talks-2027", **bad)
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    before = store.reader.count()
+    with pytest.raises(InvalidInput, match="slug"):
+        store.write(lambda tx: insert_event(tx=tx, event=event, author="t", now=now))
+    assert store.reader.count() == before
+
+
+def test_a_write_to_a_file_that_is_not_a_database_says_so(tmp_path: Path) -> None:
+    from sco_cal.store.sqlite import sqlite_writes
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping: bread, milk.\n" * 50)
+    writes = sqlite_writes(notes)
+    with pytest.raises(StoreError, match="is not an SQLite database"), writes.transaction():
+        pass
+    writes.close()
+    assert notes.read_text() == "Shopping: bread, milk.\n" * 50
+
+
+def test_a_write_to_a_damaged_store_says_so(sqlite_service: CalendarService, db_path: Path) -> None:
+    from sco_cal.store.sqlite import sqlite_writes
+
+    sqlite_service.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = db_path.read_bytes()
+    # Every page but the first (which names the tables) overwritten, as a failing disk might.
+    db_path.write_bytes(data[:size] + b"\x5a" * (len(data) - size))
+    writes = sqlite_writes(db_path)
+    with pytest.raises(StoreError, match="is damaged .*sco-cal db check"):
+        with writes.transaction() as tx:
+            tx.fetch("SELECT id FROM event WHERE id = :id", {"id": "sco-summer-games-2026"})
+    writes.close()
 
 
 def test_newer_schema_is_refused(sqlite_service: CalendarService, db_path: Path) -> None:

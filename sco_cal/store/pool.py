@@ -20,7 +20,7 @@ class Pool(Generic[C]):
     A caller borrows an idle connection, or opens a new one when none is idle, so the
     TUI's worker threads read and write side by side while a command keeps to one. A
     connection goes back only if `reusable` says it is clean (no transaction left open,
-    not broken); any other is closed.
+    not broken) and the pool is still open; any other is closed.
     """
 
     def __init__(
@@ -29,7 +29,7 @@ class Pool(Generic[C]):
         self._connect = connect
         self._reusable = reusable
         self._idle: list[C] = []
-        self._opened: list[C] = []
+        self._closed = False
 
     @contextmanager
     def borrow(self) -> Iterator[C]:
@@ -37,23 +37,26 @@ class Pool(Generic[C]):
             conn = self._idle.pop()  # atomic: no two threads get the same connection
         except IndexError:
             conn = self._connect()
-            self._opened.append(conn)
         try:
             yield conn
         finally:
-            if self._reusable(conn):
+            if not self._closed and self._reusable(conn):
                 self._idle.append(conn)
             else:
-                self._discard(conn)
+                _discard(conn)
 
     def close(self) -> None:
-        while self._opened:
-            with suppress(Exception):
-                self._opened.pop().close()
-        self._idle.clear()
+        """Close the idle connections now, and each lent one as it comes back (a TUI
+        worker may be mid-query when the store is reopened under it)."""
+        self._closed = True
+        while True:
+            try:
+                conn = self._idle.pop()
+            except IndexError:
+                return
+            _discard(conn)
 
-    def _discard(self, conn: C) -> None:
-        with suppress(ValueError):
-            self._opened.remove(conn)
-        with suppress(Exception):
-            conn.close()
+
+def _discard(conn: Closable) -> None:
+    with suppress(Exception):
+        conn.close()

@@ -37,7 +37,7 @@ def pyformat(sql: str) -> str:
 
 def connect(target: DatabaseTarget) -> psycopg.Connection[Any]:
     """A connection in autocommit mode: each read is its own statement, and a write
-    opens its transaction explicitly."""
+    opens its transaction explicitly. The password, kept out of the URL, is given apart."""
     try:
         import psycopg
     except ModuleNotFoundError as exc:
@@ -45,7 +45,7 @@ def connect(target: DatabaseTarget) -> psycopg.Connection[Any]:
             f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
         ) from None
     try:
-        return psycopg.connect(target.libpq_url(), autocommit=True)
+        return psycopg.connect(target.libpq_url(), password=target.password, autocommit=True)
     except psycopg.Error as exc:
         raise store_error(exc) from None
 

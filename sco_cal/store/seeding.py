@@ -8,6 +8,7 @@ still holds the last seeded value, so a person's edit or state change always win
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -41,12 +42,20 @@ class SeedReport:
     sources_added: int = 0
 
 
-def apply_seed(*, tx: Transaction, seed: SeedData, now: datetime) -> SeedReport:
-    """Add and update seeded events inside the caller's transaction."""
+def apply_seed(
+    *,
+    tx: Transaction,
+    seed: SeedData,
+    now: datetime,
+    tick: Callable[[int], None] | None = None,
+) -> SeedReport:
+    """Add and update seeded events inside the caller's transaction (`tick`: told of each)."""
     report = SeedReport()
     for doc in seed.documents:
         _save_document(tx, doc)
     for item in seed.events:
+        if tick is not None:
+            tick(1)
         if not event_exists(tx=tx, event_id=item.event.id):
             _add(tx, item, now)
             report.added.append(item.event.id)

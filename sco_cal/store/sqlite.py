@@ -14,14 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sco_cal.domain.errors import StoreError
 from sco_cal.store.pool import Pool
-from sco_cal.store.reader import Row, sqlite_value
+from sco_cal.store.reader import Row, damaged_store, sqlite_store_error, sqlite_value
 from sco_cal.store.transaction import BUSY_TIMEOUT_MS, Busy, Writes
 
 
 def sqlite_writes(path: Path) -> Writes[sqlite3.Connection]:
-    return Writes(Pool(lambda: open_for_writing(path), _idle), transaction)
+    return Writes(Pool(lambda: open_for_writing(path), _idle), lambda conn: transaction(conn, path))
 
 
 def open_for_writing(path: Path) -> sqlite3.Connection:
@@ -40,7 +39,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open the database {path}: {exc}") from None
+        raise sqlite_store_error(exc, path) from None
     return conn
 
 
@@ -68,8 +67,10 @@ class SqliteTransaction:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[SqliteTransaction]:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; a busy database is `Busy`."""
+def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[SqliteTransaction]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; a busy database is `Busy`,
+    any other error said as the reads say it (a file that is not a database, a damaged
+    or read-only one)."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -79,19 +80,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[SqliteTransaction]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
     except sqlite3.Error as exc:
-        raise _translated(exc) from None
+        if _is_busy(exc):
+            raise Busy(str(exc)) from None
+        raise sqlite_store_error(exc, path) from None
+    except UnicodeDecodeError:
+        raise damaged_store(path, "text that is not UTF-8") from None
 
 
 def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: sqlite_value(v) for k, v in params.items()}
 
 
-def _translated(exc: sqlite3.Error) -> Exception:
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, sqlite3.OperationalError) and (
+def _is_busy(exc: sqlite3.Error) -> bool:
+    message = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and (
         "database is locked" in message or "database is busy" in message
-    ):
-        return Busy(message)
-    if "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"database error: {message}")
+    )

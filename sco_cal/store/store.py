@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.errors import StoreError
-from sco_cal.store.reader import Reader, SqliteRows
+from sco_cal.store.reader import Reader, SqliteRows, damaged_store, sqlite_store_error
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.transaction import Busy, Transaction, Writes
 from sco_cal.store.version import SCHEMA_VERSION
@@ -88,9 +88,18 @@ class Store:
             except DatabaseError as exc:
                 if _is_busy(exc):
                     raise Busy(str(exc)) from None
-                raise _store_error(exc) from None
+                raise self._error(exc) from None
+            except UnicodeDecodeError:
+                raise self._damaged("text that is not UTF-8") from None
 
         return _retried(attempt)
+
+    def forget_connections(self) -> None:
+        """Drop server connections, after the database was replaced underneath (their
+        prepared statements describe the old tables); the next read or write opens new
+        ones. SQLite needs nothing: its connections notice a changed file by themselves."""
+        if self.target.path is None:
+            self.close()
 
     def close(self) -> None:
         """Let go of every connection; the next read or write opens new ones."""
@@ -99,6 +108,16 @@ class Store:
                 opened.close()
         if (engine := self.__dict__.pop("engine", None)) is not None:
             engine.dispose()
+
+    def _error(self, exc: Exception) -> StoreError:
+        if self.target.path is not None:
+            return sqlite_store_error(getattr(exc, "orig", exc), self.target.path)
+        return _store_error(exc)
+
+    def _damaged(self, what: str) -> StoreError:
+        if self.target.path is not None:
+            return damaged_store(self.target.path, what)
+        return StoreError(f"the database holds {what}")
 
 
 def _retried(attempt: Callable[[], T]) -> T:

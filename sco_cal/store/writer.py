@@ -19,6 +19,7 @@ from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     annotation_from_row,
+    changed_columns,
     event_from_row,
     event_values,
     field_columns,
@@ -142,7 +143,7 @@ def update_event(
             f"{event_id} was changed by someone else (version {current.version}, you had "
             f"{expected_version}): nothing was written; look at it again and retry"
         )
-    columns = field_columns(changes)
+    columns = changed_columns(current, changes)
     old = field_columns({name: event_fields(current)[name] for name in changes})
     changed = {name: value for name, value in columns.items() if old[name] != value}
     if not changed:
