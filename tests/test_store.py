@@ -197,7 +197,7 @@ def test_a_new_event_must_have_slugs_whoever_writes_it(
 ) -> None:
     from sco_cal.store.writer import insert_event
 
-    event = replace(service.events.get("sco-transport-ministers-13"), id="talks-2027", **bad)
+    event = replace(service.events.get("sco-transport-ministers-13"), **{"id": "talks-2027"} | bad)
     now = datetime(2026, 11, 23, tzinfo=UTC)
     before = store.reader.count()
     with pytest.raises(InvalidInput, match="slug"):
