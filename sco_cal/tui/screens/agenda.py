@@ -329,7 +329,9 @@ class AgendaScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once, not on the next loop turn as `Widget.focus` does: the letters typed
+        # right after "/" are already queued and must reach the box, not the key bindings.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
