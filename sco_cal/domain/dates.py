@@ -19,6 +19,10 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
+# Precisions at which the days themselves are known.
+EXACT_PRECISIONS = frozenset({Precision.DAY, Precision.DAYS})
+
+
 @dataclass(frozen=True, slots=True)
 class DateWindow:
     """An inclusive span of days in which something happens.
@@ -51,4 +55,4 @@ class DateWindow:
     @property
     def is_exact(self) -> bool:
         """Whether the source named the day or days themselves."""
-        return self.precision in (Precision.DAY, Precision.DAYS)
+        return self.precision in EXACT_PRECISIONS
