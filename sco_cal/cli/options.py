@@ -14,6 +14,7 @@ Many = list[str] | None
 
 class Format(StrEnum):
     TABLE = "table"
+    TSV = "tsv"  # what a listing prints into a pipe: a header line, tab-separated
     JSON = "json"
     CSV = "csv"
     MD = "md"
@@ -49,7 +50,8 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help="Output: table on a terminal, json when piped, or csv, md.",
+        help="Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
+        "piped, or json, csv, md.",
     ),
 ]
 LangOption = Annotated[
