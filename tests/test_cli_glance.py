@@ -160,3 +160,17 @@ def test_one_postponement_is_one_entry_and_undo_takes_it_back(cli: Cli) -> None:
 def test_undo_with_nothing_left_says_so(cli: Cli) -> None:
     result = cli("undo")
     assert result.exit_code == 2 and "no change left to undo" in result.stderr
+
+
+def test_undo_is_per_person_and_refused_over_someone_elses_change(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCO_CAL_AUTHOR", "alice")
+    assert cli("postpone", SUMMIT, "début octobre 2026").exit_code == 0
+    monkeypatch.setenv("SCO_CAL_AUTHOR", "bob")
+    assert cli("undo").exit_code == 2  # bob has nothing of his own to take back
+    assert cli("confirm", SUMMIT).exit_code == 0
+    monkeypatch.setenv("SCO_CAL_AUTHOR", "alice")
+    refused = cli("undo")
+    assert refused.exit_code == 4 and "nothing was undone" in refused.stderr
+    assert cli.json("show", SUMMIT)["status"] == "confirmed"  # bob's change stands

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import replace
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -51,7 +52,7 @@ def cal(
             _month(cli, flt, day.replace(day=1))
 
 
-def _day(cli: Cli, when: str | None) -> Any:
+def _day(cli: Cli, when: str | None) -> date:
     if not when:
         return cli.today
     from sco_cal.domain.date_phrases import parse_date_phrase
@@ -59,7 +60,7 @@ def _day(cli: Cli, when: str | None) -> Any:
     return parse_date_phrase(when, today=cli.today).start
 
 
-def _month(cli: Cli, flt: EventFilter, first: Any) -> None:
+def _month(cli: Cli, flt: EventFilter, first: date) -> None:
     from sco_cal.output.month import render_month
 
     view = cli.service.agenda.month(flt, first)
@@ -70,7 +71,7 @@ def _month(cli: Cli, flt: EventFilter, first: Any) -> None:
     cli.out(text)
 
 
-def _week(cli: Cli, flt: EventFilter, day: Any) -> None:
+def _week(cli: Cli, flt: EventFilter, day: date) -> None:
     from sco_cal.domain.month import week_of
     from sco_cal.output.month import render_week
 
