@@ -82,7 +82,10 @@ def test_an_upcoming_list_ends_with_the_follow_up_count(
     assert follow_ups == 17
 
 
-def test_cal_draws_the_month_with_week_numbers_and_marked_days(cli: Cli) -> None:
+def test_cal_draws_the_month_with_week_numbers_and_marked_days(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
     result = cli("cal", "2025-10", "--no-color")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -96,7 +99,8 @@ def test_cal_draws_the_month_with_week_numbers_and_marked_days(cli: Cli) -> None
     assert "30 Oct-13 Nov 2025" in result.stdout  # the meetings of the month, listed
 
 
-def test_cal_week_goes_day_by_day(cli: Cli) -> None:
+def test_cal_week_goes_day_by_day(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     result = cli("cal", "--week", "2025-10-31", "--no-color")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
