@@ -48,20 +48,25 @@ class Agenda:
 
     def month(self, flt: EventFilter, first: date, *, fuzzy_limit: int = 40) -> MonthView:
         """The month starting `first`: its days marked, its fuzzy windows (the first few)."""
+        return self.open_windows(flt, self.month_days(flt, first), limit=fuzzy_limit)
+
+    def month_days(self, flt: EventFilter, first: date) -> MonthView:
+        """The month starting `first` with its days marked, no open window read yet: what
+        the grid draws first."""
         from sco_cal.domain.month import MonthView, tally_days
 
         view = MonthView(first)
+        spans = self._reads().day_spans(flt, self._ctx.today, view.first, view.last)
+        return replace(view, days=tally_days(spans, view.first, view.last))
+
+    def open_windows(self, flt: EventFilter, view: MonthView, *, limit: int = 40) -> MonthView:
+        """`view` with the windows of no known day that overlap its month (the first
+        `limit`, and how many there are)."""
         reads, today = self._reads(), self._ctx.today
-        spans = reads.day_spans(flt, today, view.first, view.last)
         open_dates = replace(flt, exact=False, date_from=view.first, date_to=view.last)
-        fuzzy = reads.page(open_dates, today, anchor=None, limit=fuzzy_limit)
-        total = len(fuzzy) if len(fuzzy) < fuzzy_limit else reads.tally(open_dates, today).total
-        return replace(
-            view,
-            days=tally_days(spans, view.first, view.last),
-            fuzzy=tuple(fuzzy),
-            fuzzy_total=total,
-        )
+        fuzzy = reads.page(open_dates, today, anchor=None, limit=limit)
+        total = len(fuzzy) if len(fuzzy) < limit else reads.tally(open_dates, today).total
+        return replace(view, fuzzy=tuple(fuzzy), fuzzy_total=total)
 
     def on_days(
         self, flt: EventFilter, first: date, last: date, *, limit: int = 200

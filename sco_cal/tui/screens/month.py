@@ -39,6 +39,7 @@ class MonthLoaded(Message):
     """A month's marks and open windows were read."""
 
     view: MonthView
+    complete: bool = True  # False: the days are marked, the open windows not read yet
 
 
 @dataclass
@@ -97,7 +98,11 @@ class MonthScreen(Screen[date | None]):
     @work(thread=True, exclusive=True, group="month")
     def _read_month(self, first: date) -> None:
         try:
-            self.post_message(MonthLoaded(self.service.agenda.month(self.flt, first)))
+            # The marked grid first; the open windows beside it take longer to read.
+            marked = self.service.agenda.month_days(self.flt, first)
+            self.post_message(MonthLoaded(marked, complete=False))
+            full = self.service.agenda.open_windows(self.flt, marked)
+            self.post_message(MonthLoaded(full))
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
 
@@ -113,7 +118,7 @@ class MonthScreen(Screen[date | None]):
     # -- results --------------------------------------------------------------------------
     def on_month_loaded(self, message: MonthLoaded) -> None:
         self.grid.show(message.view)
-        if message.view.first == self.grid.day.replace(day=1):
+        if message.complete and message.view.first == self.grid.day.replace(day=1):
             self.query_one("#open", Static).update(self._open_windows(message.view))
 
     def on_days_loaded(self, message: DaysLoaded) -> None:
