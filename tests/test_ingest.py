@@ -398,6 +398,8 @@ def test_the_command_runs_as_an_installed_program(isolated_env: Path, tmp_path: 
             "sco_cal",
             "ingest",
             str(BULLETIN_2),
+            "--format",
+            "json",  # piped output is text: JSON only when asked for
             "--db",
             str(tmp_path / "s.db"),
         ],
