@@ -76,13 +76,14 @@ def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {entry.event_id + ' ' if with_event else ''}{entry.action}{_what(entry)}{extra}"
+    event = safe(entry.event_id) + " " if with_event else ""
+    return f"{head} {event}{safe(entry.action)}{_what(entry)}{extra}"
 
 
 def _what(entry: HistoryEntry) -> str:
     if entry.action == "created":
         state = entry.change("status")
-        return f" ({state.new})" if state and state.new else ""
+        return f" ({safe(state.new)})" if state and state.new else ""
     text = changes_text(entry.changes)
     return f": {text}" if text else ""
 
@@ -104,7 +105,7 @@ def changes_text(changes: Sequence[FieldChange]) -> str:
             parts.append(safe(c.new if c.new is not None else c.old or ""))
         else:
             name = "date" if c.field == "date_text" else c.field
-            parts.append(f"{name} {safe(c.old or '-')} -> {safe(c.new or '-')}")
+            parts.append(f"{safe(name)} {safe(c.old or '-')} -> {safe(c.new or '-')}")
     return ", ".join(parts)
 
 
@@ -146,7 +147,9 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
         ("Summary", safe(event.summary or ""), ""),
         ("Id", f"{event.id}  (version {event.version})", "dim"),
     ]
-    return tuple((n, v, s) for n, v, s in rows if v)
+    # Every value is escaped, even those that look like ours: a store may hold ids,
+    # series, tags or codes written by an import or an older sco-cal.
+    return tuple((n, safe(v), s) for n, v, s in rows if v)
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

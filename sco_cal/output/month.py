@@ -99,9 +99,9 @@ def _fuzzy(view: MonthView, lang: str, paint: Painter, width: int) -> list[str]:
     if not view.fuzzy:
         return []
     lines = [paint(_("Date still open"), "bold")]
-    label_width = max(cell_width(format_window(e.window, lang)) for e in view.fuzzy)
+    label_width = max(cell_width(safe(format_window(e.window, lang))) for e in view.fuzzy)
     for event in view.fuzzy:
-        when = fit_cells(format_window(event.window, lang), label_width)
+        when = fit_cells(safe(format_window(event.window, lang)), label_width)
         state = paint(fit_cells(STATE_ABBREVIATIONS[event.status], 6), STATE_STYLE[event.status])
         title = safe(event.title_in(lang))
         room = width - label_width - 1 - 6 - 1
@@ -113,7 +113,7 @@ def _fuzzy(view: MonthView, lang: str, paint: Painter, width: int) -> list[str]:
 
 
 def _meeting_line(event: Event, lang: str, paint: Painter, width: int) -> str:
-    when = fit_cells(format_window(event.window, lang), 18)
+    when = fit_cells(safe(format_window(event.window, lang)), 18)
     return f"{when} {_event_line(event, lang, paint, width - 19)}"
 
 
@@ -149,10 +149,10 @@ def render_week(
     if narrow:
         lines += ["", paint(_("Date still open, in this week or around it"), "bold")]
         for event in narrow:
-            when = fit_cells(format_window(event.window, lang), 12)
+            when = fit_cells(safe(format_window(event.window, lang)), 12)
             lines.append(f"{when} {_event_line(event, lang, paint, width - 13)}")
     if wide:
-        labels = sorted({format_window(e.window, lang) for e in wide})
+        labels = sorted({safe(format_window(e.window, lang)) for e in wide})
         lines.append(
             ngettext(
                 "{n} wider window overlaps the week ({labels})",
@@ -166,7 +166,7 @@ def render_week(
 def _event_line(event: Event, lang: str, paint: Painter, width: int) -> str:
     """`● 10:30 CSTO   Title…   Moscow, RU` in `width` cells."""
     mark = paint(DAY_MARK[event.status], STATE_STYLE[event.status])
-    time = f"{event.start_time} " if event.start_time else ""
+    time = f"{safe(event.start_time)} " if event.start_time else ""
     head = f"{mark} {time}{fit_cells(organisation_label(event), 6)} "
     place_width = min(PLACE_WIDTH, max(10, width // 4))
     room = max(width - cell_width(head) + cell_width(mark) - 1 - place_width - 1, 12)

@@ -68,7 +68,7 @@ def render_events(
     groups = grouped(events, lang) if by_month else [Group("", False, tuple(events))]
     for group in groups:
         if group.heading:
-            lines.append(paint(f"── {group.heading}", "dim"))
+            lines.append(paint(f"── {safe(group.heading)}", "dim"))
         for event in group.events:
             when, _state, org, title, place, mark = by_id[event.id]
             cells = [
@@ -79,7 +79,7 @@ def render_events(
                 fit_cells(place, cols.place),
             ]
             if cols.ident:
-                cells.append(paint(shown[event.id], "cyan"))
+                cells.append(paint(safe(shown[event.id]), "cyan"))
             lines.append(" ".join(cells).rstrip())
     return "\n".join(lines)
 
@@ -116,7 +116,7 @@ def _cells(
     noted = f" ✎{event.annotation_count}" if notes and event.annotation_count else ""
     mark = "!" if event.needs_follow_up(today) else " "
     return (
-        format_window(event.window, lang),
+        safe(format_window(event.window, lang)),
         event.status.value,
         organisation_label(event),
         safe(event.title_in(lang)) + noted,
@@ -126,10 +126,11 @@ def _cells(
 
 
 def organisation_label(event: Event) -> str:
-    """Who convenes it; a national initiative by its host ("KZ"), which says more."""
+    """Who convenes it, safe to show; a national initiative by its host ("KZ"), which
+    says more."""
     if event.organisation == NATIONAL:
-        return event.country or "-"
-    return event.organisation
+        return safe(event.country or "-")
+    return safe(event.organisation)
 
 
 def _state_style(event: Event) -> tuple[str, ...]:

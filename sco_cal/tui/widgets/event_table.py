@@ -12,7 +12,7 @@ from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.event import Event
 from sco_cal.domain.ordering import group_heading, group_key, position_of, today_position
 from sco_cal.domain.query import Scope
-from sco_cal.domain.text import cell_width
+from sco_cal.domain.text import cell_width, safe
 from sco_cal.i18n import _
 from sco_cal.output.columns import Columns, plan
 from sco_cal.output.detail import place
@@ -83,7 +83,7 @@ class EventTable(EventWindow):
             this = group_key(event.window)
             if this != key:
                 lines.append(
-                    ListLine(caption=group_heading(event.window, self.lang), kind="heading")
+                    ListLine(caption=safe(group_heading(event.window, self.lang)), kind="heading")
                 )
                 key = this
             lines.append(ListLine(index=i))
