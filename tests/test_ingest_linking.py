@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from sco_cal.domain.dates import DateWindow, Precision
-from sco_cal.domain.event import Event, HistoryEntry, Kind
+from sco_cal.domain.event import Event, FieldChange, HistoryEntry, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import common_words, decide, earlier_windows
@@ -163,9 +163,16 @@ def test_a_window_the_event_had_before_it_was_moved_still_links() -> None:
     moved = replace(energy, window=month(2026, 6), status=ConfirmationState.POSTPONED)
     history = [
         HistoryEntry(
-            1, energy.id, _at(), "ann", "status", "start_date", "2026-02-01", "2026-06-01"
+            1,
+            energy.id,
+            _at(),
+            "ann",
+            "status",
+            (
+                FieldChange("start_date", "2026-02-01", "2026-06-01"),
+                FieldChange("end_date", "2026-02-28", "2026-06-30"),
+            ),
         ),
-        HistoryEntry(2, energy.id, _at(), "ann", "status", "end_date", "2026-02-28", "2026-06-30"),
     ]
     mention = finding(
         "Réunion extraordinaire des ministres de l’Énergie",

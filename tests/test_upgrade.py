@@ -40,3 +40,40 @@ def test_a_version_1_store_upgrades_in_place_keeping_its_data(tmp_path: Path) ->
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == "1"
     (delivered,) = due_json(upgraded, "2026-09-17")
     assert delivered["event_id"] == "sco-defence-ministers-23"
+
+
+def test_old_history_rows_of_one_action_become_one_entry(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "store-v1.db", old)
+    summit = "sco-heads-of-state-council-2026-bishkek"
+    moment = "2026-11-24 09:00:00.000000"
+    # How sco-cal before version 4 wrote one postponement: a row per field.
+    rows = [
+        ("status", "confirmed", "postponed"),
+        ("start_date", "2026-07-01", "2026-10-01"),
+        ("date_text", "Second semestre 2026", "début octobre 2026"),
+    ]
+    with sqlite3.connect(old) as conn:
+        conn.executemany(
+            "INSERT INTO history (event_id, at, author, action, field, old, new, note) "
+            "VALUES (?, ?, 'fixture', 'status', ?, ?, ?, 'MFA note')",
+            [(summit, moment, *row) for row in rows],
+        )
+    upgraded = Cli(str(old))
+    entries = upgraded.json("history", summit)
+    assert [e["action"] for e in entries] == ["created", "status", "status"]
+    moved = entries[-1]
+    assert [(c["field"], c["old"], c["new"]) for c in moved["changes"]] == rows
+    assert moved["note"] == "MFA note"
+    # The earlier single-row entries keep their value, now as a change of a field.
+    assert entries[0]["changes"] == [{"field": "status", "old": None, "new": "provisional"}]
+    text = upgraded("history", summit, "--format", "table").stdout
+    assert (
+        "status: status confirmed -> postponed, date Second semestre 2026 -> début octobre 2026 (MFA note)"
+        in text
+    )
+    with sqlite3.connect(old) as conn:
+        days = dict(conn.execute("SELECT id, agenda_day FROM event"))
+        assert conn.execute("SELECT count(*) FROM history").fetchone()[0] == 5
+    assert days[summit] == "2026-12-31"  # H2 2026 is read after December
+    assert days["sco-defence-ministers-23"] == "2026-10-01"  # October 2026, in its month

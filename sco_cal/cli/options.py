@@ -19,6 +19,7 @@ MAX_LIMIT = 1_000_000
 
 class Format(StrEnum):
     TABLE = "table"
+    TSV = "tsv"  # what a listing prints into a pipe: a header line, tab-separated
     JSON = "json"
     CSV = "csv"
     MD = "md"
@@ -54,7 +55,8 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help="Output: table on a terminal, json when piped, or csv, md.",
+        help="Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
+        "piped, or json, csv, md.",
     ),
 ]
 LangOption = Annotated[

@@ -1,4 +1,5 @@
-"""Commands that record facts: annotate, change state, reschedule, edit, tag, add."""
+"""Commands that record facts: annotate, change state, reschedule, edit, tag, add; and
+delete, restore and undo."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
 from sco_cal.domain.lifecycle import ConfirmationState
-from sco_cal.output.records import annotation_record, event_record
+from sco_cal.i18n import _
+from sco_cal.output.detail import changes_text
+from sco_cal.output.records import annotation_record, event_record, history_record
 
 app = typer.Typer()
 EventId = Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix of it.")]
@@ -286,3 +289,65 @@ def add(
             event_id=new_id,
         )
         report(cli, cli.service.events.get(event.id), f"added {event.id}")
+
+
+@app.command("rm")
+def remove(
+    event_id: EventId,
+    note: Note = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    """Delete an event: it leaves every list, its history is kept, `restore` brings it back."""
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.records.delete(event_id, note=note)
+        report(
+            cli,
+            event,
+            _("deleted {id} (sco-cal restore {id} brings it back)").format(id=event.id),
+        )
+
+
+@app.command("restore")
+def restore(
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A deleted event's id or a unique prefix of it.")
+    ],
+    note: Note = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    """Bring back a deleted event."""
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.records.restore(event_id, note=note)
+        report(cli, event, _("restored {id}").format(id=event.id))
+
+
+@app.command("undo")
+def undo(
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    """Take back your last change (an edit, a state, a date, a note, tags, an addition or a
+    deletion); again, the one before. The undo is recorded in the history too."""
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        entry = cli.service.records.undo()
+        if cli.fmt is Format.JSON:
+            cli.json(history_record(entry))
+        cli.say(
+            _("undid {action} on {id} ({when}): {line}").format(
+                action=entry.action,
+                id=entry.event_id,
+                when=f"{entry.at:%Y-%m-%d %H:%M}",
+                line=changes_text(entry.changes) or "-",
+            )
+        )

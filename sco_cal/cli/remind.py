@@ -15,7 +15,6 @@ from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, To
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.reminders import DueReminder, parse_days
 from sco_cal.domain.text import safe
-from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
     REMINDER_COLUMNS,
     due_record,
@@ -90,15 +89,13 @@ def list_reminders(
     no_color: NoColor = False,
 ) -> None:
     """Stored reminders, soonest first (defaults from the configuration are not listed)."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         reminders = cli.service.reminders.stored(event_id)
         records = [reminder_row(r, cli.today) for r in reminders]
         if cli.fmt is Format.JSON:
             cli.json(records)
-        elif cli.fmt is Format.CSV:
-            cli.out(to_csv(records, REMINDER_COLUMNS))
-        elif cli.fmt is Format.MD:
-            cli.out(to_markdown(records, REMINDER_COLUMNS))
+        elif cli.fmt is not Format.TABLE:
+            cli.rows(records, REMINDER_COLUMNS)
         elif not reminders:
             cli.say("no reminders")
         else:

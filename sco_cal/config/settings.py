@@ -29,6 +29,16 @@ class DigestSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TuiSettings:
+    """`[tui]`: the panes of the agenda, as the person last left them."""
+
+    facets: bool = True
+    """The facet panel beside the list, where the terminal leaves it room (`f`)."""
+    detail: bool = True
+    """The selected event's sheet beside or below the list, where it fits (`o`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """What a user can set in `config.toml`."""
 
@@ -44,6 +54,8 @@ class Settings:
     """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
     digest: DigestSettings = field(default_factory=DigestSettings)
     """`[digest]`: the digest's horizons."""
+    tui: TuiSettings = field(default_factory=TuiSettings)
+    """`[tui]`: which panes the agenda shows; the TUI writes it when they are toggled."""
 
 
 def default_author() -> str:
@@ -95,6 +107,7 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         keymap=keymap,
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
+        tui=_tui(raw.get("tui", {}), path),
     )
 
 
@@ -134,6 +147,58 @@ def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
     from sco_cal.domain.reminders import parse_rules  # date phrases and places, only when asked for
 
     return parse_rules(raw, str(path))
+
+
+def _tui(raw: Any, path: Path) -> TuiSettings:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{path}: [tui] must be a table")
+    names = set(TuiSettings.__dataclass_fields__)
+    if unknown := set(raw) - names:
+        raise InvalidInput(f"{path}: [tui] has unknown keys: {', '.join(sorted(unknown))}")
+    if not all(isinstance(v, bool) for v in raw.values()):
+        raise InvalidInput(f"{path}: [tui] values must be true or false")
+    return TuiSettings(**raw)
+
+
+def remember(section: str, key: str, value: bool, path: Path | None = None) -> None:
+    """Write `key = value` under `[section]` of the configuration file, leaving every
+    other line (comments included) as it was; the file is created if missing."""
+    path = path or config_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+    setting = f"{key} = {'true' if value else 'false'}"
+    heading = f"[{section}]"
+    starts = [i for i, line in enumerate(lines) if line.strip() == heading]
+    if not starts:
+        lines += ([""] if lines and lines[-1].strip() else []) + [heading, setting]
+    else:
+        end = next(
+            (i for i in range(starts[0] + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+            len(lines),
+        )
+        found = [
+            i
+            for i in range(starts[0] + 1, end)
+            if lines[i].split("=")[0].strip() == key and "=" in lines[i]
+        ]
+        if found:
+            lines[found[0]] = setting
+        else:
+            lines.insert(starts[0] + 1, setting)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A new file beside it, then renamed over it: the old file or the new, never half.
+        draft = path.with_name(path.name + ".new")
+        draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if path.exists():
+            draft.chmod(path.stat().st_mode & 0o777)
+        draft.replace(path)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write configuration {path}: {exc}") from None
 
 
 def _digest(raw: Any, path: Path) -> DigestSettings:

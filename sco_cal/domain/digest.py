@@ -12,6 +12,7 @@ from typing import TypeVar
 from sco_cal.domain.dates import Precision
 from sco_cal.domain.event import Event, HistoryEntry
 from sco_cal.domain.lifecycle import AWAITING_CONFIRMATION, ConfirmationState
+from sco_cal.domain.ordering import position_of
 from sco_cal.domain.reminders import DueReminder
 
 T = TypeVar("T")
@@ -37,6 +38,15 @@ class ChangeKind(StrEnum):
     ANNOTATION = "annotation"
 
 
+# The field whose change makes an entry what the digest calls it.
+_PRINCIPAL = {
+    ChangeKind.STATE: "status",
+    ChangeKind.NEW: "status",
+    ChangeKind.RESCHEDULED: "date_text",
+    ChangeKind.ANNOTATION: "annotation",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change since the last digest, with the event it happened to."""
@@ -44,6 +54,11 @@ class Change:
     kind: ChangeKind
     entry: HistoryEntry
     event: Event | None
+
+    @property
+    def field(self) -> str:
+        """The field the change is about: the state, the date's wording, the note."""
+        return _PRINCIPAL[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +131,12 @@ def build_digest(
     awaiting = [
         e for e in listed if e.status in AWAITING_CONFIRMATION and e.window.overlaps(today, until)
     ]
-    overdue = sorted((e for e in listed if e.needs_follow_up(today)), key=_oldest)
+    # Every section reads in the agenda's order (`ordering`): by month, a window of several
+    # months after the last of them, as `sco-cal list` and the TUI show them.
+    overdue = sorted((e for e in listed if e.needs_follow_up(today)), key=position_of)
     follow_up = follow_up or _tally(overdue)
-    coming.sort(key=lambda e: _soonest_from(e, tomorrow))
-    awaiting.sort(key=lambda e: _soonest_from(e, today))
+    coming.sort(key=position_of)
+    awaiting.sort(key=position_of)
     changes = _changes(history, pool)
     lengths = (len(on_today), len(coming), len(reminders), len(awaiting), follow_up.total)
     totals = dict(zip(SECTIONS, (*lengths, len(changes)), strict=True))
@@ -151,10 +168,10 @@ def change_kind(entry: HistoryEntry) -> ChangeKind | None:
     if entry.action == "annotate":
         return ChangeKind.ANNOTATION
     if entry.action in ("status", "reschedule", "seed"):
-        # A move records one row per date column; the wording stands for all of them.
-        if entry.field == "status":
+        # A postponement changes the state and the window in one entry: the state says more.
+        if "status" in entry.fields:
             return ChangeKind.STATE
-        if entry.field == "date_text":
+        if "date_text" in entry.fields:
             return ChangeKind.RESCHEDULED
     return None
 
@@ -182,16 +199,6 @@ def _changes(history: Iterable[HistoryEntry], pool: Mapping[str, Event]) -> list
 def _tally(overdue: Sequence[Event]) -> FollowUpTally:
     counts = Counter(doc for e in overdue for doc in {s.document for s in e.sources})
     return FollowUpTally(total=len(overdue), by_document=counts)
-
-
-def _oldest(event: Event) -> tuple[date, date, str]:
-    """Oldest first, in the order `list` uses, so the store can hand over the first few."""
-    return event.window.start, event.window.end, event.id
-
-
-def _soonest_from(event: Event, first: date) -> tuple[date, timedelta, str]:
-    """The first day it may happen, then the narrowest window: sure dates before vague ones."""
-    return max(event.window.start, first), _width(event), event.id
 
 
 def _width(event: Event) -> timedelta:

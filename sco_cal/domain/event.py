@@ -85,19 +85,40 @@ class Annotation:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field an action changed, from which value to which, as the history writes
+    values: ISO dates, state and kind names, cities as JSON; None for no value."""
+
+    field: str
+    old: str | None = None
+    new: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """One recorded change: who, when, what, from which value to which, and why."""
+    """One recorded action: who, when, what, each field it changed, and why.
+
+    `action` is created, status, edit, reschedule, annotate, unannotate, tag, remind,
+    unremind, snooze, delete, restore, undo, or a machine's: seed, import.
+    """
 
     id: int
     event_id: str
     at: datetime
     author: str
-    action: str  # created, status, edit, reschedule, annotate, unannotate, tag, seed
-    field: str | None = None
-    old: str | None = None
-    new: str | None = None
+    action: str
+    changes: tuple[FieldChange, ...] = ()
     note: str | None = None
     source: str | None = None
+    undoes: int | None = None  # for an undo: the entry it reverted
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.changes)
+
+    def change(self, field: str) -> FieldChange | None:
+        """The change of `field`, if this entry made one."""
+        return next((c for c in self.changes if c.field == field), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +163,7 @@ class Event:
     history: tuple[HistoryEntry, ...] = ()
     reminders: tuple[Reminder, ...] = ()
     annotation_count: int = 0
+    deleted_at: datetime | None = None  # a person deleted it; `restore` brings it back
 
     def title_in(self, lang: str) -> str:
         """The title in `lang` ("fr" or "en"), falling back to the other one."""

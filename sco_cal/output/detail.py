@@ -10,7 +10,7 @@ from datetime import date
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
-from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Source
+from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, Reminder, Source
 from sco_cal.domain.organisations import organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
@@ -70,18 +70,43 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
 
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
-    """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = safe(entry.action + (f" {entry.field}" if entry.field else ""))
-    change = ""
-    if entry.old is not None or entry.new is not None:
-        change = f": {safe(entry.old or '-')} -> {safe(entry.new or '-')}"
-        if entry.action == "annotate":
-            change = f": {safe(entry.new or '')}"
+    """`2026-01-12 10:00 alice status: status provisional -> postponed, date H2 2026 ->
+    début octobre 2026 (note) [source]`: one line per action, each field it changed."""
     extra = (f" ({safe(entry.note)})" if entry.note else "") + (
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
+    event = safe(entry.event_id) + " " if with_event else ""
+    return f"{head} {event}{safe(entry.action)}{_what(entry)}{extra}"
+
+
+def _what(entry: HistoryEntry) -> str:
+    if entry.action == "created":
+        state = entry.change("status")
+        return f" ({safe(state.new)})" if state and state.new else ""
+    text = changes_text(entry.changes)
+    return f": {text}" if text else ""
+
+
+# A window's parts are told by its wording when that changed too.
+_WINDOW_PARTS = frozenset({"start_date", "end_date", "precision", "open_ended"})
+
+
+def changes_text(changes: Sequence[FieldChange]) -> str:
+    """`status provisional -> confirmed, date H2 2026 -> oct. 2026`, `+briefing -old`."""
+    worded = any(c.field == "date_text" for c in changes)
+    parts = []
+    for c in changes:
+        if worded and c.field in _WINDOW_PARTS or c.field == "deleted":
+            continue
+        if c.field == "tag":
+            parts.append(f"+{safe(c.new)}" if c.new is not None else f"-{safe(c.old or '')}")
+        elif c.field == "annotation":
+            parts.append(safe(c.new if c.new is not None else c.old or ""))
+        else:
+            name = "date" if c.field == "date_text" else c.field
+            parts.append(f"{safe(name)} {safe(c.old or '-')} -> {safe(c.new or '-')}")
+    return ", ".join(parts)
 
 
 def name_or_code(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

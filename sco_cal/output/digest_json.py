@@ -73,4 +73,4 @@ def _change(change: Change, lang: str) -> dict[str, Any]:
     return {
         "kind": change.kind.value,
         "title": change.event.title_in(lang) if change.event is not None else None,
-    } | history_record(change.entry)
+    } | history_record(change.entry, principal=change.field)

@@ -7,7 +7,7 @@ from datetime import date
 
 from sco_cal.domain.date_labels import format_window, month_name
 from sco_cal.domain.digest import Change, ChangeKind, Digest
-from sco_cal.domain.event import Event
+from sco_cal.domain.event import Event, FieldChange
 from sco_cal.domain.text import safe
 from sco_cal.output.table import place_label
 
@@ -177,12 +177,17 @@ def _overdue(event: Event, today: date) -> str:
 def _change(change: Change, lang: str) -> Item:
     entry, event = change.entry, change.event
     title = event.title_in(lang) if event is not None else entry.event_id
+    main = entry.change(change.field) or FieldChange(change.field)
+    old, new = main.old or "-", main.new or "-"
     what = {
-        ChangeKind.STATE: f"state {entry.old or '-'} -> {entry.new or '-'}",
-        ChangeKind.NEW: f"new event ({entry.new or 'no state'})",
-        ChangeKind.RESCHEDULED: f"date {entry.old or '-'} -> {entry.new or '-'}",
-        ChangeKind.ANNOTATION: f"note: {entry.new or ''}",
+        ChangeKind.STATE: f"state {old} -> {new}",
+        ChangeKind.NEW: f"new event ({main.new or 'no state'})",
+        ChangeKind.RESCHEDULED: f"date {old} -> {new}",
+        ChangeKind.ANNOTATION: f"note: {main.new or ''}",
     }[change.kind]
+    moved = entry.change("date_text")
+    if change.kind is ChangeKind.STATE and moved is not None:  # a postponement
+        what += f", date {moved.old or '-'} -> {moved.new or '-'}"
     why = "; ".join(p for p in (entry.note, f"source: {entry.source}" if entry.source else "") if p)
     return Item(
         when=f"{entry.at:%Y-%m-%d %H:%M}",

@@ -71,18 +71,23 @@ def annotation_record(note: Annotation) -> dict[str, Any]:
     return record
 
 
-def history_record(entry: HistoryEntry) -> dict[str, Any]:
+def history_record(entry: HistoryEntry, *, principal: str | None = None) -> dict[str, Any]:
+    """An entry with every change it made (`changes`); `field`, `old` and `new` repeat the
+    `principal` change (default: the first), as records had them when an entry held one."""
+    main = (entry.change(principal) if principal else None) or next(iter(entry.changes), None)
     return {
         "id": entry.id,
         "event_id": entry.event_id,
         "at": _iso(entry.at),
         "author": entry.author,
         "action": entry.action,
-        "field": entry.field,
-        "old": entry.old,
-        "new": entry.new,
+        "field": main.field if main else None,
+        "old": main.old if main else None,
+        "new": main.new if main else None,
+        "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
         "note": entry.note,
         "source": entry.source,
+        "undoes": entry.undoes,
     }
 
 

@@ -11,6 +11,7 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import (
     Annotation,
     Event,
+    HistoryEntry,
     Kind,
     checked_slug,
     readable_id,
@@ -189,6 +190,46 @@ class Recorder:
             return created
 
         return self._ctx.write(insert)
+
+    def delete(self, id_text: str, *, note: str | None = None) -> Event:
+        """Take an event out of every list; its history stays and `restore` brings it back."""
+        return self._set_deleted(self._events.resolve_id(id_text), True, "delete", note)
+
+    def restore(self, id_text: str, *, note: str | None = None) -> Event:
+        """Bring back a deleted event."""
+        return self._set_deleted(
+            self._events.resolve_id(id_text, deleted=True), False, "restore", note
+        )
+
+    def _set_deleted(self, event_id: str, deleted: bool, action: str, note: str | None) -> Event:
+        from sco_cal.store.writer import set_deleted
+
+        self._ctx.write(
+            lambda s: set_deleted(
+                session=s,
+                event_id=event_id,
+                deleted=deleted,
+                author=self._ctx.author,
+                now=self._ctx.now(),
+                action=action,
+                note=note,
+            )
+        )
+        return self._ctx.store.reader.event(event_id)
+
+    def undo(self) -> HistoryEntry:
+        """Take back the last change this person made (and did not undo yet); the entry
+        taken back. Refused when someone changed the same thing since."""
+        from sco_cal.store.undo import last_entry, undo_entry
+
+        def work(session: Any) -> HistoryEntry:
+            entry = last_entry(session=session, author=self._ctx.author)
+            if entry is None:
+                raise InvalidInput(f"{self._ctx.author} has no change left to undo")
+            undo_entry(session=session, entry=entry, author=self._ctx.author, now=self._ctx.now())
+            return entry
+
+        return self._ctx.write(work)
 
     def _window(self, phrase: str) -> DateWindow:
         from sco_cal.domain.date_phrases import parse_date_phrase

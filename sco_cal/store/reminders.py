@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
-from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.event import Event, FieldChange, Kind, Reminder
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.store.mapping import (
@@ -149,7 +149,7 @@ def insert_reminder(
         author=author,
         now=now,
         action="remind",
-        new=spec,
+        changes=[FieldChange("reminder", None, spec)],
         note=note,
     )
     return _reminder(row)
@@ -167,7 +167,7 @@ def delete_reminder(*, session: Session, reminder_id: int, author: str, now: dat
         author=author,
         now=now,
         action="unremind",
-        old=gone.spec,
+        changes=[FieldChange("reminder", gone.spec, None)],
         note=f"reminder #{reminder_id} deleted",
     )
     return gone
@@ -189,7 +189,7 @@ def snooze_reminder(
         author=author,
         now=now,
         action="snooze",
-        new=until.isoformat(),
+        changes=[FieldChange("reminder", None, until.isoformat())],
         note=f"reminder #{reminder_id}",
     )
     return _reminder(row)

@@ -1,8 +1,8 @@
 """The tables: the single source of truth for the database's shape.
 
 What the seed writes (`event`, `source`, `seed_record`) and what people write
-(`annotation`, `history`, `tag`, `reminder`) live in separate tables, so that
-re-seeding can never touch a user's words.
+(`annotation`, `history` and its `history_change`, `tag`, `reminder`) live in separate
+tables, so that re-seeding can never touch a user's words.
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ class EventRow(EventBase, table=True):
     # Days from start to end: lets a date-range query walk the start-date index over a
     # short stretch and pick the few long (quarter, half-year, year) windows apart.
     span_days: int = Field(default=0, index=True)
+    # Where the event's group sorts in the agenda (`domain.ordering`): pages of the
+    # agenda walk this index.
+    agenda_day: date = Field(index=True)
+    # Set when a person deletes the event: it leaves every list but keeps its history,
+    # and `sco-cal restore` brings it back.
+    deleted_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
 
 
 class DocumentRow(SQLModel, table=True):
@@ -97,6 +103,8 @@ class AnnotationRow(SQLModel, table=True):
 
 
 class HistoryRow(SQLModel, table=True):
+    """One thing a person (or the seed, an import, a document) did to an event."""
+
     __tablename__ = "history"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -104,11 +112,21 @@ class HistoryRow(SQLModel, table=True):
     at: datetime = Field(sa_type=UTC_TIMESTAMP, index=True)
     author: str
     action: str
-    field: str | None = None
-    old: str | None = Field(default=None, sa_type=Text)
-    new: str | None = Field(default=None, sa_type=Text)
     note: str | None = Field(default=None, sa_type=Text)
     source: str | None = None
+    undoes: int | None = None  # the entry an `undo` reverted
+
+
+class HistoryChangeRow(SQLModel, table=True):
+    """One field an entry of the history changed, from which value to which."""
+
+    __tablename__ = "history_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    history_id: int = Field(foreign_key="history.id", index=True, ondelete="CASCADE")
+    field: str
+    old: str | None = Field(default=None, sa_type=Text)
+    new: str | None = Field(default=None, sa_type=Text)
 
 
 class TagRow(SQLModel, table=True):
