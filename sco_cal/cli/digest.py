@@ -95,7 +95,8 @@ def parse_since(text: str, cli: Cli) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        start = parse_date_phrase(text, default_year=cli.today.year, today=cli.today).start
+        # "since" looks back: "lundi", "12 mars" mean the last such day, not the next.
+        start = parse_date_phrase(text, today=cli.today, looking_back=True).start
         return datetime(start.year, start.month, start.day, tzinfo=UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
