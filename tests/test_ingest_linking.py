@@ -189,7 +189,9 @@ def _at() -> Any:
 def test_a_meeting_postponed_by_hand_is_not_proposed_again(
     service: CalendarService, tmp_path: Path
 ) -> None:
-    service.records.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
+    service.records.postpone(
+        "sco-energy-ministers-extraordinary-2026", "juin 2026", allow_past=True
+    )
     doc = tmp_path / "note.txt"
     doc.write_text(
         "En février 2026, une réunion extraordinaire des ministres de l’Énergie de l’OCS "

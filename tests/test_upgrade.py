@@ -40,3 +40,32 @@ def test_a_version_1_store_upgrades_in_place_keeping_its_data(tmp_path: Path) ->
         assert conn.execute("SELECT value FROM meta").fetchone()[0] == "1"
     (delivered,) = due_json(upgraded, "2026-09-17")
     assert delivered["event_id"] == "sco-defence-ministers-23"
+
+
+def test_an_upgraded_store_learns_sine_die_reminder_modes_and_digest_marks(
+    tmp_path: Path,
+) -> None:
+    """Version 4's state arrives empty, and each old reminder keeps counting as it did: a
+    lead time from its event's first day, a date phrase on its day."""
+    old = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "store-v1.db", old)
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "INSERT INTO reminder (id, event_id, due, spec, author, created_at) VALUES "
+            "(2, 'sco-defence-ministers-23', '2026-09-01', '1er septembre', 'fixture', "
+            "'2026-01-01 00:00:00.000000')"
+        )
+    upgraded = Cli(str(old))
+    kept = {r["id"]: r for r in upgraded.json("remind", "list", today="2026-08-01")}
+    assert {(r["spec"], r["mode"], r["due"]) for r in kept.values()} == {
+        ("14d", "before", "2026-09-17"),
+        ("1er septembre", "on", "2026-09-01"),
+    }
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT count(*) FROM digest_mark").fetchone()[0] == 0
+        sine_die = conn.execute("SELECT count(*) FROM event WHERE sine_die_since IS NOT NULL")
+        assert sine_die.fetchone()[0] == 0
+    summit = "sco-heads-of-state-council-2026-bishkek"
+    assert upgraded("postpone", summit, "sine die", today="2026-11-23").exit_code == 0
+    reopened = Cli(str(old)).json("show", summit, today="2026-11-23")
+    assert reopened["sine_die"] == {"since": "2026-11-23", "follow_up_from": "2027-01-22"}

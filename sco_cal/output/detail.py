@@ -14,6 +14,7 @@ from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Sour
 from sco_cal.domain.organisations import organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
 
@@ -105,7 +106,8 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     w = event.window
     when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
     when += ", open-ended)" if w.open_ended else ")"
-    state = event.status.value + (FOLLOW_UP_NOTE if event.needs_follow_up(today) else "")
+    state = event.status.value + _sine_die(event)
+    state += FOLLOW_UP_NOTE if event.needs_follow_up(today) else ""
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
@@ -123,6 +125,14 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
         ("Id", f"{event.id}  (version {event.version})", "dim"),
     ]
     return tuple((n, v, s) for n, v, s in rows if v)
+
+
+def _sine_die(event: Event) -> str:
+    if event.sine_die is None:
+        return ""
+    return _(" sine die since {since} (no new date; follow-up from {day})").format(
+        since=event.sine_die.since.isoformat(), day=event.sine_die.follow_up_from.isoformat()
+    )
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

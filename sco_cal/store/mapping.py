@@ -22,10 +22,12 @@ from sco_cal.domain.event import (
     HistoryEntry,
     Kind,
     Reminder,
+    ReminderMode,
     Source,
     event_fields,
 )
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.postponement import SineDie
 
 # In this order `event_from_row` reads them.
 EVENT_COLUMNS = ("id", *CONTENT_FIELDS, "origin", "version", "updated_at")
@@ -62,6 +64,7 @@ REMINDER_COLUMNS = (
     "created_at",
     "delivered_at",
     "snoozed_until",
+    "mode",
 )
 
 
@@ -148,6 +151,8 @@ def event_from_row(row: Sequence[Any], annotation_count: int = 0) -> Event:
         start_time,
         tz,
         status,
+        sine_die_since,
+        sine_die_follow_up,
         summary,
         origin,
         version,
@@ -164,6 +169,7 @@ def event_from_row(row: Sequence[Any], annotation_count: int = 0) -> Event:
         title_en=title_en,
         window=window,
         status=ConfirmationState(status),
+        sine_die=_sine_die(sine_die_since, sine_die_follow_up),
         theme=theme,
         series=series,
         number=number,
@@ -177,6 +183,12 @@ def event_from_row(row: Sequence[Any], annotation_count: int = 0) -> Event:
         updated_at=as_opt_datetime(updated_at),
         annotation_count=annotation_count,
     )
+
+
+def _sine_die(since: Any, follow_up_from: Any) -> SineDie | None:
+    if since is None:
+        return None
+    return SineDie(as_date(since), as_date(follow_up_from if follow_up_from is not None else since))
 
 
 def source_from_row(row: Sequence[Any]) -> Source:
@@ -220,4 +232,5 @@ def reminder_from_row(row: Sequence[Any]) -> Reminder:
         created_at=as_datetime(row[5]),
         delivered_at=as_opt_datetime(row[6]),
         snoozed_until=as_opt_date(row[7]),
+        mode=ReminderMode(row[8]),
     )

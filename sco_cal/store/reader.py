@@ -258,7 +258,8 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
     params: dict[str, Any] = {"today": today}
     if flt.scope is Scope.UPCOMING:
         clauses.append(
-            f"e.end_date >= :today AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
+            f"(e.end_date >= :today OR e.sine_die_since IS NOT NULL) "
+            f"AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
         )
     elif flt.scope is Scope.PAST:
         clauses.append("e.end_date < :today")
@@ -304,7 +305,11 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
         params["date_to"] = flt.date_to
     if flt.follow_up:
         marks = _in_list("aw", AWAITING_OUTCOME, params)
-        clauses.append(f"e.end_date < :today AND e.status IN ({marks})")
+        clauses.append(
+            f"e.status IN ({marks}) AND CASE WHEN e.sine_die_since IS NULL "
+            "THEN e.end_date < :today "
+            "ELSE COALESCE(e.sine_die_follow_up, e.sine_die_since) <= :today END"
+        )
     if flt.annotated:
         clauses.append(f"{_LIVE_NOTES} > 0")
     for i, term in enumerate(flt.terms):
