@@ -105,7 +105,7 @@ def test_everyday_phrases_that_name_no_day_are_refused(phrase: str, fragment: st
 
 
 def test_commands_take_everyday_dates(cli: Cli) -> None:
-    """Wherever a date is asked for: a new event, a postponement, a filter."""
+    """Wherever a date is asked for: a new event, a postponement, a reminder, a filter."""
     today = "2026-11-25"
     added = cli.json(
         "add", "Réunion d'experts", "--date", "lundi prochain", "--org", "SCO", today=today
@@ -119,6 +119,8 @@ def test_commands_take_everyday_dates(cli: Cli) -> None:
     assert moved.exit_code == 0, moved.stderr
     shown = cli.json("show", event["id"], today=today)
     assert (shown["start"], shown["end"]) == ("2026-11-30", "2026-12-06")
+    (reminder,) = cli.json("remind", "add", event["id"], "--on", "dans 3 jours", today=today)
+    assert reminder["due"] == "2026-11-28"
 
 
 def test_since_a_weekday_looks_back(cli: Cli) -> None:
