@@ -69,3 +69,8 @@ def test_an_upgraded_store_learns_sine_die_reminder_modes_and_digest_marks(
     assert upgraded("postpone", summit, "sine die", today="2026-11-23").exit_code == 0
     reopened = Cli(str(old)).json("show", summit, today="2026-11-23")
     assert reopened["sine_die"] == {"since": "2026-11-23", "follow_up_from": "2027-01-22"}
+    digest = upgraded.json("digest", today="2026-11-23")
+    assert summit in {e["id"] for e in digest["sections"]["dates_open"]}
+    with sqlite3.connect(old) as conn:
+        marks = conn.execute("SELECT event_id, section, listed_on FROM digest_mark").fetchall()
+    assert marks == [(summit, "dates_open", "2026-11-23")]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.digest import FollowUpTally
+from sco_cal.domain.digest_items import Listing
 from sco_cal.domain.query import EventFilter, Scope
-from sco_cal.store.mapping import as_datetime
+from sco_cal.store.mapping import as_date, as_datetime
 from sco_cal.store.reader import Rows, where_clause
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 LAST_DIGEST_KEY = "last_digest_at"
+DATES_OPEN = "dates_open"  # the section whose listings are remembered: listed weekly
 
 
 class DigestReads:
@@ -44,6 +47,14 @@ class DigestReads:
         found = self._rows.fetch("SELECT min(at) FROM history", {})
         return as_datetime(found[0][0]) if found and found[0][0] is not None else None
 
+    def listed(self, section: str) -> dict[str, Listing]:
+        """When a digest that moved the mark last listed each event in `section`."""
+        rows = self._rows.fetch(
+            "SELECT event_id, listed_on, listed_at FROM digest_mark WHERE section = :section",
+            {"section": section},
+        )
+        return {str(r[0]): Listing(as_date(r[1]), as_datetime(r[2])) for r in rows}
+
     def meta(self, key: str) -> str | None:
         found = self._rows.fetch("SELECT value FROM meta WHERE key = :key", {"key": key})
         return str(found[0][0]) if found else None
@@ -53,3 +64,16 @@ def set_meta(*, session: Session, key: str, value: str) -> None:
     from sco_cal.store.schema import MetaRow
 
     session.merge(MetaRow(key=key, value=value))
+
+
+def mark_listed(
+    *, session: Session, section: str, event_ids: Iterable[str], listing: Listing
+) -> None:
+    """Remember that a digest listed these events in `section`."""
+    from sco_cal.store.schema import DigestMarkRow
+
+    for event_id in event_ids:
+        row = DigestMarkRow(
+            event_id=event_id, section=section, listed_on=listing.on, listed_at=listing.at
+        )
+        session.merge(row)
