@@ -412,10 +412,12 @@ def test_the_command_runs_as_an_installed_program(isolated_env: Path, tmp_path: 
 
 
 def read(text: str, day: date = date(2026, 1, 15)) -> list[Any]:
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import parse_document
     from sco_cal.ingest.extract import extract
 
-    return list(extract(parse_document(text.encode("utf-8")), document_date=day).findings)
+    dated = DocumentDate(day, "--as-of")
+    return list(extract(parse_document(text.encode("utf-8")), document_date=dated).findings)
 
 
 @pytest.mark.parametrize(
@@ -635,6 +637,7 @@ def test_arbitrary_input_gives_a_review_or_invalid_input(seed_kind: str) -> None
     from hypothesis import strategies as st
 
     from sco_cal.domain.errors import InvalidInput
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import parse_document
     from sco_cal.ingest.extract import extract
     from sco_cal.ingest.review import build_review
@@ -654,7 +657,7 @@ def test_arbitrary_input_gives_a_review_or_invalid_input(seed_kind: str) -> None
             document = parse_document(data)
         except InvalidInput:
             return
-        extraction = extract(document, document_date=date(2026, 1, 15))
+        extraction = extract(document, document_date=DocumentDate(date(2026, 1, 15), "--as-of"))
         items = build_review(extraction, load_seed_events(), lambda _id: [])
         for item in items:
             review_record(item, TODAY)

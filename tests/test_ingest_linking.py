@@ -110,7 +110,11 @@ def test_a_meeting_the_document_moves_elsewhere_may_be_the_known_one_or_a_new_on
     assert [c.event_id for c in decision.candidates] == [
         "un-dushanbe-process-conference-2026-new-york"
     ]
-    assert decide(replace(moved, moved=False), SEED).candidates == ()
+    held = [
+        replace(e, status=ConfirmationState.HELD) if e.id.startswith("un-dushanbe") else e
+        for e in SEED
+    ]
+    assert decide(replace(moved, moved=False), held).candidates == ()
 
 
 def test_a_council_of_heads_of_government_is_not_the_heads_of_state_summit() -> None:
@@ -175,6 +179,120 @@ def test_a_window_the_event_had_before_it_was_moved_still_links() -> None:
     earlier = earlier_windows(history)
     decision = decide(mention, [*others, moved], lambda i: earlier if i == energy.id else ())
     assert decision.event is not None and decision.event.id == energy.id
+
+
+def test_a_title_alone_never_moves_an_open_event_a_year_on() -> None:
+    offer = finding(
+        "Meeting of the transport ministers",
+        kind=Kind.MINISTERIAL,
+        status=ConfirmationState.PROPOSED,
+        country="KG",
+        cities=("Cholpon-Ata",),
+        window=month(2027, 9),
+    )
+    decision = decide(offer, SEED, common=common_words(SEED))
+
+    assert decision.ambiguous and decision.new_allowed
+    assert [c.event_id for c in decision.candidates] == ["sco-transport-ministers-13"]
+
+
+def test_a_held_meeting_of_another_year_is_not_a_candidate() -> None:
+    later = finding(
+        "Meeting of SCO Health Ministers",
+        kind=Kind.MINISTERIAL,
+        country="CN",
+        window=month(2026, 4),
+    )
+
+    assert decide(later, SEED, common=common_words(SEED)) == decide(later, [])
+
+
+def test_an_ordinal_moves_an_event_a_year_only_on_a_year_the_document_writes() -> None:
+    defence = event("sco-defence-ministers-23")
+    april = DateWindow(date(2027, 4, 28), date(2027, 4, 29), Precision.DAYS)
+    read = finding(
+        "23rd Meeting of SCO Defence Ministers",
+        kind=Kind.MINISTERIAL,
+        series=defence.series,
+        number=23,
+        window=april,
+        year_inferred=True,
+    )
+
+    guessed = decide(read, SEED)
+    written = decide(replace(read, year_inferred=False), SEED)
+    this_year = decide(replace(read, window=month(2026, 4)), SEED)
+
+    assert guessed.ambiguous and [c.event_id for c in guessed.candidates] == [defence.id]
+    assert "away from" in guessed.candidates[0].why
+    assert written.event is not None and written.event.id == defence.id
+    assert this_year.event is not None and this_year.event.id == defence.id
+
+
+def test_a_postponement_from_where_the_calendar_has_it_may_move_it_far() -> None:
+    postponed = finding(
+        "Meeting of Agriculture Ministers",
+        kind=Kind.MINISTERIAL,
+        status=ConfirmationState.POSTPONED,
+        stated_status=True,
+        country="PK",
+        window=month(2027, 3),
+        previous=month(2026, 5),
+        year_inferred=True,
+    )
+    decision = decide(postponed, SEED, common=common_words(SEED))
+
+    assert decision.event is not None and decision.event.id == "sco-agriculture-ministers-11"
+    assert decide(replace(postponed, previous=None), SEED).event is None
+
+
+def test_a_title_like_another_bodys_meeting_links_only_when_no_body_is_named() -> None:
+    conference = finding(
+        "Conférence de haut niveau du processus de Douchanbé sur la sécurité des frontières",
+        kind=Kind.CONFERENCE,
+        status=ConfirmationState.POSTPONED,
+        stated_status=True,
+        country="US",
+        cities=("New York",),
+        window=DateWindow(date(2026, 9, 1), date(2026, 11, 30), Precision.SEASON),
+        previous=month(2026, 5),
+    )
+
+    named = decide(conference, SEED, common=common_words(SEED))
+    guessed = decide(replace(conference, body_inferred=True), SEED, common=common_words(SEED))
+
+    assert named.event is None and not named.candidates
+    assert guessed.event is not None
+    assert guessed.event.id == "un-dushanbe-process-conference-2026-new-york"
+
+
+def test_agencies_and_services_are_one_word_for_linking() -> None:
+    heads = finding(
+        "Meeting of Heads of the anti-drug agencies of the SCO member states",
+        country="KZ",
+        cities=("Astana",),
+        status=ConfirmationState.HELD,
+        window=DateWindow(date(2025, 10, 14), date(2025, 10, 14), Precision.DAY),
+    )
+    decision = decide(heads, SEED, common=common_words(SEED))
+
+    assert decision.event is not None and decision.event.id == "sco-anti-drug-heads-16"
+
+
+def test_the_same_day_and_city_as_a_summit_links_a_nameless_meeting_not_a_committee() -> None:
+    day = DateWindow(date(2026, 11, 11), date(2026, 11, 11), Precision.DAY)
+    nameless = finding(
+        "Réunion de ce type", organisation="CSTO", country="RU", cities=("Moscow",), window=day
+    )
+    committee = replace(nameless, title="Committee of Secretaries of Security Councils")
+    committee = replace(committee, title_en=committee.title)
+
+    linked = decide(nameless, SEED, common=common_words(SEED))
+    apart = decide(committee, SEED, common=common_words(SEED))
+
+    assert linked.event is not None
+    assert linked.event.id == "csto-collective-security-council-2026-moscow"
+    assert apart.event is None
 
 
 def _at() -> Any:

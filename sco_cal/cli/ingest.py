@@ -76,7 +76,13 @@ def ingest(
     """
     with command_context(db, today, fmt, lang, no_color) as cli:
         from sco_cal.ingest.review import Action
-        from sco_cal.output.review import applied, render_item, render_review, review_record
+        from sco_cal.output.review import (
+            applied,
+            dating_line,
+            render_item,
+            render_review,
+            review_record,
+        )
 
         if cli.fmt not in (Format.TABLE, Format.JSON):
             raise InvalidInput("ingest prints a review as table or json")
@@ -101,6 +107,8 @@ def ingest(
                 cli.say("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)")
             return
         accepted, overwrite = set(), set()
+        if items and cli.fmt is Format.TABLE:
+            cli.out(dating_line(items[0], cli.paint) + "\n")
         for index, item in enumerate(items):
             if cli.fmt is Format.TABLE:
                 cli.out(render_item(item, lang=cli.lang, paint=cli.paint) + "\n")

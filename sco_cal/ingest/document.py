@@ -23,7 +23,12 @@ _BOMS = (
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<!--.*?-->|<![^<>]*>", re.DOTALL)
 _HIDDEN_BLOCK = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_BLOCK_TAGS = frozenset("p div br li ul ol tr table section article blockquote hr".split())
+# Tags inside a line of text; any other tag (<p>, <date>, <objet>) ends the line.
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub "
+    "sup time u var wbr".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
@@ -45,7 +50,7 @@ class Line:
     """One line of the document as plain text; `heading` when the markup says so.
 
     `bullet` marks an item of a list; `cells` holds a table row's cells (its `text`
-    is the row as written, without markup).
+    is the row as written, without markup); `indent` counts the spaces before it.
     """
 
     number: int
@@ -53,6 +58,7 @@ class Line:
     heading: bool = False
     bullet: bool = False
     cells: tuple[str, ...] = ()
+    indent: int = 0  # leading spaces: a list item's wrapped lines are indented
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +172,8 @@ def plain_lines(text: str) -> list[Line]:
             continue
         bullet = _BULLET.match(raw) is not None
         line, heading = _strip_markdown(raw)
-        lines.append(Line(number, line, heading, bullet=bullet))
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        lines.append(Line(number, line, heading, bullet=bullet, indent=indent))
     return lines
 
 
@@ -175,11 +182,16 @@ def _strip_html(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         tag = (match.group(2) or "").lower()
+        closing = bool(match.group(1))
         if tag in _HEADING_TAGS:
-            return "\n" if match.group(1) else "\n# "
-        if tag in _BLOCK_TAGS:
-            return "\n"
-        return ""
+            return "\n" if closing else "\n# "
+        if tag in _CELL_TAGS:
+            return "" if closing else " | "  # a row of cells reads as a pipe table's row
+        if tag == "tr":
+            return " |\n" if closing else "\n"
+        if not tag or tag in _INLINE_TAGS:
+            return ""
+        return "\n"
 
     return html.unescape(_TAG.sub(replace, text))
 

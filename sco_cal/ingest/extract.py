@@ -19,6 +19,7 @@ from sco_cal.ingest.bodies import (
     organisations_in,
     untracked_in,
 )
+from sco_cal.ingest.dating import DocumentDate, dateline_length
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
 from sco_cal.ingest.folding import Folded
@@ -34,8 +35,10 @@ from sco_cal.ingest.wording import (
     AGENDA_CAVEAT,
     AGENDA_CONFIRMED,
     ANNOUNCES,
+    FIRM_VERB,
     MEETING_NOUN,
     NOT_A_MEETING,
+    SPOKE,
     is_english,
     state_in,
 )
@@ -49,6 +52,9 @@ _SUMMARY = re.compile(
     r"|portant sur|sur le theme|afin de|marquant|visant a|with a focus on|focusing on"
     r"|devoted to|dedicated to)\b"
 )
+_ASIDES = re.compile(r"\([^()]*\)")
+# A rubric opening a list item, the item itself naming the meeting.
+_LABEL = re.compile(r"^\s*[\w' -]{2,30}?\s?:\s")
 _AGENDA_WORDS = re.compile(r"\b(?:echeances|agenda|calendrier|dates|schedule|items)\b")
 _REPORTED = re.compile(
     r"\b(?:said|says|told (?:reporters|journalists|the press)"
@@ -64,14 +70,29 @@ _STATUS_STATES = {
     "provisional": ConfirmationState.PROVISIONAL,
     "confirmed": ConfirmationState.CONFIRMED,
 }
+# A cell saying its value is not known yet: "TBC", "Feb (TBC)", "à confirmer".
+_UNKNOWN = re.compile(
+    r"\(?\s*\b(?:tbc|tba|tbd|to be confirmed|[aà] confirmer|[aà] d[ée]terminer|n/a)\b\s*\)?",
+    re.IGNORECASE,
+)
 _MOVED = re.compile(
     r"\b(?:finalement|desormais|et non (?:a|en)|instead of|rather than|now|moved|deplacee?)\b"
 )
-_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40},[^—–\n]{4,40}?\s[—–]\s")
 _UNDATED = 0.2  # the doubt an undated change of state carries, lifted once a day is found
+_AND_THEN = re.compile(
+    r"(?:^|\W)(?:and|et|puis|then|as well as|ainsi que)\s+(?:the |les |le |la |l')?\s*$"
+)
+_EVE_OF = re.compile(
+    r"\b(?:la veille|(?:on )?the eve|le lendemain|the day after|the following day)"
+    r" (?:du|de la|of the|of) (?:sommet|summit)\b"
+)
+_SAME_PLACE = re.compile(
+    r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"
+    r"|(?:dans|en) (?:ce|le) meme lieu|sur place)\b"
+)
 _SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
 _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
-_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
+_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 
@@ -106,33 +127,44 @@ class Finding:
     problem: str | None = None
     moved: bool = False  # the document says the meeting moved ("finalement", "et non à")
     cue: tuple[ConfirmationState, str] | None = None  # the words that gave the state
+    year_inferred: bool = False  # the window's year is the reader's, not written
+    body_inferred: bool = False  # no organisation named for it: the reader's guess
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything read from one document."""
+    """Everything read from one document, and the date its dates were read against."""
 
     document: str
-    document_date: date
+    dated: DocumentDate
     findings: tuple[Finding, ...]
     caveat: str | None = None
     sentences: int = 0
 
+    @property
+    def document_date(self) -> date:
+        return self.dated.day
+
 
 @dataclass
 class _Document:
-    day: date
+    dated: DocumentDate
     caveat: str | None
     confirmed: str | None
     organisation: str | None
-    anchor: date | None = None
+    anchor: date | None = None  # the last day the document named
+    summit: DateWindow | None = None  # the days of the summit it dated, for "la veille du sommet"
+
+    @property
+    def day(self) -> date:
+        return self.dated.day
 
 
-def extract(document: Document, *, document_date: date) -> Extraction:
+def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
     """The findings of `document`; year-less dates are placed against `document_date`."""
     units = split_sentences(document)
     context = _Document(
-        day=document_date,
+        dated=document_date,
         caveat=agenda_caveat(units, headings(document)),
         confirmed=next(
             (u.text for u in units if AGENDA_CONFIRMED.search(Folded.of(u.text).text)), None
@@ -148,13 +180,17 @@ def extract(document: Document, *, document_date: date) -> Extraction:
         days = [f.window for f in found if f.window is not None and f.window.is_exact]
         if days:
             context.anchor = days[-1].start
+        summits = [f.window for f in found if f.kind is Kind.SUMMIT and f.window in days]
+        if summits:
+            context.summit = summits[-1]
     return Extraction(document.name, document_date, tuple(findings), context.caveat, len(units))
 
 
 def agenda_caveat(sentences: list[Sentence], titles: list[str]) -> str | None:
     """The words saying that the whole agenda awaits confirmation, if the document has them."""
     for sentence in sentences:
-        text = Folded.of(sentence.text).text
+        # "(dates à confirmer)" after one meeting speaks of that meeting only
+        text = _ASIDES.sub(" ", Folded.of(sentence.text).text)
         if AGENDA_CAVEAT.search(text) and (
             _AGENDA_WORDS.search(text) or not MEETING_NOUN.search(text)
         ):
@@ -170,27 +206,34 @@ def read_unit(unit: Sentence, document: _Document) -> list[Finding]:
     if len(unit.text) > MAX_SENTENCE:
         return []
     if unit.cells is not None:
-        row = _row_text(unit.cells)
+        row = _row_text(unit.cells, unit.section.year)
         if row is None:
             return []
         return read_sentence(unit, document, text=row[0], stated=row[1])
     return read_sentence(unit, document)
 
 
-def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str] | None] | None:
+def _row_text(
+    cells: dict[str, str], year: int | None
+) -> tuple[str, tuple[ConfirmationState, str] | None] | None:
     """A table row as one sentence ("meeting (place, date)") and the state its status
-    column gives; None for a row that names no meeting."""
+    column gives; None for a row that names no meeting. A row without a year takes the
+    one of the heading it sits under (`year`): "Apr" under "### 2027", "TBC" the year."""
     meeting = cells.get("meeting", "").strip()
     if not meeting:
         return None
-    place = cells.get("place", "").strip(" —-")
+    place = _UNKNOWN.sub("", cells.get("place", "")).strip(" —-()")
     when = cells.get("date", "").strip(" —-")
     status = Folded.of(cells.get("status", "")).text.strip()
     state, words = state_in(status)
     if state is None and (found := _STATUS_WORDS.search(status)) is not None:
         state, words = _STATUS_STATES[found.lastgroup or ""], found.group()
-    if re.search(r"\b(?:tbc|tba|a confirmer|a determiner|n/a)\b", Folded.of(when).text):
-        when = ""
+    if _UNKNOWN.search(when):
+        when = _UNKNOWN.sub("", when).strip(" —-()")
+        if state is None:
+            state, words = ConfirmationState.PROVISIONAL, "TBC"
+    if year is not None and not re.search(r"\d{4}", when):
+        when = f"{when} {year}".strip()
     if when:
         when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
     if state is ConfirmationState.POSTPONED and when:
@@ -203,6 +246,8 @@ def _row_text(cells: dict[str, str]) -> tuple[str, tuple[ConfirmationState, str]
 def _context(unit: Sentence, document: _Document) -> Context:
     return Context(
         document_date=document.day,
+        reported_until=document.dated.last,
+        assumed_date=document.dated.assumed,
         caveat=document.caveat,
         confirmed=document.confirmed,
         section=unit.section,
@@ -224,15 +269,16 @@ def read_sentence(
     folded = Folded.of(text if text is not None else unit.text)
     text = folded.text
     masked = _quotes(text)
-    dateline = _DATELINE.match(folded.original)
-    if dateline is not None:
-        masked.append((0, len(Folded.of(dateline.group()).text)))
+    dateline = dateline_length(folded.original)
+    if dateline:
+        masked.append((0, len(Folded.of(folded.original[:dateline]).text)))
     dates = find_dates(
         folded,
         default_year=document.day.year,
         masked=masked,
         today=document.day,
         anchor=document.anchor,
+        summit=document.summit,
     )
     dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
     announced = (
@@ -242,8 +288,15 @@ def read_sentence(
         return []
     english = is_english(text)
     places = find_places(folded, skip=[*masked, *organisation_spans(folded)])
+    in_dates = [(d.start, d.end) for d in dates if d.relative]  # "the eve of the summit"
+    in_dates += [(m.start(), m.end()) for m in _EVE_OF.finditer(text)]
+    label = _LABEL.match(text)  # "Sommet : la présidence a confirmé que le sommet ..."
+    labels = [(0, label.end())] if label and MEETING_NOUN.search(text, label.end()) else []
     heads = find_heads(
-        folded, masked=masked, stops_at=_stops(folded, dates, places), english=english
+        folded,
+        masked=[*masked, *in_dates, *labels],
+        stops_at=_stops(folded, dates, places),
+        english=english,
     )
     heads = [
         replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
@@ -260,6 +313,8 @@ def read_sentence(
             unit, folded, scope, dates, places, document, inherited, english, stated
         ):
             found = _on_the_sidelines(found, text, scope, findings, unit, document)
+            lead = text[scope.span[0] : scope.head.start]
+            found = _same_place(found, _words(text, scope), lead, findings, document)
             findings.append(found)
             if found.stated_status and found.cue is not None:
                 inherited = found.cue
@@ -303,6 +358,35 @@ def _on_the_sidelines(
     return found
 
 
+def _same_place(
+    found: Finding, words: str, lead: str, earlier: list[Finding], document: _Document
+) -> Finding:
+    """A meeting "in the same city", or one sharing the verb of the meeting before it
+    ("..., and the CSTO foreign ministers the following day"), is where that one is
+    (and, given a day without reserve, confirmed like any meeting with a day and place)."""
+    if found.country is not None or not earlier or earlier[-1].country is None:
+        return found
+    before = earlier[-1]
+    joined = _AND_THEN.search(lead) is not None  # "..., and the CSTO foreign ministers"
+    elliptic = joined and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
+    if not (_SAME_PLACE.search(words) or elliptic):
+        return found
+    reasons = [*found.reasons, f"place: that of '{before.title}' before it"]
+    status = found.status
+    exact = found.window is not None and found.window.is_exact
+    if exact and not found.stated_status and document.caveat is None:
+        status = ConfirmationState.CONFIRMED
+        reasons.append("state confirmed: the day and the place are given without reserve")
+    return replace(
+        found,
+        country=before.country,
+        cities=before.cities,
+        status=status,
+        confidence=min(1.0, found.confidence + 0.1),  # the "no place" doubt was wrong
+        reasons=tuple(reasons),
+    )
+
+
 def _sidelines(text: str, head: MeetingPhrase) -> bool:
     """Whether the meeting is named as the one another was held "en marge" of."""
     return _SIDELINES.search(text[max(0, head.start - 30) : head.start]) is not None
@@ -322,13 +406,19 @@ def _listed(
     head = scope.head
     if not head.many:
         return []
-    brackets = list(_BRACKET.finditer(text, head.start, scope.span[1]))
+    dates = find_dates(folded, default_year=document.day.year, today=document.day)
+    brackets = [
+        b
+        for b in _BRACKET.finditer(text, head.start, scope.span[1])
+        if any(b.start() < d.start and d.end < b.end() for d in dates)
+    ]
     if len(brackets) < 2:
         return []
     found: list[Finding] = []
     start = head.start
     noun = re.sub(r"s$", "", folded.span(head.start, head.noun_end).split()[-1])
-    dates = find_dates(folded, default_year=document.day.year, today=document.day)
+    state, said = state_in(_words(text, scope))  # "... (Tashkent, 4-5 March) were held"
+    shared = (state, said) if state is not None else None
     for bracket in brackets:
         words = folded.span(start, bracket.start()).strip(" ,")
         words = re.sub(r"^(?:et|and|ainsi que)\s+", "", words)
@@ -342,7 +432,7 @@ def _listed(
             silent=False,
         )
         sub = Scope(part, (start, bracket.end()))
-        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, None)
+        finding = _finding_for(unit, folded, sub, dates, places, document, None, english, shared)
         if finding is not None and finding.window is not None:
             found.append(finding)
         start = bracket.end()
@@ -374,6 +464,8 @@ def _scope_findings(
         if finding is not None and finding.status is ConfirmationState.HELD:
             found.append(finding)
             scope = replace(scope, others=(*scope.others, held))
+            if SPOKE.match(text, held[1] + 1):
+                return found  # "..., who met in Dushanbe last month, approved a programme"
     words = _words(text, scope)
     if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
         return found
@@ -461,6 +553,8 @@ def _finding_for(
         problem=judgement.problem,
         moved=moved,
         cue=judgement.cue,
+        year_inferred=judgement.year_inferred,
+        body_inferred=org_reason is not None,
     )
 
 

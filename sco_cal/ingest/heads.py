@@ -10,21 +10,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sco_cal.domain.event import Kind
+from sco_cal.domain.places import find_country
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
-from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN
+from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN, SPOKE
 
 _PEOPLE = (
     r"ministres|ministers|responsables|chefs|heads|presidents|procureurs generaux"
     r"|prosecutors general|secretaires|secretaries|coordinateurs nationaux|coordinateurs"
     r"|national coordinators|coordinators|hauts fonctionnaires|senior officials|gouverneurs"
-    r"|governors|dirigeants"
+    r"|governors|dirigeants|experts"
 )
 _PEOPLE_HEAD = re.compile(rf"\b(?:{_PEOPLE})\b")
 # What people do when they meet; a people head needs one in its clause.
 _GATHER = re.compile(
-    r"\b(?:se reuni\w*|se retrouv\w*|reunis|meet|meets|met|meeting|gather\w*|convene\w*"
+    r"\b(?:se reuni\w*|se retrouv\w*|se sont (?:reuni|retrouv|rencontr)\w*"
+    r"|s'est (?:reuni|retrouv)\w*|reunis|meet|meets|met|meeting|gather\w*|convene\w*"
     r"|tiendr\w* leurs? |ont tenu|avaient tenu|avait tenu|held their|hold their|will hold"
     r"|assembl\w*|se rencontr\w*)\b"
 )
@@ -36,9 +38,9 @@ _HOSTED = re.compile(
 _AND_THE = re.compile(r"(?:,|\band|\bet)\s+(?:the|les)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:leurs?|their|its|son|sa|ses)\s+(?:[\w-]+\s+){0,3}$")
 _COMPLEMENT = re.compile(
-    r"^(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,3}?"
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,6}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
-    r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in"
+    r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in|et"
     r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
 )
 _OF = re.compile(r"\b(?:des|du|de la|de l'|of|of the)\s+$")
@@ -54,14 +56,28 @@ _ELLIPSIS = re.compile(
 _NAMED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60}?)”|\"([^\"]{2,60}?)\"")
 _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuvers?)\b")
 _SPEAKER = re.compile(
-    r"^[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
+    r"[^,.;]{0,60}?\b(?:s'est felicite|se sont felicites|a salue|ont salue|welcomed|praised)\b"
 )
 # "la résolution 2231 du Conseil de sécurité": the body wrote a text, it did not meet.
 _ABOUT = re.compile(
     r"\b(?:resolutions?|decisions?|declarations?|rapports?|reports?|statements?|strategie"
     r"|strategy|programme|program)\b(?:\s+\S+){0,6}\s+(?:du|de la|de l'|des|of the|of)\s*$"
 )
+# "agreed to set up a joint working group": a body is founded, nobody meets.
+_FOUNDED = re.compile(
+    r"\b(?:set(?:ting)? up|creat(?:e|ing)|establish(?:ing)?|form(?:ing)?|creer|creation d'?"
+    r"|mettre en place|mise en place d'?|instituer)\s+(?:(?:an?|the|un|une|le|la|joint|commun)"
+    r"\s+)*$"
+)
 _SERIES_OF = re.compile(r"(?:une |la |a )?(?P<what>serie d'|series of )$")
+_OF_TWO = re.compile(
+    r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of)\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?"
+    r"\s+(?:du|de la|de l'|de|d'|of|of the)\s*(?P<first>[\w-]+)"
+    r"\s+(?:et|and)\s+(?:du|de la|de l'|de|d'|of|of the)?\s*(?P<second>[\w-]+)\b"
+)
+_COORDINATED = re.compile(r"\s*(?:,|et|and)\s+(?:les |the )?")
+_RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
+_HEADS_OF_STATE = re.compile(r"\b(?:chefs d'etat|heads of state)(?![\w-])")  # not "état-major"
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
@@ -82,7 +98,10 @@ def find_heads(
             continue
         previous = max((h for h in heads if h.end <= noun.start()), default=None, key=_end)
         if previous is not None and _attaches(text, previous, noun.start()):
-            heads[heads.index(previous)] = _with_number(folded, previous, noun, english)
+            joined = _joined_with(folded, heads, previous, noun, english)
+            heads = [h for h in heads if h is not previous and h is not joined[1]]
+            heads.append(_with_number(folded, joined[0], noun, english))
+            heads.sort(key=lambda h: h.start)
             continue
         if _depth(text, noun.start()) > 0 and previous is not None:
             continue  # "(second session under the Kyrgyz chairmanship)": about the one before
@@ -94,8 +113,10 @@ def find_heads(
             phrase = replace(phrase, start=start, vague=False, title=words[:1].upper() + words[1:])
         if COUNCIL.fullmatch(noun.group()) and _SPEAKER.match(text, phrase.end):
             continue  # "le Conseil de la jeunesse s'est félicité des résultats de ...": a speaker
-        if _plural_only(noun, phrase) or _ABOUT.search(
-            text[max(0, phrase.start - 50) : phrase.start]
+        if (
+            _plural_only(noun, phrase)
+            or _ABOUT.search(text[max(0, phrase.start - 50) : phrase.start])
+            or _FOUNDED.search(text[max(0, phrase.start - 40) : phrase.start])
         ):
             phrase = replace(phrase, silent=True)  # several, none named; or a text's author
         heads = [h for h in heads if not (phrase.start <= h.start and h.end <= phrase.end)]
@@ -103,6 +124,33 @@ def find_heads(
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
     return _ellipses(folded, heads, english)
+
+
+def _joined_with(
+    folded: Folded,
+    heads: list[MeetingPhrase],
+    head: MeetingPhrase,
+    noun: re.Match[str],
+    english: bool,
+) -> tuple[MeetingPhrase, MeetingPhrase | None]:
+    """ "The finance ministers and central bank governors will hold their seventh meeting":
+    people named together who hold one meeting (a singular noun) are one head."""
+    text = folded.text
+    before = max((h for h in heads if h.end <= head.start), default=None, key=_end)
+    if (
+        before is None
+        or noun.group().endswith(("s", "x"))
+        or _RESPECTIVELY.search(text)
+        or not _PEOPLE_HEAD.search(Folded.of(before.title).text)
+        or not _PEOPLE_HEAD.search(Folded.of(head.title).text)
+        or _COORDINATED.fullmatch(text[before.end : head.start]) is None
+    ):
+        return head, None
+    words = folded.span(before.start, head.end)
+    if not english:
+        words = re.sub(r"\s+et les\s+", " et des ", words)
+    merged = replace(before, end=head.end, noun_end=head.end, title=_people_title(words, english))
+    return merged, before
 
 
 def _end(head: MeetingPhrase) -> int:
@@ -133,7 +181,7 @@ def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
 def _attaches(text: str, previous: MeetingPhrase, start: int) -> bool:
     """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)": one meeting."""
     between = text[previous.end : start]
-    if _POSSESSIVE.search(text[max(previous.end, start - 12) : start]) and len(between) < 60:
+    if _POSSESSIVE.search(text[max(previous.end, start - 40) : start]) and len(between) < 60:
         return True
     paren = re.fullmatch(r"\s*\(\s*(?:[\w-]+\s+){0,3}", between)
     return paren is not None
@@ -171,16 +219,22 @@ def _suffix(number: int) -> str:
 def _named_exercises(
     folded: Folded, heads: list[MeetingPhrase], masked: Sequence[tuple[int, int]], english: bool
 ) -> list[MeetingPhrase]:
-    """Several named exercises after one plural noun become one meeting each."""
+    """Several named exercises after one plural noun become one meeting each; a named
+    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one."""
     text = folded.text
     names = [
         m
         for m in _NAMED.finditer(text)
         if _NAME_YEAR.search(text[m.start() : m.end()]) or _near_exercise(text, m)
     ]
-    if len(names) < 2:
+    beside = [h for h in heads if h.kind is Kind.EXERCISE and _names_one(text, h, names)]
+    if len(names) < 2 and not beside:
         return heads
-    kept = [h for h in heads if not (h.kind is Kind.EXERCISE and _covers_two(h, names))]
+    kept = [
+        h
+        for h in heads
+        if not (h.kind is Kind.EXERCISE and (_covers_two(h, names) or _names_one(text, h, names)))
+    ]
     for name in names:
         if any(h.start <= name.start() < h.end for h in kept):
             continue
@@ -205,6 +259,16 @@ def _named_exercises(
 def _near_exercise(text: str, name: re.Match[str]) -> bool:
     around = text[max(0, name.start() - 40) : name.end() + 40]
     return _EXERCISE.search(around) is not None
+
+
+def _names_one(text: str, head: MeetingPhrase, names: list[re.Match[str]]) -> bool:
+    """ "its "Interaction-2026" joint exercise": the noun is the named exercise's own."""
+    return any(
+        re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[n.end() : head.start]) is not None
+        or re.fullmatch(r"\s*", text[head.end : n.start()]) is not None
+        for n in names
+        if n.end() <= head.start or head.end <= n.start()
+    )
 
 
 def _in_head(heads: list[MeetingPhrase], position: int) -> bool:
@@ -234,10 +298,13 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
                 start = _english_start(text, start - len(before.group()), start)
         clause = text[end : end + 90]
         hosted = _HOSTED.search(text[max(0, start - 40) : start]) is not None
-        follows = bool(found) and _AND_THE.search(text[max(0, start - 12) : start]) is not None
+        named_before = bool(found) or _named_before(text, start)
+        follows = named_before and _AND_THE.search(text[max(0, start - 12) : start]) is not None
         gathers = _GATHER.search(clause.split(";")[0]) or re.match(r"\s*\(", clause)
-        if not (gathers or hosted or follows):
-            continue
+        if not (gathers or hosted or follows) or SPOKE.match(clause):
+            continue  # "the ministers welcomed the results of the meeting of ...": speakers
+        if _two_countries(folded, match.end()):
+            continue  # "les ministres du Kirghizistan et du Kazakhstan": a bilateral meeting
         words = folded.span(start, end)
         title = _people_title(words, english)
         found.append(
@@ -247,13 +314,36 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
                 noun_end=end,
                 title=title,
                 number=None,
-                kind=Kind.MINISTERIAL if "minist" in match.group() else Kind.MEETING,
+                kind=_people_kind(match.group(), text[start:end]),
                 vague=False,
                 many=False,
                 truncated=False,
             )
         )
     return found
+
+
+def _two_countries(folded: Folded, position: int) -> bool:
+    """Whether the people are those of two countries ("des Affaires étrangères du
+    Kirghizistan et du Kazakhstan"), not of an organisation's members."""
+    pair = _OF_TWO.match(folded.text, position)
+    if pair is None:
+        return False
+    first = folded.span(pair.start("first"), pair.end("first"))
+    second = folded.span(pair.start("second"), pair.end("second"))
+    return find_country(first) is not None and find_country(second) is not None
+
+
+def _named_before(text: str, position: int) -> bool:
+    """Whether a meeting is named before `position` ("The Council ... will meet in
+    October, and the ministers of justice in December": the second shares the verb)."""
+    return bool(MEETING_NOUN.search(text, 0, position) or COUNCIL.search(text, 0, position))
+
+
+def _people_kind(people: str, words: str) -> Kind:
+    if _HEADS_OF_STATE.search(words):
+        return Kind.SUMMIT  # "the heads of state will meet for their summit"
+    return Kind.MINISTERIAL if "minist" in people else Kind.MEETING
 
 
 def _english_start(text: str, first: int, noun: int) -> int:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sco_cal.domain.dates import DateWindow
+from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.sections import Section
 from sco_cal.ingest.titles import MeetingPhrase
-from sco_cal.ingest.when import DateMention, resolve
+from sco_cal.ingest.when import DateMention, last_before, nearest, resolve
 from sco_cal.ingest.where import Host
-from sco_cal.ingest.wording import FUTURE_VERB, MOVED_TO, WAS_PLANNED, state_in
+from sco_cal.ingest.wording import (
+    FUTURE_VERB,
+    MOVED_TO,
+    WAS_PLANNED,
+    outcome_unknown,
+    state_in,
+)
 
 _ASIDE = re.compile(
     r",\s*(?:repoussee?s?|reportee?s?|annoncee?s?|prevue?s?|initialement|deja|already"
@@ -28,6 +34,27 @@ _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED,
 # Below this a finding is shown as unreadable: too much of it is guessed.
 CONFIDENT = 0.5
 _FLOOR = 0.05
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze",
+)
+_COUNTS = {word: n + 2 for words in _NUMBER_WORDS for n, word in enumerate(words.split())} | {
+    str(n): n for n in range(2, 32)
+}
+_COUNT = rf"(?P<count>\d{{1,2}}|{'|'.join(_COUNTS)})"
+# How long a meeting lasts, not how far off it is ("two days after the summit").
+_DURATION = re.compile(
+    rf"(?:\b(?:(?:pour|durant|pendant|sur|de|after|apres) )?{_COUNT}(?:[- ]days?| jours)\b"
+    r"|(?P<week>\bweek-?long\b|\bfor a week\b|\b(?:pour|durant|pendant|d') ?une semaine\b))"
+    r"(?! (?:after|before|later|earlier|ago|apres|avant|plus tard|plus tot))"
+)
+_FROM = re.compile(r"\s*(?:de|du|d'|from)\s*")
+_FROM_PHRASE = re.compile(r"(?:de|du|d'|from)\b")
+# "ended on Saturday, after twelve days": the day it ended, counted back.
+_ENDED = re.compile(r"\b(?:achev\w*|termin\w*|clos\w*|clotur\w*|ended|concluded|closed)\b")
+_UNTIL = re.compile(r"\b(?:jusqu'(?:au|a|a la)|until|till|through|to)\s*$")
+# A date read against today because the document prints none of its own may be a year out.
+_ASSUMED_DATE = 0.25
 _STATE_CHANGES = frozenset(
     {
         ConfirmationState.CANCELLED,
@@ -50,6 +77,7 @@ class Judgement:
     reasons: tuple[str, ...]
     problem: str | None = None
     cue: tuple[ConfirmationState, str] | None = None  # the words that said the state
+    year_inferred: bool = False  # the window's year came from the document's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +85,8 @@ class Context:
     """What the document and the headings say of every meeting of a unit."""
 
     document_date: date
+    reported_until: date | None = None  # the end of the week a digest covers
+    assumed_date: bool = False  # the document prints no date: today's was taken
     caveat: str | None = None
     confirmed: str | None = None  # "today confirmed the dates and venues of ..."
     section: Section = field(default_factory=Section)
@@ -92,21 +122,45 @@ def judge(
     score = _Score()
     cue = context.stated_status or _cue(text)
     state = cue[0] if cue else None
-    past = state is ConfirmationState.HELD or (
-        state is None and context.section.tense == "past" and not FUTURE_VERB.search(text)
-    )
-    placed = [resolve(d, context.document_date, past=past) for d in dates]
-    current, previous = _choose(text, placed, state, score)
-    window = current.window if current is not None else None
     if state is None and context.inherited is not None and _ENUMERATED.match(text):
         cue = context.inherited
         state = cue[0]
         score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
+    past = (
+        state is ConfirmationState.HELD
+        or (state is None and context.section.tense == "past" and not FUTURE_VERB.search(text))
+        or (cue is not None and outcome_unknown(cue[1]))  # "on ignore si ... a eu lieu"
+    )
+    until = context.reported_until or context.document_date
+    placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
+    current, previous = _choose(text, placed, state, score)
+    window = current.window if current is not None else None
+    if current is not None and state is ConfirmationState.CANCELLED:
+        # "annoncée pour décembre, ne se tiendra finalement pas": the December nearest
+        raw = next(d for d, p in zip(dates, placed, strict=True) if p is current)
+        current = nearest(raw, context.document_date)
+        window = current.window
+    if previous is not None and state is ConfirmationState.POSTPONED:
+        raw = next(d for d, p in zip(dates, placed, strict=True) if p is previous)
+        # "originally planned for May, postponed to the autumn": the May before the autumn;
+        # "prévue en décembre, ajournée sans date": the December nearest the document
+        previous = (
+            last_before(raw, window.start)
+            if window is not None
+            else nearest(raw, context.document_date)
+        )
+    if window is not None and current is not None and window.precision is Precision.DAY:
+        window = _lasting(window, text, dates, score)
+    if context.assumed_date and current is not None and _needs_document_date(current):
+        score.doubt(
+            _ASSUMED_DATE,
+            f"the document prints no date: '{current.text}' read against today's date",
+        )
     status, stated = _status(text, cue, window, host, context, past, score)
     _doubts(score, meeting, host, org_reason)
     problem = _date_problem(window, previous, status, stated, score)
     if window is not None:
-        _check_tense(status, window, context.document_date, score)
+        _check_tense(status, window, until, score)
     confidence = round(max(_FLOOR, min(1.0, score.value)), 2)
     return Judgement(
         status=status,
@@ -117,6 +171,7 @@ def judge(
         reasons=tuple(score.reasons),
         problem=problem,
         cue=cue,
+        year_inferred=current is not None and _needs_document_date(current),
     )
 
 
@@ -138,8 +193,13 @@ def _choose(
         return None, None
     moved = MOVED_TO.search(text)
     if moved is not None and state in _MAY_MOVE:
-        after = [d for d in dates if d.start >= moved.start()]
-        before = [d for d in dates if d.start < moved.start()]
+        # "Jeudi 12 : ..., reportée de février": the date after "de" is the one it leaves,
+        # and then any other is the one it moves to
+        left = [d for d in dates if _left(text, moved, d)]
+        after = [d for d in dates if d.start >= moved.start() and d not in left]
+        before = [d for d in dates if d.start < moved.start() and d not in left]
+        if left:
+            after, before = after or before, left
         old = before[0] if before else None
         if after:
             new = min(after, key=lambda d: (d.window.end - d.window.start, d.start))
@@ -163,6 +223,42 @@ def _choose(
     return chosen, old
 
 
+def _lasting(window: DateWindow, text: str, dates: list[DateMention], score: _Score) -> DateWindow:
+    """A meeting that opens on a day and lasts a while covers those days: "a two-day
+    forum will open on Thursday", "pour trois jours", "run for a week", "il dure
+    jusqu'au 22 août"; one that "ended on Saturday, after twelve days" the days before."""
+    ends = [
+        resolve(d, window.start, past=False).window for d in dates if _UNTIL.search(text[: d.start])
+    ]
+    until = next((end for end in ends if end.end > window.start), None)
+    if until is not None:
+        score.note(f"lasts until {until.end}")
+        return DateWindow(window.start, until.end, Precision.DAYS, window.text)
+    match = _DURATION.search(text)
+    if match is None:
+        return window
+    days = 7 if match["week"] else _COUNTS.get(match["count"] or "", 0)
+    if days < 2:
+        return window
+    score.note(f"lasts '{match.group().strip()}'")
+    span = timedelta(days=days - 1)
+    if _ENDED.search(text):
+        return DateWindow(window.start - span, window.start, Precision.DAYS, window.text)
+    return DateWindow(window.start, window.start + span, Precision.DAYS, window.text)
+
+
+def _left(text: str, moved: re.Match[str], mention: DateMention) -> bool:
+    between = text[moved.end() : mention.start]
+    return _FROM.fullmatch(between) is not None or (
+        not between.strip() and _FROM_PHRASE.match(text, mention.start) is not None
+    )
+
+
+def _needs_document_date(mention: DateMention) -> bool:
+    """Whether the phrase names a day only the document's own date makes whole."""
+    return mention.relative or mention.weekday or not mention.has_year
+
+
 def _note_date(score: _Score, mention: DateMention, what: str) -> None:
     w = mention.window
     score.note(f"{what} '{mention.text}' read as {w.start}..{w.end} ({w.precision.value})")
@@ -184,7 +280,11 @@ def _status(
     if section.state is not None:
         score.note(f"state {section.state.value}: the heading or list says '{section.state_words}'")
         return section.state, True
-    if past and window is not None and window.start <= context.document_date:
+    if (
+        past
+        and window is not None
+        and window.start <= (context.reported_until or context.document_date)
+    ):
         score.note("state held: reported in the past tense")
         return ConfirmationState.HELD, True
     if window is not None and window.end < context.document_date and not FUTURE_VERB.search(text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import lru_cache
 
 from sco_cal.domain.dates import DateWindow
@@ -22,6 +23,8 @@ from sco_cal.domain.organisations import NATIONAL
 from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
 
+_A_YEAR = 365
+_PUT_OFF = timedelta(days=550)  # how far a meeting still open may have slipped
 SIMILAR = 0.5  # share of the shorter title's telling words the other one holds
 _SERIES_LIKENESS = 0.75
 _SERIES_SHARED_WORDS = 2
@@ -39,7 +42,16 @@ _FILLER = frozenset(
     "concours assemblee assembly conseil council type genre kind sujet subject theme".split()
 )
 # Words two titles may use for the same body: the acronym and its spelled-out name.
-_SYNONYMS = {"srat": "rats", "antiterroriste": "rats", "anti-terrorist": "rats"}
+_SYNONYMS = {
+    "srat": "rats",
+    "antiterroriste": "rats",
+    "anti-terrorist": "rats",
+    "antidrogue": "anti-drug",
+    "antidrug": "anti-drug",
+    "agencie": "service",
+    "agency": "service",
+    "agence": "service",
+}
 _NAMED = re.compile(r"[«“][^»”]+[»”]")
 _UNIQUE_KINDS = frozenset({Kind.SUMMIT})
 
@@ -54,6 +66,7 @@ class Candidate:
     why: str
     strong: bool
     score: float
+    ordinal: bool = False  # tied by series and number, not by title, place or window
 
     @property
     def event_id(self) -> str:
@@ -68,6 +81,7 @@ class Decision:
     how: str = ""
     candidates: tuple[Candidate, ...] = ()
     new_allowed: bool = True  # among the choices: "none of these, a new meeting"
+    ordinal: bool = False  # the link rests on the series and number
 
     @property
     def ambiguous(self) -> bool:
@@ -152,6 +166,40 @@ def decide(
 
     `common` are the title words too many events share to tell one from another.
     """
+    return _kept_near(finding, _decide(finding, events, earlier, common), earlier)
+
+
+def _kept_near(finding: Finding, decision: Decision, earlier: EarlierWindows) -> Decision:
+    """A link that would move the event a year or more, or out of every window it has
+    had, is left to a person unless the document says it moves from where the calendar
+    has it, or the series and number tie it (and a move of a year or more rests on a
+    year the document writes, not one the reader inferred)."""
+    event, window = decision.event, finding.window
+    if event is None or window is None:
+        return decision
+    theirs = [event.window, *earlier(event.id)]
+    near = any(t.overlaps(window.start, window.end) for t in theirs)
+    within_a_year = abs((window.start - event.window.start).days) < _A_YEAR
+    if near and within_a_year:
+        return decision
+    previous = finding.previous
+    if previous is not None and any(t.overlaps(previous.start, previous.end) for t in theirs):
+        return decision
+    if decision.ordinal and (within_a_year or not finding.year_inferred):
+        return decision
+    why = (
+        f"{decision.how}, but the document puts it at {window.start}..{window.end}, "
+        f"away from {event.window.start}..{event.window.end}"
+    )
+    return Decision(candidates=(Candidate(event, why, False, 0.0),))
+
+
+def _decide(
+    finding: Finding,
+    events: Iterable[Event],
+    earlier: EarlierWindows,
+    common: frozenset[str],
+) -> Decision:
     strong: list[Candidate] = []
     medium: list[Candidate] = []
     moved: list[Candidate] = []
@@ -163,7 +211,7 @@ def decide(
         {"strong": strong, "medium": medium, "moved": moved}[kind].append(candidate)
     exact = [c for c in strong if c.score >= 3]
     if len(exact) == 1:
-        return Decision(exact[0].event, exact[0].why)
+        return Decision(exact[0].event, exact[0].why, ordinal=exact[0].ordinal)
     strong.sort(key=lambda c: -c.score)
     if len(strong) == 1 and not medium:
         return Decision(strong[0].event, strong[0].why)
@@ -210,14 +258,15 @@ def common_words(events: Sequence[Event], share: int = 3) -> frozenset[str]:
 def _evidence(
     finding: Finding, event: Event, earlier: EarlierWindows
 ) -> tuple[str, Candidate] | None:
-    if not _same_body(finding.organisation, event.organisation):
+    other_body = not _same_body(finding.organisation, event.organisation)
+    if other_body and not finding.body_inferred:
         return None
     if finding.number is not None and event.number is not None and finding.number != event.number:
         return None
     if finding.series and finding.number is not None:
         if event.series == finding.series and event.number == finding.number:
             why = f"same series and number ({finding.series} {finding.number})"
-            return "strong", Candidate(event, why, True, 3.0)
+            return "strong", Candidate(event, why, True, 3.0, ordinal=True)
     shared, similar = _overlap(finding, event)
     windows = [w for w in (finding.window, finding.previous) if w is not None]
     theirs = [event.window, *earlier(event.id)]
@@ -232,6 +281,12 @@ def _evidence(
             return "moved", Candidate(event, why, False, similar)
         return None
     score = similar + 0.3 * same_city + 0.2 * same_kind + 0.1 * same_country
+    if other_body:  # the document names no body: a title like one of another body's
+        if shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS:
+            why = f"alike title ({shared} telling words, {similar:.0%}) of a {event.organisation}"
+            why += " meeting, overlapping dates (the document names no body)"
+            return "strong", Candidate(event, why, True, 1 + score)
+        return None
     if shared >= 2 and similar >= SIMILAR:
         why = f"alike title ({shared} telling words, {similar:.0%}), same body, overlapping dates"
         return "strong", Candidate(event, why, True, 1 + score)
@@ -244,7 +299,7 @@ def _evidence(
         and finding.window.is_exact
         and ((finding.window.start, finding.window.end) == (event.window.start, event.window.end))
     )
-    if same_days and same_city:
+    if same_days and same_city and (same_kind or not _telling(finding)):
         why = "the same day or days, in the same city"
         return "strong", Candidate(event, why, True, 1.5 + score)
     if same_kind and event.kind in _UNIQUE_KINDS and windows and (placed or not event.country):
@@ -258,16 +313,25 @@ def _evidence(
 
 
 def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> bool:
-    """A document moving a meeting that is still open to another place or year."""
+    """A document moving a meeting that is still open to another place or year, or
+    naming one like it later than the calendar has it: the same meeting put off, or the
+    next one, which only a person can tell."""
     moving = finding.moved or (
         finding.stated_status and finding.status is ConfirmationState.POSTPONED
     )
-    return (
-        moving
-        and event.status not in CLOSED
-        and shared >= _SERIES_SHARED_WORDS
-        and similar >= _SERIES_LIKENESS
+    later = (
+        finding.window is not None
+        and event.kind not in _UNIQUE_KINDS  # one summit a year: next year's is another
+        and event.window.end < finding.window.start <= event.window.end + _PUT_OFF
     )
+    alike = (shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS) or (
+        later
+        and shared >= 1
+        and similar >= 1.0
+        and finding.kind is event.kind
+        and finding.country in (None, event.country)
+    )
+    return (moving or later) and event.status not in CLOSED and alike
 
 
 def _same_body(mine: str, theirs: str) -> bool:

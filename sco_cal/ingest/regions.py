@@ -25,7 +25,7 @@ _ATTACHED = re.compile(
 )
 _COORDINATION = re.compile(
     r"^(?:\s|,|et|and|ainsi que|as well as|ou|or|des etats membres|of the member states"
-    r"|les|the|des|la|le|l')*$"
+    r"|les|the|des|la|le|l'|an?|une?)*$"
 )
 _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
 _LATTER = re.compile(r"\b(?:les secon(?:d|de)s|the latter|les derniers)\b")

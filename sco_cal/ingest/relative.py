@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sco_cal.domain.dates import DateWindow, Precision
@@ -59,23 +59,39 @@ class RelativeDate:
 
     start: int
     end: int
-    window: DateWindow
+    window: DateWindow | None  # None for an anchored phrase not yet read from its anchor
     anchored: bool = False  # read from an anchor day ("la veille"), not the document's date
     weekday: bool = False  # a day of the document's week: a past tense means the week before
+    shift: int = 0  # for an anchored phrase: days from the anchor (-1 the eve, +1 the day after)
+    of_summit: bool = False  # "on the eve of the summit": anchored on the summit's first day
+
+    def from_anchor(self, anchor: DateWindow) -> RelativeDate:
+        """An anchored phrase read from the window of the day(s) it is the eve or morrow of."""
+        day = anchor.start - timedelta(days=1) if self.shift < 0 else anchor.end + timedelta(1)
+        return replace(self, window=DateWindow(day, day, Precision.DAY))
 
 
-def find_relative(text: str, today: date, anchor: date | None) -> list[RelativeDate]:
-    """Relative date phrases of folded `text`, non-overlapping, in order of appearance."""
+def find_relative(text: str, today: date) -> list[RelativeDate]:
+    """Relative date phrases of folded `text`, non-overlapping, in order of appearance.
+
+    Those read from another day ("la veille", "the following day") come without a
+    window: `RelativeDate.from_anchor` reads them once that day is known.
+    """
     found: list[RelativeDate] = []
     for pattern, read in _READERS:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and match.end() > f.start for f in found):
                 continue
-            window = read(match, today, anchor)
-            if window is not None:
-                anchored = read in (_eve, _day_after)
-                weekday = read is _weekdays and match["way"] is None
-                found.append(RelativeDate(match.start(), match.end(), window, anchored, weekday))
+            anchored = read in (_eve, _day_after)
+            window = read(match, today)
+            if window is None and not anchored:
+                continue
+            weekday = read is _weekdays and match["way"] is None
+            shift = (-1 if read is _eve else 1) if anchored else 0
+            summit = anchored and match["summit"] is not None
+            found.append(
+                RelativeDate(match.start(), match.end(), window, anchored, weekday, shift, summit)
+            )
     return sorted(found, key=lambda f: f.start)
 
 
@@ -108,29 +124,29 @@ def _season_window(year: int, first: int) -> DateWindow:
     return DateWindow(date(year, first, 1), last, Precision.SEASON)
 
 
-def _last_month(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _last_month(m: re.Match[str], today: date) -> DateWindow:
     year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
     return _month_window(year, month)
 
 
-def _next_month(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _next_month(m: re.Match[str], today: date) -> DateWindow:
     year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     return _month_window(year, month)
 
 
-def _this_month(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _this_month(m: re.Match[str], today: date) -> DateWindow:
     return _month_window(today.year, today.month)
 
 
-def _next_year(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _next_year(m: re.Match[str], today: date) -> DateWindow:
     return _year_window(today.year + 1)
 
 
-def _last_year(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _last_year(m: re.Match[str], today: date) -> DateWindow:
     return _year_window(today.year - 1)
 
 
-def _this_year(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _this_year(m: re.Match[str], today: date) -> DateWindow:
     return _year_window(today.year)
 
 
@@ -138,19 +154,19 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _last_week(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _last_week(m: re.Match[str], today: date) -> DateWindow:
     return _week(_monday(today) - timedelta(days=7))
 
 
-def _next_week(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _next_week(m: re.Match[str], today: date) -> DateWindow:
     return _week(_monday(today) + timedelta(days=7))
 
 
-def _week_after(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _week_after(m: re.Match[str], today: date) -> DateWindow:
     return _week(_monday(today) + timedelta(days=14))
 
 
-def _weekdays(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _weekdays(m: re.Match[str], today: date) -> DateWindow:
     """A weekday (or two) of the document's week; "dernier" or "last" the one before."""
     first = _WEEKDAYS[m["first"]]
     last = _WEEKDAYS[m["second"]] if m["second"] else first
@@ -163,27 +179,50 @@ def _weekdays(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
     return DateWindow(start, end, Precision.DAY if start == end else Precision.DAYS)
 
 
-def _yesterday(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _weekday_days(m: re.Match[str], today: date) -> DateWindow | None:
+    """ "Jeudi 12", "Lundi 9 – mercredi 11": days of the month, near the document's date,
+    on which the weekday falls (the month is left unsaid)."""
+    weekday, first = _WEEKDAYS[m["first"]], int(m["day"])
+    last = int(m["last"]) if m["last"] else first
+    found = []
+    for shift in (-1, 0, 1):
+        year, month = today.year, today.month + shift
+        year, month = (
+            (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+        )
+        try:
+            start, end = date(year, month, first), date(year, month, last)
+        except ValueError:
+            continue
+        if start.weekday() == weekday and start <= end:
+            found.append((abs((start - today).days), start, end))
+    if not found:
+        return None
+    _, start, end = min(found)
+    return DateWindow(start, end, Precision.DAY if start == end else Precision.DAYS)
+
+
+def _yesterday(m: re.Match[str], today: date) -> DateWindow:
     return _day(today - timedelta(days=1))
 
 
-def _tomorrow(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _tomorrow(m: re.Match[str], today: date) -> DateWindow:
     return _day(today + timedelta(days=1))
 
 
-def _today(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _today(m: re.Match[str], today: date) -> DateWindow:
     return _day(today)
 
 
-def _eve(m: re.Match[str], today: date, anchor: date | None) -> DateWindow | None:
-    return _day(anchor - timedelta(days=1)) if anchor is not None else None
+def _eve(m: re.Match[str], today: date) -> DateWindow | None:
+    return None  # read from its anchor (RelativeDate.from_anchor)
 
 
-def _day_after(m: re.Match[str], today: date, anchor: date | None) -> DateWindow | None:
-    return _day(anchor + timedelta(days=1)) if anchor is not None else None
+def _day_after(m: re.Match[str], today: date) -> DateWindow | None:
+    return None  # read from its anchor (RelativeDate.from_anchor)
 
 
-def _named_month_way(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _named_month_way(m: re.Match[str], today: date) -> DateWindow:
     way = m["way"]
     month = _MONTH_NUMBER[m["month"]]
     if way in ("dernier", "last"):
@@ -193,7 +232,7 @@ def _named_month_way(m: re.Match[str], today: date, anchor: date | None) -> Date
     return _month_window(year, month)
 
 
-def _season_way(m: re.Match[str], today: date, anchor: date | None) -> DateWindow:
+def _season_way(m: re.Match[str], today: date) -> DateWindow:
     way = m["way"]
     first = _SEASON_START[m["season"]]
     this = _season_window(today.year if first != 12 or today.month == 12 else today.year - 1, first)
@@ -202,7 +241,7 @@ def _season_way(m: re.Match[str], today: date, anchor: date | None) -> DateWindo
     return this if this.start > today else _season_window(this.start.year + 1, first)
 
 
-_Reader = Callable[[re.Match[str], date, date | None], DateWindow | None]
+_Reader = Callable[[re.Match[str], date], DateWindow | None]
 # Longest phrases first: "later next year" before "next year".
 _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
     (re.compile(pattern), reader)
@@ -237,6 +276,22 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
             r"\b(?:last year(?:'s)?|l'an dernier|l'annee derniere|l'an passe|l'annee passee)\b",
             _last_year,
         ),
+        (
+            r"\b(?:(?:by|before|until) the end of next year|(?:d'ici (?:a )?|avant )la fin de"
+            r" l'annee prochaine)\b",
+            _next_year,
+        ),
+        (
+            r"\b(?:(?:by|before|until) (?:the end of (?:the|this) year|year-end|the year's end)"
+            r"|later this year|(?:d'ici (?:a )?|avant )la fin de (?:l'annee|cette annee)"
+            r"|plus tard cette annee|dans le courant de l'annee)\b",
+            _this_year,
+        ),
+        (
+            r"\b(?:(?:by|before) the end of (?:the|this) month|(?:d'ici (?:a )?|avant )la fin"
+            r" du mois)\b",
+            _this_month,
+        ),
         (r"\b(?:this year|cette annee|(?:de |dans )?l'annee en cours)\b", _this_year),
         (r"\b(?:la semaine (?:derniere|passee)|last week(?! of)|the previous week)\b", _last_week),
         (r"\b(?:la semaine prochaine|next week)\b", _next_week),
@@ -244,8 +299,23 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
         (r"\b(?:hier|yesterday)\b", _yesterday),
         (r"\b(?:demain|tomorrow)\b", _tomorrow),
         (r"\b(?:aujourd'hui|today)\b", _today),
-        (r"\b(?:la veille|the day before|the previous day|on the eve of)\b", _eve),
-        (r"\b(?:le lendemain|the following day|the next day|the day after)\b", _day_after),
+        (
+            r"\b(?:la veille|the day before|the previous day|(?:on )?the eve)"
+            r"(?: (?:du|de la|of the|of) (?P<summit>sommet|summit))?\b",
+            _eve,
+        ),
+        (
+            r"\b(?:le lendemain|the following day|the next day|the day after)"
+            r"(?: (?:du|de la|of the|of) (?P<summit>sommet|summit))?\b",
+            _day_after,
+        ),
+        (
+            rf"\b(?:(?:on|le|ce|this) )?(?P<first>{_DAY_WORD}) (?P<day>\d{{1,2}})"
+            r"(?:er|st|nd|rd|th)?"
+            rf"(?:\s*(?:-|\u2013|au|to|et|and)\s*(?:(?P<second>{_DAY_WORD}) )?"
+            rf"(?P<last>\d{{1,2}})(?:er|st|nd|rd|th)?)?\b(?! ?(?:{_MONTH_WORDS}|\d)\b)",
+            _weekday_days,
+        ),
         (
             rf"\b(?:(?:on|le|ce|this|last|next) )?(?P<first>{_DAY_WORD})\b\.?"
             rf"(?:(?: et |-| - | to | and |\u2013)(?P<second>{_DAY_WORD})\b\.?)?"

@@ -64,6 +64,8 @@ class ReviewItem:
     reasons: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()  # for an ambiguous item: the events it may mean
     new_allowed: bool = True  # for an ambiguous item: whether it may be a new meeting
+    dated_by: str = ""  # where the document's date came from
+    date_assumed: bool = False  # the document prints no date: today's was taken
 
     @property
     def excerpt(self) -> str:
@@ -155,7 +157,13 @@ def _item(
     common: frozenset[str],
 ) -> ReviewItem:
     base = ReviewItem(
-        number, Action.UNREADABLE, finding, extraction.document, extraction.document_date
+        number,
+        Action.UNREADABLE,
+        finding,
+        extraction.document,
+        extraction.document_date,
+        dated_by=extraction.dated.source,
+        date_assumed=extraction.dated.assumed,
     )
     if finding.problem is not None:
         return _unreadable(base, finding.problem)

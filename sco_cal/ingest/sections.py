@@ -21,16 +21,17 @@ _FUTURE = re.compile(
     r"|calendrier|coming)\b"
 )
 _SKIP = re.compile(
-    r"\b(?:pour information|pour memoire|hors champ|for reference|not tracked|other"
-    r"|autres|for information|divers|non suivis?)\b"
+    r"\b(?:pour information|pour memoire|hors champ|for reference|not tracked"
+    r"|for information|non suivis?|for context(?: only)?|pour contexte|a titre indicatif)\b"
 )
 _COLUMNS = {
     "date": r"dates?|quand|when|periode|period",
     "meeting": r"reunions?|meetings?|evenements?|events?|intitule|title|rencontres?",
-    "place": r"lieux?|venues?|places?|villes?|city|cities|pays|country|host|hote",
+    "place": r"lieux?|venues?|places?|villes?|city|cities|pays|country|host|hote|where|ou",
     "status": r"statuts?|status|etat|state|remarques?|notes?|observations?|comments?",
     "organisation": r"organisations?|organes?|bodies|body",
 }
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 
 
@@ -43,6 +44,7 @@ class Section:
     tense: str | None = None  # "past" or "future"
     organisation: str | None = None
     skip: bool = False
+    year: int | None = None  # "### 2027": the year of a table's year-less rows
 
     def merged(self, lead: Section) -> Section:
         """This section with a list's lead-in sentence taking precedence."""
@@ -65,12 +67,14 @@ def section_of(sector: str | None, sub: str | None) -> Section:
         state, words = state_in(text)
         tense = "past" if _PAST.search(text) else "future" if _FUTURE.search(text) else None
         codes = {code for _, code in organisations_in(folded)}
+        years = set(_YEAR.findall(text))
         found = Section(
             state=state or (found.state if heading is sub else None),
             state_words=words if state else found.state_words,
             tense=tense or found.tense,
             organisation=codes.pop() if len(codes) == 1 else found.organisation,
             skip=bool(_SKIP.search(text)) or found.skip,
+            year=int(years.pop()) if len(years) == 1 else found.year,
         )
     return found
 

@@ -4,11 +4,12 @@ headings it sits under and what they say (a theme, a state, an organisation)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.themes import resolve_theme
+from sco_cal.ingest.dating import is_date_line
 from sco_cal.ingest.document import Document, Line
 from sco_cal.ingest.sections import Section, column_roles, lead_in, section_of
 
@@ -22,7 +23,28 @@ _END = re.compile(r"[.!?\u2026][\"»”’)\]]*\s+|(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ
 _OPENS_SENTENCE = re.compile(r"[\"«“(\[]*\s*[A-ZÀ-ÖØ-Þ0-9]")
 # A line that carries on the sentence of the line before: lower case, a quote, a bracket.
 _GOES_ON = re.compile(r"[a-zà-ÿ«“\"(]")
-_CLOSES_LINE = re.compile(r"[.!?\u2026:;»”)\]]\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"»”’)\]]*\s*$")
+# A line stopping on a comma or on a word that needs a sequel is cut mid-sentence.
+_OPEN_END = re.compile(
+    r"(?:[,(\u2013\u2014-]|\b(?:and|or|of|the|in|on|at|to|for|from|with|by|an?|its|their"
+    r"|et|ou|de|des|du|la|le|les|à|au|aux|en|sur|pour|par|dans|avec|entre|puis|que|qui"
+    r"|dont|leurs?|son|sa|ses|ce|cette|une?)|\b[ld]['’])\s*$",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
+    r"|d[ée]cembre|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|janv|f[ée]vr?|avr|juil|sept|d[ée]c|jan|feb|mar|apr|jun|jul|aug"
+    r"|sep|oct|nov|dec)\b\.?"
+)
+_ENDS_ON_DAY = re.compile(r"\b\d{1,2}(?:er|st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2})?\s*$")
+_ENDS_ON_MONTH = re.compile(rf"\b{_MONTH_NAMES}\s*$", re.IGNORECASE)
+_STARTS_ON_MONTH = re.compile(_MONTH_NAMES, re.IGNORECASE)
+_WRAPPED_LINES = 3  # fewer lines than this followed by another: not hard-wrapped prose
+_FULL = 0.6  # a wrapped line fills at least this share of the width
+_FULL_LINE = 0.75
+_FILLED_SHARE = 0.7  # of a hard-wrapped text's lines, this share at least are nearly full
+_WIDEST_WRAP = 120
 _ABBREVIATIONS = frozenset(
     "m mm mme mlle dr st ste etc cf vol no n° p pp av art ch mr mrs ms prof gen gén col jr "
     "vs ie eg env min max approx dept intl jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -131,30 +153,34 @@ def split_sentences(document: Document) -> list[Sentence]:
 
 
 def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int, str, list[Line]]]:
-    """Runs of text lines; a line is joined to the next when the sentence goes on.
+    """Runs of text lines; a line is joined to the one before when the sentence goes on.
 
     A run is handed out before `where` moves past the heading that ends it, so
     each sentence keeps the heading it was written under. List items and table
-    rows are runs of their own.
+    rows are runs of their own (an item with the lines that wrap it).
     """
+    width = wrap_width(lines)
     run: list[Line] = []
     for i, line in enumerate(lines):
         text = _NOTE_MARK.sub("", line.text) if not run else line.text
         following = _next_text(lines, i)
-        breaks = (
+        goes_on = bool(run) and _continues(run[-1], line, width, item=run[0].bullet)
+        breaks = not goes_on and (
             _is_break(line, following)
             or not text
             or line.bullet
             or bool(line.cells)
             or _ONLY_NOTE_MARK.match(text) is not None
-            or bool(run and (_CLOSES_LINE.search(run[-1].text) or not _GOES_ON.match(text)))
+            or bool(run)
         )
         if breaks and run:
             yield run[0].number, "\n".join(r.text for r in run), run
             run = []
         if text and not line.cells:
             where.columns = ()
-        if _consume_heading(line, following, where) or not text or _ONLY_NOTE_MARK.match(text):
+        if not goes_on and (
+            _consume_heading(line, following, where) or not text or _ONLY_NOTE_MARK.match(text)
+        ):
             continue
         if line.cells:
             roles = column_roles(line.cells)
@@ -164,11 +190,78 @@ def _paragraphs(lines: tuple[Line, ...], where: _Position) -> Iterator[tuple[int
             yield line.number, line.text, [line]
             continue
         run.append(replace(line, text=_NOTE_MARK.sub("", line.text) if not run else line.text))
-        if line.bullet and not (i + 1 < len(lines) and lines[i + 1].text[:1].islower()):
-            yield run[0].number, "\n".join(r.text for r in run), run
-            run = []
     if run:
         yield run[0].number, "\n".join(r.text for r in run), run
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The column at which the document's prose was hard-wrapped, if it was: the usual
+    length of a line that another line of the same paragraph follows."""
+    lengths = sorted(
+        before.indent + len(before.text)
+        for before, after in zip(lines, lines[1:], strict=False)
+        if before.text and after.text and not (before.cells or after.cells or after.bullet)
+    )
+    if len(lengths) < _WRAPPED_LINES:
+        return None
+    width = lengths[(len(lengths) - 1) * 9 // 10]
+    # Wrapped lines fill the width: lines of any length are paragraphs of one line each.
+    filled = sum(length >= _FULL_LINE * width for length in lengths) / len(lengths)
+    return width if width <= _WIDEST_WRAP and filled >= _FILLED_SHARE else None
+
+
+def _continues(before: Line, line: Line, width: int | None, *, item: bool) -> bool:
+    """Whether `line` carries on the sentence (or list item) of the line `before` it.
+
+    A sentence goes on after a line that does not end it when the next line starts in
+    lower case, or the line before stops on a comma or a word that needs a sequel
+    ("met in" / "Bishkek on 25-26 February"), or was cut by the wrapping: the next
+    line's first word would not have fitted on it. A line that is only a place and a
+    date ("Bishkek, 27 February 2026") stands alone under a title.
+    """
+    text, previous = line.text, before.text
+    if not text or line.bullet or line.cells or not previous:
+        return False
+    if item and line.indent > before.indent - (2 if before.bullet else 0) and line.indent > 0:
+        return True  # a list item's wrapped lines are indented under its text
+    if previous.endswith(":") or _ENDS_SENTENCE.search(previous) and not _cut_after(previous):
+        return False
+    if _GOES_ON.match(text):
+        return True
+    if is_date_line(text):
+        return False
+    if _OPEN_END.search(previous) or _date_cut(previous, text):
+        return True
+    first = text.split()[0]
+    used = before.indent + len(previous)
+    return (
+        width is not None
+        and used >= _FULL * width
+        and used + 1 + len(first) > width
+        and not _closes_title(previous)
+    )
+
+
+def _date_cut(previous: str, text: str) -> bool:
+    """A date broken across the lines: "on 27-28" / "August", "le 14" / "octobre"."""
+    return bool(
+        (_ENDS_ON_DAY.search(previous) and _STARTS_ON_MONTH.match(text))
+        or (_ENDS_ON_MONTH.search(previous) and re.match(r"\d", text))
+    )
+
+
+def _cut_after(previous: str) -> bool:
+    """A line ending on an abbreviation ("on Feb.", "M.") has not ended its sentence."""
+    dot = len(previous.rstrip()) - 1
+    return previous[dot] == "." and _is_abbreviation(previous, dot)
+
+
+def _closes_title(previous: str) -> bool:
+    return (
+        previous.endswith(")")
+        and previous.count("(") == previous.count(")")
+        and (not _VERB_HINT.search(previous))
+    )
 
 
 def _next_text(lines: tuple[Line, ...], i: int) -> Line | None:

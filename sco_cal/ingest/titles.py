@@ -33,7 +33,8 @@ _STOP = re.compile(
     r"|marquant|visant"
     r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"
     r"|en presence|aupres|ouverte?s?|open|to be|et la|et le|et les|et l'|and the|lors"
-    r"|pour un|pour une|annoncee?s?|reportee?s?|annulee?s?|confirmee?s?|desormais|planned"
+    r"|pour un|pour une|et une?|and an?|ainsi que|as well as|annoncee?s?|reportee?s?"
+    r"|annulee?s?|confirmee?s?|desormais|planned"
     r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed|met|meets|meet"
     r"|convened|convenes|gathered|holds|held|hosted|opened|ended|agreed|approved|said|told|to"
     r"|would|could|may|might|should|must|can|now|on (?:the )?eve|last|next)\b"
@@ -42,7 +43,7 @@ _ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
 _ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")
 _NOT_PLURAL = frozenset("jeux games consultations congres concours".split())
 _KINDS: tuple[tuple[str, Kind], ...] = (
-    (r"sommets?|summits?|chefs d'etat|heads of state", Kind.SUMMIT),
+    (r"sommets?|summits?|chefs d'etat(?!-)|heads of state", Kind.SUMMIT),
     (r"groupe de travail|working group", Kind.WORKING_GROUP),
     (r"exercices?|exercises?", Kind.EXERCISE),
     (

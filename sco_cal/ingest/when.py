@@ -13,8 +13,7 @@ from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import DatePhraseError
 from sco_cal.ingest.folding import Folded
-from sco_cal.ingest.relative import find_relative, month_number
-from sco_cal.ingest.wording import MEETING_NOUN
+from sco_cal.ingest.relative import RelativeDate, find_relative, month_number
 
 _MAX_TOKENS = 9
 _TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”!?|]+")
@@ -35,8 +34,16 @@ _MONTH_WORD = re.compile(rf"^(?:{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replac
 _DAYS_TOKEN = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:-\d{1,2}(?:st|nd|rd|th)?)?\.?$")
 _LONE = re.compile(rf"^(?:{'|'.join(_MONTHS + _SEASONS)})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
+_NUMERIC_JOIN = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
+)
+_SUMMIT_BEFORE = re.compile(r"\b(?:summit|sommet)\b")
+_MOVED_TO_MONTH = re.compile(
+    r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|moved|delayed|avance\w*"
+    r"|brought forward)\s+(?:a|au|to|until|jusqu'(?:a|en))\s*$"
+)
 _PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")
-_HEADER_LINE = 100
 _M = rf"(?P<month>{'|'.join(_MONTHS)}|{_MONTH_ABBREVIATIONS.replace(' ', '|')})\.?"
 _Y = r"(?: (?P<year>\d{4}))?"
 # Parts of a month the date parser has no words for; the days they cover.
@@ -50,9 +57,13 @@ _PARTS: tuple[tuple[re.Pattern[str], tuple[int, int]], ...] = tuple(
             rf"\b(?:dans |in )?(?:les |the )?(?:premiers|first) (?:jours|days) (?:de |d'|of ){_M}",
             (1, 10),
         ),
-        (rf"\b(?:la |the )?(?:premiere|first) (?:quinzaine|fortnight) (?:de |d'|of ){_M}", (1, 15)),
         (
-            rf"\b(?:la |the )?(?:seconde|deuxieme|second) (?:quinzaine|fortnight)"
+            rf"\b(?:la |the )?(?:premiere|first) (?:quinzaine|fortnight|half|moitie)"
+            rf" (?:de |d'|of ){_M}",
+            (1, 15),
+        ),
+        (
+            rf"\b(?:la |the )?(?:seconde|deuxieme|second) (?:quinzaine|fortnight|half|moitie)"
             rf" (?:de |d'|of ){_M}",
             (16, 31),
         ),
@@ -87,32 +98,32 @@ def find_dates(
     masked: Sequence[tuple[int, int]] = (),
     today: date | None = None,
     anchor: date | None = None,
+    summit: DateWindow | None = None,
 ) -> list[DateMention]:
     """Non-overlapping date phrases of the sentence, in order of appearance.
 
     Relative phrases ("le mois dernier", "mardi") are read against `today`, the
-    document's date, and "la veille" against `anchor`. Other phrases are the longest
-    run of words ending on a month, year, season, quarter or half-year that the date
-    parser reads; a phrase with a year wins over an overlapping one without, then the
-    longer one wins.
+    document's date. "La veille" and "the following day" are read from the date the
+    sentence gives before them, else from `anchor` (the last day the document named);
+    "on the eve of the summit" from the `summit` the document dated. Other phrases are
+    the longest run of words ending on a month, year, season, quarter or half-year that
+    the date parser reads; a phrase with a year wins over an overlapping one without,
+    then the longer one wins.
     """
     text = folded.text
     chosen: list[DateMention] = []
+    waiting: list[RelativeDate] = []  # anchored phrases, read once the sentence's dates are
     if today is not None:
-        for found in find_relative(text, today, anchor):
-            if not _inside(found.start, found.end, masked):
-                original = folded.span(found.start, found.end)
+        for found in find_relative(text, today):
+            if _inside(found.start, found.end, masked):
+                continue
+            if found.window is None:
+                waiting.append(found)
                 chosen.append(
-                    DateMention(
-                        replace(found.window, text=original),
-                        found.start,
-                        found.end,
-                        original,
-                        has_year=not found.weekday,
-                        relative=True,
-                        weekday=found.weekday,
-                    )
+                    _relative_mention(folded, found, DateWindow(today, today, Precision.DAY))
                 )
+                continue
+            chosen.append(_relative_mention(folded, found, found.window))
     for mention in _parts(folded, default_year):
         if _free(mention, chosen, masked):
             chosen.append(mention)
@@ -127,7 +138,55 @@ def find_dates(
     for mention in sorted(candidates, key=lambda m: (not m.has_year, m.start - m.end, m.start)):
         if _free(mention, chosen, ()):
             chosen.append(mention)
+    for found in waiting:
+        chosen = [c for c in chosen if c.start != found.start]
+        day = _anchor_of(text, found, chosen, today, anchor, summit)
+        if day is not None:
+            chosen.append(_relative_mention(folded, found, found.from_anchor(day).window))
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _relative_mention(
+    folded: Folded, found: RelativeDate, window: DateWindow | None
+) -> DateMention:
+    assert window is not None
+    original = folded.span(found.start, found.end)
+    return DateMention(
+        replace(window, text=original),
+        found.start,
+        found.end,
+        original,
+        has_year=not found.weekday,
+        relative=True,
+        weekday=found.weekday,
+    )
+
+
+def _anchor_of(
+    text: str,
+    found: RelativeDate,
+    chosen: list[DateMention],
+    today: date | None,
+    anchor: date | None,
+    summit: DateWindow | None,
+) -> DateWindow | None:
+    """The day(s) an anchored phrase is the eve or the morrow of: the summit it names,
+    the last date written before it in the sentence, or the document's last day."""
+    if found.of_summit and summit is not None:
+        return summit
+    before = [c for c in chosen if c.end <= found.start and not c.relative and c.window.is_exact]
+    if found.of_summit:
+        # "the summit in Bishkek on Aug. 27-28, ... on the eve of the summit"; not "on Nov.
+        # 10, on the eve of the summit", where the date is the eve itself
+        before = [c for c in before if _SUMMIT_BEFORE.search(text[max(0, c.start - 40) : c.start])]
+        if not before:
+            return None
+    if before:
+        last = before[-1]
+        return resolve(last, today, past=None).window if today is not None else last.window
+    if anchor is not None:
+        return DateWindow(anchor, anchor, Precision.DAY)
+    return None
 
 
 def _free(
@@ -192,6 +251,12 @@ def _longest(
             break
         if i < j and tokens[i].group().endswith(".") and not _MONTH_WORD.match(tokens[i].group()):
             break
+        if (
+            i < j
+            and _NUMERIC_DAY.match(tokens[j].group())
+            and not _NUMERIC_JOIN.match(tokens[i].group())
+        ):
+            break  # "issue 3 — 12.01.2026": a date written in figures takes no loose number
         start = tokens[i].start()
         phrase = text[start:end]
         if i == j and not any(c.isdigit() for c in phrase) and not _lone(text, start, end):
@@ -216,12 +281,14 @@ def _year_after_day(tokens: list[re.Match[str]], i: int, gap: str) -> bool:
 
 
 def _lone(text: str, start: int, end: int) -> bool:
-    """A month or season alone is a date in a parenthesis ("(Aktau, octobre)")."""
-    return (
-        _LONE.match(text[start:end]) is not None
-        and re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None
-        and re.match(r"\s*[),]", text[end : end + 3]) is not None
+    """A month or season alone is a date in a parenthesis ("(Aktau, octobre)") or where
+    a meeting is moved to ("repoussée à octobre", "pushed back to May")."""
+    if _LONE.match(text[start:end]) is None:
+        return False
+    bracketed = re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None and (
+        re.match(r"\s*[),]", text[end : end + 3]) is not None
     )
+    return bracketed or _MOVED_TO_MONTH.search(text[max(0, start - 30) : start]) is not None
 
 
 def _is_end(tokens: list[re.Match[str]], j: int) -> bool:
@@ -240,23 +307,55 @@ def _inside(start: int, end: int, masked: Iterable[tuple[int, int]]) -> bool:
     return any(start < m_end and end > m_start for m_start, m_end in masked)
 
 
-def resolve(mention: DateMention, document_date: date, *, past: bool | None) -> DateMention:
+def resolve(
+    mention: DateMention, document_date: date, *, past: bool | None, until: date | None = None
+) -> DateMention:
     """A year-less date placed against the document's date: the next such date, or the
-    previous one when the sentence reports the meeting as past (`past`)."""
+    previous one when the sentence reports the meeting as past (`past`). `until` is the
+    last day the document reports on (a weekly digest's Sunday); past dates lie before it.
+    """
+    last = until or document_date
     if mention.weekday:
         window = mention.window
-        if past and window.start > document_date:
+        if past and window.start > last:
             return replace(mention, window=_shifted_days(window, -7))
         return mention
     if mention.has_year or mention.relative:
         return mention
     window = mention.window
     if past:
-        while window.start > document_date:
+        while window.start > last:
             window = _shifted_years(window, -1)
     elif window.end < document_date:
         window = _shifted_years(window, 1)
     return replace(mention, window=window)
+
+
+def last_before(mention: DateMention, day: date) -> DateMention:
+    """A year-less date put at its last occurrence on or before `day` (the May a meeting
+    "originally planned for May" was to be held in, before the autumn it moved to)."""
+    if mention.has_year or mention.relative or mention.weekday:
+        return mention
+    window = _shifted_years(mention.window, day.year - mention.window.start.year)
+    if window.start > day:
+        window = _shifted_years(window, -1)
+    return replace(mention, window=window)
+
+
+def nearest(mention: DateMention, day: date) -> DateMention:
+    """A year-less date put at its occurrence nearest to `day`: "prévue en décembre, a été
+    ajournée sans date", in February, is the December just past."""
+    if mention.has_year or mention.relative or mention.weekday:
+        return mention
+    here = _shifted_years(mention.window, day.year - mention.window.start.year)
+    options = [_shifted_years(here, -1), here, _shifted_years(here, 1)]
+    return replace(mention, window=min(options, key=lambda w: _distance(w, day)))
+
+
+def _distance(window: DateWindow, day: date) -> int:
+    if window.start <= day <= window.end:
+        return 0
+    return min(abs((window.start - day).days), abs((window.end - day).days))
 
 
 def _shifted_days(window: DateWindow, days: int) -> DateWindow:
@@ -289,46 +388,3 @@ def resolve_phrase(
         return None
     longest = max(mentions, key=lambda m: m.end - m.start)
     return resolve(longest, document_date, past=past).window
-
-
-_DATELINE = re.compile(
-    r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+(?:le\s+)?(?P<date>[^—–(\n]{4,40}?)\s*(?:[—–(]|-\s)"
-)
-
-
-def header_date(lines: Sequence[str]) -> date | None:
-    """The single day printed in a short header or footer line ("Bulletin n°3, 15/01/2026"),
-    a dateline ("MOSCOW, July 14, 2026 —") or the first day of a heading's range
-    ("Semaine du 10 au 16 août 2026").
-
-    A line that names a meeting ("La prochaine réunion aura lieu le 11 novembre") is
-    news, not the document's date.
-    """
-    short = [line for line in lines if line.strip()]
-    for line in short[:6]:
-        dateline = _DATELINE.match(line)
-        if dateline is not None:
-            day = _one_day(Folded.of(dateline["date"]))
-            if day is not None:
-                return day
-    for line in [*short[:5], *reversed(short[-5:])]:
-        folded = Folded.of(line)
-        if len(line) > _HEADER_LINE or MEETING_NOUN.search(folded.text):
-            continue
-        day = _one_day(folded)
-        if day is not None:
-            return day
-    for line in short[:3]:
-        folded = Folded.of(line)
-        if len(line) <= _HEADER_LINE and not MEETING_NOUN.search(folded.text):
-            for mention in find_dates(folded, default_year=None):
-                if mention.window.precision is Precision.DAYS and mention.has_year:
-                    return mention.window.start
-    return None
-
-
-def _one_day(folded: Folded) -> date | None:
-    for mention in find_dates(folded, default_year=None):
-        if mention.window.precision is Precision.DAY:
-            return mention.window.start
-    return None

@@ -12,6 +12,11 @@ from sco_cal.ingest.folding import Folded
 _WORD = re.compile(r"[^\W_][\w-]*")
 _MAX_WORDS = 3
 _LOCATIVE = re.compile(r"(?:^|\s)(?:en|au|aux|a|in|at|dans|near|pres de)(?: la| le| les| l')?\s*$")
+# "in the resort town of Cholpon-Ata", "dans la ville d'Och".
+_TOWN_OF = re.compile(
+    r"\b(?:in|at|a|dans|en) (?:the |la |le |l')?(?:[\w-]+ ){0,2}(?:town|city|resort|capital"
+    r"|ville|station|capitale|cite) (?:of|de|d')\s*$"
+)
 _LISTED = re.compile(r"(?:^|\(|,|\bdont|\bnotamment|\bincluding)\s*$")
 _JOINED = re.compile(r"(?:\bet|\band|,)\s*$")
 _HOSTS = re.compile(
@@ -129,4 +134,5 @@ def _located_cities(
 def _is_host(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     after = text[mention.end : mention.end + 40]
-    return bool(_LOCATIVE.search(before) or _HOSTS.match(after))
+    town = _TOWN_OF.search(text[max(0, mention.start - 50) : mention.start])
+    return bool(_LOCATIVE.search(before) or _HOSTS.match(after) or town)

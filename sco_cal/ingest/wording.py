@@ -23,7 +23,7 @@ MEETING_NOUN = re.compile(
 # A council meets: "le Conseil des ministres ...", "the Permanent Council", "RATS Council".
 COUNCIL = re.compile(
     r"\b(?:conseil(?= (?:des|de la|de l'|du|de securite|permanent|superieur|d'affaires))"
-    r"|conseil permanent|council)\b"
+    r"|conseil permanent|council|comite(?= (?:des|de la|de l'|du))|committee(?= of))\b"
 )
 # A sentence announces (or reports) a meeting rather than merely mentioning one.
 ANNOUNCES = re.compile(
@@ -54,7 +54,9 @@ _NOT_HELD = re.compile(
 _SINE_DIE = re.compile(
     r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
     r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*|indefinitely"
-    r"|sans date|indefiniment)\b"
+    r"|sans date|indefiniment|sans nouvelle date|without a new date|no new date"
+    r"|until further notice|jusqu'a nouvel ordre|a une date ulterieure|to a later date"
+    r"|sans qu'une (?:nouvelle )?date)\b"
 )
 _POSTPONED = re.compile(
     _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
@@ -72,8 +74,22 @@ _HELD = re.compile(
     r"|was held|were held|took place|has been held|have been held|met|gathered"
     r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
-    r"|took part in|participated in|a participe a|ont participe a)\b"
+    r"|took part in|participated in|a participe a|ont participe a"
+    r"|(?:the )?(?:results?|outcomes?) of the|(?:les |des )?resultats (?:de la|des|du))\b"
 )
+
+
+# "On ignore si la réunion a eu lieu": whether it was held is the question, not the news.
+_UNKNOWN_OUTCOME = re.compile(
+    r"\b(?:on ignore (?:encore )?si|(?:nous )?ne savons pas si|sans savoir si|on ne sait pas"
+    r" (?:encore )?si|it is (?:not (?:yet )?known|unclear|not clear) (?:whether|if)"
+    r"|(?:we )?do not (?:yet )?know (?:whether|if)|whether .{0,80} took place)\b"
+)
+
+
+def outcome_unknown(words: str) -> bool:
+    """Whether the words ask if a meeting took place: it was due before the document."""
+    return _UNKNOWN_OUTCOME.search(words) is not None
 
 
 def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
@@ -87,6 +103,8 @@ def _strongest(text: str) -> tuple[ConfirmationState, str] | None:
         return ConfirmationState.POSTPONED, match.group()
     if (match := _NOT_HELD.search(text)) is not None:
         return ConfirmationState.CANCELLED, match.group()
+    if (match := _UNKNOWN_OUTCOME.search(text)) is not None:
+        return ConfirmationState.PROVISIONAL, match.group()
     if (match := _HELD.search(text)) is not None:
         return ConfirmationState.HELD, match.group()
     return None
@@ -148,15 +166,34 @@ WAS_PLANNED = re.compile(
     r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
     r"|planned for|placed in|d'abord annoncee?|qui devait se tenir)\s*(?:\S+\s+){0,2}$"
 )
-_ENGLISH = re.compile(r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held)\b")
-_FRENCH = re.compile(r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est)\b")
+_ENGLISH = re.compile(
+    r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held|are|to|meet|met|said|on"
+    r"|at|for|with|its|their|this|that|from|by|has|have)\b"
+)
+_FRENCH = re.compile(
+    r"\b(?:le|la|les|des|du|de|se|et|en|au|sera|aura|lieu|reunion|est|pour|sur|avec|par"
+    r"|dans|qui|que|ont|sont|aux|une|leur|leurs)\b"
+)
 MANY = re.compile(r"\b(?:une serie d'|series of|plusieurs|several|des reunions|meetings of)")
+# What people say or do about meetings, rather than meet: they are speakers, not a meeting.
+SPOKE = re.compile(
+    r"\s*(?:(?:also|have|had|further|ont|avaient|egalement|aussi)\s+){0,2}"
+    r"(?:welcomed|agreed|approved|noted|said|discussed|adopted|reviewed|took note|stressed"
+    r"|called|decided|signed|exchanged|expressed|praised|recalled|underlined|endorsed"
+    r"|salue|adopte|approuve|examine|pris note|souligne|convenu|decide|signe|evoque"
+    r"|discute|rappele|exprime|passe en revue|se sont felicites|sont convenus)\b"
+)
 # Not meetings of the bodies the desk follows: visits, talks, receptions.
 NOT_A_MEETING = re.compile(
     r"\b(?:visite d'etat|visite officielle|visite de travail|state visit|official visit"
     r"|working visit|s'est entretenue? avec|entretien bilateral|recoit son homologue"
     r"|a recu son homologue|bilateral talks|talks with|bilateral meeting|bilaterale?"
-    r"|visites?|visits?)\b"
+    r"|visites?|visits?"
+    # one person meeting another: "met his Uzbek counterpart", "a rencontré l'ambassadeur"
+    r"|(?:met|meets|will meet|a rencontre|rencontrera|rencontre|a recu|recevra|recoit"
+    r"|received|receives|will receive|s'est entretenue? avec)(?: with)?\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:counterparts?|homologues?|ambassadors?|ambassadeurs?|(?:foreign |prime )?minister"
+    r"|(?:premier )?ministre|president|secretary(?:-| )general|secretaire general))\b"
 )
 
 

@@ -48,6 +48,9 @@ def review_record(item: ReviewItem, today: date, lang: str = "en") -> dict[str, 
             for c in item.candidates
         ],
         "new_allowed": item.action is Action.AMBIGUOUS and item.new_allowed,
+        "document_date": item.document_date.isoformat(),
+        "document_date_from": item.dated_by,
+        "document_date_assumed": item.date_assumed,
     }
 
 
@@ -56,7 +59,19 @@ def render_review(items: Sequence[ReviewItem], *, lang: str, paint: Painter) -> 
     if not items:
         return "nothing to review: the document announces no meeting sco-cal can read"
     blocks = [render_item(item, lang=lang, paint=paint) for item in items]
-    return "\n\n".join([*blocks, summary(items)])
+    return "\n\n".join([dating_line(items[0], paint), *blocks, summary(items)])
+
+
+def dating_line(item: ReviewItem, paint: Painter) -> str:
+    """Which date the document's year-less and relative dates were read against."""
+    day = item.document_date.isoformat()
+    if item.date_assumed:
+        return paint(
+            f"! no date found in the document: its dates without a year were read against "
+            f"today, {day} (an assumption; give --as-of DATE)",
+            "red",
+        )
+    return paint(f"document dated {day}, from {safe(item.dated_by)}", "dim")
 
 
 def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:

@@ -14,7 +14,7 @@ from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
 if TYPE_CHECKING:
-    from sco_cal.domain.event import HistoryEntry
+    from sco_cal.ingest.dating import DocumentDate
     from sco_cal.ingest.document import Document
     from sco_cal.ingest.plan import ApplyReport
     from sco_cal.ingest.review import ReviewItem
@@ -40,7 +40,7 @@ class Documents:
         from sco_cal.ingest.review import build_review
 
         document = read_document(Path(path), name=source_name)
-        extraction = extract(document, document_date=self._document_day(document, as_of))
+        extraction = extract(document, document_date=self._document_date(document, as_of))
         return build_review(
             extraction, self._events.find(EventFilter(scope=Scope.ALL)), self._history_of
         )
@@ -92,20 +92,24 @@ class Documents:
             )
         return report
 
-    def _document_day(self, document: Document, as_of: date | str | None) -> date:
+    def _document_date(self, document: Document, as_of: date | str | None) -> DocumentDate:
+        """`--as-of`, else the date the document prints, else the one the store knows for
+        it, else today's, marked as assumed."""
         from sco_cal.domain.date_phrases import parse_date_phrase
-        from sco_cal.ingest.when import header_date
+        from sco_cal.ingest.dating import DocumentDate, document_date
 
         if isinstance(as_of, date):
-            return as_of
+            return DocumentDate(as_of, "--as-of")
         if as_of:
             # A document is dated on or before the day it is read: "lundi" is the last one.
             window = parse_date_phrase(as_of, today=self._ctx.today, looking_back=True)
             if window.start != window.end:
                 raise InvalidInput(f"--as-of must name one day, not '{as_of}'")
-            return window.start
-        printed = header_date([line.text for line in document.lines])
+            return DocumentDate(window.start, "--as-of")
+        printed = document_date([line.text for line in document.lines])
         if printed is not None:
             return printed
         known = self._ctx.store.reader.document_published(document.name)
-        return known or self._ctx.today
+        if known is not None:
+            return DocumentDate(known, "the date the calendar has for this document")
+        return DocumentDate(self._ctx.today, "today's date: the document prints none", assumed=True)

@@ -80,6 +80,8 @@ class ReviewScreen(Screen[ApplyReport | None]):
             told = "nothing to review: the document announces no meeting sco-cal can read"
         else:
             told = f"{summary(self.items)} · {len(self.review_list.accepted)} accepted"
+            if self.items[0].date_assumed:
+                told += f" · no date in it: read as of today, {self.items[0].document_date}"
         text = f"Review of {safe(document)} · {told} · space accepts, A all, c chooses"
         self.query_one("#review-status", Static).update(Text(text))
 
