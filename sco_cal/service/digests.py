@@ -42,7 +42,6 @@ class Digests:
         """
         from sco_cal.domain.digest import build_digest
         from sco_cal.domain.digest_items import Listing
-        from sco_cal.domain.lifecycle import ConfirmationState
         from sco_cal.store.digests import (
             DATES_OPEN,
             LAST_DIGEST_KEY,
@@ -64,8 +63,7 @@ class Digests:
         overdue = EventFilter(scope=Scope.ALL, follow_up=True)
         events += self._events.find(overdue, limit=cap, details=True)
         # Postponed sine die: their old window says nothing of when they will happen.
-        postponed = EventFilter(scope=Scope.UPCOMING, statuses=(ConfirmationState.POSTPONED,))
-        events += [e for e in self._events.find(postponed, details=True) if e.sine_die]
+        events += [self._events.get(event_id) for event_id in reads.sine_die_ids()]
         history = self._ctx.store.reader.history(since=start, oldest_first=True)
         changed = {h.event_id for h in history} - {e.id for e in events}
         events += ReminderReads(rows).events(changed).values()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sco_cal.domain.digest import FollowUpTally
 from sco_cal.domain.digest_items import Listing
+from sco_cal.domain.lifecycle import CLOSED
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.store.mapping import as_date, as_datetime
 from sco_cal.store.reader import Rows, where_clause
@@ -35,6 +36,17 @@ class DigestReads:
             params,
         )
         return FollowUpTally(int(total[0][0]), {str(r[0]): int(r[1]) for r in by_document})
+
+    def sine_die_ids(self) -> list[str]:
+        """Meetings postponed with no new date and no outcome yet: a few, found without
+        loading the many postponed meetings that have a date."""
+        closed = {f"closed{n}": state.value for n, state in enumerate(sorted(CLOSED))}
+        rows = self._rows.fetch(
+            "SELECT id FROM event WHERE sine_die_since IS NOT NULL AND status NOT IN "
+            f"({', '.join(':' + k for k in closed)}) ORDER BY sine_die_since, id",
+            closed,
+        )
+        return [str(r[0]) for r in rows]
 
     def documents(self) -> dict[str, str]:
         """Source documents' titles by file name."""
