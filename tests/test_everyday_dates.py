@@ -126,3 +126,16 @@ def test_commands_take_everyday_dates(cli: Cli) -> None:
 def test_since_a_weekday_looks_back(cli: Cli) -> None:
     data = cli.json("digest", "--since", "lundi", "--no-mark", today="2026-11-25")
     assert data["since"].startswith("2026-11-23")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today"),
+    [
+        ("+1 mois", D(9999, 12, 30)),
+        ("l'année prochaine", D(9999, 6, 1)),
+        ("il y a 1 mois", D(1, 1, 1)),
+    ],
+)
+def test_a_day_past_the_calendar_is_a_phrase_error(phrase: str, today: date) -> None:
+    with pytest.raises(DatePhraseError, match="outside the calendar"):
+        parse_date_phrase(phrase, today=today)

@@ -118,7 +118,9 @@ def read_everyday(
             continue
         try:
             found = read(match, today, looking_back)
-        except OverflowError:
+        except UnreadableDate:
+            raise
+        except (OverflowError, ValueError):  # dateutil says "year 10000 is out of range"
             raise UnreadableDate("the day is outside the calendar") from None
         if found is not None:
             return found
