@@ -134,8 +134,23 @@ def test_since_a_weekday_looks_back(cli: Cli) -> None:
         ("+1 mois", D(9999, 12, 30)),
         ("l'année prochaine", D(9999, 6, 1)),
         ("il y a 1 mois", D(1, 1, 1)),
+        ("demain", D(2200, 12, 31)),
+        ("next week", D(2200, 12, 30)),
+        ("l'année prochaine", D(2200, 6, 1)),
+        ("hier", D(1900, 1, 1)),
+        ("2201-W01", WEDNESDAY),
+        ("semaine 10 de 1850", WEDNESDAY),
     ],
 )
-def test_a_day_past_the_calendar_is_a_phrase_error(phrase: str, today: date) -> None:
-    with pytest.raises(DatePhraseError, match="outside the calendar"):
+def test_a_day_outside_the_years_kept_is_a_phrase_error(phrase: str, today: date) -> None:
+    with pytest.raises(DatePhraseError, match="outside the years 1900-2200"):
         parse_date_phrase(phrase, today=today)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "today", "day"),
+    [("demain", D(2200, 12, 30), D(2200, 12, 31)), ("hier", D(1900, 1, 2), D(1900, 1, 1))],
+)
+def test_the_first_and_last_days_kept_are_read(phrase: str, today: date, day: date) -> None:
+    window = parse_date_phrase(phrase, today=today)
+    assert (window.start, window.end) == (day, day)

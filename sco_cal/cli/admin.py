@@ -9,6 +9,8 @@ import typer
 
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.progress import progress_on_stderr
+from sco_cal.domain.text import safe
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -18,6 +20,12 @@ db_app = typer.Typer(help="The database: where it is and what it holds.", no_arg
 def init(
     empty: Annotated[
         bool, typer.Option("--empty", help="Create the store without the seed data.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Add the store to a database that holds other programs' tables."
+        ),
     ] = False,
     db: Db = None,
     today: Today = None,
@@ -31,7 +39,7 @@ def init(
         if database.is_ready():
             cli.say(f"the store already exists: {database.location()}")
             return
-        database.ensure_ready(seed=not empty)
+        database.ensure_ready(seed=not empty, adopt=force)
         cli.say(f"created {database.location()} with {database.event_count()} events")
 
 
@@ -46,7 +54,8 @@ def seed(
 ) -> None:
     """Re-apply the seed data: add what is new, never undo what people changed."""
     with command_context(db, today, fmt, lang, no_color) as cli:
-        report = cli.service.database.reseed(path)
+        with progress_on_stderr() as progress:
+            report = cli.service.database.reseed(path, progress=progress)
         if cli.fmt is Format.JSON:
             cli.json(
                 {
@@ -67,7 +76,7 @@ def seed(
         lines += [
             f"  = {event_id}: kept your {', '.join(f)}" for event_id, f in report.kept.items()
         ]
-        cli.out("\n".join(lines))
+        cli.out(safe("\n".join(lines)))  # ids from a seed file given with --file
 
 
 @db_app.command("path")
@@ -92,7 +101,7 @@ def db_check(
     no_color: NoColor = False,
 ) -> None:
     """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         checks = cli.service.database.check()
         if cli.fmt is Format.JSON:
             cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
@@ -115,7 +124,8 @@ def db_backup(
 ) -> None:
     """A consistent copy of the store, safe to take while others use it."""
     with command_context(db, today, fmt, lang, no_color) as cli:
-        written = cli.service.database.backup(destination)
+        with progress_on_stderr() as progress:
+            written = cli.service.database.backup(destination, progress=progress)
         cli.say(f"backed up {cli.service.database.location()} to {written}")
 
 
@@ -130,5 +140,7 @@ def db_restore(
 ) -> None:
     """Replace the store by a backup (the current store is saved beside it first)."""
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
-        saved = cli.service.database.restore(source)
-        cli.say(f"restored {source}; the previous store was saved as {saved}")
+        with progress_on_stderr() as progress:
+            saved = cli.service.database.restore(source, progress=progress)
+        kept = f"the previous store was saved as {saved}" if saved else "there was no store before"
+        cli.say(f"restored {source}; {kept}")

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import Db, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_LIMIT, Db, LangOption, NoColor, Today
 from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import InvalidInput
 
 app = typer.Typer()
@@ -54,7 +55,9 @@ def digest(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=0, help="At most N items per section (0: all)."),
+        typer.Option(
+            "--limit", "-n", min=0, max=MAX_LIMIT, help="At most N items per section (0: all)."
+        ),
     ] = None,
     db: Db = None,
     today: Today = None,
@@ -100,6 +103,8 @@ def parse_since(text: str, cli: Cli) -> datetime:
         return datetime(start.year, start.month, start.day, tzinfo=UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    if moment.date() > cli.today:
+    day = moment.date()
+    DateWindow(day, day, Precision.DAY).check_years(f"--since {text}")  # as a phrase would be
+    if day > cli.today:
         raise InvalidInput(f"--since {text} is after today ({cli.today.isoformat()})")
     return moment

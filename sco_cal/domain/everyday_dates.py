@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
 from sco_cal.domain.durations import parse_duration
 from sco_cal.domain.errors import InvalidInput
 
@@ -48,6 +48,7 @@ _DAY_OFFSETS = {
 }
 _NEXT = {"next", "prochain", "prochaine", "coming", "qui vient"}
 _LAST = {"last", "dernier", "derniere", "passe", "passee", "previous"}
+_OUTSIDE = f"the day is outside the years {FIRST_YEAR}-{LAST_YEAR}"
 
 
 def _delta(**units: int) -> relativedelta:
@@ -110,7 +111,8 @@ def read_everyday(
 ) -> DateWindow | None:
     """The window a folded everyday phrase names; None when `phrase` is not one of them.
 
-    UnreadableDate when it is one but names no day (a week 54, or no today to count from).
+    UnreadableDate when it is one but names no day (a week 54, or no today to count from),
+    or a day outside the years the store keeps ("in 500 years").
     """
     for pattern, read in _READERS:
         match = pattern.fullmatch(phrase)
@@ -121,8 +123,11 @@ def read_everyday(
         except UnreadableDate:
             raise
         except (OverflowError, ValueError):  # dateutil says "year 10000 is out of range"
-            raise UnreadableDate("the day is outside the calendar") from None
+            raise UnreadableDate(_OUTSIDE) from None
         if found is not None:
+            for day in (found.start, found.end):
+                if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                    raise UnreadableDate(_OUTSIDE)
             return found
     return None
 

@@ -56,7 +56,7 @@ def render_reminders(items: Sequence[ListedReminder], lang: str, paint: Painter)
         lines.append(
             f"{paint(f'#{item.reminder.id}'.ljust(5), 'cyan')} due {due}  "
             f"{safe(item.reminder.spec):<6} {safe(how):<18} {state_words(item):<18}  "
-            f"{item.reminder.event_id}"
+            f"{safe(item.reminder.event_id)}"
         )
     return "\n".join(lines)
 
@@ -84,7 +84,7 @@ def due_record(item: DueReminder, lang: str) -> dict[str, Any]:
 def render_due(items: Sequence[DueReminder], paint: Painter) -> str:
     """`#3  due 2026-09-17  <text>  [event-id]`, one line each."""
     return "\n".join(
-        f"{paint(item.label, 'cyan')}  due {item.due.isoformat()}  {safe(item.text)}  "
-        f"{paint('[' + item.event.id + ']', 'dim')}"
+        f"{paint(safe(item.label), 'cyan')}  due {item.due.isoformat()}  {safe(item.text)}  "
+        f"{paint('[' + safe(item.event.id) + ']', 'dim')}"
         for item in items
     )
