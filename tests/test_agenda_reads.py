@@ -117,7 +117,7 @@ def test_the_change_token_moves_with_every_kind_of_write(service: CalendarServic
     seen = {service.agenda.change_token()}
     service.records.annotate(event_id, "briefing due")
     seen.add(service.agenda.change_token())
-    (reminder,) = service.reminders.add(event_id, ["14d"])
+    (reminder,) = service.reminders.add(event_id, ["14d"], when_dated=True)
     seen.add(service.agenda.change_token())
     service.reminders.remove(reminder.id)
     seen.add(service.agenda.change_token())

@@ -147,10 +147,10 @@ def test_newcomer_walk_through(cli: Cli) -> None:
     assert result.exit_code == 0, result.stderr
     bad = cli("postpone", target, "sometime in spring-ish")
     assert bad.exit_code == 2 and "cannot read date phrase" in bad.stderr
-    assert cli("postpone", target, "début octobre 2026").exit_code == 0
+    assert cli("postpone", target, "début octobre 2027").exit_code == 0
     record = cli.json("show", target)
     assert record["status"] == "postponed"
-    assert (record["start"], record["end"]) == ("2026-10-01", "2026-10-10")
+    assert (record["start"], record["end"]) == ("2027-10-01", "2027-10-10")
     actions = [(h["action"], h["field"]) for h in record["history"]]
     assert ("annotate", "annotation") in actions and ("status", "status") in actions
     # The postponement is one entry, keeping the old and the new window beside the state.
@@ -179,12 +179,12 @@ def test_edit_tag_reschedule_and_add(cli: Cli) -> None:
     assert cli("edit", target, "city=Tcholpon-Ata", "summary=Issyk-Kul").exit_code == 0
     assert cli("tag", target, "+priority", "+minister").exit_code == 0
     assert cli("tag", target, "-minister").exit_code == 0
-    assert cli("reschedule", target, "mi-septembre 2026").exit_code == 0
+    assert cli("reschedule", target, "mi-septembre 2027").exit_code == 0
     record = cli.json("show", target)
     assert record["cities"] == ["Cholpon-Ata"] and record["tags"] == ["priority"]
     assert (record["start"], record["end"], record["status"]) == (
-        "2026-09-11",
-        "2026-09-20",
+        "2027-09-11",
+        "2027-09-20",
         "provisional",
     )
     assert ids(cli.json("list", "--all", "--tag", "priority")) == {target}

@@ -237,7 +237,7 @@ def test_a_state_a_person_set_is_shown_and_kept_unless_forced(service: CalendarS
 
 
 def test_a_date_a_person_set_is_kept_whole(service: CalendarService) -> None:
-    service.records.reschedule("sco-defence-ministers-23", "septembre 2026")
+    service.records.reschedule("sco-defence-ministers-23", "septembre 2026", allow_past=True)
     items = service.documents.review(BULLETIN_3)
     defence = next(i for i in items if i.event_id == "sco-defence-ministers-23")
 

@@ -401,7 +401,9 @@ def test_a_numbered_summit_in_the_citys_window_still_links() -> None:
 def test_a_meeting_postponed_by_hand_is_not_proposed_again(
     service: CalendarService, tmp_path: Path
 ) -> None:
-    service.records.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
+    service.records.postpone(
+        "sco-energy-ministers-extraordinary-2026", "juin 2026", allow_past=True
+    )
     doc = tmp_path / "note.txt"
     doc.write_text(
         "En février 2026, une réunion extraordinaire des ministres de l’Énergie de l’OCS "

@@ -27,7 +27,7 @@ def store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(ServiceContext, "now", lambda self: moment)
     service, _ = build_service(db=str(db_path), today=TODAY)
     service.records.annotate(SUMMIT, "Minister attends.\nBriefing due on the 20th.")
-    service.reminders.add(SUMMIT, ["30d"])
+    service.reminders.add(SUMMIT, ["30d"], when_dated=True)
     service.close()
     return db_path
 

@@ -77,3 +77,37 @@ def test_old_history_rows_of_one_action_become_one_entry(tmp_path: Path) -> None
         assert conn.execute("SELECT count(*) FROM history").fetchone()[0] == 5
     assert days[summit] == "2026-12-31"  # H2 2026 is read after December
     assert days["sco-defence-ministers-23"] == "2026-10-01"  # October 2026, in its month
+
+
+def test_an_upgraded_store_learns_sine_die_reminder_modes_and_digest_marks(
+    tmp_path: Path,
+) -> None:
+    """Version 5's state arrives empty, and each old reminder keeps counting as it did: a
+    lead time from its event's first day, a date phrase on its day."""
+    old = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "store-v1.db", old)
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "INSERT INTO reminder (id, event_id, due, spec, author, created_at) VALUES "
+            "(2, 'sco-defence-ministers-23', '2026-09-01', '1er septembre', 'fixture', "
+            "'2026-01-01 00:00:00.000000')"
+        )
+    upgraded = Cli(str(old))
+    kept = {r["id"]: r for r in upgraded.json("remind", "list", today="2026-08-01")}
+    assert {(r["spec"], r["mode"], r["due"]) for r in kept.values()} == {
+        ("14d", "before", "2026-09-17"),
+        ("1er septembre", "on", "2026-09-01"),
+    }
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT count(*) FROM digest_mark").fetchone()[0] == 0
+        sine_die = conn.execute("SELECT count(*) FROM event WHERE sine_die_since IS NOT NULL")
+        assert sine_die.fetchone()[0] == 0
+    summit = "sco-heads-of-state-council-2026-bishkek"
+    assert upgraded("postpone", summit, "sine die", today="2026-11-23").exit_code == 0
+    reopened = Cli(str(old)).json("show", summit, today="2026-11-23")
+    assert reopened["sine_die"] == {"since": "2026-11-23", "follow_up_from": "2027-01-22"}
+    digest = upgraded.json("digest", today="2026-11-23")
+    assert summit in {e["id"] for e in digest["sections"]["dates_open"]}
+    with sqlite3.connect(old) as conn:
+        marks = conn.execute("SELECT event_id, section, listed_on FROM digest_mark").fetchall()
+    assert marks == [(summit, "dates_open", "2026-11-23")]

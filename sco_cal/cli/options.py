@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from sco_cal.i18n import _
+
 COMMON = "Common options"
 Many = list[str] | None
 
@@ -110,3 +112,12 @@ DateTo = Annotated[
 ]
 FollowUp = Annotated[bool, typer.Option("--follow-up", help="Only events needing follow-up.")]
 WithNotes = Annotated[bool, typer.Option("--annotated", help="Only events with annotations.")]
+
+# -- what recording commands share ---------------------------------------------------------
+AllowPast = Annotated[
+    bool,
+    typer.Option(
+        "--allow-past",
+        help=_("Accept a date or a moment that has already passed (a record made afterwards)."),
+    ),
+]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
 
 if TYPE_CHECKING:
@@ -38,6 +39,13 @@ class TuiSettings:
     """The selected event's sheet beside or below the list, where it fits (`o`)."""
 
 
+class FollowUpSettings:
+    """`[follow_up]`: when a meeting with no outcome recorded needs following up."""
+
+    sine_die_days: int = DEFAULT_SINE_DIE_DAYS
+    """Days after a postponement with no new date (sine die) before it needs follow-up."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What a user can set in `config.toml`."""
@@ -56,6 +64,8 @@ class Settings:
     """`[digest]`: the digest's horizons."""
     tui: TuiSettings = field(default_factory=TuiSettings)
     """`[tui]`: which panes the agenda shows; the TUI writes it when they are toggled."""
+    follow_up: FollowUpSettings = field(default_factory=FollowUpSettings)
+    """`[follow_up]`: the delay after which a meeting postponed sine die needs follow-up."""
 
 
 def default_author() -> str:
@@ -108,6 +118,7 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
         tui=_tui(raw.get("tui", {}), path),
+        follow_up=_follow_up(raw.get("follow_up", {}), path),
     )
 
 
@@ -202,13 +213,25 @@ def remember(section: str, key: str, value: bool, path: Path | None = None) -> N
 
 
 def _digest(raw: Any, path: Path) -> DigestSettings:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: [digest] must be a table")
     bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
+    return DigestSettings(**_whole_numbers(raw, "digest", bounds, DigestSettings(), path))
+
+
+def _follow_up(raw: Any, path: Path) -> FollowUpSettings:
+    bounds = {"sine_die_days": 3660}
+    return FollowUpSettings(**_whole_numbers(raw, "follow_up", bounds, FollowUpSettings(), path))
+
+
+def _whole_numbers(
+    raw: Any, table: str, bounds: dict[str, int], defaults: object, path: Path
+) -> dict[str, int]:
+    """A table of whole numbers, each within 0..its bound; the defaults for those not given."""
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{path}: [{table}] must be a table")
     if unknown := set(raw) - set(bounds):
-        raise InvalidInput(f"{path}: [digest] has unknown keys: {', '.join(sorted(unknown))}")
-    values = {k: raw.get(k, getattr(DigestSettings(), k)) for k in bounds}
+        raise InvalidInput(f"{path}: [{table}] has unknown keys: {', '.join(sorted(unknown))}")
+    values = {k: raw.get(k, getattr(defaults, k)) for k in bounds}
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
-            raise InvalidInput(f"{path}: [digest] {key} must be a whole number, 0-{bounds[key]}")
-    return DigestSettings(**values)
+            raise InvalidInput(f"{path}: [{table}] {key} must be a whole number, 0-{bounds[key]}")
+    return values

@@ -11,6 +11,7 @@ from typing import Any
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
+from sco_cal.domain.postponement import SineDie
 from sco_cal.domain.text import slug
 
 
@@ -121,6 +122,14 @@ class HistoryEntry:
         return next((c for c in self.changes if c.field == field), None)
 
 
+class ReminderMode(StrEnum):
+    """How a reminder's day is found."""
+
+    BEFORE = "before"  # a lead time before the event's first day
+    ON = "on"  # a given day
+    WHEN_DATED = "when-dated"  # a lead time, counted once the event has a known day
+
+
 @dataclass(frozen=True, slots=True)
 class Reminder:
     """A reminder set on an event, due at a day computed from its window."""
@@ -128,11 +137,12 @@ class Reminder:
     id: int
     event_id: str
     due: date
-    spec: str  # how it was asked for: "14d", "2w" or a date phrase
+    spec: str  # how it was asked for: "14d", "2w", "1mo" or a date phrase
     author: str
     created_at: datetime
     delivered_at: datetime | None = None
     snoozed_until: date | None = None
+    mode: ReminderMode = ReminderMode.BEFORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +156,7 @@ class Event:
     title_en: str
     window: DateWindow
     status: ConfirmationState
+    sine_die: SineDie | None = None  # postponed with no new date: `window` is the old one
     theme: str | None = None
     series: str | None = None
     number: int | None = None
@@ -172,10 +183,15 @@ class Event:
         return self.title_en or self.title
 
     def needs_follow_up(self, today: date) -> bool:
-        return needs_follow_up(self.status, self.window, today)
+        return needs_follow_up(self.status, self.window, today, self.sine_die)
 
     def is_upcoming(self, today: date) -> bool:
-        return is_upcoming(self.status, self.window, today)
+        return is_upcoming(self.status, self.window, today, self.sine_die)
+
+    @property
+    def has_known_day(self) -> bool:
+        """The source named the day (or days), and no postponement has made it unknown."""
+        return self.window.is_exact and self.sine_die is None
 
     @property
     def live_annotations(self) -> tuple[Annotation, ...]:
@@ -191,6 +207,7 @@ def readable_id(event: Event) -> str:
 # The names a change to an event is recorded under in its history: its own fields, the
 # window spelled out in its parts. What documents state; id, origin and version are not.
 WINDOW_FIELDS = ("start_date", "end_date", "precision", "date_text", "open_ended")
+SINE_DIE_FIELDS = ("sine_die_since", "sine_die_follow_up")
 CONTENT_FIELDS = (
     "organisation",
     "kind",
@@ -205,6 +222,7 @@ CONTENT_FIELDS = (
     "start_time",
     "timezone",
     "status",
+    *SINE_DIE_FIELDS,
     "summary",
 )
 
@@ -217,6 +235,14 @@ def window_fields(window: DateWindow) -> dict[str, Any]:
         "precision": window.precision,
         "date_text": window.text,
         "open_ended": window.open_ended,
+    }
+
+
+def sine_die_fields(sine_die: SineDie | None) -> dict[str, Any]:
+    """A postponement sine die (or its end, None) as the fields a change records."""
+    return {
+        "sine_die_since": sine_die.since if sine_die else None,
+        "sine_die_follow_up": sine_die.follow_up_from if sine_die else None,
     }
 
 
@@ -236,6 +262,7 @@ def event_fields(event: Event) -> dict[str, Any]:
         "start_time": event.start_time,
         "timezone": event.timezone,
         "status": event.status,
+        **sine_die_fields(event.sine_die),
         "summary": event.summary,
     }
 

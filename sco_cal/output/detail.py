@@ -14,6 +14,7 @@ from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, R
 from sco_cal.domain.organisations import organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
 
@@ -130,7 +131,8 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     w = event.window
     when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
     when += ", open-ended)" if w.open_ended else ")"
-    state = event.status.value + (FOLLOW_UP_NOTE if event.needs_follow_up(today) else "")
+    state = event.status.value + _sine_die(event)
+    state += FOLLOW_UP_NOTE if event.needs_follow_up(today) else ""
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
@@ -150,6 +152,14 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     # Every value is escaped, even those that look like ours: a store may hold ids,
     # series, tags or codes written by an import or an older sco-cal.
     return tuple((n, safe(v), s) for n, v, s in rows if v)
+
+
+def _sine_die(event: Event) -> str:
+    if event.sine_die is None:
+        return ""
+    return _(" sine die since {since} (no new date; follow-up from {day})").format(
+        since=event.sine_die.since.isoformat(), day=event.sine_die.follow_up_from.isoformat()
+    )
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

@@ -37,6 +37,7 @@ def event_record(
         "start_time": event.start_time,
         "timezone": event.timezone,
         "status": event.status.value,
+        "sine_die": sine_die_record(event),
         "needs_follow_up": event.needs_follow_up(today),
         "upcoming": event.is_upcoming(today),
         "summary": event.summary,
@@ -57,6 +58,16 @@ def event_record(
             annotation_record(a) for a in event.annotations if a.deleted_at is not None
         ]
     return record
+
+
+def sine_die_record(event: Event) -> dict[str, str] | None:
+    """A postponement with no new date: since when, and from when it needs follow-up."""
+    if event.sine_die is None:
+        return None
+    return {
+        "since": event.sine_die.since.isoformat(),
+        "follow_up_from": event.sine_die.follow_up_from.isoformat(),
+    }
 
 
 def annotation_record(note: Annotation) -> dict[str, Any]:
@@ -97,6 +108,7 @@ def reminder_record(reminder: Reminder) -> dict[str, Any]:
         "event_id": reminder.event_id,
         "due": _iso(reminder.due),
         "spec": reminder.spec,
+        "mode": reminder.mode.value,
         "author": reminder.author,
         "delivered_at": _iso(reminder.delivered_at),
         "snoozed_until": _iso(reminder.snoozed_until),

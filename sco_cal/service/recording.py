@@ -15,10 +15,13 @@ from sco_cal.domain.event import (
     Kind,
     checked_slug,
     readable_id,
+    sine_die_fields,
     window_fields,
 )
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.postponement import check_not_past, is_sine_die, sine_die
 from sco_cal.domain.text import unique
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
@@ -72,36 +75,73 @@ class Recorder:
         source: str | None = None,
         window: DateWindow | None = None,
         expected_version: int | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Record a new confirmation state (and, for a postponement, the new window)."""
+        """Record a new confirmation state (and, for a postponement, the new window, which
+        must not have ended unless `allow_past`)."""
         state = ConfirmationState.parse(state) if isinstance(state, str) else state
         event = self._events.get(id_text)
         if state is event.status and window is None:
             raise InvalidInput(f"{event.id} is already {state.value}")
         if state is ConfirmationState.POSTPONED and window is None:
-            raise InvalidInput("a postponement needs the new date: use `postpone ID DATE`")
+            raise InvalidInput(
+                _("a postponement needs the new date, or 'sine die': use `postpone ID DATE`")
+            )
         changes: dict[str, Any] = {"status": state}
         if window is not None:
-            changes |= window_fields(window)
+            check_not_past(window, self._ctx.today, allow_past=allow_past)
+            changes |= window_fields(window) | sine_die_fields(None)
         return self._update(
             event, changes, action="status", note=note, source=source, expected=expected_version
         )
 
     def postpone(
-        self, id_text: str, phrase: str, *, note: str | None = None, source: str | None = None
+        self,
+        id_text: str,
+        phrase: str,
+        *,
+        note: str | None = None,
+        source: str | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Record a postponement to the window `phrase` names."""
-        window = self._window(phrase)
-        return self.change_status(
-            id_text, ConfirmationState.POSTPONED, note=note, source=source, window=window
-        )
+        """Record a postponement to the window `phrase` names, or with no new date when it
+        says "sine die" (followed up after the configured delay)."""
+        if not is_sine_die(phrase):
+            window = self._window(phrase)
+            return self.change_status(
+                id_text,
+                ConfirmationState.POSTPONED,
+                note=note,
+                source=source,
+                window=window,
+                allow_past=allow_past,
+            )
+        event = self._events.get(id_text)
+        if event.sine_die is not None:
+            raise InvalidInput(
+                _("{id} is already postponed sine die (since {since})").format(
+                    id=event.id, since=event.sine_die.since.isoformat()
+                )
+            )
+        changes: dict[str, Any] = {"status": ConfirmationState.POSTPONED}
+        changes |= sine_die_fields(sine_die(self._ctx.today, self._ctx.sine_die_days))
+        return self._update(event, changes, action="status", note=note, source=source)
 
     def reschedule(
-        self, id_text: str, phrase: str, *, note: str | None = None, source: str | None = None
+        self,
+        id_text: str,
+        phrase: str,
+        *,
+        note: str | None = None,
+        source: str | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Correct the event's window, leaving its state."""
+        """Correct the event's window, leaving its state; a window that has already ended
+        only with `allow_past`."""
         event = self._events.get(id_text)
-        changes = window_fields(self._window(phrase))
+        window = self._window(phrase)
+        check_not_past(window, self._ctx.today, allow_past=allow_past)
+        changes = window_fields(window) | sine_die_fields(None)
         return self._update(event, changes, action="reschedule", note=note, source=source)
 
     def edit(

@@ -25,6 +25,7 @@ from sco_cal.domain.event import (
     HistoryEntry,
     Kind,
     Reminder,
+    ReminderMode,
     Source,
     checked_slug,
     event_fields,
@@ -32,6 +33,7 @@ from sco_cal.domain.event import (
 )
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.ordering import agenda_day
+from sco_cal.domain.postponement import SineDie
 
 # In this order `event_from_row` reads them.
 EVENT_COLUMNS = ("id", *CONTENT_FIELDS, "origin", "version", "updated_at", "deleted_at")
@@ -58,6 +60,7 @@ REMINDER_COLUMNS = (
     "created_at",
     "delivered_at",
     "snoozed_until",
+    "mode",
 )
 
 
@@ -201,6 +204,8 @@ def event_from_row(
         start_time,
         tz,
         status,
+        sine_die_since,
+        sine_die_follow_up,
         summary,
         origin,
         version,
@@ -218,6 +223,7 @@ def event_from_row(
         title_en=title_en,
         window=window,
         status=_STATES[status],
+        sine_die=_sine_die(sine_die_since, sine_die_follow_up),
         theme=theme,
         series=series,
         number=number,
@@ -235,6 +241,12 @@ def event_from_row(
         annotations=annotations,
         tags=tags,
     )
+
+
+def _sine_die(since: Any, follow_up_from: Any) -> SineDie | None:
+    if since is None:
+        return None
+    return SineDie(as_date(since), as_date(follow_up_from if follow_up_from is not None else since))
 
 
 def source_from_row(row: Sequence[Any]) -> Source:
@@ -307,4 +319,5 @@ def reminder_from_row(row: Sequence[Any]) -> Reminder:
         created_at=as_datetime(row[5]),
         delivered_at=as_opt_datetime(row[6]),
         snoozed_until=as_opt_date(row[7]),
+        mode=ReminderMode(row[8]),
     )

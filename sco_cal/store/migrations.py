@@ -132,10 +132,33 @@ def _add_agenda_day(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_event_agenda_day ON event (agenda_day)"))
 
 
+def _add_follow_up_state(conn: Connection) -> None:
+    """Version 5: postponements with no new date (sine die), how each reminder counts
+    (before a known day, on a given day, or once the meeting is dated), and when a digest
+    last listed each event."""
+    from sco_cal.domain.durations import parse_duration
+    from sco_cal.store.schema import DigestMarkRow
+
+    for column in ("sine_die_since", "sine_die_follow_up"):
+        conn.execute(text(f"ALTER TABLE event ADD COLUMN {column} DATE"))
+    conn.execute(text("ALTER TABLE reminder ADD COLUMN mode VARCHAR NOT NULL DEFAULT 'before'"))
+    # A reminder typed as a date phrase was always due on that day; one typed as a lead
+    # time keeps counting from its event's first day, as it did when it was set.
+    on_a_day = [
+        row[0]
+        for row in conn.execute(text("SELECT id, spec FROM reminder"))
+        if parse_duration(row[1]) is None
+    ]
+    for reminder_id in on_a_day:
+        conn.execute(text("UPDATE reminder SET mode = 'on' WHERE id = :id"), {"id": reminder_id})
+    DigestMarkRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 MIGRATIONS: list[Step] = [
     _add_reminder_delivery,
     _add_span_days,
     _entries_deletions_and_agenda_day,
+    _add_follow_up_state,
 ]
 
 

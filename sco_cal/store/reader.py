@@ -345,7 +345,11 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on alias `e`) with the meaning of `EventFilter.matches`."""
     clauses: list[str] = ["e.deleted_at IS NULL"]
     params: dict[str, Any] = {"today": today}
-    upcoming = f"e.end_date >= :today AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
+    # A meeting postponed sine die stays upcoming: it has no window left to end.
+    upcoming = (
+        "(e.end_date >= :today OR e.sine_die_since IS NOT NULL) "
+        f"AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
+    )
     if flt.scope is Scope.UPCOMING:
         clauses.append(upcoming)
     elif flt.scope is Scope.PAST:
@@ -407,7 +411,12 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
 
 def follow_up_condition(params: dict[str, Any]) -> str:
     """SQL (on alias `e`) for `needs_follow_up`, against the parameter `:today`."""
-    return f"e.end_date < :today AND e.status IN ({_in_list('aw', AWAITING_OUTCOME, params)})"
+    marks = _in_list("aw", AWAITING_OUTCOME, params)
+    return (
+        f"e.status IN ({marks}) AND CASE WHEN e.sine_die_since IS NULL "
+        "THEN e.end_date < :today "
+        "ELSE COALESCE(e.sine_die_follow_up, e.sine_die_since) <= :today END"
+    )
 
 
 def _in_list(prefix: str, values: Iterable[object], params: dict[str, Any]) -> str:

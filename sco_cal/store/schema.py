@@ -35,6 +35,9 @@ class EventBase(SQLModel):
     start_time: str | None = None
     timezone: str | None = None
     status: str = Field(index=True)
+    # Postponed with no new date: since when, and from when it needs follow-up.
+    sine_die_since: date | None = None
+    sine_die_follow_up: date | None = None
     summary: str | None = None
 
 
@@ -143,6 +146,7 @@ class ReminderRow(SQLModel, table=True):
     event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
     due: date = Field(index=True)
     spec: str
+    mode: str = "before"  # before (a known day), on (a given day), when-dated
     author: str
     created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
     delivered_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
@@ -158,6 +162,18 @@ class ReminderDeliveryRow(SQLModel, table=True):
     rule_key: str = Field(primary_key=True)
     due: date = Field(primary_key=True)
     delivered_at: datetime = Field(sa_type=UTC_TIMESTAMP)
+
+
+class DigestMarkRow(SQLModel, table=True):
+    """When a digest (one that moved the mark) last listed an event in a section: a date
+    still open is listed once a week, not every morning."""
+
+    __tablename__ = "digest_mark"
+
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    section: str = Field(primary_key=True)
+    listed_on: date  # the digest's today
+    listed_at: datetime = Field(sa_type=UTC_TIMESTAMP)  # when it ran
 
 
 class MetaRow(SQLModel, table=True):
