@@ -158,7 +158,7 @@ def test_newcomer_walk_through(cli: Cli) -> None:
     changed = {c["field"]: (c["old"], c["new"]) for c in postponed["changes"]}
     assert changed["status"] == ("confirmed", "postponed")
     assert (
-        changed["start_date"][1] == "2026-10-01" and changed["date_text"][1] == "début octobre 2026"
+        changed["start_date"][1] == "2027-10-01" and changed["date_text"][1] == "début octobre 2027"
     )
     assert record["annotations"][0]["author"] == "tester"
     log = cli.json("log", "--limit", "3")

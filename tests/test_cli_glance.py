@@ -145,7 +145,7 @@ def test_rm_keeps_the_history_and_restore_brings_it_back(cli: Cli) -> None:
 
 def test_one_postponement_is_one_entry_and_undo_takes_it_back(cli: Cli) -> None:
     before = cli.json("show", SUMMIT)
-    assert cli("postpone", SUMMIT, "début octobre 2026").exit_code == 0
+    assert cli("postpone", SUMMIT, "début octobre 2027").exit_code == 0
     entry = history_of(cli, SUMMIT)[-1]
     fields = {c["field"] for c in entry["changes"]}
     assert entry["action"] == "status" and {"status", "start_date", "date_text"} <= fields
@@ -170,7 +170,7 @@ def test_undo_is_per_person_and_refused_over_someone_elses_change(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SCO_CAL_AUTHOR", "alice")
-    assert cli("postpone", SUMMIT, "début octobre 2026").exit_code == 0
+    assert cli("postpone", SUMMIT, "début octobre 2027").exit_code == 0
     monkeypatch.setenv("SCO_CAL_AUTHOR", "bob")
     assert cli("undo").exit_code == 2  # bob has nothing of his own to take back
     assert cli("confirm", SUMMIT).exit_code == 0

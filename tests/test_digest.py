@@ -502,7 +502,9 @@ def test_a_date_still_open_is_not_repeated_within_a_week_unless_it_changed() -> 
     listed = {"half": Listing(on=date(2026, 3, 6), at=datetime(2026, 3, 6, 8, tzinfo=UTC))}
     assert not build(half, listed_open=listed).dates_open
     assert build(half, listed_open=listed, today=date(2026, 3, 13)).dates_open
-    moved = HistoryEntry(1, "half", datetime(2026, 3, 9, 12, tzinfo=UTC), "a", "status", "status")
+    moved = HistoryEntry(
+        1, "half", datetime(2026, 3, 9, 12, tzinfo=UTC), "a", "status", (FieldChange("status"),)
+    )
     (changed,) = build(half, listed_open=listed, history=[moved]).dates_open
     assert changed.reason is Reason.OPEN_DATE_CHANGED
 

@@ -21,6 +21,7 @@ FILES = {
     "note.txt": FIXTURES / "note.txt",
     "outlook.ics": FIXTURES / "ics" / "outlook.ics",
     "team.ics": FIXTURES / "ics" / "google.ics",
+    "colleague.ics": FIXTURES / "ics" / "apple.ics",
     "agenda.csv": FIXTURES / "agenda.csv",
 }
 ANNOUNCED = re.compile(r"exit (\d+)")

@@ -39,6 +39,7 @@ class TuiSettings:
     """The selected event's sheet beside or below the list, where it fits (`o`)."""
 
 
+@dataclass(frozen=True, slots=True)
 class FollowUpSettings:
     """`[follow_up]`: when a meeting with no outcome recorded needs following up."""
 
