@@ -122,6 +122,14 @@ def service(db: str) -> Iterator[CalendarService]:
 
 
 @pytest.fixture
+def empty(tmp_path: Path) -> Iterator[CalendarService]:
+    """A store with no events (not seeded), for what an import brings in."""
+    svc, _ = build_service(db=str(tmp_path / "empty.db"), today=date(2026, 11, 23), seed=False)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
 def store(service: CalendarService, db: str) -> Iterator[Store]:
     """The store under `service`, for tests of the store itself."""
     opened = Store(resolve_target(db))

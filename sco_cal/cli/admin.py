@@ -9,6 +9,7 @@ import typer
 
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.progress import progress_on_stderr
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -46,7 +47,8 @@ def seed(
 ) -> None:
     """Re-apply the seed data: add what is new, never undo what people changed."""
     with command_context(db, today, fmt, lang, no_color) as cli:
-        report = cli.service.database.reseed(path)
+        with progress_on_stderr() as progress:
+            report = cli.service.database.reseed(path, progress=progress)
         if cli.fmt is Format.JSON:
             cli.json(
                 {
@@ -115,7 +117,8 @@ def db_backup(
 ) -> None:
     """A consistent copy of the store, safe to take while others use it."""
     with command_context(db, today, fmt, lang, no_color) as cli:
-        written = cli.service.database.backup(destination)
+        with progress_on_stderr() as progress:
+            written = cli.service.database.backup(destination, progress=progress)
         cli.say(f"backed up {cli.service.database.location()} to {written}")
 
 
@@ -130,5 +133,6 @@ def db_restore(
 ) -> None:
     """Replace the store by a backup (the current store is saved beside it first)."""
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
-        saved = cli.service.database.restore(source)
+        with progress_on_stderr() as progress:
+            saved = cli.service.database.restore(source, progress=progress)
         cli.say(f"restored {source}; the previous store was saved as {saved}")

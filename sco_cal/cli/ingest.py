@@ -10,6 +10,7 @@ import typer
 
 from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -88,7 +89,10 @@ def ingest(
             raise InvalidInput("ingest prints a review as table or json")
         if force_user_fields and not apply:
             raise InvalidInput("--force-user-fields goes with --apply")
-        items = cli.service.documents.review(file, as_of=as_of, source_name=source_name)
+        with progress_on_stderr() as progress:
+            items = cli.service.documents.review(
+                file, as_of=as_of, source_name=source_name, progress=progress
+            )
         if choose:
             items = cli.service.documents.choose(items, _choices(choose))
         if cli.fmt is Format.JSON:
@@ -97,7 +101,10 @@ def ingest(
         if cli.fmt is Format.TABLE and not asking:
             cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
         if apply:
-            report = cli.service.documents.apply(items, force_user_fields=force_user_fields)
+            with progress_on_stderr() as progress:
+                report = cli.service.documents.apply(
+                    items, force_user_fields=force_user_fields, progress=progress
+                )
             cli.say(applied(report))
             return
         if not asking:

@@ -47,7 +47,12 @@ def fold(text: str) -> str:
     `fold("Kirghizistan") == fold("kirghizistan")`, `fold("Énergie") == "energie"`,
     `fold("Œuvre") == "oeuvre"`.
     """
-    plain = text.casefold() if text.isascii() else "".join(map(fold_char, text))
+    if text.isascii():  # the common case, without a call per character
+        plain = text.casefold().replace("`", "'")  # as fold_char writes it
+        if plain.isprintable() and "  " not in plain:  # no whitespace but single spaces
+            return plain.strip()
+    else:
+        plain = "".join(map(fold_char, text))
     return _SPACES.sub(" ", plain).strip()
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.service.context import ServiceContext
 
 if TYPE_CHECKING:
@@ -71,26 +72,32 @@ class Database:
 
         return check(self._ctx.store)
 
-    def backup(self, destination: Path) -> Path:
+    def backup(self, destination: Path, *, progress: Progress = QUIET) -> Path:
         """A consistent copy, safe to take while others write."""
         from sco_cal.store.maintenance import backup
 
+        progress.start(f"backing up to {destination.name}")
         return backup(self._ctx.store.target, destination)
 
-    def restore(self, source: Path) -> Path:
+    def restore(self, source: Path, *, progress: Progress = QUIET) -> Path:
         """Replace the store's content by a backup; returns where the old content went."""
         from sco_cal.store.maintenance import restore
 
+        progress.start(f"restoring {source.name}")
         self._ctx.store.close()
         return restore(self._ctx.store.target, source)
 
-    def reseed(self, path: Path | None = None) -> SeedReport:
+    def reseed(self, path: Path | None = None, *, progress: Progress = QUIET) -> SeedReport:
         """Apply the seed data again: new events added, people's changes kept."""
         from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
+        progress.start("reading the seed data")
         data = load_seed(path)
-        return self._ctx.write(lambda s: apply_seed(session=s, seed=data, now=self._ctx.now()))
+        progress.start("seeding", total=len(data.events))
+        return self._ctx.write(
+            lambda s: apply_seed(session=s, seed=data, now=self._ctx.now(), tick=progress.advance)
+        )
 
     def _exists(self) -> bool:
         path = self._ctx.store.target.path

@@ -137,7 +137,10 @@ class Reader:
             sql += " ORDER BY e.start_date, e.end_date, e.id"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
-        events = [event_from_row(r[:-1], r[-1]) for r in self._rows.fetch(sql, params)]
+        rows = self._rows.fetch(sql, params)
+        if details and sort is SortKey.DATE:  # each event built once, with its details
+            return self._built_with_details(rows)
+        events = [event_from_row(r[:-1], r[-1]) for r in rows]
         if sort is not SortKey.DATE:
             events.sort(key=_SORTS[sort])
             events = events[:limit] if limit is not None else events
@@ -220,11 +223,7 @@ class Reader:
     def _with_details(self, events: list[Event], deleted_notes: bool = False) -> list[Event]:
         if not events:
             return events
-        ids = [e.id for e in events]
-        sources = self._related(SOURCE_COLUMNS, "source", ids, "id")
-        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
-        notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
-        tags = self._related(("event_id", "tag"), "tag", ids, "tag")
+        sources, notes, tags = self._details([e.id for e in events], deleted_notes)
         return [
             replace(
                 e,
@@ -234,6 +233,31 @@ class Reader:
             )
             for e in events
         ]
+
+    def _built_with_details(self, rows: list[Row]) -> list[Event]:
+        """Events from their rows, with sources, live notes and tags: the same as
+        `_with_details`, without building each event twice (an export of 10,000
+        events spent a third of its reading in `replace`)."""
+        sources, notes, tags = self._details([r[0] for r in rows], deleted_notes=False)
+        return [
+            event_from_row(
+                r[:-1],
+                r[-1],
+                sources=tuple(source_from_row(s) for s in sources[r[0]]),
+                annotations=tuple(annotation_from_row(n) for n in notes[r[0]]),
+                tags=tuple(t[1] for t in tags[r[0]]),
+            )
+            for r in rows
+        ]
+
+    def _details(
+        self, ids: list[str], deleted_notes: bool
+    ) -> tuple[dict[str, list[Row]], dict[str, list[Row]], dict[str, list[Row]]]:
+        sources = self._related(SOURCE_COLUMNS, "source", ids, "id")
+        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
+        notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
+        tags = self._related(("event_id", "tag"), "tag", ids, "tag")
+        return sources, notes, tags
 
     def _related(
         self, columns: Sequence[str], table: str, ids: list[str], order: str, extra: str = ""
