@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
+from sco_cal.config.sync import SyncSettings, parse_sync
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.query import VIEW_KEYS
 
@@ -44,6 +45,8 @@ class Settings:
     """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
     digest: DigestSettings = field(default_factory=DigestSettings)
     """`[digest]`: the digest's horizons."""
+    sync: SyncSettings = field(default_factory=SyncSettings)
+    """`[sync]`: CalDAV collections and the credentials to reach them."""
 
 
 def default_author() -> str:
@@ -94,6 +97,7 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         keymap=keymap,
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
+        sync=parse_sync(raw.get("sync", {}), path),
     )
 
 

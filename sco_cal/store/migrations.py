@@ -39,7 +39,15 @@ def _add_span_days(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_event_span_days ON event (span_days)"))
 
 
-MIGRATIONS: list[Step] = [_add_reminder_delivery, _add_span_days]
+def _add_sync_state(conn: Connection) -> None:
+    """Version 4: what each CalDAV collection and this store last agreed on."""
+    from sco_cal.store.schema import SyncCollectionRow, SyncItemRow
+
+    SyncCollectionRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    SyncItemRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+MIGRATIONS: list[Step] = [_add_reminder_delivery, _add_span_days, _add_sync_state]
 
 
 def stored_version(conn: Connection) -> int:
