@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from tests.support.cli import Cli
 from tests.support.radicale import USERS, Radicale, make_collection, radicale
 
 YEAR_EVENT = "sco-heads-of-state-council-2026-bishkek"  # "Second semestre 2026"
-DAY_EVENT = "sco-defence-ministers-23"
+DAY_EVENT = "csto-collective-security-council-2026-moscow"  # 11 November 2026
+MONTH_EVENT = "sco-finance-ministers-7"  # March 2026
 
 
 @pytest.fixture
@@ -118,12 +120,6 @@ def test_a_colleague_s_changes_on_the_server_come_back_as_recorded_changes(
     def confirm(vevent: Any) -> None:
         vevent["STATUS"] = "CONFIRMED"
 
-    def rename(vevent: Any) -> None:
-        vevent["SUMMARY"] = "Defence ministers, 23rd meeting (moved)"
-        start = vevent["DTSTART"].dt
-        vevent["DTSTART"].dt = start.replace(day=start.day + 1) if start.day < 27 else start
-        vevent.pop("DTEND")
-
     edit_on_server(url, YEAR_EVENT, confirm)
     report = sync_json(sqlite_cli, url)
     assert report["pulled"] == [{"id": YEAR_EVENT, "changed": ["status"]}]
@@ -137,4 +133,101 @@ def test_a_colleague_s_changes_on_the_server_come_back_as_recorded_changes(
     )
     entry = [h for h in council["history"] if h.get("field") == "status"][-1]
     assert (entry["author"], entry["source"], entry["new"]) == ("desk", url, "confirmed")
-    del rename
+
+
+def test_a_title_and_dates_changed_in_a_calendar_program_come_back(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+
+    def move_and_rename(vevent: Any) -> None:
+        # The month-long span dragged onto one day, and its title retyped (the window's
+        # label sco-cal added to the summary left as it was).
+        assert str(vevent["SUMMARY"]).endswith("]")
+        vevent["SUMMARY"] = "Finance ministers, Astana [Mar 2026]"
+        vevent["DTSTART"].dt = date(2026, 3, 17)
+        vevent["DTEND"].dt = date(2026, 3, 18)
+
+    edit_on_server(url, MONTH_EVENT, move_and_rename)
+    report = sync_json(sqlite_cli, url)
+    assert report["pulled"] == [{"id": MONTH_EVENT, "changed": ["dates", "title"]}]
+    shown = sqlite_cli.json("show", MONTH_EVENT)
+    assert (shown["start"], shown["end"], shown["precision"]) == ("2026-03-17", "2026-03-17", "day")
+    assert shown["title_en"] == "Finance ministers, Astana"
+    actions = {h["action"] for h in shown["history"] if h.get("source") == url}
+    assert actions == {"reschedule", "edit"}
+    # The server now holds the event as sco-cal writes it: one day, a new sequence.
+    there = resources(url)[f"{MONTH_EVENT}@sco-cal"]
+    assert str(there["X-SCO-CAL-PRECISION"]) == "day"
+    assert int(there["SEQUENCE"]) == shown["version"]
+    assert sync_json(sqlite_cli, url)["pulled"] == []
+
+
+def test_a_conflict_is_listed_left_alone_and_settled_by_the_rule_given(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    assert sqlite_cli("edit", DAY_EVENT, "title_en=CSTO council (here)").exit_code == 0
+
+    def retitle(vevent: Any) -> None:
+        vevent["SUMMARY"] = "CSTO council (there)"
+
+    edit_on_server(url, DAY_EVENT, retitle)
+    dry = sync_json(sqlite_cli, url, "--dry-run")
+    (conflict,) = dry["conflicts"]
+    assert conflict["id"] == DAY_EVENT and conflict["parts"] == ["title"]
+    assert (conflict["here"]["title"], conflict["there"]["title"]) == (
+        "CSTO council (here)",
+        "CSTO council (there)",
+    )
+
+    left = sync(sqlite_cli, url)
+    assert left.exit_code == 4
+    assert left.stderr.startswith("sco-cal: error: 1 event changed on both sides")
+    # Neither side lost its change.
+    assert sqlite_cli.json("show", DAY_EVENT)["title_en"] == "CSTO council (here)"
+    assert str(resources(url)[f"{DAY_EVENT}@sco-cal"]["SUMMARY"]) == "CSTO council (there)"
+
+    settled = sync_json(sqlite_cli, url, "--prefer", "remote")
+    assert settled["pulled"] == [{"id": DAY_EVENT, "changed": ["title"]}]
+    assert sqlite_cli.json("show", DAY_EVENT)["title_en"] == "CSTO council (there)"
+    assert sync_json(sqlite_cli, url)["conflicts"] == []
+
+
+def test_prefer_local_writes_this_side_over_the_server(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    assert sqlite_cli("cancel", DAY_EVENT).exit_code == 0
+
+    def confirm(vevent: Any) -> None:
+        vevent["STATUS"] = "TENTATIVE"
+
+    edit_on_server(url, DAY_EVENT, confirm)
+    assert sync(sqlite_cli, url).exit_code == 4
+    settled = sync_json(sqlite_cli, url, "--prefer", "local")
+    assert settled["updated"] == [DAY_EVENT]
+    assert sqlite_cli.json("show", DAY_EVENT)["status"] == "cancelled"
+    assert str(resources(url)[f"{DAY_EVENT}@sco-cal"]["STATUS"]) == "CANCELLED"
+
+
+def test_an_event_deleted_on_the_server_is_kept_here_and_not_sent_back(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    colleague(url).event_by_uid(f"{DAY_EVENT}@sco-cal").delete()
+    report = sync_json(sqlite_cli, url)
+    assert report["removed_on_server"] == [DAY_EVENT]
+    assert sqlite_cli.json("show", DAY_EVENT)["status"] == "confirmed"
+    assert f"{DAY_EVENT}@sco-cal" not in resources(url)
+    assert sync_json(sqlite_cli, url)["created"] == []
+    # Changed here afterwards: a conflict (deleted there, changed here) until settled.
+    assert sqlite_cli("held", DAY_EVENT).exit_code == 0
+    (conflict,) = sync_json(sqlite_cli, url, "--dry-run")["conflicts"]
+    assert conflict["parts"] == ["deleted"]
+    assert sync_json(sqlite_cli, url, "--prefer", "local")["created"] == [DAY_EVENT]
+    assert str(resources(url)[f"{DAY_EVENT}@sco-cal"]["STATUS"]) == "CONFIRMED"

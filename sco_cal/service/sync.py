@@ -155,7 +155,9 @@ class Sync:
             report.created = [i for i, tag in plan.push.items() if tag is None]
             report.updated = [i for i, tag in plan.push.items() if tag is not None]
             return report
-        self._record(target, plan, listing.token, report)
+        # A conflict left alone must be seen again next time: the token moves on only
+        # when every change it covers was taken or settled.
+        self._record(target, plan, None if report.conflicts else listing.token, report)
         self._push(target, state, plan, report, lang, progress)
         return report
 
