@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -231,3 +232,124 @@ def test_an_event_deleted_on_the_server_is_kept_here_and_not_sent_back(
     assert conflict["parts"] == ["deleted"]
     assert sync_json(sqlite_cli, url, "--prefer", "local")["created"] == [DAY_EVENT]
     assert str(resources(url)[f"{DAY_EVENT}@sco-cal"]["STATUS"]) == "CONFIRMED"
+
+
+class _StopServer:
+    """Progress that stops the server at a given point of a sync, as a network would fail."""
+
+    def __init__(self, server: Radicale, step: str, after: int = 0) -> None:
+        self.server, self.step, self.after = server, step, after
+        self.current = ""
+        self.done = 0
+
+    def start(self, label: str, total: int | None = None) -> None:
+        self.current, self.done = label, 0
+        if label.startswith(self.step) and self.after == 0:
+            self.server.stop()
+
+    def advance(self, amount: int = 1) -> None:
+        self.done += amount
+        if self.current.startswith(self.step) and self.done == self.after:
+            self.server.stop()
+
+
+def _sync_service(db: Path, url: str) -> tuple[Any, Any]:
+    from sco_cal.interchange.server import Collection
+    from sco_cal.service.sync import SyncTarget
+    from sco_cal.wiring import build_service
+
+    service, _ = build_service(db=str(db), today=date(2026, 11, 23))
+    return service, SyncTarget(Collection(url, "desk", USERS["desk"], "the test"))
+
+
+def _store_rows(db: Path) -> dict[str, list[Any]]:
+    with sqlite3.connect(db) as conn:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("event", "history", "sync_item", "sync_collection")
+        }
+
+
+def test_a_network_failure_while_reading_changes_leaves_the_store_as_it_was(
+    server: Radicale, desk: None, sqlite_cli: Cli, db_path: Path
+) -> None:
+    from sco_cal.domain.errors import ServerError
+
+    url = server.url()
+    sync_json(sqlite_cli, url)
+
+    def confirm(vevent: Any) -> None:
+        vevent["STATUS"] = "CONFIRMED"
+
+    edit_on_server(url, YEAR_EVENT, confirm)
+    before = _store_rows(db_path)
+    service, target = _sync_service(db_path, url)
+    try:
+        with pytest.raises(ServerError, match="cannot reach the server"):
+            service.sync.run(target, progress=_StopServer(server, "reading changes"))
+    finally:
+        service.close()
+    assert _store_rows(db_path) == before
+    server.start()
+    assert sync_json(sqlite_cli, url)["pulled"] == [{"id": YEAR_EVENT, "changed": ["status"]}]
+
+
+def test_a_network_failure_while_writing_keeps_what_reached_the_server(
+    server: Radicale, desk: None, sqlite_cli: Cli, db_path: Path
+) -> None:
+    url = server.url()
+    everything = {e["id"] for e in sqlite_cli.json("list", "--all")}
+    service, target = _sync_service(db_path, url)
+    try:
+        with pytest.raises(Exception, match="cannot reach the server"):
+            service.sync.run(target, progress=_StopServer(server, "writing changes", after=10))
+    finally:
+        service.close()
+    assert len(_store_rows(db_path)["sync_item"]) == 10
+    server.start()
+    assert len(resources(url)) == 10
+    report = sync_json(sqlite_cli, url)
+    assert len(report["created"]) == len(everything) - 10
+    assert report["conflicts"] == [] and report["updated"] == []
+    assert set(resources(url)) == {f"{i}@sco-cal" for i in everything}
+
+
+def test_a_wrong_password_is_one_line_and_exit_5_without_the_password(
+    server: Radicale, sqlite_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCO_CAL_SYNC_USER", "desk")
+    monkeypatch.setenv("SCO_CAL_SYNC_PASSWORD", "not-the-Password-42")
+    before = sqlite_cli.json("log", "--limit", "1000")
+    result = sync(sqlite_cli, server.url())
+    assert result.exit_code == 5
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"sco-cal: error: {server.url()}: the server refused access")
+    assert "not-the-Password-42" not in result.output
+    assert sqlite_cli.json("log", "--limit", "1000") == before
+
+
+def test_credentials_in_the_url_are_refused_and_never_repeated(
+    server: Radicale, sqlite_cli: Cli
+) -> None:
+    url = server.url().replace("http://", f"http://desk:{USERS['desk']}@")
+    result = sync(sqlite_cli, url)
+    assert result.exit_code == 2
+    assert "carries credentials" in result.stderr
+    assert USERS["desk"] not in result.output
+
+
+def test_credentials_from_the_config_file_or_netrc(
+    server: Radicale, sqlite_cli: Cli, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.url()
+    netrc = isolated_env / "netrc"
+    netrc.write_text(f"machine 127.0.0.1 login desk password {USERS['desk']}\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    assert len(sync_json(sqlite_cli, url)["created"]) > 0
+    netrc.unlink()
+    (isolated_env / "config.toml").write_text(
+        f'[sync]\nusername = "desk"\npassword = "{USERS["desk"]}"\n'
+    )
+    assert sync_json(sqlite_cli, url)["created"] == []

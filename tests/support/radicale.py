@@ -19,6 +19,7 @@ class Radicale:
     """A running server; `url(user, name)` is a collection's URL."""
 
     port: int
+    command: list[str]
     process: subprocess.Popen[bytes]
 
     @property
@@ -27,6 +28,13 @@ class Radicale:
 
     def url(self, owner: str = "desk", name: str = "sco") -> str:
         return f"{self.base}/{owner}/{name}/"
+
+    def start(self) -> None:
+        """Start it again (after `stop`), on the same port and folder."""
+        self.process = subprocess.Popen(
+            self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _wait_until_listening(self.port, self.process)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -46,32 +54,29 @@ def radicale(folder: Path) -> Iterator[Radicale]:
     users = folder / "users"
     users.write_text("".join(f"{u}:{p}\n" for u, p in USERS.items()))
     port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "radicale",
-            "--server-hosts",
-            f"127.0.0.1:{port}",
-            "--storage-filesystem-folder",
-            str(folder / "collections"),
-            "--auth-type",
-            "htpasswd",
-            "--auth-htpasswd-filename",
-            str(users),
-            "--auth-htpasswd-encryption",
-            "plain",
-            "--auth-delay",
-            "0",
-            "--rights-type",
-            "authenticated",
-            "--logging-level",
-            "warning",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    server = Radicale(port, process)
+    command = [
+        sys.executable,
+        "-m",
+        "radicale",
+        "--server-hosts",
+        f"127.0.0.1:{port}",
+        "--storage-filesystem-folder",
+        str(folder / "collections"),
+        "--auth-type",
+        "htpasswd",
+        "--auth-htpasswd-filename",
+        str(users),
+        "--auth-htpasswd-encryption",
+        "plain",
+        "--auth-delay",
+        "0",
+        "--rights-type",
+        "authenticated",
+        "--logging-level",
+        "warning",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Radicale(port, command, process)
     try:
         _wait_until_listening(port, process)
         yield server
