@@ -353,3 +353,73 @@ def test_credentials_from_the_config_file_or_netrc(
         f'[sync]\nusername = "desk"\npassword = "{USERS["desk"]}"\n'
     )
     assert sync_json(sqlite_cli, url)["created"] == []
+
+
+LUNCH = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//Phone calendar//EN
+BEGIN:VEVENT
+UID:briefing-7f3a@phone.example.org
+DTSTAMP:20261120T090000Z
+DTSTART;VALUE=DATE:20261203
+DTEND;VALUE=DATE:20261204
+SUMMARY:Briefing on the CSTO council
+LOCATION:Moscou
+STATUS:TENTATIVE
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_events_others_create_in_the_collection_come_in_under_org(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    colleague(url).save_event(LUNCH)
+    left_out = sync_json(sqlite_cli, url)
+    (skipped,) = left_out["skipped"]
+    assert "--org" in skipped["reason"] and left_out["imported"] == []
+
+    taken = sync_json(sqlite_cli, url, "--org", "CSTO")
+    (new_id,) = taken["imported"]
+    shown = sqlite_cli.json("show", new_id)
+    assert (shown["title_en"], shown["organisation"], shown["status"]) == (
+        "Briefing on the CSTO council",
+        "CSTO",
+        "provisional",
+    )
+    assert (shown["start"], shown["city"], shown["country"]) == ("2026-12-03", "Moscow", "RU")
+    (created,) = [h for h in shown["history"] if h["action"] == "created"]
+    assert (created["author"], created["source"]) == ("desk", url)
+
+    # From then on it syncs like any other: confirmed on the phone, confirmed here.
+    obj = colleague(url).event_by_uid("briefing-7f3a@phone.example.org")
+    cal = obj.icalendar_instance
+    cal.walk("VEVENT")[0]["STATUS"] = "CONFIRMED"
+    obj.icalendar_instance = cal
+    obj.save()
+    assert sync_json(sqlite_cli, url)["pulled"] == [{"id": new_id, "changed": ["status"]}]
+    assert sqlite_cli.json("show", new_id)["status"] == "confirmed"
+
+
+def test_one_collection_per_organisation_by_config(
+    server: Radicale, desk: None, sqlite_cli: Cli, isolated_env: Path
+) -> None:
+    make_collection(server.url(name="csto"))
+    (isolated_env / "config.toml").write_text(
+        "[sync.collections.sco]\n"
+        f'url = "{server.url()}"\n'
+        'org = "SCO"\n'
+        "[sync.collections.csto]\n"
+        f'url = "{server.url(name="csto")}"\n'
+        'org = ["CSTO"]\n'
+    )
+    result = sqlite_cli("sync", "--format", "json")
+    assert result.exit_code == 0, result.output
+    sco, csto = json.loads(result.stdout)
+    orgs = {e["id"]: e["organisation"] for e in sqlite_cli.json("list", "--all")}
+    assert {orgs[i] for i in sco["created"]} == {"SCO"}
+    assert {orgs[i] for i in csto["created"]} == {"CSTO"}
+    assert set(resources(server.url(name="csto"))) == {f"{i}@sco-cal" for i in csto["created"]}
+    assert DAY_EVENT in csto["created"]

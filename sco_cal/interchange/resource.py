@@ -43,10 +43,14 @@ class Remote:
     shown: Shown
 
 
-def resource_bytes(event: Event, lang: str, today: date) -> tuple[bytes, Shown]:
-    """The VCALENDAR holding one event (and its time zone), and what it shows."""
+def resource_bytes(
+    event: Event, lang: str, today: date, uid: str | None = None
+) -> tuple[bytes, Shown]:
+    """The VCALENDAR holding one event (and its time zone), and what it shows; `uid`
+    keeps the UID of an event another program created."""
     # Coarse windows as markers: a collection lands in phones' day views.
-    data = calendar_bytes([event], ExportOptions(lang=lang, fuzzy=FuzzyMode.MARKER))
+    options = ExportOptions(lang=lang, fuzzy=FuzzyMode.MARKER)
+    data = calendar_bytes([event], options, uids={event.id: uid} if uid else None)
     return data, shown_of(data.decode("utf-8"), lang, today, name=event.id)
 
 
@@ -61,8 +65,7 @@ def read_resource(
     """A resource of the collection, read; InvalidInput says why one cannot be."""
     event = _read(data, ReadOptions(name, today, organisation))
     seen = _read(_OWN_LINES.sub("", data), ReadOptions(name, today, _ANY_ORGANISATION))
-    uid = _uid(data)
-    return Remote(uid=uid, event=event, seen=seen, shown=_shown(seen, data, lang))
+    return Remote(uid=uid_of(data), event=event, seen=seen, shown=_shown(seen, data, lang))
 
 
 def title_shown(seen: Event, wrote: str) -> str:
@@ -93,6 +96,7 @@ def _read(data: str, opts: ReadOptions) -> Event:
     return parsed.items[0].event
 
 
-def _uid(data: str) -> str:
+def uid_of(data: str) -> str:
+    """The resource's UID, read before the rest (it says which event the resource is)."""
     found = re.search(r"^UID:([^\r\n]*)", data, re.M)
     return found.group(1).strip() if found else ""

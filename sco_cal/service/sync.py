@@ -121,7 +121,7 @@ class Sync:
         report.labels = {i: e.title_in(lang) for i, e in local.items()}
         remote = target.collection
         listing = remote.changes(state.token if state.items else None)
-        by_href = state.by_href()
+        by_href = state.by_href
         gone = set(listing.deleted)
         if listing.full:
             gone |= set(by_href) - set(listing.etags)
@@ -155,9 +155,11 @@ class Sync:
             report.created = [i for i, tag in plan.push.items() if tag is None]
             report.updated = [i for i, tag in plan.push.items() if tag is not None]
             return report
-        # A conflict left alone must be seen again next time: the token moves on only
+        # A conflict left alone, or a resource left out (an event naming no organisation
+        # may come in with --org next time), must be seen again: the token moves on only
         # when every change it covers was taken or settled.
-        self._record(target, plan, None if report.conflicts else listing.token, report)
+        settled = not report.conflicts and not report.skipped
+        self._record(target, plan, listing.token if settled else None, report)
         self._push(target, state, plan, report, lang, progress)
         return report
 
@@ -176,23 +178,24 @@ class Sync:
         prefer: Prefer | None,
         lang: str,
     ) -> None:
-        from sco_cal.interchange.resource import read_resource
+        from sco_cal.interchange.resource import read_resource, uid_of
         from sco_cal.interchange.vocabulary import event_id_for
         from sco_cal.store.sync_state import Agreed
 
+        agreed = state.by_href.get(path)
+        event_id = agreed.event_id if agreed else event_id_for(uid_of(data))
+        known = local.get(event_id)
         try:
             found = read_resource(
                 data,
                 name=path,
                 lang=lang,
                 today=self._ctx.today,
-                organisation=target.organisation_for_others,
+                organisation=known.organisation if known else target.organisation_for_others,
             )
         except InvalidInput as exc:
             report.skipped.append((path, str(exc)))
             return
-        agreed = state.by_href().get(path)
-        event_id = agreed.event_id if agreed else event_id_for(found.uid)
         event = local.get(event_id)
         if event is None:
             if agreed is not None or event_id in state.items:
@@ -228,9 +231,10 @@ class Sync:
             plan.changes[event.id] = changes
             report.pulled[event.id] = [p.value for p in result.pull]
         merged = {**here, **{p: there[p] for p in result.pull}}
-        plan.agreed.append(
-            Agreed(event.id, path, etag, event.version + (1 if changes else 0), merged, found.shown)
-        )
+        # Each part pulled is one recorded change, one version more.
+        version = event.version + len(changes)
+        uid = agreed.uid if agreed else None
+        plan.agreed.append(Agreed(event.id, path, etag, version, merged, found.shown, uid))
         if result.push:
             plan.push[event.id] = etag
 
@@ -260,7 +264,9 @@ class Sync:
         plan.new.append(event)
         report.imported.append(event.id)
         report.labels[event.id] = event.title_in(lang)
-        plan.agreed.append(Agreed(event.id, path, etag, 1, parts_of(event, lang), found.shown))
+        plan.agreed.append(
+            Agreed(event.id, path, etag, 1, parts_of(event, lang), found.shown, found.uid)
+        )
 
     def _removed(
         self,
@@ -395,7 +401,8 @@ class Sync:
                 path = (
                     agreed.href if agreed and agreed.href else target.collection.path_for(event_id)
                 )
-                body, shown = resource_bytes(event, lang, self._ctx.today)
+                uid = agreed.uid if agreed else None
+                body, shown = resource_bytes(event, lang, self._ctx.today, uid)
                 written = target.collection.put(path, body, etag)
                 if not written.stored:
                     report.conflicts.append(
@@ -411,6 +418,7 @@ class Sync:
                             event.version,
                             parts_of(event, lang),
                             shown,
+                            uid,
                         )
                     )
                 progress.advance()

@@ -171,3 +171,4 @@ class SyncItemRow(SQLModel, table=True):
     version: int  # the event's version when both sides last agreed
     base: str = Field(sa_type=Text)  # JSON: the synced fields both sides agreed on
     shown: str = Field(sa_type=Text)  # JSON: what calendar programs see, as last written
+    uid: str | None = None  # the UID another program gave the event (None: sco-cal's own)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.sync import Part
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 class Agreed:
     """One event as both sides last had it: where it lives on the server (None once it
     was removed there), its ETag, the event's version here, the parts both agreed on,
-    and what calendar programs were shown (SUMMARY, STATUS, DTSTART, DTEND)."""
+    what calendar programs were shown (SUMMARY, STATUS, DTSTART, DTEND), and the UID
+    of an event another program created."""
 
     event_id: str
     href: str | None
@@ -26,6 +28,7 @@ class Agreed:
     version: int
     base: dict[Part, str]
     shown: dict[str, str] = field(default_factory=dict)
+    uid: str | None = None  # the UID another program gave it; None: sco-cal's own
 
 
 @dataclass
@@ -37,6 +40,7 @@ class SyncState:
     synced_at: datetime | None = None
     items: dict[str, Agreed] = field(default_factory=dict)
 
+    @cached_property
     def by_href(self) -> dict[str, Agreed]:
         return {a.href: a for a in self.items.values() if a.href is not None}
 
@@ -58,6 +62,7 @@ def load_state(session: Session, url: str) -> SyncState:
             version=item.version,
             base={Part(k): v for k, v in json.loads(item.base).items()},
             shown=json.loads(item.shown),
+            uid=item.uid,
         )
     return state
 
@@ -94,6 +99,7 @@ def save_state(
                 version=a.version,
                 base=json.dumps({p.value: v for p, v in a.base.items()}, ensure_ascii=False),
                 shown=json.dumps(a.shown, ensure_ascii=False),
+                uid=a.uid,
             )
         )
     row = session.get(SyncCollectionRow, url)
