@@ -423,3 +423,44 @@ def test_one_collection_per_organisation_by_config(
     assert {orgs[i] for i in csto["created"]} == {"CSTO"}
     assert set(resources(server.url(name="csto"))) == {f"{i}@sco-cal" for i in csto["created"]}
     assert DAY_EVENT in csto["created"]
+
+
+def test_progress_shows_on_a_terminal_and_nothing_elsewhere(
+    server: Radicale, desk: None, sqlite_cli: Cli, isolated_env: Path, tmp_path: Path
+) -> None:
+    from tests.support.terminal import on_a_terminal
+
+    url = server.url()
+    code, out, shown = on_a_terminal(
+        isolated_env,
+        "sync",
+        url,
+        "--db",
+        str(tmp_path / "terminal.db"),
+        SCO_CAL_SYNC_USER="desk",
+        SCO_CAL_SYNC_PASSWORD=USERS["desk"],
+    )
+    assert code == 0, shown
+    assert "writing changes to the server" in shown
+    assert USERS["desk"] not in shown + out
+    quiet = sync(sqlite_cli, url)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+@pytest.mark.postgres
+def test_sync_state_lives_in_a_postgresql_store_too(
+    server: Radicale, desk: None, cli: Cli, db: str
+) -> None:
+    if not db.startswith("postgresql"):
+        pytest.skip("the SQLite store is covered by every other test here")
+    url = server.url()
+    assert len(sync_json(cli, url)["created"]) > 0
+
+    def confirm(vevent: Any) -> None:
+        vevent["STATUS"] = "CONFIRMED"
+
+    edit_on_server(url, YEAR_EVENT, confirm)
+    report = sync_json(cli, url)
+    assert report["pulled"] == [{"id": YEAR_EVENT, "changed": ["status"]}]
+    assert report["created"] == [] and report["updated"] == [YEAR_EVENT]
+    assert cli.json("show", YEAR_EVENT)["status"] == "confirmed"

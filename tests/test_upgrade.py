@@ -32,6 +32,8 @@ def test_a_version_1_store_upgrades_in_place_keeping_its_data(tmp_path: Path) ->
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         assert version[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT count(*) FROM reminder_delivery").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM sync_item").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM sync_collection").fetchone()[0] == 0
         spans = dict(conn.execute("SELECT id, span_days FROM event"))
     assert spans["sco-heads-of-state-council-2026-bishkek"] == 183  # H2: Jul 1 .. Dec 31
     # The old file was backed up beside itself before the upgrade touched it.

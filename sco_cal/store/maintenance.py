@@ -16,7 +16,15 @@ from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
 
 # Tables whose rows belong to an event: a row pointing nowhere is an orphan.
-CHILD_TABLES = ("source", "seed_record", "annotation", "history", "tag", "reminder")
+CHILD_TABLES = (
+    "source",
+    "seed_record",
+    "annotation",
+    "history",
+    "tag",
+    "reminder",
+    "sync_item",
+)
 
 
 @dataclass(frozen=True, slots=True)
