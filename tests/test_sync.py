@@ -314,6 +314,35 @@ def test_a_network_failure_while_writing_keeps_what_reached_the_server(
     assert set(resources(url)) == {f"{i}@sco-cal" for i in everything}
 
 
+def test_a_change_here_waiting_to_be_written_survives_a_failed_write(
+    server: Radicale, desk: None, sqlite_cli: Cli, db_path: Path
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    assert sqlite_cli("cancel", DAY_EVENT).exit_code == 0
+
+    def retitle(vevent: Any) -> None:
+        vevent["SUMMARY"] = "CSTO council, retitled on a phone"
+
+    edit_on_server(url, DAY_EVENT, retitle)
+    service, target = _sync_service(db_path, url)
+    try:
+        with pytest.raises(Exception, match="cannot reach the server"):
+            service.sync.run(target, progress=_StopServer(server, "writing changes"))
+    finally:
+        service.close()
+    # The title was taken here; the cancellation had not reached the server yet.
+    assert sqlite_cli.json("show", DAY_EVENT)["title_en"] == "CSTO council, retitled on a phone"
+    server.start()
+    report = sync_json(sqlite_cli, url)
+    assert report["updated"] == [DAY_EVENT] and report["conflicts"] == []
+    there = resources(url)[f"{DAY_EVENT}@sco-cal"]
+    assert (str(there["STATUS"]), str(there["SUMMARY"])) == (
+        "CANCELLED",
+        "CSTO council, retitled on a phone",
+    )
+
+
 def test_a_wrong_password_is_one_line_and_exit_5_without_the_password(
     server: Radicale, sqlite_cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

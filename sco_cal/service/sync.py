@@ -230,9 +230,16 @@ class Sync:
         if changes:
             plan.changes[event.id] = changes
             report.pulled[event.id] = [p.value for p in result.pull]
-        merged = {**here, **{p: there[p] for p in result.pull}}
-        # Each part pulled is one recorded change, one version more.
-        version = event.version + len(changes)
+        pulled = {p: there[p] for p in result.pull}
+        if result.push:
+            # Still to be written there: recorded as a change here, so that if the write
+            # fails, the next sync writes it rather than take it as agreed.
+            version = agreed.version if agreed else 0
+            merged = {**(agreed.base if agreed else here), **pulled}
+        else:
+            # Each part pulled is one recorded change, one version more.
+            version = event.version + len(changes)
+            merged = {**here, **pulled}
         uid = agreed.uid if agreed else None
         plan.agreed.append(Agreed(event.id, path, etag, version, merged, found.shown, uid))
         if result.push:
