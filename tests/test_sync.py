@@ -184,6 +184,14 @@ def test_a_conflict_is_listed_left_alone_and_settled_by_the_rule_given(
         "CSTO council (there)",
     )
 
+    listed = sync(sqlite_cli, url, "--dry-run", "--format", "table")
+    assert listed.exit_code == 0
+    assert (
+        f"  ! {DAY_EVENT}  CSTO council (here): title: here CSTO council (here) / "
+        "there CSTO council (there)"
+    ) in listed.stdout.splitlines()
+    assert listed.stdout.splitlines()[-1] == "dry run: nothing was written"
+
     left = sync(sqlite_cli, url)
     assert left.exit_code == 4
     assert left.stderr.startswith("sco-cal: error: 1 event changed on both sides")
@@ -493,3 +501,20 @@ def test_sync_state_lives_in_a_postgresql_store_too(
     assert report["pulled"] == [{"id": YEAR_EVENT, "changed": ["status"]}]
     assert report["created"] == [] and report["updated"] == [YEAR_EVENT]
     assert cli.json("show", YEAR_EVENT)["status"] == "confirmed"
+
+
+def test_nothing_to_sync_and_a_bad_configuration_are_one_line_errors(
+    sqlite_cli: Cli, isolated_env: Path
+) -> None:
+    nothing = sync(sqlite_cli)
+    assert nothing.exit_code == 2
+    assert nothing.stderr == (
+        "sco-cal: error: no collection to sync: give its URL, or list collections under "
+        "[sync.collections] in the configuration file\n"
+    )
+    (isolated_env / "config.toml").write_text('[sync]\nuser = "desk"\n')
+    wrong = sync(sqlite_cli, "https://dav.example.org/desk/sco/")
+    assert wrong.exit_code == 2
+    assert "[sync] has unknown keys: user" in wrong.stderr
+    (isolated_env / "config.toml").write_text('[sync.collections.sco]\nurl = "ftp://x/"\n')
+    assert "must start with https://" in sync(sqlite_cli).stderr
