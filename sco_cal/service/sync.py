@@ -85,7 +85,8 @@ class SyncReport:
 class _Plan:
     """The decisions of one sync, taken before anything is written."""
 
-    changes: dict[str, list[tuple[Part, dict[str, Any]]]] = field(default_factory=dict)
+    # event id -> (its version as read, the field changes of each part pulled)
+    changes: dict[str, tuple[int, list[tuple[Part, dict[str, Any]]]]] = field(default_factory=dict)
     new: list[Event] = field(default_factory=list)
     agreed: list[Agreed] = field(default_factory=list)  # recorded with the pulled changes
     push: dict[str, str | None] = field(default_factory=dict)  # event id -> ETag to write over
@@ -228,7 +229,7 @@ class Sync:
             return
         changes = [(part, _changes(part, found, moved, agreed, lang)) for part in result.pull]
         if changes:
-            plan.changes[event.id] = changes
+            plan.changes[event.id] = (event.version, changes)
             report.pulled[event.id] = [p.value for p in result.pull]
         pulled = {p: there[p] for p in result.pull}
         if result.push:
@@ -346,8 +347,10 @@ class Sync:
         now = self._ctx.now()
 
         def write(session: Session) -> None:
-            for event_id, parts in plan.changes.items():
-                for part, changes in parts:
+            for event_id, (read, parts) in plan.changes.items():
+                # Someone changing the event here meanwhile refuses the whole sync
+                # (Conflict), rather than have the server's values written over theirs.
+                for done, (part, changes) in enumerate(parts):
                     update_event(
                         session=session,
                         event_id=event_id,
@@ -355,7 +358,7 @@ class Sync:
                         author=target.user,
                         now=now,
                         action=_ACTIONS[part],
-                        expected_version=None,
+                        expected_version=read + done,
                         note="changed in a calendar program",
                         source=target.url,
                     )
