@@ -518,3 +518,49 @@ def test_nothing_to_sync_and_a_bad_configuration_are_one_line_errors(
     assert "[sync] has unknown keys: user" in wrong.stderr
     (isolated_env / "config.toml").write_text('[sync.collections.sco]\nurl = "ftp://x/"\n')
     assert "must start with https://" in sync(sqlite_cli).stderr
+
+
+def test_a_password_in_the_wrong_place_is_hidden_in_the_error(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    # The password typed where the collection's name goes: the server has no such
+    # collection, and the error names the URL without the password.
+    result = sync(sqlite_cli, server.url(name=USERS["desk"]))
+    assert result.exit_code == 5
+    assert result.stderr == (
+        f"sco-cal: error: {server.url(name='***')}: no calendar collection there\n"
+    )
+    assert USERS["desk"] not in result.output
+
+
+def phone_event(uid: str, title: str) -> str:
+    """LUNCH under another UID and title."""
+    return LUNCH.replace("briefing-7f3a@phone.example.org", uid).replace(
+        "Briefing on the CSTO council", title
+    )
+
+
+def test_what_the_server_holds_is_printed_escaped_and_what_the_store_refuses_left_out(
+    server: Radicale, desk: None, sqlite_cli: Cli
+) -> None:
+    url = server.url()
+    sync_json(sqlite_cli, url)
+    # The server keeps C1 controls (8-bit CSI clears the screen, OSC retitles the
+    # window) where it drops C0 ones; written as is, as a program could.
+    title = "Briefing\x9b2J\x9d0;owned\x9c"
+    stored = colleague(url).client.put(
+        url + "briefing.ics",
+        phone_event("briefing-1@phone.example.org", title),
+        {"Content-Type": "text/calendar; charset=utf-8"},
+    )
+    assert stored.status == 201
+    colleague(url).save_event(phone_event("Évé@sco-cal", "Not a slug"))
+    result = sync(sqlite_cli, url, "--org", "CSTO", "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert not any(c in result.stdout for c in "\x9b\x9d\x9c")
+    assert "Briefing\\x9b2J\\x9d0;owned\\x9c" in result.stdout
+    # The resource whose id the store would refuse is left out, and said so; the rest synced.
+    (left_out,) = [line for line in result.stdout.splitlines() if line.startswith("  ? ")]
+    assert "is not a slug" in left_out
+    (new_id,) = [e["id"] for e in sqlite_cli.json("list", "--all") if "Briefing" in e["title_en"]]
+    assert sqlite_cli.json("show", new_id)["title_en"] == title

@@ -60,7 +60,10 @@ def root(
 
 def build_app(commands: set[str] | None = None) -> typer.Typer:
     """The CLI with every command, or only with `commands` (and what they need)."""
+    from sco_cal.cli.usage import OneLineErrors
+
     app = typer.Typer(
+        cls=OneLineErrors,
         name="sco-cal",
         help="A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates.",
         no_args_is_help=True,
@@ -98,4 +101,4 @@ def main() -> None:
         args = ["tui"]  # `sco-cal` alone on a terminal opens the TUI
         sys.argv.append("tui")
     first = next((a for a in args if not a.startswith("-")), None)
-    build_app({first} if first in COMMAND_MODULES else None)()
+    build_app({first} if first in COMMAND_MODULES else None)(prog_name="sco-cal")

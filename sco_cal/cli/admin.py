@@ -10,6 +10,7 @@ import typer
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.cli.progress import progress_on_stderr
+from sco_cal.domain.text import safe
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -19,6 +20,12 @@ db_app = typer.Typer(help="The database: where it is and what it holds.", no_arg
 def init(
     empty: Annotated[
         bool, typer.Option("--empty", help="Create the store without the seed data.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Add the store to a database that holds other programs' tables."
+        ),
     ] = False,
     db: Db = None,
     today: Today = None,
@@ -32,7 +39,7 @@ def init(
         if database.is_ready():
             cli.say(f"the store already exists: {database.location()}")
             return
-        database.ensure_ready(seed=not empty)
+        database.ensure_ready(seed=not empty, adopt=force)
         cli.say(f"created {database.location()} with {database.event_count()} events")
 
 
@@ -69,7 +76,7 @@ def seed(
         lines += [
             f"  = {event_id}: kept your {', '.join(f)}" for event_id, f in report.kept.items()
         ]
-        cli.out("\n".join(lines))
+        cli.out(safe("\n".join(lines)))  # ids from a seed file given with --file
 
 
 @db_app.command("path")
@@ -94,7 +101,7 @@ def db_check(
     no_color: NoColor = False,
 ) -> None:
     """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         checks = cli.service.database.check()
         if cli.fmt is Format.JSON:
             cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
@@ -135,4 +142,5 @@ def db_restore(
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         with progress_on_stderr() as progress:
             saved = cli.service.database.restore(source, progress=progress)
-        cli.say(f"restored {source}; the previous store was saved as {saved}")
+        kept = f"the previous store was saved as {saved}" if saved else "there was no store before"
+        cli.say(f"restored {source}; {kept}")

@@ -83,7 +83,13 @@ def export(
     ] = ExportFormat.ICS,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (default: stdout); a new file is private (0600), an existing "
+            "one keeps its mode, a FIFO or device is written into, a symbolic link is refused.",
+        ),
     ] = None,
     feed: Annotated[
         Path | None,
@@ -91,11 +97,14 @@ def export(
             "--feed",
             metavar="DIR",
             help="Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
-            "(run it from cron).",
+            "(run it from cron); a new feed is readable as the umask allows.",
         ),
     ] = None,
     with_notes: Annotated[
-        bool, typer.Option("--with-notes", help="Annotations in the description.")
+        bool,
+        typer.Option(
+            "--with-notes", help="Include annotations (left out unless asked: files travel)."
+        ),
     ] = False,
     with_alarms: Annotated[
         bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
@@ -133,7 +142,8 @@ class _Written:
 
 
 def _export(cli: Cli, criteria: Criteria, written: _Written) -> None:
-    from sco_cal.interchange.feed import feed_path, write_atomically
+    from sco_cal.interchange.feed import feed_path
+    from sco_cal.store.files import write_output
 
     output, feed, fmt = written.output, written.feed, written.fmt
     if output is not None and feed is not None:
@@ -150,7 +160,7 @@ def _export(cli: Cli, criteria: Criteria, written: _Written) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    write_atomically(target, data)
+    write_output(target, data, shared=feed is not None)
     cli.say(f"wrote {count} event{'s' * (count != 1)} to {target}")
 
 
@@ -171,7 +181,7 @@ def _rendered(cli: Cli, flt: EventFilter, written: _Written) -> tuple[bytes, int
     from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_json
     from sco_cal.output.records import event_record
 
-    events = cli.service.events.find(flt, details=True)
+    events = cli.service.calendars.export_events(flt, with_notes=written.with_notes)
     records = [event_record(e, cli.today, cli.lang) for e in events]
     if fmt is ExportFormat.JSON:
         return (to_json(records) + "\n").encode("utf-8"), len(records)

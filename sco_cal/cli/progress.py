@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sco_cal.domain.progress import QUIET, Progress
+from sco_cal.domain.text import safe
 
 _REDRAW_SECONDS = 0.1  # Rich redraws ten times a second; telling it more often is waste
 
@@ -35,7 +36,7 @@ def progress_on_stderr() -> Iterator[Progress]:
 
     bar = RichProgress(
         SpinnerColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # file names, not markup
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -63,7 +64,7 @@ class _Bar:
         self.flush()
         if self.task is not None:
             self.bar.remove_task(self.task)
-        self.task = self.bar.add_task(label, total=total)
+        self.task = self.bar.add_task(safe(label), total=total)
 
     def advance(self, amount: int = 1) -> None:
         self.pending += amount

@@ -149,14 +149,15 @@ def _lines(report: SyncReport) -> list[str]:
             "conflicts": len(report.conflicts),
         }
     ]
+    # Ids are escaped too: an event others created takes its id from the server's UID.
     lines += [
-        f"  < {i}: {', '.join(p)}  {safe(label.get(i, ''))}" for i, p in report.pulled.items()
+        f"  < {safe(i)}: {', '.join(p)}  {safe(label.get(i, ''))}" for i, p in report.pulled.items()
     ]
-    lines += [f"  < + {i}  {safe(label.get(i, ''))}" for i in report.imported]
-    lines += [f"  > + {i}" for i in report.created]
-    lines += [f"  > {i}" for i in report.updated]
+    lines += [f"  < + {safe(i)}  {safe(label.get(i, ''))}" for i in report.imported]
+    lines += [f"  > + {safe(i)}" for i in report.created]
+    lines += [f"  > {safe(i)}" for i in report.updated]
     lines += [
-        "  - " + _("%(id)s: removed from the collection on the server; kept here") % {"id": i}
+        "  - " + _("%(id)s: removed from the collection on the server; kept here") % {"id": safe(i)}
         for i in report.removed_there
     ]
     for c in report.conflicts:
@@ -164,7 +165,7 @@ def _lines(report: SyncReport) -> list[str]:
             f"{p}: {_('here')} {safe(c.here.get(p, '-'))} / {_('there')} {safe(c.there.get(p, '-'))}"
             for p in c.parts
         )
-        lines.append(f"  ! {c.event_id}  {safe(label.get(c.event_id, ''))}: {shown}")
+        lines.append(f"  ! {safe(c.event_id)}  {safe(label.get(c.event_id, ''))}: {shown}")
     lines += [f"  ? {safe(what)}: {safe(why)}" for what, why in report.skipped]
     if report.dry_run:
         lines.append(_("dry run: nothing was written"))

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.redaction import remember_secret
 
 USER_VARIABLE = "SCO_CAL_SYNC_USER"
 PASSWORD_VARIABLE = "SCO_CAL_SYNC_PASSWORD"  # noqa: S105 (a variable's name, not a secret)
@@ -99,7 +100,15 @@ def checked_url(url: str) -> str:
 
 
 def credentials_for(url: str, settings: SyncSettings) -> Credentials:
-    """Who to connect to `url` as: the environment, else the configuration, else netrc."""
+    """Who to connect to `url` as: the environment, else the configuration, else netrc.
+    The password found is hidden from then on in every message and error."""
+    found = _credentials_for(url, settings)
+    if found.password:
+        remember_secret(found.password)
+    return found
+
+
+def _credentials_for(url: str, settings: SyncSettings) -> Credentials:
     env_user, env_password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
     if env_password:
         return Credentials(env_user or settings.username, env_password, "the environment")

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, UnknownValue
-from sco_cal.domain.event import Kind
+from sco_cal.domain.event import MAX_SERIES_NUMBER, Kind, checked_slug
 
 EDITABLE = (
     "title",
@@ -73,10 +73,21 @@ def _theme(value: str) -> str:
     return resolve_theme(value)
 
 
+def _series(value: str) -> str:
+    return checked_slug(value, "series")
+
+
 def _number(value: str) -> int:
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidInput(f"number must be a whole number, not '{value}'")
-    return int(value)
+    return series_number(int(value))
+
+
+def series_number(number: int) -> int:
+    """`number` if it can be the rank of a meeting in its series, else InvalidInput."""
+    if not 1 <= number <= MAX_SERIES_NUMBER:
+        raise InvalidInput(f"number must be 1-{MAX_SERIES_NUMBER:,}, not {number}")
+    return number
 
 
 def _time_of_day(value: str) -> str:
@@ -103,6 +114,7 @@ _READERS: dict[str, Any] = {
     "country": _country,
     "cities": _cities,
     "theme": _theme,
+    "series": _series,
     "number": _number,
     "start_time": _time_of_day,
     "timezone": _timezone,

@@ -22,6 +22,8 @@ from sco_cal.domain.themes import theme_matches
 MANY_KEYS = ("org", "country", "city", "status", "theme", "kind", "series", "tag")
 FILTER_KEYS = ("scope", *MANY_KEYS, "from", "to", "follow_up", "annotated", "search")
 VIEW_KEYS = (*FILTER_KEYS, "sort", "limit")
+MAX_SEARCH_WORDS = 50
+MAX_SEARCH_LENGTH = 1000
 
 
 class Scope(StrEnum):
@@ -63,6 +65,14 @@ class EventFilter:
     follow_up: bool = False
     annotated: bool = False
     search: str = ""
+
+    def __post_init__(self) -> None:
+        # Each word is one more condition in the query: a pasted page would exhaust the
+        # database's limits (and is no search a person means).
+        if len(self.search) > MAX_SEARCH_LENGTH:
+            raise InvalidInput(f"the search is longer than {MAX_SEARCH_LENGTH} characters")
+        if len(words := self.search.split()) > MAX_SEARCH_WORDS:
+            raise InvalidInput(f"the search has {len(words)} words: at most {MAX_SEARCH_WORDS}")
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -269,9 +269,11 @@ def _event(
         else:
             start, end, tzid = when
         timing = when_of(comp, fields.is_own(comp), start, end, tzid)
-        return fields.to_event(
+        read = fields.to_event(
             comp, event_id=event_id, organisation=event.organisation, opts=opts, when=timing
         )
+        read.window.check_years("its dates")  # what the store would refuse, left out here
+        return read
     except FieldError as exc:
         raise _Unusable(comp.line_of(exc.prop), one_line(exc)) from None
     except _UNUSABLE as exc:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.event import Event
+from sco_cal.domain.event import Event, checked_slug
 from sco_cal.domain.sync import Part, parts_of
 from sco_cal.interchange import vocabulary as v
 from sco_cal.interchange.export import ExportOptions, calendar_bytes
@@ -62,8 +62,12 @@ def shown_of(data: str, lang: str, today: date, *, name: str) -> Shown:
 def read_resource(
     data: str, *, name: str, lang: str, today: date, organisation: str | None
 ) -> Remote:
-    """A resource of the collection, read; InvalidInput says why one cannot be."""
+    """A resource of the collection, read; InvalidInput says why one cannot be (the
+    store's own refusals included, so that one such resource is left out, not the sync)."""
     event = _read(data, ReadOptions(name, today, organisation))
+    checked_slug(event.id, "id")
+    if event.series:
+        checked_slug(event.series, "series")
     seen = _read(_OWN_LINES.sub("", data), ReadOptions(name, today, _ANY_ORGANISATION))
     return Remote(uid=uid_of(data), event=event, seen=seen, shown=_shown(seen, data, lang))
 

@@ -30,7 +30,7 @@ def reminder_row(reminder: Reminder, today: date) -> dict[str, Any]:
 def render_reminders(reminders: Sequence[Reminder], today: date, paint: Painter) -> str:
     return "\n".join(
         f"{paint(f'#{r.id}'.ljust(5), 'cyan')} due {r.due.isoformat()}  {safe(r.spec):<6} "
-        f"{reminder_state(r, today):<10}  {r.event_id}"
+        f"{reminder_state(r, today):<10}  {safe(r.event_id)}"
         for r in reminders
     )
 
@@ -58,7 +58,7 @@ def due_record(item: DueReminder, lang: str) -> dict[str, Any]:
 def render_due(items: Sequence[DueReminder], paint: Painter) -> str:
     """`#3  due 2026-09-17  <text>  [event-id]`, one line each."""
     return "\n".join(
-        f"{paint(item.label, 'cyan')}  due {item.due.isoformat()}  {safe(item.text)}  "
-        f"{paint('[' + item.event.id + ']', 'dim')}"
+        f"{paint(safe(item.label), 'cyan')}  due {item.due.isoformat()}  {safe(item.text)}  "
+        f"{paint('[' + safe(item.event.id) + ']', 'dim')}"
         for item in items
     )

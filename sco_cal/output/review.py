@@ -94,7 +94,7 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
             )
         )
     if item.action is Action.UNREADABLE:
-        lines.append("    " + paint("; ".join(item.reasons), "red"))
+        lines.append("    " + paint(safe("; ".join(item.reasons)), "red"))
     if item.action is Action.AMBIGUOUS:
         lines += ["    " + line for line in candidate_lines(item, lang)]
     lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
@@ -104,8 +104,8 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
 def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
     """`? sco-...: title (date) - why` for each event an ambiguous item may mean."""
     lines = [
-        f"? {c.event_id}: {safe(c.event.title_in(lang))} ({format_window(c.event.window, lang)})"
-        f" - {safe(c.why)}"
+        f"? {safe(c.event_id)}: {safe(c.event.title_in(lang))} "
+        f"({format_window(c.event.window, lang)}) - {safe(c.why)}"
         for c in item.candidates
     ]
     if item.new_allowed:
@@ -116,8 +116,8 @@ def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
 
 def _id(item: ReviewItem) -> str:
     if item.event_id is not None:
-        return item.event_id
-    return item.proposed.id if item.proposed is not None else ""
+        return safe(item.event_id)
+    return safe(item.proposed.id) if item.proposed is not None else ""
 
 
 def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
@@ -125,8 +125,8 @@ def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
     assert event is not None
     place = ", ".join([*event.cities, event.country or ""]) or "no place"
     state = paint(event.status.value, STATE_STYLE[event.status])
-    parts = [event.organisation, format_window(event.window, lang), place, state]
-    return " | ".join([*parts, event.theme or "no theme"])
+    parts = [safe(event.organisation), format_window(event.window, lang), safe(place), state]
+    return " | ".join([*parts, safe(event.theme or "no theme")])
 
 
 def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sco_cal.domain.event import Event
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter
 from sco_cal.service.context import ServiceContext
@@ -52,6 +54,14 @@ class CalendarFiles:
         )
         progress.start("writing events", total=len(events))
         return calendar_bytes(events, options, reminders=alarms, tick=progress.advance)
+
+    def export_events(self, flt: EventFilter, *, with_notes: bool = False) -> list[Event]:
+        """The events matching `flt` in full, for an export: notes only when asked for,
+        since an exported file leaves the desk."""
+        events = self._events.find(flt, details=True)
+        if with_notes:
+            return events
+        return [replace(e, annotations=(), annotation_count=0) for e in events]
 
     def import_file(
         self,

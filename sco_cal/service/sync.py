@@ -347,21 +347,24 @@ class Sync:
         now = self._ctx.now()
 
         def write(session: Session) -> None:
+            written: dict[str, int] = {}  # event id -> its version after the changes pulled
             for event_id, (read, parts) in plan.changes.items():
                 # Someone changing the event here meanwhile refuses the whole sync
                 # (Conflict), rather than have the server's values written over theirs.
-                for done, (part, changes) in enumerate(parts):
-                    update_event(
+                version = read
+                for part, changes in parts:
+                    version = update_event(
                         session=session,
                         event_id=event_id,
                         changes=changes,
                         author=target.user,
                         now=now,
                         action=_ACTIONS[part],
-                        expected_version=read + done,
+                        expected_version=version,
                         note="changed in a calendar program",
                         source=target.url,
                     )
+                written[event_id] = version
             if plan.new:
                 insert_events(
                     session=session,
@@ -371,7 +374,16 @@ class Sync:
                     notes={e.id: "created in a calendar program" for e in plan.new},
                     source=target.url,
                 )
-            save_state(session, target.url, plan.agreed, token=token, synced_at=now)
+            # A change equal to what the event holds makes no new version: agree on the
+            # version written, not on one counted ahead (events still to be pushed keep
+            # the version last agreed, so that they stay changed here).
+            agreed = [
+                replace(a, version=written[a.event_id])
+                if a.event_id in written and a.event_id not in plan.push
+                else a
+                for a in plan.agreed
+            ]
+            save_state(session, target.url, agreed, token=token, synced_at=now)
 
         self._ctx.write(write)
 

@@ -76,6 +76,7 @@ class _Apply:
         new = [i for i in items if i.event.id not in stored]
         for item in items:
             event = item.event
+            event.window.check_years(f"{self.name}: {event.title_en}")
             report.labels[event.id] = f"{event.title_en} ({_when(event.window)})"
             if event.id in stored:
                 self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))

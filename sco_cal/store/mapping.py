@@ -24,6 +24,7 @@ from sco_cal.domain.event import (
     Kind,
     Reminder,
     Source,
+    checked_slug,
     event_fields,
 )
 from sco_cal.domain.lifecycle import ConfirmationState
@@ -93,8 +94,13 @@ def _stored(name: str, value: Any) -> Any:
 
 
 def event_values(event: Event) -> dict[str, Any]:
-    """The `event` table's own columns for a domain Event (not its stamps or search text)."""
-    w = event.window
+    """The `event` table's own columns for a domain Event (not its stamps or search text);
+    whatever wrote it, its id and series must be slugs and its window within the years
+    the store keeps."""
+    checked_slug(event.id, "id")
+    if event.series:
+        checked_slug(event.series, "series")
+    w = event.window.check_years(event.id)
     return field_columns(event_fields(event)) | {
         "id": event.id,
         "span_days": span_days(w.start, w.end),

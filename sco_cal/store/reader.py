@@ -67,7 +67,7 @@ class SqliteRows:
             # Scans read the file through the OS page cache, shared by every connection.
             conn.execute("PRAGMA mmap_size = 268435456")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {self._path}: {exc}") from None
+            raise sqlite_store_error(exc, self._path) from None
         return conn
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
@@ -79,14 +79,35 @@ class SqliteRows:
             self._opened.append(conn)
         try:
             return conn.execute(sql, plain).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot read the database: {exc}") from None
+        except sqlite3.Error as exc:
+            raise sqlite_store_error(exc, self._path) from None
+        except UnicodeDecodeError:
+            raise damaged_store(self._path, "text that is not UTF-8") from None
         finally:
             self._idle.append(conn)
 
     def close(self) -> None:
         for conn in self._opened:
             conn.close()
+
+
+def sqlite_store_error(exc: Exception, path: Path) -> StoreError:
+    """What an SQLite error means for the person who named the file."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "file is not a database" in message:
+        return StoreError(f"{path} is not an SQLite database")
+    if "malformed" in message or "corrupt" in message:
+        return damaged_store(path, message)
+    if "readonly" in message.replace(" ", "").lower():
+        return StoreError(f"the database is read-only: {message}")
+    return StoreError(f"cannot read the database {path}: {message}")
+
+
+def damaged_store(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"the database {path} is damaged ({what}): see `sco-cal db check`; "
+        "`sco-cal db restore` puts a backup back"
+    )
 
 
 def sqlite_value(value: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
+from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import Conflict, NotFound
 from sco_cal.domain.event import Annotation, Event
 from sco_cal.domain.query import event_search_text
@@ -172,9 +173,12 @@ def update_event(
     that changes; returns the new version.
 
     With `expected_version`, the change is refused (Conflict) if someone else changed
-    the event since it was read, instead of silently overwriting their edit.
+    the event since it was read, instead of silently overwriting their edit. The row
+    is locked while it is read (PostgreSQL; an SQLite writer holds the whole store),
+    so nobody changes it between this read and the write. Values equal to the
+    current ones change nothing: no new version, no history.
     """
-    current = session.get(EventRow, event_id)
+    current = session.get(EventRow, event_id, with_for_update=True)
     if current is None:
         raise NotFound(f"no event with id '{event_id}'")
     if expected_version is not None and current.version != expected_version:
@@ -183,7 +187,15 @@ def update_event(
             f"{expected_version}): nothing was written; look at it again and retry"
         )
     columns = field_columns(changes)
+    if "start_date" in columns or "end_date" in columns:
+        DateWindow(
+            columns.get("start_date", current.start_date),
+            columns.get("end_date", current.end_date),
+            Precision.DAY,
+        ).check_years(event_id)
     old = {name: getattr(current, name) for name in columns}
+    if all(old[name] == value for name, value in columns.items()):
+        return current.version
     derived = {}
     if "start_date" in columns or "end_date" in columns:
         start = columns.get("start_date", current.start_date)
