@@ -65,3 +65,74 @@ def test_a_store_from_just_before_sync_gains_the_sync_tables_as_the_last_step(
         assert version[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT count(*) FROM sync_item").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM sync_collection").fetchone()[0] == 0
+
+
+def test_old_history_rows_of_one_action_become_one_entry(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "store-v1.db", old)
+    summit = "sco-heads-of-state-council-2026-bishkek"
+    moment = "2026-11-24 09:00:00.000000"
+    # How sco-cal before version 4 wrote one postponement: a row per field.
+    rows = [
+        ("status", "confirmed", "postponed"),
+        ("start_date", "2026-07-01", "2026-10-01"),
+        ("date_text", "Second semestre 2026", "début octobre 2026"),
+    ]
+    with sqlite3.connect(old) as conn:
+        conn.executemany(
+            "INSERT INTO history (event_id, at, author, action, field, old, new, note) "
+            "VALUES (?, ?, 'fixture', 'status', ?, ?, ?, 'MFA note')",
+            [(summit, moment, *row) for row in rows],
+        )
+    upgraded = Cli(str(old))
+    entries = upgraded.json("history", summit)
+    assert [e["action"] for e in entries] == ["created", "status", "status"]
+    moved = entries[-1]
+    assert [(c["field"], c["old"], c["new"]) for c in moved["changes"]] == rows
+    assert moved["note"] == "MFA note"
+    # The earlier single-row entries keep their value, now as a change of a field.
+    assert entries[0]["changes"] == [{"field": "status", "old": None, "new": "provisional"}]
+    text = upgraded("history", summit, "--format", "table").stdout
+    assert (
+        "status: status confirmed -> postponed, date Second semestre 2026 -> début octobre 2026 (MFA note)"
+        in text
+    )
+    with sqlite3.connect(old) as conn:
+        days = dict(conn.execute("SELECT id, agenda_day FROM event"))
+        assert conn.execute("SELECT count(*) FROM history").fetchone()[0] == 5
+    assert days[summit] == "2026-12-31"  # H2 2026 is read after December
+    assert days["sco-defence-ministers-23"] == "2026-10-01"  # October 2026, in its month
+
+
+def test_an_upgraded_store_learns_sine_die_reminder_modes_and_digest_marks(
+    tmp_path: Path,
+) -> None:
+    """Version 5's state arrives empty, and each old reminder keeps counting as it did: a
+    lead time from its event's first day, a date phrase on its day."""
+    old = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "store-v1.db", old)
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "INSERT INTO reminder (id, event_id, due, spec, author, created_at) VALUES "
+            "(2, 'sco-defence-ministers-23', '2026-09-01', '1er septembre', 'fixture', "
+            "'2026-01-01 00:00:00.000000')"
+        )
+    upgraded = Cli(str(old))
+    kept = {r["id"]: r for r in upgraded.json("remind", "list", today="2026-08-01")}
+    assert {(r["spec"], r["mode"], r["due"]) for r in kept.values()} == {
+        ("14d", "before", "2026-09-17"),
+        ("1er septembre", "on", "2026-09-01"),
+    }
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT count(*) FROM digest_mark").fetchone()[0] == 0
+        sine_die = conn.execute("SELECT count(*) FROM event WHERE sine_die_since IS NOT NULL")
+        assert sine_die.fetchone()[0] == 0
+    summit = "sco-heads-of-state-council-2026-bishkek"
+    assert upgraded("postpone", summit, "sine die", today="2026-11-23").exit_code == 0
+    reopened = Cli(str(old)).json("show", summit, today="2026-11-23")
+    assert reopened["sine_die"] == {"since": "2026-11-23", "follow_up_from": "2027-01-22"}
+    digest = upgraded.json("digest", today="2026-11-23")
+    assert summit in {e["id"] for e in digest["sections"]["dates_open"]}
+    with sqlite3.connect(old) as conn:
+        marks = conn.execute("SELECT event_id, section, listed_on FROM digest_mark").fetchall()
+    assert marks == [(summit, "dates_open", "2026-11-23")]

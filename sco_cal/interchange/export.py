@@ -278,6 +278,8 @@ def _alarm_lines(event: Event, reminder: Reminder, start: date | datetime, lang:
     from sco_cal.domain.reminders import effective_due
 
     due = effective_due(reminder, event)
+    if due is None:
+        return []  # waiting for the meeting to get a known day: nothing to ring yet
     if reminder.snoozed_until is not None:
         due = max(due, reminder.snoozed_until)
     if isinstance(start, datetime):

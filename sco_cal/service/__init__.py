@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.service.agenda import Agenda
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.database import Database
@@ -23,8 +24,17 @@ class CalendarService:
     `digests`, `calendars` (files in and out), `sync` (CalDAV collections), `documents` (bulletins),
     `database`."""
 
-    def __init__(self, store: Store, today: date, author: str) -> None:
-        self._ctx = ServiceContext(store=store, today=today, author=author)
+    def __init__(
+        self,
+        store: Store,
+        today: date,
+        author: str,
+        *,
+        sine_die_days: int = DEFAULT_SINE_DIE_DAYS,
+    ) -> None:
+        self._ctx = ServiceContext(
+            store=store, today=today, author=author, sine_die_days=sine_die_days
+        )
         self.events = Events(self._ctx)
         self.agenda = Agenda(self._ctx)
         self.records = Recorder(self._ctx, self.events)

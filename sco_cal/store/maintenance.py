@@ -30,6 +30,8 @@ CHILD_TABLES = (
     "tag",
     "reminder",
     "sync_item",
+    "reminder_delivery",
+    "digest_mark",
 )
 
 

@@ -2,6 +2,6 @@
 
 # The step that adds the sync tables is the last one: a step added by other work goes
 # before it, and this number moves up by one.
-SYNC_STATE_VERSION = 4
+SYNC_STATE_VERSION = 6
 
 SCHEMA_VERSION = SYNC_STATE_VERSION

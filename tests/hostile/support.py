@@ -33,7 +33,7 @@ def store_content(db: str) -> Any:
         history = service.events.log(limit=None)
         return (
             [(e, e.sources, e.annotations, e.tags) for e in events],
-            [(h.event_id, h.action, h.field, h.old, h.new) for h in history],
+            [(h.event_id, h.action, h.changes) for h in history],
             service.reminders.stored(),
         )
     finally:
