@@ -40,6 +40,7 @@ COMMAND_MODULES = {
     "ingest": "ingest",
     "tui": "tui",
     "remind": "remind",
+    "sync": "sync",
 }
 SUB_APPS = {"db": ("admin", "db_app"), "remind": ("remind", "app")}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
+from sco_cal.config.sync import SyncSettings, parse_sync
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
@@ -63,6 +64,8 @@ class Settings:
     """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
     digest: DigestSettings = field(default_factory=DigestSettings)
     """`[digest]`: the digest's horizons."""
+    sync: SyncSettings = field(default_factory=SyncSettings)
+    """`[sync]`: CalDAV collections and the credentials to reach them."""
     tui: TuiSettings = field(default_factory=TuiSettings)
     """`[tui]`: which panes the agenda shows; the TUI writes it when they are toggled."""
     follow_up: FollowUpSettings = field(default_factory=FollowUpSettings)
@@ -118,6 +121,7 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         keymap=keymap,
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
+        sync=parse_sync(raw.get("sync", {}), path),
         tui=_tui(raw.get("tui", {}), path),
         follow_up=_follow_up(raw.get("follow_up", {}), path),
     )

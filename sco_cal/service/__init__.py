@@ -14,13 +14,15 @@ from sco_cal.service.events import Events
 from sco_cal.service.interchange import CalendarFiles
 from sco_cal.service.recording import Recorder
 from sco_cal.service.reminders import Reminders
+from sco_cal.service.sync import Sync
 from sco_cal.store.store import Store
 
 
 class CalendarService:
     """Everything a person can ask of the calendar, against a fixed `today`, by part:
     `events` reads, `agenda` pages, `records` writes what people record, `reminders`,
-    `digests`, `calendars` (files in and out), `documents` (bulletins), `database`."""
+    `digests`, `calendars` (files in and out), `sync` (CalDAV collections), `documents` (bulletins),
+    `database`."""
 
     def __init__(
         self,
@@ -41,6 +43,7 @@ class CalendarService:
         self.calendars = CalendarFiles(self._ctx, self.events)
         self.documents = Documents(self._ctx, self.events)
         self.database = Database(self._ctx)
+        self.sync = Sync(self._ctx, self.events)
 
     @property
     def today(self) -> date:

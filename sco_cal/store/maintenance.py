@@ -29,6 +29,7 @@ CHILD_TABLES = (
     "history",
     "tag",
     "reminder",
+    "sync_item",
     "reminder_delivery",
     "digest_mark",
 )

@@ -39,6 +39,17 @@ def _add_span_days(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_event_span_days ON event (span_days)"))
 
 
+def _add_sync_state(conn: Connection) -> None:
+    """Version SYNC_STATE_VERSION: what each CalDAV collection and this store last agreed on."""
+    from sco_cal.store.schema import SyncCollectionRow, SyncItemRow
+
+    SyncCollectionRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    SyncItemRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+# The sync tables' step stays last, at SYNC_STATE_VERSION: a new step goes before it.
+
+
 def _entries_deletions_and_agenda_day(conn: Connection) -> None:
     """Version 4: one history entry per action, listing each field it changed; events
     that a person deleted (and may restore); the agenda's order kept beside each window."""
@@ -159,6 +170,7 @@ MIGRATIONS: list[Step] = [
     _add_span_days,
     _entries_deletions_and_agenda_day,
     _add_follow_up_state,
+    _add_sync_state,
 ]
 
 

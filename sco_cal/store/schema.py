@@ -181,3 +181,28 @@ class MetaRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class SyncCollectionRow(SQLModel, table=True):
+    """A calendar collection on a CalDAV server this store syncs with."""
+
+    __tablename__ = "sync_collection"
+
+    url: str = Field(primary_key=True)  # never with credentials in it
+    token: str | None = Field(default=None, sa_type=Text)  # the server's sync-token
+    synced_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
+
+
+class SyncItemRow(SQLModel, table=True):
+    """One event as it was when this store and a collection last agreed on it."""
+
+    __tablename__ = "sync_item"
+
+    collection: str = Field(primary_key=True)
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    href: str | None = None  # None: removed from the collection on the server
+    etag: str | None = None
+    version: int  # the event's version when both sides last agreed
+    base: str = Field(sa_type=Text)  # JSON: the synced fields both sides agreed on
+    shown: str = Field(sa_type=Text)  # JSON: what calendar programs see, as last written
+    uid: str | None = None  # the UID another program gave the event (None: sco-cal's own)
