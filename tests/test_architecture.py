@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.store.store import Store
+from sco_cal.store.target import resolve_target
 from tests.support.cli import Cli
 from tests.support.env import subprocess_env
 from tests.support.modules import HEAVY, command_run, loaded_after, modules_after_command
@@ -66,7 +69,7 @@ WRITES = [
     ["held", "sco-transport-ministers-13"],
     ["confirm", "sco-open-cup-2026"],
     ["postpone", ID, "mars 2027", "--note", "moved"],
-    ["reschedule", ID, "avril 2027"],
+    ["reschedule", ID, "2027-04-14"],
     ["tag", ID, "+priority", "+draft"],
     ["tag", ID, "-draft"],
     ["edit", ID, "city=Bichkek", "summary=Ours"],
@@ -75,6 +78,10 @@ WRITES = [
     ["remind", "snooze", "1", "3d"],
     ["remind", "due"],
     ["remind", "rm", "1"],
+    ["postpone", "sco-open-cup-2026", "sine die"],
+    ["rm", "sco-summer-games-2026"],
+    ["restore", "sco-summer-games-2026"],
+    ["undo"],  # the restore: deleted again
 ]
 
 
@@ -95,8 +102,8 @@ def test_writing_commands_never_import_the_orm(db: str, isolated_env: Path) -> N
     shown = cli.json("show", ID)
     assert (shown["status"], shown["start"], shown["date_text"]) == (
         "postponed",
-        "2027-04-01",
-        "avril 2027",
+        "2027-04-14",
+        "2027-04-14",
     )
     assert (shown["tags"], shown["cities"], shown["summary"]) == (["priority"], ["Bishkek"], "Ours")
     assert shown["annotations"] == [] and len(shown["deleted_annotations"]) == 1
@@ -109,19 +116,32 @@ def test_writing_commands_never_import_the_orm(db: str, isolated_env: Path) -> N
         "unannotate",
         "status",  # confirmed, then postponed with the new window's parts
         "reschedule",
-        "tag",
-        "untag",
+        "tag",  # added one, then removed one: each its own entry
         "edit",
         "remind",
         "snooze",
         "unremind",
     ]
+    tags = [h for h in shown["history"] if h["action"] == "tag"]
+    assert [(c["old"], c["new"]) for h in tags for c in h["changes"]] == [
+        (None, "draft"),
+        (None, "priority"),
+        ("draft", None),
+    ]
     for event_id, state in [
-        ("sco-summer-games-2026", "cancelled"),
         ("sco-transport-ministers-13", "held"),
-        ("sco-open-cup-2026", "confirmed"),
+        ("sco-open-cup-2026", "postponed"),
     ]:
         assert cli.json("show", event_id)["status"] == state
+    assert cli.json("show", "sco-open-cup-2026")["sine_die"] is not None
+    # Cancelled, deleted, restored, and the restore undone: deleted again.
+    gone = cli("show", "sco-summer-games-2026")
+    assert gone.exit_code != 0 and "was deleted" in gone.stderr
+    store = Store(resolve_target(db))
+    summer = store.reader.event("sco-summer-games-2026")
+    store.close()
+    assert summer.deleted_at is not None and summer.status is ConfirmationState.CANCELLED
+    assert [h.action for h in summer.history][-4:] == ["status", "delete", "restore", "undo"]
     (added,) = cli.json("list", "--all", "energy", "ministers", "--country", "kz")
     assert added["origin"] == "user" and added["status"] == "provisional"
 

@@ -30,6 +30,7 @@ from sco_cal.store.mapping import (
 from sco_cal.store.schema import (
     AnnotationRow,
     EventRow,
+    HistoryChangeRow,
     HistoryRow,
     ReminderRow,
     SourceRow,
@@ -244,7 +245,8 @@ def test_newer_schema_is_refused(sqlite_service: CalendarService, db_path: Path)
 
 def test_read_path_columns_are_the_tables_columns() -> None:
     table_columns = set(EventRow.__table__.columns.keys())  # type: ignore[attr-defined]
-    assert set(EVENT_COLUMNS) == table_columns - {"created_at", "search_text", "span_days"}
+    derived = {"created_at", "search_text", "span_days", "agenda_day"}
+    assert set(EVENT_COLUMNS) == table_columns - derived
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
 
@@ -256,7 +258,7 @@ def test_lean_writes_and_reads_agree_with_the_orm(service: CalendarService, stor
     service.records.annotate(target, "A second note, deleted")
     service.records.unannotate(target, note.id + 1)
     service.records.tag(target, ["sport"], [])
-    service.records.postpone(target, "début octobre 2027", note="moved")
+    service.records.postpone(target, "5 octobre 2027", note="moved")
     (reminder,) = service.reminders.add(target, ["14d"])
     service.reminders.snooze(reminder.id, "3d")
     lean = {e.id: e for e in service.events.find(replace(ALL, kinds=()), details=True)}
@@ -270,9 +272,21 @@ def test_lean_writes_and_reads_agree_with_the_orm(service: CalendarService, stor
         rows = session.exec(
             select(HistoryRow).where(HistoryRow.event_id == target).order_by(col(HistoryRow.id))
         ).all()
-        assert [(r.action, r.field, r.old, r.new, r.at.replace(tzinfo=UTC)) for r in rows] == [
-            (h.action, h.field, h.old, h.new, h.at) for h in full.history
+        assert [(r.action, r.note, r.source, r.at.replace(tzinfo=UTC)) for r in rows] == [
+            (h.action, h.note, h.source, h.at) for h in full.history
         ]
+        for r, h in zip(rows, full.history, strict=True):
+            changes = session.exec(
+                select(HistoryChangeRow)
+                .where(HistoryChangeRow.history_id == r.id)
+                .order_by(col(HistoryChangeRow.id))
+            ).all()
+            assert [(c.field, c.old, c.new) for c in changes] == [
+                (c.field, c.old, c.new) for c in h.changes
+            ]
+        # One action, one entry: the postponement lists its state and its dates together.
+        (moved,) = [h for h in full.history if h.action == "status"]
+        assert {"status", "start_date", "end_date"} <= {c.field for c in moved.changes}
         stored = session.get(ReminderRow, reminder.id)
         assert stored is not None and stored.snoozed_until == full.reminders[0].snoozed_until
         assert stored.created_at.replace(tzinfo=UTC) == full.reminders[0].created_at

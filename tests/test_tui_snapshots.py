@@ -27,13 +27,14 @@ def store(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(ServiceContext, "now", lambda self: moment)
     service, _ = build_service(db=str(db_path), today=TODAY)
     service.records.annotate(SUMMIT, "Minister attends.\nBriefing due on the 20th.")
-    service.reminders.add(SUMMIT, ["30d"])
+    service.reminders.add(SUMMIT, ["30d"], when_dated=True)
     service.close()
     return db_path
 
 
-def test_agenda_at_80_by_24(snap_compare: Any, store: Path) -> None:
-    assert snap_compare(build(store), terminal_size=(80, 24), run_before=settle)
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (200, 50)])
+def test_agenda_at_every_size(snap_compare: Any, store: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(build(store), terminal_size=size, run_before=settle)
 
 
 def test_an_open_event_beside_the_agenda(snap_compare: Any, store: Path) -> None:

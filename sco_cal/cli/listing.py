@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -38,12 +39,13 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.dates import a_year_after
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
-from sco_cal.domain.query import Criteria, SortKey
+from sco_cal.domain.query import Criteria, EventFilter, Scope, SortKey
 from sco_cal.domain.text import safe
-from sco_cal.output.detail import history_line, render_event
+from sco_cal.i18n import _, ngettext
+from sco_cal.output.detail import changes_text, history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
-from sco_cal.output.table import place_label, render_events
+from sco_cal.output.table import place_label, render_events, render_tsv
 
 app = typer.Typer()
 
@@ -76,16 +78,33 @@ def list_events(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """List events: upcoming by default, soonest first."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    """List events: upcoming by default, in the agenda's order (by month; a window of
+    several months after the last of them)."""
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = list_criteria(cli, locals())
         sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
         limit = limit or criteria.extra.get("limit")
         flt = criteria.resolve(cli.today)
-        events = cli.service.events.find(
-            flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
-        )
+        plain = cli.fmt in (Format.TABLE, Format.TSV)
+        events = cli.service.events.find(flt, sort=sort, limit=limit, details=not plain)
         emit_events(cli, events, by_month=sort is SortKey.DATE)
+        if cli.fmt is Format.TABLE and cli.on_terminal and flt.scope is Scope.UPCOMING:
+            _mention_follow_ups(cli, flt)
+
+
+def _mention_follow_ups(cli: Cli, flt: EventFilter) -> None:
+    """The meetings an upcoming list leaves out that someone should follow up, counted."""
+    n = cli.service.events.count(replace(flt, scope=Scope.ALL, follow_up=True))
+    if not n:
+        return
+    if replace(flt, scope=Scope.UPCOMING) == EventFilter():
+        hint = _("sco-cal list --follow-up")
+    else:
+        hint = _("add --follow-up to see them")
+    line = ngettext(
+        "{n} meeting needs follow-up: {hint}", "{n} meetings need follow-up: {hint}", n
+    ).format(n=n, hint=hint)
+    cli.out(cli.paint(line, "bold"))
 
 
 # The options of `list` that narrow the events; `export` takes the same ones.
@@ -137,7 +156,7 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
     """Events in the chosen format; an empty table is said on stderr."""
     if cli.fmt is Format.TABLE:
         if not events:
-            cli.say("no events match")
+            cli.say(_("no events match"))
             return
         cli.out(
             render_events(
@@ -147,8 +166,12 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
                 width=cli.width,
                 paint=cli.paint,
                 by_month=by_month,
+                shorten=cli.service.events.short_ids,
             )
         )
+        return
+    if cli.fmt is Format.TSV:
+        cli.out(render_tsv(events, cli.today, lang=cli.lang))
         return
     records = [event_record(e, cli.today, cli.lang) for e in events]
     if cli.fmt is Format.JSON:
@@ -207,8 +230,8 @@ def history(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """What changed on one event, oldest first."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    """What changed on one event, oldest first: one line per action."""
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
@@ -224,7 +247,7 @@ def log(
     no_color: NoColor = False,
 ) -> None:
     """What changed in the whole calendar, newest first."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
 
@@ -234,14 +257,11 @@ def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> 
             cli.say("no changes recorded")
         cli.out("\n".join(history_line(h, with_event=with_event) for h in entries))
         return
-    records = [history_record(h) for h in entries]
-    columns = ("at", "event_id", "author", "action", "field", "old", "new", "note", "source")
     if cli.fmt is Format.JSON:
-        cli.json(records)
-    elif cli.fmt is Format.CSV:
-        cli.out(to_csv(records, columns))
-    else:
-        cli.out(to_markdown(records, columns))
+        cli.json([history_record(h) for h in entries])
+        return
+    columns = ("at", "event_id", "author", "action", "changes", "note", "source")
+    cli.rows([history_record(h) | {"changes": changes_text(h.changes)} for h in entries], columns)
 
 
 @app.command("annotations")
@@ -257,7 +277,7 @@ def list_annotations(
     no_color: NoColor = False,
 ) -> None:
     """The annotations on one event, oldest first."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         notes = [
             a
             for a in cli.service.events.get(event_id).annotations
@@ -277,10 +297,7 @@ def list_annotations(
                 )
             )
         else:
-            columns = ("id", "created_at", "author", "text", "deleted_at")
-            cli.out(
-                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
-            )
+            cli.rows(records, ("id", "created_at", "author", "text", "deleted_at"))
 
 
 @app.command("clashes")
@@ -307,7 +324,7 @@ def clashes(
     no_color: NoColor = False,
 ) -> None:
     """Meetings with known days that overlap each other (and, with --possible, may)."""
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = Criteria(
             scope="all",
             org=tuple(org or ()),
@@ -343,7 +360,4 @@ def clashes(
                     f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
                 )
         else:
-            columns = ("from", "to", "certain", "same_organisation", "first", "second")
-            cli.out(
-                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
-            )
+            cli.rows(records, ("from", "to", "certain", "same_organisation", "first", "second"))

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from sco_cal.i18n import _
+
 COMMON = "Common options"
 Many = list[str] | None
 
@@ -19,6 +21,7 @@ MAX_LIMIT = 1_000_000
 
 class Format(StrEnum):
     TABLE = "table"
+    TSV = "tsv"  # what a listing prints into a pipe: a header line, tab-separated
     JSON = "json"
     CSV = "csv"
     MD = "md"
@@ -54,7 +57,8 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help="Output: table on a terminal, json when piped, or csv, md.",
+        help="Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
+        "piped, or json, csv, md.",
     ),
 ]
 LangOption = Annotated[
@@ -108,3 +112,12 @@ DateTo = Annotated[
 ]
 FollowUp = Annotated[bool, typer.Option("--follow-up", help="Only events needing follow-up.")]
 WithNotes = Annotated[bool, typer.Option("--annotated", help="Only events with annotations.")]
+
+# -- what recording commands share ---------------------------------------------------------
+AllowPast = Annotated[
+    bool,
+    typer.Option(
+        "--allow-past",
+        help=_("Accept a date or a moment that has already passed (a record made afterwards)."),
+    ),
+]

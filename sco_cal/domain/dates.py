@@ -26,6 +26,10 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
+# Precisions at which the days themselves are known.
+EXACT_PRECISIONS = frozenset({Precision.DAY, Precision.DAYS})
+
+
 def a_year_after(day: date) -> date:
     """The same day a year on (28 February for 29 February), kept within LAST_YEAR."""
     if day.year >= LAST_YEAR:
@@ -75,4 +79,4 @@ class DateWindow:
     @property
     def is_exact(self) -> bool:
         """Whether the source named the day or days themselves."""
-        return self.precision in (Precision.DAY, Precision.DAYS)
+        return self.precision in EXACT_PRECISIONS

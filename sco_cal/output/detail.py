@@ -10,10 +10,11 @@ from datetime import date
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
-from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Source
+from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, Reminder, Source
 from sco_cal.domain.organisations import organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
 
@@ -70,18 +71,43 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
 
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
-    """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = safe(entry.action + (f" {entry.field}" if entry.field else ""))
-    change = ""
-    if entry.old is not None or entry.new is not None:
-        change = f": {safe(entry.old or '-')} -> {safe(entry.new or '-')}"
-        if entry.action == "annotate":
-            change = f": {safe(entry.new or '')}"
+    """`2026-01-12 10:00 alice status: status provisional -> postponed, date H2 2026 ->
+    début octobre 2026 (note) [source]`: one line per action, each field it changed."""
     extra = (f" ({safe(entry.note)})" if entry.note else "") + (
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
+    event = safe(entry.event_id) + " " if with_event else ""
+    return f"{head} {event}{safe(entry.action)}{_what(entry)}{extra}"
+
+
+def _what(entry: HistoryEntry) -> str:
+    if entry.action == "created":
+        state = entry.change("status")
+        return f" ({safe(state.new)})" if state and state.new else ""
+    text = changes_text(entry.changes)
+    return f": {text}" if text else ""
+
+
+# A window's parts are told by its wording when that changed too.
+_WINDOW_PARTS = frozenset({"start_date", "end_date", "precision", "open_ended"})
+
+
+def changes_text(changes: Sequence[FieldChange]) -> str:
+    """`status provisional -> confirmed, date H2 2026 -> oct. 2026`, `+briefing -old`."""
+    worded = any(c.field == "date_text" for c in changes)
+    parts = []
+    for c in changes:
+        if worded and c.field in _WINDOW_PARTS or c.field == "deleted":
+            continue
+        if c.field == "tag":
+            parts.append(f"+{safe(c.new)}" if c.new is not None else f"-{safe(c.old or '')}")
+        elif c.field == "annotation":
+            parts.append(safe(c.new if c.new is not None else c.old or ""))
+        else:
+            name = "date" if c.field == "date_text" else c.field
+            parts.append(f"{safe(name)} {safe(c.old or '-')} -> {safe(c.new or '-')}")
+    return ", ".join(parts)
 
 
 def name_or_code(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
@@ -105,7 +131,8 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     w = event.window
     when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
     when += ", open-ended)" if w.open_ended else ")"
-    state = event.status.value + (FOLLOW_UP_NOTE if event.needs_follow_up(today) else "")
+    state = event.status.value + _sine_die(event)
+    state += FOLLOW_UP_NOTE if event.needs_follow_up(today) else ""
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
@@ -125,6 +152,14 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     # Every value is escaped, even those that look like ours: a store may hold ids,
     # series, tags or codes written by an import or an older sco-cal.
     return tuple((n, safe(v), s) for n, v, s in rows if v)
+
+
+def _sine_die(event: Event) -> str:
+    if event.sine_die is None:
+        return ""
+    return _(" sine die since {since} (no new date; follow-up from {day})").format(
+        since=event.sine_die.since.isoformat(), day=event.sine_die.follow_up_from.isoformat()
+    )
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

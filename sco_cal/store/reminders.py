@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
-from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.event import Event, FieldChange, Kind, Reminder, ReminderMode
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.store.mapping import (
@@ -106,20 +106,44 @@ class ReminderReads:
 
 
 def insert_reminder(
-    *, tx: Transaction, event_id: str, due: date, spec: str, author: str, now: datetime
+    *,
+    tx: Transaction,
+    event_id: str,
+    due: date,
+    spec: str,
+    author: str,
+    now: datetime,
+    mode: ReminderMode = ReminderMode.BEFORE,
 ) -> Reminder:
-    """A new reminder, and a `remind` row in the event's history."""
+    """A new reminder, and a `remind` entry in the event's history."""
     same_day = tx.fetch(
         "SELECT id FROM reminder WHERE event_id = :event_id AND due = :due",
         {"event_id": event_id, "due": due},
     )
     if same_day:
         raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day[0][0]})")
-    values = {"event_id": event_id, "due": due, "spec": spec, "author": author, "created_at": now}
+    values = {
+        "event_id": event_id,
+        "due": due,
+        "spec": spec,
+        "mode": mode.value,
+        "author": author,
+        "created_at": now,
+    }
     (row,) = tx.fetch(insert_sql("reminder", list(values), returning=_COLUMNS), values)
     reminder = reminder_from_row(row)
     note = f"reminder #{reminder.id} due {due.isoformat()}"
-    record(tx=tx, event_id=event_id, author=author, now=now, action="remind", new=spec, note=note)
+    if mode is ReminderMode.WHEN_DATED:
+        note = f"reminder #{reminder.id}, {spec} before the meeting's day once it is known"
+    record(
+        tx=tx,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action="remind",
+        changes=[FieldChange("reminder", None, spec)],
+        note=note,
+    )
     return reminder
 
 
@@ -136,7 +160,7 @@ def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: date
         author=author,
         now=now,
         action="unremind",
-        old=gone.spec,
+        changes=[FieldChange("reminder", gone.spec, None)],
         note=f"reminder #{reminder_id} deleted",
     )
     return gone
@@ -160,7 +184,7 @@ def snooze_reminder(
         author=author,
         now=now,
         action="snooze",
-        new=until.isoformat(),
+        changes=[FieldChange("reminder", None, until.isoformat())],
         note=f"reminder #{reminder_id}",
     )
     return reminder

@@ -4,6 +4,8 @@ Functions take the transaction as a keyword argument and never commit: the calle
 owns it, so a change of several rows lands whole or not at all. They speak plain SQL
 through `Transaction`, with the columns and stored forms of `mapping.py`, on the
 database's own driver (or, while a store is being created, on SQLAlchemy's).
+
+One user action is one history entry, listing each field it changed.
 """
 
 from __future__ import annotations
@@ -13,24 +15,25 @@ from datetime import datetime
 from typing import Any
 
 from sco_cal.domain.errors import Conflict, NotFound
-from sco_cal.domain.event import Annotation, Event, event_fields
+from sco_cal.domain.event import WINDOW_FIELDS, Annotation, Event, FieldChange, event_fields
 from sco_cal.domain.query import event_search_text
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
     annotation_from_row,
     changed_columns,
+    derived_from,
     event_from_row,
     event_values,
     field_columns,
     history_text,
-    span_days,
 )
 from sco_cal.store.reader import Reader
 from sco_cal.store.transaction import Transaction, insert_sql
 
-HISTORY_FIELDS = ("event_id", "at", "author", "action", "field", "old", "new", "note", "source")
+HISTORY_FIELDS = ("event_id", "at", "author", "action", "note", "source", "undoes")
 _INSERT_HISTORY = insert_sql("history", HISTORY_FIELDS)
+_INSERT_CHANGE = insert_sql("history_change", ("history_id", "field", "old", "new"))
 _SOURCE_FIELDS = ("event_id", "document", "excerpt", "document_date", "origin")
 INSERT_SOURCE = insert_sql("source", _SOURCE_FIELDS)
 _INSERT_TAG = "INSERT INTO tag (event_id, tag) VALUES (:event_id, :tag)"
@@ -39,6 +42,18 @@ _INSERT_TAG = "INSERT INTO tag (event_id, tag) VALUES (:event_id, :tag)"
 def load_event(*, tx: Transaction, event_id: str) -> Event:
     """An event with the sources, live notes and tags that its search text is made of."""
     return Reader(tx).event(event_id, everything=False)
+
+
+def current_event(tx: Transaction, event_id: str) -> Event:
+    """The event's own row, locked until the transaction ends (PostgreSQL; an SQLite
+    writer holds the whole store), so nobody changes it between this read and a write."""
+    lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""
+    found = tx.fetch(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM event WHERE id = :id{lock}", {"id": event_id}
+    )
+    if not found:
+        raise NotFound(f"no event with id '{event_id}'")
+    return event_from_row(found[0])
 
 
 def insert_event(
@@ -95,16 +110,59 @@ def insert_events(
     if tags:
         tx.execute_many(_INSERT_TAG, tags)
     notes = notes or {}
-    history = [
-        {"action": "created", "event_id": e.id, "new": e.status.value, "note": notes.get(e.id)}
-        for e in events
-    ]
-    history += [{"action": "tag", "event_id": t["event_id"], "new": t["tag"]} for t in tags]
+    made: dict[tuple[str, str], list[FieldChange]] = {
+        (e.id, "created"): [FieldChange("status", None, e.status.value)] for e in events
+    }
+    for t in tags:
+        made.setdefault((t["event_id"], "tag"), []).append(FieldChange("tag", None, t["tag"]))
+    _record_many(tx, made, author=author, now=now, notes=notes, source=source)
+    return len(events)
+
+
+def _record_many(
+    tx: Transaction,
+    made: Mapping[tuple[str, str], list[FieldChange]],
+    *,
+    author: str,
+    now: datetime,
+    notes: Mapping[str, str],
+    source: str | None,
+) -> None:
+    """Entries of new events, by (event id, action), in one statement per table.
+
+    Executing many rows returns no ids; they are read back as the entries written
+    after the newest one seen before, at `now` by `author`, on these (new) events:
+    nobody else can have written one (an SQLite writer holds the store, and the
+    events exist only in this transaction).
+    """
+    (before,) = tx.fetch("SELECT coalesce(max(id), 0) FROM history", {})[0]
     tx.execute_many(
         _INSERT_HISTORY,
-        [_history_row(author=author, at=now, source=source) | row for row in history],
+        [
+            _history_row(
+                event_id=event_id,
+                at=now,
+                author=author,
+                action=action,
+                note=notes.get(event_id) if action == "created" else None,
+                source=source,
+            )
+            for event_id, action in made
+        ],
     )
-    return len(events)
+    written = tx.fetch(
+        "SELECT id, event_id, action FROM history WHERE id > :before AND at = :at "
+        "AND author = :author",
+        {"before": before, "at": now, "author": author},
+    )
+    tx.execute_many(
+        _INSERT_CHANGE,
+        [
+            _change_row(entry_id, change)
+            for entry_id, event_id, action in written
+            for change in made.get((event_id, action), ())
+        ],
+    )
 
 
 def update_event(
@@ -118,69 +176,98 @@ def update_event(
     expected_version: int | None = None,
     note: str | None = None,
     source: str | None = None,
-    field_sources: Mapping[str, str] | None = None,
+    field_sources: Mapping[str, str | None] | None = None,
+    undoes: int | None = None,
 ) -> int:
-    """Change fields of an event (domain values by field name), one history row per field
-    that changes, citing `source` (or the field's own in `field_sources`); returns the
-    version the event is now at.
+    """Change fields of an event (domain values by field name), recorded as one history
+    entry listing each field that changes, citing `source` (one entry per source when
+    `field_sources` cites some fields' own); returns the version the event is now at.
 
-    The event is read in this transaction, its row locked (PostgreSQL; an SQLite writer
-    holds the whole store), so nobody changes it between this read and the write: a
-    plain change builds on whatever was written before it. Only `expected_version` (a
-    person's `--expect-version`, a review made against what it showed) refuses the
-    change (Conflict) when someone else changed the event since. Values equal to the
-    current ones change nothing: no new version, no history.
+    The event is read in this transaction, its row locked, so a plain change builds on
+    whatever was written before it. Only `expected_version` (a person's
+    `--expect-version`, a review made against what it showed) refuses the change
+    (Conflict) when someone else changed the event since. Values equal to the current
+    ones change nothing: no new version, no history.
     """
-    lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""
-    found = tx.fetch(
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM event WHERE id = :id{lock}", {"id": event_id}
-    )
-    if not found:
-        raise NotFound(f"no event with id '{event_id}'")
-    current = event_from_row(found[0])
+    current = current_event(tx, event_id)
     if expected_version is not None and current.version != expected_version:
         raise Conflict(
             f"{event_id} was changed by someone else (version {current.version}, you had "
             f"{expected_version}): nothing was written; look at it again and retry"
         )
     columns = changed_columns(current, changes)
-    old = field_columns({name: event_fields(current)[name] for name in changes})
-    changed = {name: value for name, value in columns.items() if old[name] != value}
+    stored = field_columns(event_fields(current))
+    changed = {name: value for name, value in columns.items() if stored[name] != value}
     if not changed:
         return current.version
-    if "start_date" in changed or "end_date" in changed:
-        start = columns.get("start_date", current.window.start)
-        end = columns.get("end_date", current.window.end)
-        changed["span_days"] = span_days(start, end)
-    assignments = ", ".join(f"{name} = :{name}" for name in changed)
+    derived = {}
+    if any(name in changed for name in WINDOW_FIELDS):
+        derived = derived_from({f: columns.get(f, stored[f]) for f in WINDOW_FIELDS})
+    assignments = ", ".join(f"{name} = :{name}" for name in changed | derived)
     updated = tx.execute(
         f"UPDATE event SET {assignments}, version = :new_version, updated_at = :now "
         "WHERE id = :id AND version = :version",
         changed
+        | derived
         | {"new_version": current.version + 1, "now": now}
         | {"id": event_id, "version": current.version},
     )
     if updated != 1:
         raise Conflict(f"{event_id} was changed by someone else: nothing was written")
+    # One entry per document cited (the seed cites the state's and the date's apart).
     cited = field_sources or {}
-    history = [
-        _history_row(
+    by_source: dict[str | None, list[FieldChange]] = {}
+    for name, value in changed.items():
+        change = FieldChange(name, history_text(stored[name]), history_text(value))
+        by_source.setdefault(cited.get(name, source), []).append(change)
+    for cites, made in by_source.items():
+        record(
+            tx=tx,
             event_id=event_id,
             author=author,
-            at=now,
+            now=now,
             action=action,
-            field=name,
-            old=history_text(old[name]),
-            new=history_text(value),
+            changes=made,
             note=note,
-            source=cited.get(name, source),
+            source=cites,
+            undoes=undoes,
         )
-        for name, value in changed.items()
-        if name in columns
-    ]
-    tx.execute_many(_INSERT_HISTORY, history)
     refresh_search_text(tx=tx, event_id=event_id)
     return current.version + 1
+
+
+def set_deleted(
+    *,
+    tx: Transaction,
+    event_id: str,
+    deleted: bool,
+    author: str,
+    now: datetime,
+    action: str,
+    note: str | None = None,
+    undoes: int | None = None,
+) -> None:
+    """Delete an event (it leaves every list, its rows stay) or bring it back."""
+    current = current_event(tx, event_id)
+    if (current.deleted_at is not None) == deleted:
+        state = "deleted" if deleted else "not deleted"
+        raise Conflict(f"{event_id} is {state} already: nothing was written")
+    tx.execute(
+        "UPDATE event SET deleted_at = :deleted_at, version = version + 1, updated_at = :now "
+        "WHERE id = :id",
+        {"deleted_at": now if deleted else None, "now": now, "id": event_id},
+    )
+    change = FieldChange("deleted", None, "yes") if deleted else FieldChange("deleted", "yes", None)
+    record(
+        tx=tx,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action=action,
+        changes=[change],
+        note=note,
+        undoes=undoes,
+    )
 
 
 def add_annotation(
@@ -196,9 +283,18 @@ def add_annotation(
         ),
         {"event_id": event_id, "text": text, "author": author, "created_at": now},
     )
-    record(tx=tx, event_id=event_id, author=author, now=now, action="annotate", new=text)
+    note = annotation_from_row(row)
+    record(
+        tx=tx,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action="annotate",
+        changes=[FieldChange("annotation", None, text)],
+        note=f"annotation #{note.id}",
+    )
     refresh_search_text(tx=tx, event_id=event_id)
-    return annotation_from_row(row)
+    return note
 
 
 def delete_annotation(
@@ -218,7 +314,7 @@ def delete_annotation(
         author=author,
         now=now,
         action="unannotate",
-        old=found[0][0],
+        changes=[FieldChange("annotation", found[0][0], None)],
         note=f"annotation #{annotation_id} deleted",
     )
     refresh_search_text(tx=tx, event_id=event_id)
@@ -232,23 +328,38 @@ def set_tags(
     remove: Iterable[str],
     author: str,
     now: datetime,
+    action: str = "tag",
+    note: str | None = None,
+    undoes: int | None = None,
 ) -> tuple[str, ...]:
-    """Add and remove tags; returns the event's tags afterwards.
+    """Add and remove tags, recorded as one entry; returns the event's tags afterwards.
 
     Each tag is added or removed by one conditional statement, so two people tagging
     at once record each change once, and neither is refused.
     """
     _lock_event(tx, event_id)
+    made = []
     for tag in sorted(set(add)):
         if tx.fetch(f"{_INSERT_TAG} ON CONFLICT DO NOTHING RETURNING tag", _tag(event_id, tag)):
-            record(tx=tx, event_id=event_id, author=author, now=now, action="tag", new=tag)
+            made.append(FieldChange("tag", None, tag))
     for tag in sorted(set(remove)):
         gone = tx.fetch(
             "DELETE FROM tag WHERE event_id = :event_id AND tag = :tag RETURNING tag",
             _tag(event_id, tag),
         )
         if gone:
-            record(tx=tx, event_id=event_id, author=author, now=now, action="untag", old=tag)
+            made.append(FieldChange("tag", tag, None))
+    if made:
+        record(
+            tx=tx,
+            event_id=event_id,
+            author=author,
+            now=now,
+            action=action,
+            changes=made,
+            note=note,
+            undoes=undoes,
+        )
     refresh_search_text(tx=tx, event_id=event_id)
     rows = tx.fetch("SELECT tag FROM tag WHERE event_id = :id ORDER BY tag", {"id": event_id})
     return tuple(r[0] for r in rows)
@@ -261,27 +372,29 @@ def record(
     author: str,
     now: datetime,
     action: str,
-    field: str | None = None,
-    old: str | None = None,
-    new: str | None = None,
+    changes: Iterable[FieldChange] = (),
     note: str | None = None,
     source: str | None = None,
-) -> None:
-    """One row of history: who did what, when, from which value to which, and why."""
-    tx.execute(
-        _INSERT_HISTORY,
+    undoes: int | None = None,
+) -> int:
+    """One entry of history: who did what, when, each field from which value to which,
+    and why; returns its id."""
+    ((entry_id,),) = tx.fetch(
+        f"{_INSERT_HISTORY} RETURNING id",
         _history_row(
             event_id=event_id,
-            author=author,
             at=now,
+            author=author,
             action=action,
-            field=field,
-            old=old,
-            new=new,
             note=note,
             source=source,
+            undoes=undoes,
         ),
     )
+    rows = [_change_row(entry_id, change) for change in changes]
+    if rows:
+        tx.execute_many(_INSERT_CHANGE, rows)
+    return int(entry_id)
 
 
 def refresh_search_text(*, tx: Transaction, event_id: str) -> None:
@@ -316,3 +429,7 @@ def _tag(event_id: str, tag: str) -> dict[str, str]:
 
 def _history_row(**values: Any) -> dict[str, Any]:
     return dict.fromkeys(HISTORY_FIELDS) | values
+
+
+def _change_row(entry_id: int, change: FieldChange) -> dict[str, Any]:
+    return {"history_id": entry_id, "field": change.field, "old": change.old, "new": change.new}

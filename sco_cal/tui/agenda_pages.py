@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sco_cal.domain.agenda import SortPosition, Tally, position_of, today_position
+from sco_cal.domain.agenda import Tally
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import SortPosition, position_of, today_position
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
 
@@ -60,8 +61,9 @@ class AgendaQuery:
             return () if facet == without else self.values(facet)
 
         follow_up = bool(values(FOLLOW_UP))
-        # As with `sco-cal list --follow-up`: asking for follow-ups looks into the past.
-        scope = Scope.ALL if self.show_all or follow_up else Scope.UPCOMING
+        # Without `u`, what a desk still has to act on: what is coming, and what needs
+        # follow-up (as with `sco-cal list --follow-up`, that looks into the past).
+        scope = Scope.ALL if self.show_all else Scope.AGENDA
         return EventFilter(
             scope=scope,
             organisations=values("organisation"),

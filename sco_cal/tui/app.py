@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sco_cal.config.settings import Settings
+from sco_cal.config.settings import Settings, remember
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
 from sco_cal.tui.screens.agenda import AgendaScreen
 from sco_cal.tui.screens.help import HelpScreen
+from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.event_window import EventWindow
+from sco_cal.tui.widgets.month_grid import MonthGrid
 from sco_cal.tui.widgets.review_list import ReviewList
 
 
@@ -55,6 +58,8 @@ class ScoCalApp(App[None]):
                 show_all=self.show_all,
                 poll_seconds=self.poll_seconds,
                 views=self.settings.views,
+                panes=self.settings.tui,
+                remember=partial(remember, "tui"),
             )
         )
 
@@ -64,6 +69,7 @@ class ScoCalApp(App[None]):
             ("Agenda", AgendaScreen.BINDINGS),
             ("Lists and the timeline", EventWindow.BINDINGS),
             ("Timeline", TimelineScreen.BINDINGS),
+            ("Month", [*MonthScreen.BINDINGS, *MonthGrid.BINDINGS]),
             ("Review of a document", [*ReviewScreen.BINDINGS, *ReviewList.BINDINGS]),
             ("Dialogs", EventDialog.BINDINGS),
         ]

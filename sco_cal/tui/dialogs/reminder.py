@@ -11,9 +11,11 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sco_cal.domain.durations import parse_duration
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event, Reminder
 from sco_cal.domain.text import safe
+from sco_cal.i18n import _
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 
@@ -34,7 +36,10 @@ class ReminderDialog(EventDialog):
 
     def fields(self) -> ComposeResult:
         yield OptionList(id="reminders")
-        yield Label("Remind me (14d, 2w before it starts, or on a date):")
+        if self.event is None or self.event.has_known_day:
+            yield Label("Remind me (14d, 2w before it starts, or on a date):")
+        else:
+            yield Label(_("Remind me (14d, 2w before its day, once known; or on a date):"))
         yield Input(placeholder="14d", id="spec")
 
     def on_mount(self) -> None:
@@ -69,7 +74,10 @@ class ReminderDialog(EventDialog):
         return {"spec": value_of(self, "#spec")}
 
     def perform(self, values: dict[str, Any]) -> Event:
-        self.service.reminders.add(self.event_id, [values["spec"]])
+        # A lead time on a meeting with no known day can only mean "once it has one".
+        lead = parse_duration(values["spec"]) is not None
+        undated = self.event is not None and not self.event.has_known_day
+        self.service.reminders.add(self.event_id, [values["spec"]], when_dated=lead and undated)
         return self.service.events.get(self.event_id)
 
 
