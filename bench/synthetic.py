@@ -22,6 +22,7 @@ from sco_cal.store.mapping import event_values
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
 from sco_cal.store.transaction import Transaction, insert_sql
+from sco_cal.store.version import SCHEMA_VERSION
 from sco_cal.store.writer import INSERT_SOURCE
 from sco_cal.wiring import build_service
 
@@ -186,8 +187,9 @@ def _flush(tx: Transaction, batch: list[Event], now: datetime) -> int:
 
 
 def store_with(n: int) -> Path:
-    """A cached store of `n` synthetic events under bench/.data/."""
-    path = DATA / f"events-{n}.db"
+    """A cached store of `n` synthetic events under bench/.data/, one per schema version
+    (a store cached by older code would be upgraded inside the first run measured)."""
+    path = DATA / f"events-{n}-v{SCHEMA_VERSION}.db"
     if not path.exists():
         DATA.mkdir(parents=True, exist_ok=True)
         build_store(path, synthetic_events(n))

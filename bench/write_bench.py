@@ -136,10 +136,13 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, in
 
 
 # -- one write at a time -----------------------------------------------------------------
-def bench_single(runs: int, env: dict[str, str]) -> None:
-    print("| events | `annotate` | `tag +x` | `status confirmed` | CPU, median of all | peak RSS |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for n in SIZES:
+def bench_single(runs: int, env: dict[str, str], sizes: tuple[int, ...]) -> None:
+    print(
+        "| events | `annotate` | `tag +x` | `status confirmed` | `rm` / `restore` "
+        "| CPU, median of all | peak RSS |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "events.db"
             shutil.copy(store_with(n), db)
@@ -149,6 +152,7 @@ def bench_single(runs: int, env: dict[str, str]) -> None:
                 "annotate": ["annotate", event, "a note"],
                 "tag": ["tag", event, "+watch"],
                 "status": ["status", event, "confirmed"],
+                "rm": ["rm", event],
             }
             walls: dict[str, float] = {}
             cpus: list[float] = []
@@ -162,6 +166,8 @@ def bench_single(runs: int, env: dict[str, str]) -> None:
                         argv[-3] = "+watch" if i % 2 else "-watch"
                     if name == "status":
                         argv[-3] = "confirmed" if i % 2 else "provisional"
+                    if name == "rm":  # deleted by the warm-up, brought back, deleted...
+                        argv[-4] = "rm" if i % 2 else "restore"
                     wall, cpu, rss, code, err = timed(argv, env)
                     if code != 0:
                         raise SystemExit(f"{' '.join(args)} failed ({code}): {err.strip()}")
@@ -171,7 +177,8 @@ def bench_single(runs: int, env: dict[str, str]) -> None:
                 walls[name] = statistics.median(times)
             print(
                 f"| {n:,} | {walls['annotate']:.3f} s | {walls['tag']:.3f} s "
-                f"| {walls['status']:.3f} s | {statistics.median(cpus):.3f} s | {peak:.0f} MiB |",
+                f"| {walls['status']:.3f} s | {walls['rm']:.3f} s "
+                f"| {statistics.median(cpus):.3f} s | {peak:.0f} MiB |",
                 flush=True,
             )
 
@@ -358,11 +365,14 @@ def main() -> None:
     parser.add_argument("--code", type=Path, help="run sco-cal from this checkout")
     parser.add_argument("--writers", type=int, default=WRITERS)
     parser.add_argument("--notes", type=int, default=NOTES, help="by each writer")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=SIZES, help="events in each store of one write"
+    )
     args = parser.parse_args()
     env = child_env(args.code.resolve() if args.code else None)
     print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
     if args.part in ("single", "both"):
-        bench_single(args.runs, env)
+        bench_single(args.runs, env, tuple(args.sizes))
     if args.part in ("desk", "both"):
         rows = []
         with tempfile.TemporaryDirectory() as tmp:
