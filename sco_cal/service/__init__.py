@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.service.agenda import Agenda
@@ -14,8 +16,10 @@ from sco_cal.service.events import Events
 from sco_cal.service.interchange import CalendarFiles
 from sco_cal.service.recording import Recorder
 from sco_cal.service.reminders import Reminders
-from sco_cal.service.sync import Sync
 from sco_cal.store.store import Store
+
+if TYPE_CHECKING:
+    from sco_cal.service.sync import Sync
 
 
 class CalendarService:
@@ -43,7 +47,13 @@ class CalendarService:
         self.calendars = CalendarFiles(self._ctx, self.events)
         self.documents = Documents(self._ctx, self.events)
         self.database = Database(self._ctx)
-        self.sync = Sync(self._ctx, self.events)
+
+    @cached_property
+    def sync(self) -> Sync:
+        """Built when first asked for: most commands never sync, and need not load it."""
+        from sco_cal.service.sync import Sync
+
+        return Sync(self._ctx, self.events)
 
     @property
     def today(self) -> date:
