@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sco_cal.config.settings import Settings, load_settings
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import available_languages, choose_language, use
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
@@ -64,4 +65,15 @@ def make_app(
     from sco_cal.tui.app import ScoCalApp  # Textual loads only when the TUI is wanted
 
     service, settings = build_service(db=db, today=today, settings=settings)
-    return ScoCalApp(service, settings, lang=lang or settings.lang, show_all=show_all)
+    return ScoCalApp(service, settings, lang=speak(lang, settings), show_all=show_all)
+
+
+def speak(option: str | None, settings: Settings) -> str:
+    """Choose the run's language (`--lang`, the config file, the locale variables) and
+    load its catalogue; the language's code is returned for what is passed on."""
+    language = choose_language(option, settings.lang)
+    if language not in available_languages():
+        known = ", ".join(available_languages())
+        raise InvalidInput(f"unknown language {language!r} (expected one of: {known})")
+    use(language)
+    return language

@@ -40,6 +40,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SCO_CAL_AUTHOR", "tester")
     for name in ("SCO_CAL_DB", "SCO_CAL_TODAY", "NO_COLOR", "SCO_CAL_DEBUG"):
         monkeypatch.delenv(name, raising=False)
+    # English unless a test asks for another language, whatever the machine's locale.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return home
 
 

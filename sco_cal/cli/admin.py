@@ -9,6 +9,7 @@ import typer
 
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.i18n import _, ngettext
 
 app = typer.Typer()
 db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
@@ -29,10 +30,14 @@ def init(
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         database = cli.service.database
         if database.is_ready():
-            cli.say(f"the store already exists: {database.location()}")
+            cli.say(_("the store already exists: {location}").format(location=database.location()))
             return
         database.ensure_ready(seed=not empty)
-        cli.say(f"created {database.location()} with {database.event_count()} events")
+        count = database.event_count()
+        created = ngettext(
+            "created {location} with {n} event", "created {location} with {n} events", count
+        )
+        cli.say(created.format(location=database.location(), n=count))
 
 
 @app.command("seed")

@@ -13,13 +13,13 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 
-from sco_cal.cli.options import Format, Lang
+from sco_cal.cli.options import Format
 from sco_cal.config.settings import Settings
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.service import CalendarService
-from sco_cal.wiring import build_service
+from sco_cal.wiring import build_service, speak
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +59,7 @@ def command_context(
     db: str | None,
     today: str | None,
     fmt: Format | None,
-    lang: Lang | None,
+    lang: str | None,
     no_color: bool,
     *,
     seed: bool = True,
@@ -73,7 +73,7 @@ def command_context(
             service=service,
             settings=settings,
             fmt=fmt or (Format.TABLE if sys.stdout.isatty() else Format.JSON),
-            lang=lang.value if lang else settings.lang,
+            lang=speak(lang, settings),
             paint=Painter(wants_color(sys.stdout, no_color)),
         )
         try:

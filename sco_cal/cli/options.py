@@ -19,11 +19,6 @@ class Format(StrEnum):
     MD = "md"
 
 
-class Lang(StrEnum):
-    EN = "en"
-    FR = "fr"
-
-
 # -- what every command takes, after its name ---------------------------------------------
 Db = Annotated[
     str | None,
@@ -53,11 +48,12 @@ Fmt = Annotated[
     ),
 ]
 LangOption = Annotated[
-    Lang | None,
+    str | None,
     typer.Option(
         "--lang",
+        metavar="LANG",
         rich_help_panel=COMMON,
-        help="Titles and month names in en or fr (default from config).",
+        help="Language: en, fr (default: lang in the config, else LC_ALL, LC_MESSAGES, LANG).",
     ),
 ]
 NoColor = Annotated[

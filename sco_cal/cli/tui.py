@@ -33,9 +33,7 @@ def tui(
             os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
         from sco_cal.wiring import make_app  # Textual loads only for this command
 
-        calendar = make_app(
-            db=db, today=today, lang=lang.value if lang else None, show_all=show_all
-        )
+        calendar = make_app(db=db, today=today, lang=lang, show_all=show_all)
         try:
             calendar.run()
         finally:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sco_cal.config.paths import config_path
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.query import VIEW_KEYS
+from sco_cal.i18n import available_languages
 
 if TYPE_CHECKING:
     from sco_cal.domain.reminders import ReminderRule
@@ -34,8 +35,8 @@ class Settings:
 
     author: str
     """Name recorded on annotations and state changes (default: the login name)."""
-    lang: str = "en"
-    """Language of titles and month names: "en" or "fr"."""
+    lang: str | None = None
+    """The language sco-cal speaks ("en", "fr"); None: the locale variables choose."""
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Saved filters: `[views.kz-2026]` with keys like the options of `sco-cal list`."""
     keymap: dict[str, str] = field(default_factory=dict)
@@ -72,9 +73,10 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def _validate(raw: dict[str, Any], path: Path) -> Settings:
-    lang = raw.get("lang", "en")
-    if lang not in ("en", "fr"):
-        raise InvalidInput(f'{path}: lang must be "en" or "fr", not {lang!r}')
+    lang = raw.get("lang")
+    if lang is not None and lang not in available_languages():
+        known = " or ".join(f'"{code}"' for code in available_languages())
+        raise InvalidInput(f"{path}: lang must be {known}, not {lang!r}")
     views = raw.get("views", {})
     for name, view in views.items():
         if not isinstance(view, dict):
