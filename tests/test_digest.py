@@ -245,10 +245,12 @@ def test_long_sections_are_cut_and_say_what_they_leave_out(cli: Cli) -> None:
     assert "... and 14 more: sco-cal list --follow-up" in text
 
 
-def test_french_titles_and_months(cli: Cli) -> None:
+def test_the_digest_in_french(cli: Cli) -> None:
     text = digest_text(cli, "--no-mark", "--lang", "fr", today="2025-11-01")
-    assert "sco-cal digest for 1 novembre 2025" in text
-    assert "nov. 2025 (month, date imprecise)" in text
+    assert "Synthèse sco-cal du 1er novembre 2025" in text
+    assert "nov. 2025 (mois, date imprécise)" in text
+    assert "À venir d’ici 14 jours" in text
+    assert " · OCS · " in text and "Coming up" not in text
 
 
 def test_bad_since_and_days_are_refused(cli: Cli) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from typer import rich_utils
 from typer._click import Command, Context, HelpFormatter
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
@@ -60,7 +59,6 @@ class SpeakingGroup(TyperGroup):
         self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
     ) -> Context:
         use(language_of_run(args))
-        speak_typer()
         translate_commands(self)
         with translated_usage_errors():
             return super().make_context(info_name, args, parent, **extra)
@@ -71,7 +69,10 @@ class SpeakingGroup(TyperGroup):
 
 
 def speak_typer() -> None:
-    """Typer's own words (panel titles, hints) in the current language."""
+    """Typer's own words (panel titles, hints) in the current language; called only
+    when help or an error is about to be shown, since Rich is slow to load."""
+    from typer import rich_utils
+
     rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
     rich_utils.OPTIONS_PANEL_TITLE = _("Options")
     rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
@@ -100,6 +101,8 @@ def translate_commands(command: Command) -> None:
     if panel := getattr(command, "rich_help_panel", None):
         command.rich_help_panel = _(panel)  # type: ignore[attr-defined]
     help_option = command.get_help_option(Context(command, help_option_names=HELP_OPTIONS))
+    if help_option is not None and help_option.callback is not None:
+        help_option.callback = _speaking_first(help_option.callback)
     for param in [*command.params, *([help_option] if help_option else [])]:
         if text := getattr(param, "help", None):
             param.help = _(text)  # type: ignore[attr-defined]
@@ -170,10 +173,19 @@ def translated_usage_errors() -> Iterator[None]:
     try:
         yield
     except UsageError as exc:
+        speak_typer()
         if not getattr(exc, "translated", False):
             exc.format_message = _fixed(translate_usage_error(exc.format_message()))  # type: ignore[method-assign]
             exc.translated = True  # type: ignore[attr-defined]
         raise
+
+
+def _speaking_first(show_help: Callable[..., Any]) -> Callable[..., Any]:
+    def speaking(*args: Any) -> Any:
+        speak_typer()
+        return show_help(*args)
+
+    return speaking
 
 
 def _fixed(text: str) -> Callable[[], str]:

@@ -30,6 +30,12 @@ def month_name(month: int, lang: str, short: bool = True) -> str:
     return _NAMES[(language(lang), short)][month - 1]
 
 
+def day_label(day: date, lang: str, short: bool = False) -> str:
+    """One day as people write it: "1 November 2025", "1er novembre 2025"."""
+    number = "1er" if day.day == 1 and language(lang) == "fr" else str(day.day)
+    return f"{number} {month_name(day.month, lang, short=short)} {day.year}"
+
+
 def format_window(window: DateWindow, lang: str = "en") -> str:
     """The window as a person reads it, short enough for a table column."""
     lang = language(lang)

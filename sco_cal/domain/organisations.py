@@ -8,6 +8,7 @@ from functools import cache
 from sco_cal.domain.aliases import AliasIndex
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.languages import in_language
+from sco_cal.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,14 @@ _ORGANISATIONS: tuple[Organisation, ...] = (
         ("National", "Host country", "Pays hôte"),
     ),
 )
+
+# The acronyms a reader writes differently in another language (the OCS, the OTSC).
+_ACRONYMS = (N_("SCO"), N_("CSTO"), N_("UN"), N_("UNODC"), N_("CIS"), N_("EAEU"), N_("ASEAN"))
+
+
+def organisation_acronym(code: str) -> str:
+    """The organisation `code` as people abbreviate it in the current language."""
+    return _(code)
 
 
 @cache

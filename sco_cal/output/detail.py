@@ -11,14 +11,17 @@ from datetime import date
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Source
-from sco_cal.domain.organisations import organisation_name
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import organisation_acronym, organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import N_, _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
+from sco_cal.output.words import action_word, kind_word, precision_word, state_word
 
 LABEL = 14
-FOLLOW_UP_NOTE = "  ! needs follow-up: the window has ended, no outcome recorded"
+FOLLOW_UP_NOTE = N_("needs follow-up: the window has ended, no outcome recorded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +47,10 @@ def event_sheet(
         other_title=other_title if other_title != title else None,
         fields=_fields(event, lang, today),
         sections=(
-            ("Sources", tuple(_source(s) for s in event.sources)),
-            ("Annotations", tuple(_annotation(a) for a in event.annotations)),
-            ("History", tuple(history_line(h) for h in event.history)),
-            ("Reminders", tuple(_reminder(r) for r in due)),
+            (_("Sources"), tuple(_source(s) for s in event.sources)),
+            (_("Annotations"), tuple(_annotation(a) for a in event.annotations)),
+            (_("History"), tuple(history_line(h) for h in event.history)),
+            (_("Reminders"), tuple(_reminder(r) for r in due)),
         ),
     )
 
@@ -59,7 +62,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     if sheet.other_title:
         lines.append(paint(sheet.other_title, "italic"))
     lines += [
-        paint(f"{name + ':':<{LABEL}}", "bold") + paint(value, *style.split())
+        paint(f"{labelled(name):<{LABEL}}", "bold") + paint(value, *style.split())
         for name, value, style in sheet.fields
     ]
     for heading, items in sheet.sections:
@@ -69,14 +72,20 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     return "\n".join(lines)
 
 
+def labelled(label: str) -> str:
+    """`State:`, or `État :` where the language puts a space before a colon."""
+    return _("{label}:").format(label=label)
+
+
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = entry.action + (f" {entry.field}" if entry.field else "")
+    what = action_word(entry.action) + (f" {entry.field}" if entry.field else "")
     change = ""
     if entry.old is not None or entry.new is not None:
-        change = f": {safe(entry.old or '-')} -> {safe(entry.new or '-')}"
+        old, new = (_stored_value(entry, v) for v in (entry.old, entry.new))
+        change = f"{labelled('')} {old} -> {new}"
         if entry.action == "annotate":
-            change = f": {safe(entry.new or '')}"
+            change = f"{labelled('')} {safe(entry.new or '')}"
     extra = (f" ({safe(entry.note)})" if entry.note else "") + (
         f" [{safe(entry.source)}]" if entry.source else ""
     )
@@ -103,24 +112,27 @@ def place(event: Event, lang: str) -> str:
 
 def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str], ...]:
     w = event.window
-    when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
-    when += ", open-ended)" if w.open_ended else ")"
-    state = event.status.value + (FOLLOW_UP_NOTE if event.needs_follow_up(today) else "")
+    span = f"{w.start} .. {w.end}, {precision_word(w.precision)}"
+    if w.open_ended:
+        span = _("{span}, open-ended").format(span=span)
+    when = f"{format_window(w, lang)}  ({span})"
+    follow_up = f"  ! {_(FOLLOW_UP_NOTE)}" if event.needs_follow_up(today) else ""
+    state = state_word(event.status) + follow_up
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
-        ("When", when, ""),
-        ("Wording", safe(w.text), "italic"),
-        ("Time", time, ""),
-        ("State", state, STATE_STYLE[event.status]),
-        ("Organisation", _named(organisation_name, event.organisation, lang), ""),
-        ("Kind", event.kind.value, ""),
-        ("Series", series if event.series else None, ""),
-        ("Place", place(event, lang), ""),
-        ("Theme", _named(theme_label, event.theme, lang) if event.theme else None, ""),
-        ("Tags", ", ".join(event.tags), ""),
-        ("Summary", safe(event.summary or ""), ""),
-        ("Id", f"{event.id}  (version {event.version})", "dim"),
+        (_("When"), when, ""),
+        (_("Wording"), safe(w.text), "italic"),
+        (_("Time"), time, ""),
+        (_("State"), state, STATE_STYLE[event.status]),
+        (_("Organisation"), _named(organisation_name, event.organisation, lang), ""),
+        (_("Kind"), kind_word(event.kind), ""),
+        (_("Series"), series if event.series else None, ""),
+        (_("Place"), place(event, lang), ""),
+        (_("Theme"), _named(theme_label, event.theme, lang) if event.theme else None, ""),
+        (_("Tags"), ", ".join(event.tags), ""),
+        (_("Summary"), safe(event.summary or ""), ""),
+        (_("Id"), _("{id}  (version {version})").format(id=event.id, version=event.version), "dim"),
     ]
     return tuple((n, v, s) for n, v, s in rows if v)
 
@@ -130,7 +142,9 @@ def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
     name = name_or_code(lookup, code, lang)
     if name == code:
         return code
-    return f"{code} ({name})" if lookup is organisation_name else f"{name} ({code})"
+    if lookup is organisation_name:
+        return f"{organisation_acronym(code)} ({name})"
+    return f"{name} ({code})"
 
 
 def _source(source: Source) -> str:
@@ -139,11 +153,22 @@ def _source(source: Source) -> str:
 
 
 def _annotation(note: Annotation) -> str:
-    deleted = " (deleted)" if note.deleted_at else ""
+    deleted = " " + _("(deleted)") if note.deleted_at else ""
     body = safe(note.text).replace("\n", "\n    ")
-    return f"#{note.id} {note.created_at:%Y-%m-%d %H:%M} {safe(note.author)}{deleted}:\n    {body}"
+    head = f"#{note.id} {note.created_at:%Y-%m-%d %H:%M} {safe(note.author)}{deleted}"
+    return f"{labelled(head)}\n    {body}"
 
 
 def _reminder(reminder: Reminder) -> str:
-    delivered = " delivered" if reminder.delivered_at else ""
-    return f"#{reminder.id} due {reminder.due} ({safe(reminder.spec)}){delivered}"
+    delivered = " " + _("delivered") if reminder.delivered_at else ""
+    due = _("due {day}").format(day=reminder.due)
+    return f"#{reminder.id} {due} ({safe(reminder.spec)}){delivered}"
+
+
+def _stored_value(entry: HistoryEntry, value: str | None) -> str:
+    """An old or new value of a history entry; a state is shown as its word."""
+    if value is None:
+        return "-"
+    if entry.action == "status" and value in ConfirmationState.__members__.values():
+        return state_word(ConfirmationState(value))
+    return safe(value)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.date_labels import day_label, format_window
 from sco_cal.domain.digest import Change, ChangeKind, Digest
 from sco_cal.domain.event import Event
-from sco_cal.output.table import place_label
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.i18n import _, ngettext
+from sco_cal.output.table import organisation_label, place_label
+from sco_cal.output.words import precision_word, state_word
 
 # Where to see all of a section that was cut short.
 _SEE_ALL = {
@@ -43,8 +46,11 @@ class Section:
     def heading(self) -> str:
         """`Coming up in the next 14 days (3)`, or `(100 of 2,768)` when cut short."""
         shown = len(self.items)
-        count = f"{shown}" if shown >= self.total else f"{shown} of {self.total:,}"
-        return f"{self.title} ({count})"
+        if shown >= self.total:
+            return f"{self.title} ({shown})"
+        return _("{title} ({shown} of {total})").format(
+            title=self.title, shown=shown, total=f"{self.total:,}"
+        )
 
     @property
     def more(self) -> str:
@@ -52,12 +58,13 @@ class Section:
         left = self.total - len(self.items)
         if left <= 0:
             return ""
-        return f"... and {left:,} more: {_SEE_ALL.get(self.key, 'sco-cal list')}"
+        more = ngettext("... and {n} more: {command}", "... and {n} more: {command}", left)
+        return more.format(n=f"{left:,}", command=_SEE_ALL.get(self.key, "sco-cal list"))
 
 
 def heading(digest: Digest, lang: str) -> str:
     day = digest.today
-    return f"sco-cal digest for {day.day} {month_name(day.month, lang, short=False)} {day.year}"
+    return _("sco-cal digest for {date}").format(date=day_label(day, lang))
 
 
 def sections(digest: Digest, lang: str) -> list[Section]:
@@ -73,22 +80,24 @@ def _sections(digest: Digest, lang: str) -> list[Section]:
     return [
         Section(
             "today",
-            "Today",
+            _("Today"),
             tuple(_event(e, today, lang, _today_note(e)) for e in digest.today_events),
         ),
         Section(
             "coming_up",
-            f"Coming up in the next {digest.days} days",
+            ngettext(
+                "Coming up in the next {n} day", "Coming up in the next {n} days", digest.days
+            ).format(n=digest.days),
             tuple(_event(e, today, lang, _ahead(e, today)) for e in digest.coming_up),
         ),
         Section(
             "reminders_due",
-            "Reminders due",
+            _("Reminders due"),
             tuple(
                 Item(
-                    when=f"due {r.due.isoformat()}",
+                    when=_("due {day}").format(day=r.due.isoformat()),
                     title=r.text,
-                    detail=f"reminder {r.label} ({r.spec})",
+                    detail=_("reminder {label} ({spec})").format(label=r.label, spec=r.spec),
                     note="",
                     ref=r.event.id,
                 )
@@ -97,18 +106,22 @@ def _sections(digest: Digest, lang: str) -> list[Section]:
         ),
         Section(
             "awaiting_confirmation",
-            f"Awaiting confirmation, starting within {digest.awaiting_days} days",
+            ngettext(
+                "Awaiting confirmation, starting within {n} day",
+                "Awaiting confirmation, starting within {n} days",
+                digest.awaiting_days,
+            ).format(n=digest.awaiting_days),
             tuple(_event(e, today, lang, _ahead(e, today)) for e in digest.awaiting_confirmation),
         ),
         Section(
             "needs_follow_up",
-            "Needs follow-up",
+            _("Needs follow-up"),
             tuple(_event(e, today, lang, _overdue(e, today)) for e in digest.needs_follow_up),
             summary=_follow_up_summary(digest),
         ),
         Section(
             "changed",
-            f"Changed since {digest.since:%Y-%m-%d %H:%M} UTC",
+            _("Changed since {moment} UTC").format(moment=f"{digest.since:%Y-%m-%d %H:%M}"),
             tuple(_change(c, lang) for c in digest.changes),
         ),
     ]
@@ -116,12 +129,15 @@ def _sections(digest: Digest, lang: str) -> list[Section]:
 
 def _follow_up_summary(digest: Digest) -> str:
     by_source = "; ".join(
-        f"{n} from {doc}" + (f" ({title})" if title else "")
+        _("{n} from {document}").format(n=n, document=doc) + (f" ({title})" if title else "")
         for doc, title, n in digest.follow_up_by_document
     )
-    return (
+    summary = _(
         "The window has ended and nobody recorded whether the meeting was held, cancelled "
-        "or postponed (oldest first)." + (f" By source: {by_source}." if by_source else "")
+        "or postponed (oldest first)."
+    )
+    return summary + (
+        " " + _("By source: {sources}.").format(sources=by_source) if by_source else ""
     )
 
 
@@ -130,16 +146,21 @@ def when(event: Event, lang: str) -> str:
     label = format_window(event.window, lang)
     if event.window.is_exact:
         return label
-    return f"{label} ({event.window.precision.value}, date imprecise)"
+    imprecise = _("{precision}, date imprecise").format(
+        precision=precision_word(event.window.precision)
+    )
+    return f"{label} ({imprecise})"
 
 
 def _event(event: Event, today: date, lang: str, note: str) -> Item:
     documents = sorted({s.document for s in event.sources})
-    source = f"source: {', '.join(documents)}" if documents else ""
+    source = _("source: {documents}").format(documents=", ".join(documents)) if documents else ""
     return Item(
         when=when(event, lang),
         title=event.title_in(lang),
-        detail=" · ".join((event.status.value, event.organisation, place_label(event, lang))),
+        detail=" · ".join(
+            (state_word(event.status), organisation_label(event), place_label(event, lang))
+        ),
         note="; ".join(n for n in (note, source) if n),
         ref=event.id,
     )
@@ -147,32 +168,41 @@ def _event(event: Event, today: date, lang: str, note: str) -> Item:
 
 def _today_note(event: Event) -> str:
     if event.window.is_exact:
-        return "today" if event.window.start == event.window.end else "under way"
-    return "today falls in its window"
+        return _("today") if event.window.start == event.window.end else _("under way")
+    return _("today falls in its window")
 
 
 def _ahead(event: Event, today: date) -> str:
     days = (event.window.start - today).days
     if days <= 0:
-        return "window already open"
-    return "tomorrow" if days == 1 else f"in {days} days"
+        return _("window already open")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def _overdue(event: Event, today: date) -> str:
     days = (today - event.window.end).days
-    return f"ended {days} day{'s' if days != 1 else ''} ago"
+    return ngettext("ended {n} day ago", "ended {n} days ago", days).format(n=days)
 
 
 def _change(change: Change, lang: str) -> Item:
     entry, event = change.entry, change.event
     title = event.title_in(lang) if event is not None else entry.event_id
     what = {
-        ChangeKind.STATE: f"state {entry.old or '-'} -> {entry.new or '-'}",
-        ChangeKind.NEW: f"new event ({entry.new or 'no state'})",
-        ChangeKind.RESCHEDULED: f"date {entry.old or '-'} -> {entry.new or '-'}",
-        ChangeKind.ANNOTATION: f"note: {entry.new or ''}",
+        ChangeKind.STATE: _("state {old} -> {new}").format(
+            old=_state_or_dash(entry.old), new=_state_or_dash(entry.new)
+        ),
+        ChangeKind.NEW: _("new event ({state})").format(
+            state=_state_or_dash(entry.new) if entry.new else _("no state")
+        ),
+        ChangeKind.RESCHEDULED: _("date {old} -> {new}").format(
+            old=entry.old or "-", new=entry.new or "-"
+        ),
+        ChangeKind.ANNOTATION: _("note: {text}").format(text=entry.new or ""),
     }[change.kind]
-    why = "; ".join(p for p in (entry.note, f"source: {entry.source}" if entry.source else "") if p)
+    source = _("source: {documents}").format(documents=entry.source) if entry.source else ""
+    why = "; ".join(p for p in (entry.note, source) if p)
     return Item(
         when=f"{entry.at:%Y-%m-%d %H:%M}",
         title=title,
@@ -180,3 +210,13 @@ def _change(change: Change, lang: str) -> Item:
         note=why,
         ref=entry.event_id,
     )
+
+
+def _state_or_dash(value: str | None) -> str:
+    """A stored state as its word; "-" for none, and an unknown value as stored."""
+    if not value:
+        return "-"
+    try:
+        return state_word(ConfirmationState(value))
+    except ValueError:
+        return value

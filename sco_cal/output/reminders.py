@@ -10,16 +10,20 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import Reminder
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.domain.text import safe
+from sco_cal.i18n import _
 from sco_cal.output.records import reminder_record
 from sco_cal.output.style import Painter
 
 REMINDER_COLUMNS = ("id", "event_id", "due", "spec", "state", "author")
 
 
-def reminder_state(reminder: Reminder, today: date) -> str:
+def reminder_state(reminder: Reminder, today: date, *, words: bool = False) -> str:
+    """`pending`, `delivered` or `snoozed until DAY`: English for JSON and CSV, in the
+    current language with `words`."""
+    say = _ if words else str
     if reminder.snoozed_until is not None and reminder.snoozed_until > today:
-        return f"snoozed until {reminder.snoozed_until.isoformat()}"
-    return "delivered" if reminder.delivered_at is not None else "pending"
+        return say("snoozed until {day}").format(day=reminder.snoozed_until.isoformat())
+    return say("delivered") if reminder.delivered_at is not None else say("pending")
 
 
 def reminder_row(reminder: Reminder, today: date) -> dict[str, Any]:
@@ -28,9 +32,11 @@ def reminder_row(reminder: Reminder, today: date) -> dict[str, Any]:
 
 
 def render_reminders(reminders: Sequence[Reminder], today: date, paint: Painter) -> str:
+    due = _("due {day}")
     return "\n".join(
-        f"{paint(f'#{r.id}'.ljust(5), 'cyan')} due {r.due.isoformat()}  {safe(r.spec):<6} "
-        f"{reminder_state(r, today):<10}  {r.event_id}"
+        f"{paint(f'#{r.id}'.ljust(5), 'cyan')} {due.format(day=r.due.isoformat())}  "
+        f"{safe(r.spec):<6} "
+        f"{reminder_state(r, today, words=True):<10}  {r.event_id}"
         for r in reminders
     )
 
@@ -57,8 +63,10 @@ def due_record(item: DueReminder, lang: str) -> dict[str, Any]:
 
 def render_due(items: Sequence[DueReminder], paint: Painter) -> str:
     """`#3  due 2026-09-17  <text>  [event-id]`, one line each."""
+    due = _("due {day}")
     return "\n".join(
-        f"{paint(item.label, 'cyan')}  due {item.due.isoformat()}  {safe(item.text)}  "
+        f"{paint(item.label, 'cyan')}  {due.format(day=item.due.isoformat())}  "
+        f"{safe(item.text)}  "
         f"{paint('[' + item.event.id + ']', 'dim')}"
         for item in items
     )

@@ -8,9 +8,12 @@ from datetime import date
 from sco_cal.domain.date_labels import format_window, month_name
 from sco_cal.domain.dates import Precision
 from sco_cal.domain.event import Event
-from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.organisations import NATIONAL, organisation_acronym
+from sco_cal.domain.places import city_label, country_name
 from sco_cal.domain.text import safe
+from sco_cal.i18n import _
 from sco_cal.output.style import STATE_STYLE, Painter
+from sco_cal.output.words import state_word
 
 # Below this width the id moves to a second line under the title.
 WIDE = 110
@@ -21,11 +24,10 @@ def place_label(event: Event, lang: str = "en") -> str:
     """ "Bishkek" or "Moscow +1" with the country code, or the country's name alone."""
     if event.cities:
         more = f" +{len(event.cities) - 1}" if len(event.cities) > 1 else ""
-        return f"{event.cities[0]}{more}" + (f", {event.country}" if event.country else "")
+        city = city_label(event.cities[0])
+        return f"{city}{more}" + (f", {event.country}" if event.country else "")
     if not event.country:
         return "-"
-    from sco_cal.domain.places import country_name  # a large table, needed only for this case
-
     return country_name(event.country, lang)
 
 
@@ -42,9 +44,9 @@ def render_events(
     if not events:
         return ""
     rows = [_cells(e, today, lang) for e in events]
-    when_w = max(4, *(len(r[0]) for r in rows))
-    state_w = max(5, *(len(r[1]) for r in rows))
-    org_w = max(3, *(len(r[2]) for r in rows))
+    when_w = max(len(_("WHEN")), *(len(r[0]) for r in rows))
+    state_w = max(len(_("STATE")), *(len(r[1]) for r in rows))
+    org_w = max(len(_("ORG")), *(len(r[2]) for r in rows))
     place_w = min(20, max(5, *(len(r[4]) for r in rows)))
     id_w = max(2, *(len(e.id) for e in events))
     wide = width >= WIDE
@@ -55,12 +57,12 @@ def render_events(
         place_w, fixed = place_w - shrink, fixed - shrink
     title_w = max(MIN_TITLE, width - fixed)
     heads = [
-        "WHEN".ljust(when_w),
-        "  STATE".ljust(state_w + 2),
-        "ORG".ljust(org_w),
-        "EVENT".ljust(title_w),
-        "PLACE".ljust(place_w),
-    ] + (["ID"] if wide else [])
+        _("WHEN").ljust(when_w),
+        ("  " + _("STATE")).ljust(state_w + 2),
+        _("ORG").ljust(org_w),
+        _("EVENT").ljust(title_w),
+        _("PLACE").ljust(place_w),
+    ] + ([_("ID")] if wide else [])
     lines = [paint("  ".join(heads).rstrip(), "bold")]
     month: str | None = None
     for event, (when, state, org, title, place, mark) in zip(events, rows, strict=True):
@@ -90,7 +92,7 @@ def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, st
     mark = "!" if event.needs_follow_up(today) else " "
     return (
         format_window(event.window, lang),
-        event.status.value,
+        state_word(event.status),
         organisation_label(event),
         safe(event.title_in(lang)) + notes,
         safe(place_label(event, lang)),
@@ -102,7 +104,7 @@ def organisation_label(event: Event) -> str:
     """Who convenes it; a national initiative by its host ("KZ"), which says more."""
     if event.organisation == NATIONAL:
         return event.country or "-"
-    return event.organisation
+    return organisation_acronym(event.organisation)
 
 
 def month_heading(event: Event, lang: str) -> str:
