@@ -9,16 +9,19 @@ import typer
 
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
-from sco_cal.i18n import _, ngettext
+from sco_cal.i18n import N_, _, ngettext
 
 app = typer.Typer()
-db_app = typer.Typer(help="The database: where it is and what it holds.", no_args_is_help=True)
+db_app = typer.Typer(help=N_("The database: where it is and what it holds."), no_args_is_help=True)
 
 
-@app.command("init")
+@app.command(
+    "init",
+    help=N_("Create the store (seeded, unless --empty); an existing store is left as it is."),
+)
 def init(
     empty: Annotated[
-        bool, typer.Option("--empty", help="Create the store without the seed data.")
+        bool, typer.Option("--empty", help=N_("Create the store without the seed data."))
     ] = False,
     db: Db = None,
     today: Today = None,
@@ -26,7 +29,6 @@ def init(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Create the store (seeded, unless --empty); an existing store is left as it is."""
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         database = cli.service.database
         if database.is_ready():
@@ -40,16 +42,19 @@ def init(
         cli.say(created.format(location=database.location(), n=count))
 
 
-@app.command("seed")
+@app.command(
+    "seed", help=N_("Re-apply the seed data: add what is new, never undo what people changed.")
+)
 def seed(
-    path: Annotated[Path | None, typer.Option("--file", help="Another seed file (TOML).")] = None,
+    path: Annotated[
+        Path | None, typer.Option("--file", help=N_("Another seed file (TOML)."))
+    ] = None,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Re-apply the seed data: add what is new, never undo what people changed."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         report = cli.service.database.reseed(path)
         if cli.fmt is Format.JSON:
@@ -64,18 +69,25 @@ def seed(
             )
             return
         lines = [
-            f"added {len(report.added)}, updated {len(report.updated)}, "
-            f"kept user changes on {len(report.kept)}, unchanged {report.unchanged}"
+            _(
+                "added {added}, updated {updated}, kept user changes on {kept}, unchanged {unchanged}"
+            ).format(
+                added=len(report.added),
+                updated=len(report.updated),
+                kept=len(report.kept),
+                unchanged=report.unchanged,
+            )
         ]
         lines += [f"  + {event_id}" for event_id in report.added]
         lines += [f"  ~ {event_id}: {', '.join(f)}" for event_id, f in report.updated.items()]
         lines += [
-            f"  = {event_id}: kept your {', '.join(f)}" for event_id, f in report.kept.items()
+            "  = " + _("{id}: kept your {fields}").format(id=event_id, fields=", ".join(f))
+            for event_id, f in report.kept.items()
         ]
         cli.out("\n".join(lines))
 
 
-@db_app.command("path")
+@db_app.command("path", help=N_("Print where the database is."))
 def db_path(
     db: Db = None,
     today: Today = None,
@@ -83,12 +95,14 @@ def db_path(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Print where the database is."""
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         cli.out(cli.service.database.location())
 
 
-@db_app.command("check")
+@db_app.command(
+    "check",
+    help=N_("Check integrity, schema version and orphan rows; exit 1 if anything is wrong."),
+)
 def db_check(
     db: Db = None,
     today: Today = None,
@@ -96,44 +110,62 @@ def db_check(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Check integrity, schema version and orphan rows; exit 1 if anything is wrong."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         checks = cli.service.database.check()
         if cli.fmt is Format.JSON:
             cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
         else:
             for c in checks:
-                mark = cli.paint("ok  ", "green") if c.ok else cli.paint("FAIL", "red", "bold")
+                mark = (
+                    cli.paint(_("ok").ljust(4), "green")
+                    if c.ok
+                    else cli.paint(_("FAIL"), "red", "bold")
+                )
                 cli.out(f"{mark}  {c.name}: {c.detail}")
         if not all(c.ok for c in checks):
             raise typer.Exit(1)
 
 
-@db_app.command("backup")
+@db_app.command(
+    "backup", help=N_("A consistent copy of the store, safe to take while others use it.")
+)
 def db_backup(
-    destination: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the copy.")],
+    destination: Annotated[
+        Path, typer.Argument(metavar="FILE", help=N_("Where to write the copy."))
+    ],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """A consistent copy of the store, safe to take while others use it."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         written = cli.service.database.backup(destination)
-        cli.say(f"backed up {cli.service.database.location()} to {written}")
+        cli.say(
+            _("backed up {location} to {file}").format(
+                location=cli.service.database.location(), file=written
+            )
+        )
 
 
-@db_app.command("restore")
+@db_app.command(
+    "restore",
+    help=N_("Replace the store by a backup (the current store is saved beside it first)."),
+)
 def db_restore(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="A backup made by `db backup`.")],
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help=N_("A backup made by `db backup`."))
+    ],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Replace the store by a backup (the current store is saved beside it first)."""
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         saved = cli.service.database.restore(source)
-        cli.say(f"restored {source}; the previous store was saved as {saved}")
+        cli.say(
+            _("restored {file}; the previous store was saved as {saved}").format(
+                file=source, saved=saved
+            )
+        )

@@ -16,6 +16,7 @@ import typer
 from sco_cal.cli.options import Format
 from sco_cal.config.settings import Settings
 from sco_cal.domain.errors import ScoCalError
+from sco_cal.i18n import _
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.service import CalendarService
@@ -92,7 +93,7 @@ def errors_to_exit_codes() -> Iterator[None]:
     except ScoCalError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail(_("interrupted"), 130)
     except BrokenPipeError:
         # The reader went away (`| head`): nothing left to say to anyone.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -100,10 +101,11 @@ def errors_to_exit_codes() -> Iterator[None]:
     except Exception as exc:
         if os.environ.get("SCO_CAL_DEBUG"):
             raise
-        fail(f"internal error: {type(exc).__name__}: {exc} (set SCO_CAL_DEBUG=1 for details)", 70)
+        internal = _("internal error: {error} (set SCO_CAL_DEBUG=1 for details)")
+        fail(internal.format(error=f"{type(exc).__name__}: {exc}"), 70)
 
 
 def fail(message: str, code: int) -> NoReturn:
-    first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"sco-cal: error: {first_line}\n")
+    first_line = message.strip().splitlines()[0] if message.strip() else _("error")
+    sys.stderr.write("sco-cal: " + _("error: {message}").format(message=first_line) + "\n")
     raise typer.Exit(code)

@@ -12,6 +12,7 @@ from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import Db, LangOption, NoColor, Today
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import N_, _
 
 app = typer.Typer()
 
@@ -24,12 +25,18 @@ class DigestFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("digest")
+@app.command(
+    "digest",
+    help=N_("Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."),
+)
 def digest(
     days: Annotated[
         int | None,
         typer.Option(
-            "--days", min=0, max=366, help="How far 'coming up' looks ahead (default 14, config)."
+            "--days",
+            min=0,
+            max=366,
+            help=N_("How far 'coming up' looks ahead (default 14, config)."),
         ),
     ] = None,
     since: Annotated[
@@ -37,31 +44,34 @@ def digest(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Changes since DATE (a date phrase, UTC midnight, or an ISO time) instead "
-            "of since the last digest.",
+            help=N_(
+                "Changes since DATE (a date phrase, UTC midnight, or an ISO time) instead "
+                "of since the last digest."
+            ),
         ),
     ] = None,
     fmt: Annotated[
         DigestFormat,
-        typer.Option("--format", "-F", help="text (default, also for pipes), md, html or json."),
+        typer.Option(
+            "--format", "-F", help=N_("text (default, also for pipes), md, html or json.")
+        ),
     ] = DigestFormat.TEXT,
     deliver: Annotated[
-        bool, typer.Option("--deliver", help="Mark the reminders shown as delivered.")
+        bool, typer.Option("--deliver", help=N_("Mark the reminders shown as delivered."))
     ] = False,
     no_mark: Annotated[
         bool,
-        typer.Option("--no-mark", help="Do not record this digest as the last one."),
+        typer.Option("--no-mark", help=N_("Do not record this digest as the last one.")),
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=0, help="At most N items per section (0: all)."),
+        typer.Option("--limit", "-n", min=0, help=N_("At most N items per section (0: all).")),
     ] = None,
     db: Db = None,
     today: Today = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""
     with command_context(db, today, None, lang, no_color) as cli:
         result = cli.service.digests.build(
             days=cli.settings.digest.days if days is None else days,
@@ -100,5 +110,9 @@ def parse_since(text: str, cli: Cli) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     if moment.date() > cli.today:
-        raise InvalidInput(f"--since {text} is after today ({cli.today.isoformat()})")
+        raise InvalidInput(
+            _("--since {text} is after today ({today})").format(
+                text=text, today=cli.today.isoformat()
+            )
+        )
     return moment

@@ -38,6 +38,7 @@ from sco_cal.cli.options import (
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.query import Criteria
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sco_cal.domain.query import EventFilter
@@ -52,7 +53,12 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-@app.command("export")
+@app.command(
+    "export",
+    help=N_(
+        "Export events to a calendar file: every event (past too) unless filtered as for `list`."
+    ),
+)
 def export(
     words: Words = None,
     all_: AllEvents = False,
@@ -71,33 +77,34 @@ def export(
     annotated: WithNotes = False,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-F", help="iCalendar (RFC 5545), or json, csv."),
+        typer.Option("--format", "-F", help=N_("iCalendar (RFC 5545), or json, csv.")),
     ] = ExportFormat.ICS,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout)."),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE (default: stdout).")),
     ] = None,
     feed: Annotated[
         Path | None,
         typer.Option(
             "--feed",
             metavar="DIR",
-            help="Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
-            "(run it from cron).",
+            help=N_(
+                "Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
+                "(run it from cron)."
+            ),
         ),
     ] = None,
     with_notes: Annotated[
-        bool, typer.Option("--with-notes", help="Annotations in the description.")
+        bool, typer.Option("--with-notes", help=N_("Annotations in the description."))
     ] = False,
     with_alarms: Annotated[
-        bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
+        bool, typer.Option("--with-alarms", help=N_("Pending reminders as VALARMs."))
     ] = False,
     db: Db = None,
     today: Today = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
     with command_context(db, today, None, lang, no_color) as cli:
         _export(cli, list_criteria(cli, locals()), fmt, output, feed, with_notes, with_alarms)
 
@@ -114,9 +121,9 @@ def _export(
     from sco_cal.interchange.feed import feed_path, write_atomically
 
     if output is not None and feed is not None:
-        raise InvalidInput("give --output or --feed, not both")
+        raise InvalidInput(_("give --output or --feed, not both"))
     if feed is not None and fmt is not ExportFormat.ICS:
-        raise InvalidInput("a feed is an iCalendar file: --feed needs --format ics")
+        raise InvalidInput(_("a feed is an iCalendar file: --feed needs --format ics"))
     if criteria.scope is None:  # a calendar keeps its past; --from today for what is to come
         criteria = replace(criteria, scope="all")
     data, count = _rendered(cli, fmt, criteria.resolve(cli.today), with_notes, with_alarms)
@@ -126,7 +133,11 @@ def _export(
         sys.stdout.flush()
         return
     write_atomically(target, data)
-    cli.say(f"wrote {count} event{'s' * (count != 1)} to {target}")
+    cli.say(
+        ngettext("wrote {n} event to {target}", "wrote {n} events to {target}", count).format(
+            n=count, target=target
+        )
+    )
 
 
 def _rendered(
@@ -148,28 +159,33 @@ def _rendered(
     return to_csv(records, EVENT_CSV_COLUMNS).encode("utf-8"), len(records)
 
 
-@app.command("import")
+@app.command(
+    "import",
+    help=N_(
+        "Import events from an iCalendar or CSV file: all or nothing, and again without duplicates."
+    ),
+)
 def import_file(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="An iCalendar (.ics) or CSV (.csv) file.")
+        Path, typer.Argument(metavar="FILE", help=N_("An iCalendar (.ics) or CSV (.csv) file."))
     ],
     org: Annotated[
         str | None,
-        typer.Option("--org", help="Organisation of the events that name none (SCO, CSTO...)."),
+        typer.Option("--org", help=N_("Organisation of the events that name none (SCO, CSTO...).")),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
+        bool, typer.Option("--dry-run", help=N_("Say what would change; write nothing."))
     ] = False,
     date_from: Annotated[
         str | None,
         typer.Option(
-            "--from", metavar="DATE", help="Expand recurring events from DATE (default: today)."
+            "--from", metavar="DATE", help=N_("Expand recurring events from DATE (default: today).")
         ),
     ] = None,
     date_to: Annotated[
         str | None,
         typer.Option(
-            "--to", metavar="DATE", help="...up to DATE (default: two years after --from)."
+            "--to", metavar="DATE", help=N_("...up to DATE (default: two years after --from).")
         ),
     ] = None,
     db: Db = None,
@@ -178,7 +194,6 @@ def import_file(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Import events from an iCalendar or CSV file: all or nothing, and again without duplicates."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         report = cli.service.calendars.import_file(
             file, organisation=org, dry_run=dry_run, date_from=date_from, date_to=date_to
@@ -208,14 +223,25 @@ def _report_record(report: ImportReport) -> dict[str, Any]:
 
 def _report_lines(report: ImportReport) -> list[str]:
     lines = [
-        f"{safe(report.file)}: added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, skipped {len(report.skipped)}"
+        _(
+            "{file}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}"
+        ).format(
+            file=safe(report.file),
+            added=len(report.added),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            skipped=len(report.skipped),
+        )
     ]
     lines += [f"  + {i}  {safe(report.labels.get(i, ''))}" for i in report.added]
     lines += [f"  ~ {i}: {', '.join(f)}" for i, f in report.updated.items()]
     lines += [f"  ! {safe(s.what)}: {safe(s.reason)}" for s in report.skipped]
     if report.expanded:
-        lines.append(f"recurring events expanded from {report.expanded[0]} to {report.expanded[1]}")
+        lines.append(
+            _("recurring events expanded from {before} to {after}").format(
+                before=report.expanded[0], after=report.expanded[1]
+            )
+        )
     if report.dry_run:
         lines.append("dry run: nothing was written")
     return lines

@@ -38,6 +38,7 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
 from sco_cal.domain.query import Criteria, SortKey
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.output.detail import history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
@@ -46,7 +47,7 @@ from sco_cal.output.table import place_label, render_events
 app = typer.Typer()
 
 
-@app.command("list")
+@app.command("list", help=N_("List events: upcoming by default, soonest first."))
 def list_events(
     words: Words = None,
     all_: AllEvents = False,
@@ -64,16 +65,15 @@ def list_events(
     follow_up: FollowUp = False,
     annotated: WithNotes = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="At most N events.")
+        int | None, typer.Option("--limit", "-n", min=1, help=N_("At most N events."))
     ] = None,
-    sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
+    sort: Annotated[SortKey, typer.Option("--sort", help=N_("Order of the list."))] = SortKey.DATE,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """List events: upcoming by default, soonest first."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         criteria = list_criteria(cli, locals())
         sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
@@ -115,7 +115,7 @@ def list_criteria(cli: Cli, flags: Mapping[str, Any]) -> Criteria:
     if words and words[0].startswith("@"):
         base = _view(cli, words.pop(0)[1:])
     if flags.get("all_") and flags.get("past"):
-        raise InvalidInput("--all and --past contradict each other: choose one")
+        raise InvalidInput(_("--all and --past contradict each other: choose one"))
 
     options: dict[str, Any] = {
         name: flags[name] for name in FILTER_OPTIONS if flags.get(name) not in (None, [], False)
@@ -134,7 +134,7 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
     """Events in the chosen format; an empty table is said on stderr."""
     if cli.fmt is Format.TABLE:
         if not events:
-            cli.say("no events match")
+            cli.say(_("no events match"))
             return
         cli.out(
             render_events(
@@ -171,20 +171,25 @@ def _view(cli: Cli, name: str) -> Criteria:
     view = cli.settings.views.get(name)
     if view is None:
         known = ", ".join(sorted(cli.settings.views)) or "none defined"
-        raise InvalidInput(f"no saved view '{name}' in the configuration ({known})")
+        raise InvalidInput(
+            _("no saved view '{name}' in the configuration ({known})").format(
+                name=name, known=known
+            )
+        )
     return Criteria.from_view(view)
 
 
-@app.command("show")
+@app.command(
+    "show", help=N_("Everything about one event: fields, sources, annotations, history, reminders.")
+)
 def show(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")],
+    event_id: Annotated[str, typer.Argument(metavar="ID", help=N_("Id or unique prefix."))],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Everything about one event: fields, sources, annotations, history, reminders."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.events.get(event_id)
         if cli.fmt is Format.TABLE:
@@ -195,7 +200,7 @@ def show(
             emit_events(cli, [event])
 
 
-@app.command("history")
+@app.command("history", help=N_("What changed on one event, oldest first."))
 def history(
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     db: Db = None,
@@ -204,21 +209,19 @@ def history(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """What changed on one event, oldest first."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
-@app.command("log")
+@app.command("log", help=N_("What changed in the whole calendar, newest first."))
 def log(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many changes.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many changes."))] = 50,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """What changed in the whole calendar, newest first."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
@@ -226,7 +229,7 @@ def log(
 def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> None:
     if cli.fmt is Format.TABLE:
         if not entries:
-            cli.say("no changes recorded")
+            cli.say(_("no changes recorded"))
         cli.out("\n".join(history_line(h, with_event=with_event) for h in entries))
         return
     records = [history_record(h) for h in entries]
@@ -239,11 +242,11 @@ def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> 
         cli.out(to_markdown(records, columns))
 
 
-@app.command("annotations")
+@app.command("annotations", help=N_("The annotations on one event, oldest first."))
 def list_annotations(
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     deleted: Annotated[
-        bool, typer.Option("--deleted", help="Include deleted annotations.")
+        bool, typer.Option("--deleted", help=N_("Include deleted annotations."))
     ] = False,
     db: Db = None,
     today: Today = None,
@@ -251,7 +254,6 @@ def list_annotations(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """The annotations on one event, oldest first."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         notes = [
             a
@@ -263,7 +265,7 @@ def list_annotations(
             cli.json(records)
         elif cli.fmt is Format.TABLE:
             if not notes:
-                cli.say("no annotations")
+                cli.say(_("no annotations"))
             from sco_cal.domain.text import safe
 
             cli.out(
@@ -280,30 +282,32 @@ def list_annotations(
             )
 
 
-@app.command("clashes")
+@app.command(
+    "clashes",
+    help=N_("Meetings with known days that overlap each other (and, with --possible, may)."),
+)
 def clashes(
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="DATE", help="Start of the period (default: today)."),
+        typer.Option("--from", metavar="DATE", help=N_("Start of the period (default: today).")),
     ] = None,
     date_to: Annotated[
         str | None,
-        typer.Option("--to", metavar="DATE", help="End of the period (default: a year on)."),
+        typer.Option("--to", metavar="DATE", help=N_("End of the period (default: a year on).")),
     ] = None,
     possible: Annotated[
         bool,
         typer.Option(
-            "--possible", help="Also fuzzy windows (a month or finer) that might overlap."
+            "--possible", help=N_("Also fuzzy windows (a month or finer) that might overlap.")
         ),
     ] = False,
-    org: Annotated[Many, typer.Option("--org", "-o", help="Only these organisations.")] = None,
+    org: Annotated[Many, typer.Option("--org", "-o", help=N_("Only these organisations."))] = None,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Meetings with known days that overlap each other (and, with --possible, may)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         criteria = Criteria(
             scope="all",
@@ -328,10 +332,12 @@ def clashes(
             cli.json(records)
         elif cli.fmt is Format.TABLE:
             if not found:
-                cli.say("no clashes")
+                cli.say(_("no clashes"))
             for c in found:
                 kind = (
-                    cli.paint("clash", "red", "bold") if c.certain else cli.paint("maybe", "yellow")
+                    cli.paint(_("clash"), "red", "bold")
+                    if c.certain
+                    else cli.paint(_("maybe"), "yellow")
                 )
                 cli.out(
                     f"{kind}  {format_window(c.first.window, cli.lang)} | "

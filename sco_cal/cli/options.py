@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-COMMON = "Common options"
+from sco_cal.i18n import N_
+
+COMMON = N_("Common options")
 Many = list[str] | None
 
 
@@ -26,7 +28,7 @@ Db = Annotated[
         "--db",
         metavar="PATH_OR_URL",
         rich_help_panel=COMMON,
-        help="Database file or URL (sqlite:///..., postgresql+psycopg://...); env SCO_CAL_DB.",
+        help=N_("Database file or URL (sqlite:///..., postgresql+psycopg://...); env SCO_CAL_DB."),
     ),
 ]
 Today = Annotated[
@@ -35,7 +37,7 @@ Today = Annotated[
         "--today",
         metavar="DATE",
         rich_help_panel=COMMON,
-        help="Pretend today is DATE (e.g. 2026-11-23); env SCO_CAL_TODAY.",
+        help=N_("Pretend today is DATE (e.g. 2026-11-23); env SCO_CAL_TODAY."),
     ),
 ]
 Fmt = Annotated[
@@ -44,7 +46,7 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help="Output: table on a terminal, json when piped, or csv, md.",
+        help=N_("Output: table on a terminal, json when piped, or csv, md."),
     ),
 ]
 LangOption = Annotated[
@@ -53,7 +55,7 @@ LangOption = Annotated[
         "--lang",
         metavar="LANG",
         rich_help_panel=COMMON,
-        help="Language: en, fr (default: lang in the config, else LC_ALL, LC_MESSAGES, LANG).",
+        help=N_("Language: en, fr (default: lang in the config, else LC_ALL, LC_MESSAGES, LANG)."),
     ),
 ]
 NoColor = Annotated[
@@ -61,7 +63,7 @@ NoColor = Annotated[
     typer.Option(
         "--no-color",
         rich_help_panel=COMMON,
-        help="No colour (also when NO_COLOR is set or output is not a terminal).",
+        help=N_("No colour (also when NO_COLOR is set or output is not a terminal)."),
     ),
 ]
 
@@ -70,32 +72,40 @@ Words = Annotated[
     Many,
     typer.Argument(
         metavar="[@VIEW] [SEARCH]...",
-        help="Words found in titles, places, excerpts and notes (case and accents ignored); "
-        "@name applies a saved view.",
+        help=N_(
+            "Words found in titles, places, excerpts and notes (case and accents ignored); "
+            "@name applies a saved view."
+        ),
     ),
 ]
-AllEvents = Annotated[bool, typer.Option("--all", "-a", help="Every event, past and future.")]
-Past = Annotated[bool, typer.Option("--past", help="Only events whose window has ended.")]
-Org = Annotated[Many, typer.Option("--org", "-o", help="Organisation (SCO, OCS, CSTO...).")]
-OrgLong = Annotated[Many, typer.Option("--org", help="Organisation (SCO, OCS, CSTO...).")]
-Country = Annotated[Many, typer.Option("--country", "-c", help="Country, any spelling or code.")]
-City = Annotated[Many, typer.Option("--city", help="City, any spelling.")]
-Status = Annotated[Many, typer.Option("--status", "-s", help="State; repeat for several.")]
+AllEvents = Annotated[bool, typer.Option("--all", "-a", help=N_("Every event, past and future."))]
+Past = Annotated[bool, typer.Option("--past", help=N_("Only events whose window has ended."))]
+Org = Annotated[Many, typer.Option("--org", "-o", help=N_("Organisation (SCO, OCS, CSTO...)."))]
+OrgLong = Annotated[Many, typer.Option("--org", help=N_("Organisation (SCO, OCS, CSTO...)."))]
+Country = Annotated[
+    Many, typer.Option("--country", "-c", help=N_("Country, any spelling or code."))
+]
+City = Annotated[Many, typer.Option("--city", help=N_("City, any spelling."))]
+Status = Annotated[Many, typer.Option("--status", "-s", help=N_("State; repeat for several."))]
 Theme = Annotated[
-    Many, typer.Option("--theme", "-t", help="Theme id or label (sub-themes included).")
+    Many, typer.Option("--theme", "-t", help=N_("Theme id or label (sub-themes included)."))
 ]
 KindOption = Annotated[
-    Many, typer.Option("--kind", "-k", help="Kind (summit, ministerial, signing...).")
+    Many, typer.Option("--kind", "-k", help=N_("Kind (summit, ministerial, signing...)."))
 ]
-Series = Annotated[Many, typer.Option("--series", help="Series slug, e.g. defence-ministers.")]
-Tag = Annotated[Many, typer.Option("--tag", help="Tag.")]
+Series = Annotated[Many, typer.Option("--series", help=N_("Series slug, e.g. defence-ministers."))]
+Tag = Annotated[Many, typer.Option("--tag", help=N_("Tag."))]
 DateFrom = Annotated[
     str | None,
-    typer.Option("--from", metavar="DATE", help="Windows ending on or after (any date phrase)."),
+    typer.Option(
+        "--from", metavar="DATE", help=N_("Windows ending on or after (any date phrase).")
+    ),
 ]
 DateTo = Annotated[
     str | None,
-    typer.Option("--to", metavar="DATE", help="Windows starting on or before (any date phrase)."),
+    typer.Option(
+        "--to", metavar="DATE", help=N_("Windows starting on or before (any date phrase).")
+    ),
 ]
-FollowUp = Annotated[bool, typer.Option("--follow-up", help="Only events needing follow-up.")]
-WithNotes = Annotated[bool, typer.Option("--annotated", help="Only events with annotations.")]
+FollowUp = Annotated[bool, typer.Option("--follow-up", help=N_("Only events needing follow-up."))]
+WithNotes = Annotated[bool, typer.Option("--annotated", help=N_("Only events with annotations."))]

@@ -12,13 +12,18 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.i18n import N_, _
 from sco_cal.output.records import annotation_record, event_record
+from sco_cal.output.words import state_word
 
 app = typer.Typer()
-EventId = Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix of it.")]
-Note = Annotated[str | None, typer.Option("--note", "-m", help="Why: kept in the history.")]
+EventId = Annotated[
+    str, typer.Argument(metavar="ID", help=N_("Event id or a unique prefix of it."))
+]
+Note = Annotated[str | None, typer.Option("--note", "-m", help=N_("Why: kept in the history."))]
 SourceOpt = Annotated[
-    str | None, typer.Option("--source", help="Where the fact comes from (document, URL, person).")
+    str | None,
+    typer.Option("--source", help=N_("Where the fact comes from (document, URL, person).")),
 ]
 
 
@@ -29,17 +34,16 @@ def report(cli: Cli, event: Event, message: str) -> None:
     cli.say(message)
 
 
-@app.command("annotate")
+@app.command("annotate", help=N_("Add a note to an event (append-only; deletions are recorded)."))
 def annotate(
     event_id: EventId,
-    text: Annotated[str, typer.Argument(help="The note; '-' reads it from standard input.")],
+    text: Annotated[str, typer.Argument(help=N_("The note; '-' reads it from standard input."))],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add a note to an event (append-only; deletions are recorded)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         if text == "-":
             import sys
@@ -48,14 +52,16 @@ def annotate(
         note = cli.service.records.annotate(event_id, text)
         if cli.fmt is Format.JSON:
             cli.json(annotation_record(note))
-        cli.say(f"annotated {note.event_id} (#{note.id})")
+        cli.say(_("annotated {id} (#{number})").format(id=note.event_id, number=note.id))
 
 
-@app.command("unannotate")
+@app.command(
+    "unannotate", help=N_("Delete an annotation; the deletion is recorded in the history.")
+)
 def unannotate(
     event_id: EventId,
     annotation_id: Annotated[
-        int, typer.Argument(metavar="NOTE_ID", help="The #number shown by `annotations`.")
+        int, typer.Argument(metavar="NOTE_ID", help=N_("The #number shown by `annotations`."))
     ],
     db: Db = None,
     today: Today = None,
@@ -63,19 +69,19 @@ def unannotate(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Delete an annotation; the deletion is recorded in the history."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         cli.service.records.unannotate(event_id, annotation_id)
-        cli.say(f"deleted annotation #{annotation_id}")
+        cli.say(_("deleted annotation #{number}").format(number=annotation_id))
 
 
-@app.command("status")
+@app.command("status", help=N_("Record a new confirmation state."))
 def status(
     event_id: EventId,
     state: Annotated[
         str,
         typer.Argument(
-            metavar="STATE", help="proposed, provisional, confirmed, postponed, cancelled or held."
+            metavar="STATE",
+            help=N_("proposed, provisional, confirmed, postponed, cancelled or held."),
         ),
     ],
     note: Note = None,
@@ -86,7 +92,6 @@ def status(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Record a new confirmation state."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         _change(cli, event_id, ConfirmationState.parse(state), note, source)
 
@@ -98,7 +103,7 @@ def _change(
     after = cli.service.records.change_status(
         before.id, state, note=note, source=source, expected_version=before.version
     )
-    report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
+    report(cli, after, f"{after.id}: {state_word(before.status)} -> {state_word(after.status)}")
 
 
 def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
@@ -117,20 +122,23 @@ def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
         with command_context(db, today, fmt, lang, no_color) as cli:
             _change(cli, event_id, state, note, source)
 
-    record_state.__doc__ = summary
-    app.command(name)(record_state)
+    app.command(name, help=summary)(record_state)
 
 
-_state_command("confirm", ConfirmationState.CONFIRMED, "Record that the organisers confirmed it.")
-_state_command("cancel", ConfirmationState.CANCELLED, "Record that the event was cancelled.")
-_state_command("held", ConfirmationState.HELD, "Record that the event took place.")
+_state_command(
+    "confirm", ConfirmationState.CONFIRMED, N_("Record that the organisers confirmed it.")
+)
+_state_command("cancel", ConfirmationState.CANCELLED, N_("Record that the event was cancelled."))
+_state_command("held", ConfirmationState.HELD, N_("Record that the event took place."))
 
 
-@app.command("postpone")
+@app.command(
+    "postpone", help=N_("Record a postponement to a new date (old and new windows are kept).")
+)
 def postpone(
     event_id: EventId,
     date_phrase: Annotated[
-        str, typer.Argument(metavar="NEW_DATE", help="The new date, any phrase.")
+        str, typer.Argument(metavar="NEW_DATE", help=N_("The new date, any phrase."))
     ],
     note: Note = None,
     source: SourceOpt = None,
@@ -140,23 +148,25 @@ def postpone(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Record a postponement to a new date (old and new windows are kept)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         before = cli.service.events.get(event_id)
         after = cli.service.records.postpone(before.id, date_phrase, note=note, source=source)
         report(
             cli,
             after,
-            f"{after.id}: postponed from {format_window(before.window, cli.lang)} "
-            f"to {format_window(after.window, cli.lang)}",
+            _("{id}: postponed from {old} to {new}").format(
+                id=after.id,
+                old=format_window(before.window, cli.lang),
+                new=format_window(after.window, cli.lang),
+            ),
         )
 
 
-@app.command("reschedule")
+@app.command("reschedule", help=N_("Correct or refine an event's date without changing its state."))
 def reschedule(
     event_id: EventId,
     date_phrase: Annotated[
-        str, typer.Argument(metavar="DATE", help="The corrected date, any phrase.")
+        str, typer.Argument(metavar="DATE", help=N_("The corrected date, any phrase."))
     ],
     note: Note = None,
     source: SourceOpt = None,
@@ -166,7 +176,6 @@ def reschedule(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Correct or refine an event's date without changing its state."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         before = cli.service.events.get(event_id)
         after = cli.service.records.reschedule(before.id, date_phrase, note=note, source=source)
@@ -178,19 +187,21 @@ def reschedule(
         )
 
 
-@app.command("edit")
+@app.command("edit", help=N_("Change fields of an event; each change is recorded."))
 def edit(
     event_id: EventId,
     assignments: Annotated[
         list[str],
         typer.Argument(
-            metavar="FIELD=VALUE...", help="e.g. city=Bichkek country=kg title_en='New title'."
+            metavar="FIELD=VALUE...", help=N_("e.g. city=Bichkek country=kg title_en='New title'.")
         ),
     ],
     note: Note = None,
     expect_version: Annotated[
         int | None,
-        typer.Option("--expect-version", help="Refuse if the event is no longer at this version."),
+        typer.Option(
+            "--expect-version", help=N_("Refuse if the event is no longer at this version.")
+        ),
     ] = None,
     db: Db = None,
     today: Today = None,
@@ -198,25 +209,31 @@ def edit(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Change fields of an event; each change is recorded."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         changes = {}
         for item in assignments:
             name, sep, value = item.partition("=")
             if not sep:
-                raise InvalidInput(f"'{item}' is not FIELD=VALUE")
+                raise InvalidInput(_("'{item}' is not FIELD=VALUE").format(item=item))
             changes[name.strip().replace("-", "_")] = value
         after = cli.service.records.edit(
             event_id, changes, note=note, expected_version=expect_version
         )
-        report(cli, after, f"{after.id}: edited {', '.join(changes)} (version {after.version})")
+        edited = _("{id}: edited {fields} (version {version})")
+        report(
+            cli, after, edited.format(id=after.id, fields=", ".join(changes), version=after.version)
+        )
 
 
-@app.command("tag", context_settings={"ignore_unknown_options": True})
+@app.command(
+    "tag",
+    context_settings={"ignore_unknown_options": True},
+    help=N_("Add (+tag) or remove (-tag) tags."),
+)
 def tag(
     event_id: EventId,
     changes: Annotated[
-        list[str], typer.Argument(metavar="+TAG|-TAG...", help="+tag adds, -tag removes.")
+        list[str], typer.Argument(metavar="+TAG|-TAG...", help=N_("+tag adds, -tag removes."))
     ],
     db: Db = None,
     today: Today = None,
@@ -224,37 +241,38 @@ def tag(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add (+tag) or remove (-tag) tags."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
         remove = [c[1:] for c in changes if c.startswith("-")]
         tags = cli.service.records.tag(event_id, add, remove)
         if cli.fmt is Format.JSON:
             cli.json({"id": cli.service.events.resolve_id(event_id), "tags": list(tags)})
-        cli.say(f"tags: {', '.join(tags) or '(none)'}")
+        cli.say(_("tags: {tags}").format(tags=", ".join(tags) or _("(none)")))
 
 
-@app.command("add")
+@app.command("add", help=N_("Add an event that no document has brought in."))
 def add(
-    title: Annotated[str, typer.Argument(help="English title.")],
-    date_phrase: Annotated[str, typer.Option("--date", "-d", help="When, any date phrase.")],
-    org: Annotated[str, typer.Option("--org", "-o", help="Organisation.")],
-    country: Annotated[str | None, typer.Option("--country", "-c", help="Host country.")] = None,
-    city: Annotated[
-        list[str] | None, typer.Option("--city", help="City; repeat for several.")
+    title: Annotated[str, typer.Argument(help=N_("English title."))],
+    date_phrase: Annotated[str, typer.Option("--date", "-d", help=N_("When, any date phrase."))],
+    org: Annotated[str, typer.Option("--org", "-o", help=N_("Organisation."))],
+    country: Annotated[
+        str | None, typer.Option("--country", "-c", help=N_("Host country."))
     ] = None,
-    title_fr: Annotated[str | None, typer.Option("--title-fr", help="French title.")] = None,
-    kind: Annotated[str, typer.Option("--kind", "-k", help="Kind.")] = "meeting",
+    city: Annotated[
+        list[str] | None, typer.Option("--city", help=N_("City; repeat for several."))
+    ] = None,
+    title_fr: Annotated[str | None, typer.Option("--title-fr", help=N_("French title."))] = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help=N_("Kind."))] = "meeting",
     state: Annotated[
-        str, typer.Option("--status", "-s", help="Confirmation state.")
+        str, typer.Option("--status", "-s", help=N_("Confirmation state."))
     ] = "provisional",
-    theme: Annotated[str | None, typer.Option("--theme", "-t", help="Theme.")] = None,
-    series: Annotated[str | None, typer.Option("--series", help="Series slug.")] = None,
+    theme: Annotated[str | None, typer.Option("--theme", "-t", help=N_("Theme."))] = None,
+    series: Annotated[str | None, typer.Option("--series", help=N_("Series slug."))] = None,
     number: Annotated[
-        int | None, typer.Option("--number", min=1, help="Number in the series.")
+        int | None, typer.Option("--number", min=1, help=N_("Number in the series."))
     ] = None,
     new_id: Annotated[
-        str | None, typer.Option("--id", help="Choose the id (default: from the title).")
+        str | None, typer.Option("--id", help=N_("Choose the id (default: from the title)."))
     ] = None,
     db: Db = None,
     today: Today = None,
@@ -262,7 +280,6 @@ def add(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add an event that no document has brought in."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.records.add_event(
             title=title,
@@ -278,4 +295,4 @@ def add(
             number=number,
             event_id=new_id,
         )
-        report(cli, cli.service.events.get(event.id), f"added {event.id}")
+        report(cli, cli.service.events.get(event.id), _("added {id}").format(id=event.id))

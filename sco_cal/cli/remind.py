@@ -15,6 +15,7 @@ from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.reminders import DueReminder, parse_days
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
     REMINDER_COLUMNS,
@@ -25,11 +26,11 @@ from sco_cal.output.reminders import (
 )
 
 app = typer.Typer(
-    help="Reminders before events; `remind due` delivers them (meant for cron).",
+    help=N_("Reminders before events; `remind due` delivers them (meant for cron)."),
     no_args_is_help=True,
 )
 ReminderId = Annotated[
-    int, typer.Argument(metavar="REMINDER_ID", help="The #number shown by `remind list`.")
+    int, typer.Argument(metavar="REMINDER_ID", help=N_("The #number shown by `remind list`."))
 ]
 NOTHING_DUE = 1  # like grep: a script can tell "nothing due" from "printed some"
 
@@ -40,17 +41,19 @@ class DueFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("add")
+@app.command("add", help=N_("Set reminders on an event; a fuzzy window counts from its first day."))
 def add(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix.")],
+    event_id: Annotated[str, typer.Argument(metavar="ID", help=N_("Event id or a unique prefix."))],
     before: Annotated[
         list[str],
         typer.Option(
             "--before",
             "-b",
             metavar="SPEC",
-            help="14d, 2w, '3 days' before the window starts, or a date phrase (that day); "
-            "repeat for several.",
+            help=N_(
+                "14d, 2w, '3 days' before the window starts, or a date phrase (that day); "
+                "repeat for several."
+            ),
         ),
     ],
     db: Db = None,
@@ -59,7 +62,6 @@ def add(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Set reminders on an event; a fuzzy window counts from its first day."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.events.get(event_id)
         added = cli.service.reminders.add(event.id, before)
@@ -67,18 +69,25 @@ def add(
             cli.json([reminder_row(r, cli.today) for r in added])
         label = format_window(event.window, cli.lang)
         if not event.window.is_exact:
-            label = f"{label}, date imprecise: counted from its first day"
+            label = _("{label}, date imprecise: counted from its first day").format(label=label)
         for reminder in added:
-            message = f"reminder #{reminder.id} on {event.id}: due {reminder.due.isoformat()}"
+            message = _("reminder #{number} on {id}: due {day}").format(
+                number=reminder.id, id=event.id, day=reminder.due.isoformat()
+            )
             if parse_days(reminder.spec) is not None:
-                message += f" ({reminder.spec} before {label})"
+                message += " " + _("({spec} before {label})").format(
+                    spec=reminder.spec, label=label
+                )
             cli.say(message)
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=N_("Stored reminders, soonest first (defaults from the configuration are not listed)."),
+)
 def list_reminders(
     event_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Only this event's reminders.")
+        str | None, typer.Argument(metavar="[ID]", help=N_("Only this event's reminders."))
     ] = None,
     db: Db = None,
     today: Today = None,
@@ -86,7 +95,6 @@ def list_reminders(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Stored reminders, soonest first (defaults from the configuration are not listed)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         reminders = cli.service.reminders.stored(event_id)
         records = [reminder_row(r, cli.today) for r in reminders]
@@ -97,12 +105,12 @@ def list_reminders(
         elif cli.fmt is Format.MD:
             cli.out(to_markdown(records, REMINDER_COLUMNS))
         elif not reminders:
-            cli.say("no reminders")
+            cli.say(_("no reminders"))
         else:
             cli.out(render_reminders(reminders, cli.today, cli.paint))
 
 
-@app.command("rm")
+@app.command("rm", help=N_("Delete a reminder (recorded in the event's history)."))
 def remove(
     reminder_id: ReminderId,
     db: Db = None,
@@ -111,48 +119,58 @@ def remove(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Delete a reminder (recorded in the event's history)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         cli.service.reminders.remove(reminder_id)
-        cli.say(f"deleted reminder #{reminder_id}")
+        cli.say(_("deleted reminder #{number}").format(number=reminder_id))
 
 
-@app.command("snooze")
+@app.command(
+    "snooze",
+    help=N_("Put a reminder off: due again in 3d, 1w, or on a given day (even if delivered)."),
+)
 def snooze(
     reminder_id: ReminderId,
-    spec: Annotated[str, typer.Argument(metavar="FOR_OR_UNTIL", help="3d, 1w, or a date phrase.")],
+    spec: Annotated[
+        str, typer.Argument(metavar="FOR_OR_UNTIL", help=N_("3d, 1w, or a date phrase."))
+    ],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Put a reminder off: due again in 3d, 1w, or on a given day (even if delivered)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         reminder = cli.service.reminders.snooze(reminder_id, spec)
         if cli.fmt is Format.JSON:
             cli.json(reminder_row(reminder, cli.today))
         assert reminder.snoozed_until is not None
-        cli.say(f"reminder #{reminder.id} snoozed until {reminder.snoozed_until.isoformat()}")
+        cli.say(
+            _("reminder #{number} snoozed until {day}").format(
+                number=reminder.id, day=reminder.snoozed_until.isoformat()
+            )
+        )
 
 
-@app.command("due")
+@app.command(
+    "due",
+    help=N_("Print each due reminder once and mark it delivered; exit 1 when nothing is due."),
+)
 def due(
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what is due without marking it delivered.")
+        bool, typer.Option("--dry-run", help=N_("Show what is due without marking it delivered."))
     ] = False,
     notify: Annotated[
-        bool, typer.Option("--notify", help="Also send a desktop notification (notify-send).")
+        bool, typer.Option("--notify", help=N_("Also send a desktop notification (notify-send)."))
     ] = False,
     fmt: Annotated[
-        DueFormat, typer.Option("--format", "-F", help="text (default, also for pipes) or json.")
+        DueFormat,
+        typer.Option("--format", "-F", help=N_("text (default, also for pipes) or json.")),
     ] = DueFormat.TEXT,
     db: Db = None,
     today: Today = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Print each due reminder once and mark it delivered; exit 1 when nothing is due."""
     with command_context(db, today, None, lang, no_color) as cli:
         rules = cli.settings.reminders
         found = cli.service.reminders.due(rules, deliver=not dry_run, lang=cli.lang)
@@ -170,7 +188,7 @@ def send_notifications(cli: Cli, items: Sequence[DueReminder]) -> None:
     """A desktop notification per reminder, or one line saying why there is none."""
     program = shutil.which("notify-send")
     if program is None:
-        cli.say("sco-cal: desktop notifications are unavailable (notify-send not found)")
+        cli.say("sco-cal: " + _("desktop notifications are unavailable (notify-send not found)"))
         return
     for item in items:
         try:
@@ -181,5 +199,8 @@ def send_notifications(cli: Cli, items: Sequence[DueReminder]) -> None:
                 timeout=10,
             )
         except (OSError, subprocess.SubprocessError) as exc:
-            cli.say(f"sco-cal: desktop notification failed: {type(exc).__name__}")
+            cli.say(
+                "sco-cal: "
+                + _("desktop notification failed: {error}").format(error=type(exc).__name__)
+            )
             return
