@@ -37,7 +37,9 @@ def report(cli: Cli, event: Event, message: str) -> None:
 @app.command("annotate", help=N_("Add a note to an event (append-only; deletions are recorded)."))
 def annotate(
     event_id: EventId,
-    text: Annotated[str, typer.Argument(help=N_("The note; '-' reads it from standard input."))],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help=N_("The note; '-' reads it from standard input."))
+    ],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -252,7 +254,7 @@ def tag(
 
 @app.command("add", help=N_("Add an event that no document has brought in."))
 def add(
-    title: Annotated[str, typer.Argument(help=N_("English title."))],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help=N_("English title."))],
     date_phrase: Annotated[str, typer.Option("--date", "-d", help=N_("When, any date phrase."))],
     org: Annotated[str, typer.Option("--org", "-o", help=N_("Organisation."))],
     country: Annotated[

@@ -17,6 +17,7 @@ from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import DatePhraseError
 from sco_cal.domain.text import fold
+from sco_cal.i18n import N_, _
 
 _MAX_LENGTH = 200
 _MONTH_WORDS = (
@@ -142,7 +143,7 @@ class _Context:
     def year(self, given: int | None) -> int:
         year = given if given is not None else self.default_year
         if year is None:
-            raise _Bad("no year")
+            raise _Bad(N_("no year"))
         if not 1900 <= year <= 2200:
             raise _Bad(f"year {year} is outside 1900-2200")
         return year
@@ -165,13 +166,17 @@ def parse_date_phrase(
             pass  # the full parser explains what is wrong with it
     try:
         if not original:
-            raise _Bad("empty")
+            raise _Bad(N_("empty"))
         # Checked before and after folding: folding can lengthen text many times over.
         if len(original) > _MAX_LENGTH or len(phrase := _clean(original)) > _MAX_LENGTH:
             raise _Bad(f"longer than {_MAX_LENGTH} characters")
         window = _read(phrase, _Context(default_year, today))
     except _Bad as bad:
-        raise DatePhraseError(f"cannot read date phrase '{_shown(original)}': {bad}") from None
+        raise DatePhraseError(
+            _("cannot read date phrase '{phrase}': {reason}").format(
+                phrase=_shown(original), reason=_(str(bad))
+            )
+        ) from None
     return replace(window, text=original)
 
 
@@ -221,17 +226,17 @@ def _read_plain(phrase: str, ctx: _Context) -> tuple[DateWindow, bool]:
     if window is not None:
         return window, True
     if _KNOWN_WORD.search(phrase):
-        raise _Bad("the words are known but do not make a date together")
-    raise _Bad("no month, season, quarter or half-year recognised")
+        raise _Bad(N_("the words are known but do not make a date together"))
+    raise _Bad(N_("no month, season, quarter or half-year recognised"))
 
 
 def _relative(offset: int, ctx: _Context) -> DateWindow:
     if ctx.today is None:
-        raise _Bad("a relative day needs today's date")
+        raise _Bad(N_("a relative day needs today's date"))
     try:
         day = ctx.today + timedelta(days=offset)
     except OverflowError:
-        raise _Bad("the day is outside the calendar") from None
+        raise _Bad(N_("the day is outside the calendar")) from None
     return DateWindow(day, day, Precision.DAY)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.event import Kind
+from sco_cal.i18n import _
 
 EDITABLE = (
     "title",
@@ -38,8 +39,10 @@ def edit(name: str, typed: str) -> tuple[str, Any]:
     field = FIELD_ALIASES.get(name, name)
     if field not in EDITABLE:
         raise UnknownValue(
-            f"cannot edit '{name}' (editable: {', '.join(EDITABLE)}; "
-            "use reschedule or status for dates and states)"
+            _(
+                "cannot edit '{name}' (editable: {fields}; "
+                "use reschedule or status for dates and states)"
+            ).format(name=name, fields=", ".join(EDITABLE))
         )
     value = typed.strip()
     if field in ("title", "title_en"):
@@ -75,13 +78,13 @@ def _theme(value: str) -> str:
 
 def _number(value: str) -> int:
     if not value.isdigit():
-        raise InvalidInput(f"number must be a whole number, not '{value}'")
+        raise InvalidInput(_("number must be a whole number, not '{value}'").format(value=value))
     return int(value)
 
 
 def _time_of_day(value: str) -> str:
     if not _TIME.fullmatch(value):
-        raise InvalidInput(f"time must be HH:MM (24-hour), not '{value}'")
+        raise InvalidInput(_("time must be HH:MM (24-hour), not '{value}'").format(value=value))
     return value
 
 
@@ -92,7 +95,9 @@ def _timezone(value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(
-            f"unknown time zone '{value}' (use an IANA name such as Asia/Bishkek)"
+            _("unknown time zone '{value}' (use an IANA name such as Asia/Bishkek)").format(
+                value=value
+            )
         ) from None
     return value
 

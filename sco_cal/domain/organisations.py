@@ -119,8 +119,9 @@ def organisation(code: str) -> Organisation:
     found = _by_code().get(code.strip().upper())
     if found is None:
         raise UnknownValue(
-            f"unknown organisation {code.strip()!r} "
-            f"(expected one of: {', '.join(organisation_codes())})"
+            _("unknown organisation '{value}' (expected one of: {known})").format(
+                value=code.strip(), known=", ".join(organisation_codes())
+            )
         )
     return found
 
@@ -133,8 +134,9 @@ def organisation_code(text: str) -> str:
     code = _index().find(text)
     if code is None:
         raise UnknownValue(
-            f"unknown organisation {text.strip()!r} "
-            f"(expected one of: {', '.join(organisation_codes())})"
+            _("unknown organisation '{value}' (expected one of: {known})").format(
+                value=text.strip(), known=", ".join(organisation_codes())
+            )
         )
     return code
 

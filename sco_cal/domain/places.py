@@ -381,7 +381,7 @@ def country(text: str) -> Country:
     """The country spelled `text`; UnknownPlace when no spelling matches."""
     found = find_country(text)
     if found is None:
-        raise UnknownPlace(f"unknown country {text.strip()!r}")
+        raise UnknownPlace(_("unknown country '{value}'").format(value=text.strip()))
     return found
 
 
@@ -417,7 +417,7 @@ def city(text: str) -> City:
     """The city spelled `text`; UnknownPlace when no spelling matches."""
     found = find_city(text)
     if found is None:
-        raise UnknownPlace(f"unknown city {text.strip()!r}")
+        raise UnknownPlace(_("unknown city '{value}'").format(value=text.strip()))
     return found
 
 

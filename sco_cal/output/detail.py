@@ -169,6 +169,6 @@ def _stored_value(entry: HistoryEntry, value: str | None) -> str:
     """An old or new value of a history entry; a state is shown as its word."""
     if value is None:
         return "-"
-    if entry.action == "status" and value in ConfirmationState.__members__.values():
+    if entry.action in ("status", "created") and value in set(ConfirmationState):
         return state_word(ConfirmationState(value))
     return safe(value)

@@ -20,6 +20,7 @@ from sco_cal.domain.errors import AmbiguousId, NotFound, StoreError
 from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
 from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
 from sco_cal.domain.query import EventFilter, Scope, SortKey
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
@@ -153,10 +154,12 @@ class Reader:
         if text in ids:
             return text
         if not ids:
-            raise NotFound(f"no event with id '{text}'")
+            raise NotFound(_("no event with id '{id}'").format(id=text))
         if len(ids) > 1:
             shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
-            raise AmbiguousId(f"'{text}' matches {len(ids)} events: {shown}")
+            raise AmbiguousId(
+                _("'{text}' matches {n} events: {ids}").format(text=text, n=len(ids), ids=shown)
+            )
         return str(ids[0])
 
     def event(self, event_id: str) -> Event:
@@ -165,7 +168,7 @@ class Reader:
             f"SELECT {EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
         )
         if not found:
-            raise NotFound(f"no event with id '{event_id}'")
+            raise NotFound(_("no event with id '{id}'").format(id=event_id))
         event = event_from_row(found[0][:-1], found[0][-1])
         (full,) = self._with_details([event], deleted_notes=True)
         history = tuple(self.history(event_id=event_id, oldest_first=True))

@@ -17,6 +17,7 @@ from sco_cal.domain.errors import InvalidInput, NotFound
 from sco_cal.domain.event import Event, Kind, Reminder
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     EVENT_COLUMNS,
     REMINDER_COLUMNS,
@@ -78,7 +79,7 @@ class ReminderReads:
             {"id": reminder_id},
         )
         if not found:
-            raise NotFound(f"no reminder #{reminder_id}")
+            raise NotFound(_("no reminder #{number}").format(number=reminder_id))
         return reminder_from_row(found[0])
 
     def events(self, ids: Iterable[str]) -> dict[str, Event]:
@@ -244,7 +245,7 @@ def _row(session: Session, reminder_id: int) -> ReminderRow:
 
     row = session.get(ReminderRow, reminder_id)
     if row is None:
-        raise NotFound(f"no reminder #{reminder_id}")
+        raise NotFound(_("no reminder #{number}").format(number=reminder_id))
     return row
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from sco_cal.domain.errors import Conflict, NotFound
 from sco_cal.domain.event import Annotation, Event
 from sco_cal.domain.query import event_search_text
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
@@ -224,7 +225,9 @@ def delete_annotation(
 ) -> None:
     row = session.get(AnnotationRow, annotation_id)
     if row is None or row.event_id != event_id or row.deleted_at is not None:
-        raise NotFound(f"{event_id} has no annotation #{annotation_id}")
+        raise NotFound(
+            _("{id} has no annotation #{number}").format(id=event_id, number=annotation_id)
+        )
     row.deleted_at, row.deleted_by = now, author
     session.add(row)
     session.flush()

@@ -1,0 +1,229 @@
+"""Nothing reaches a French reader in English: every command, its help and its errors run
+under a pseudo-French catalogue that brackets each translated message (⟦...⟧), and any
+word shown outside the brackets must be data (titles, ids, excerpts, notes, places) or
+the domain's own French vocabulary (month names, countries, themes), never text that
+skipped the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import sco_cal.i18n
+from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.dates import Precision
+from sco_cal.domain.edits import EDITABLE
+from sco_cal.domain.event import Kind
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import all_organisations
+from sco_cal.domain.places import all_countries
+from sco_cal.domain.query import EventFilter, Scope, SortKey
+from sco_cal.domain.themes import all_themes
+from sco_cal.i18n import DOMAIN, LOCALE_DIR, use
+from sco_cal.output.digest_md import md_text
+from sco_cal.service import CalendarService
+from sco_cal.store.digests import DigestReads
+from sco_cal.store.store import Store
+from tests.support.cli import Cli
+from tests.support.databases import copy_sqlite
+
+OPEN, CLOSE = "⟦", "⟧"
+INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+WORD = re.compile(r"[^\W\d_]{2,}")
+# What is code, not language: options, metavars and Typer's choices ([table|json]).
+CODE = re.compile(r"\S*/\S*|--?[\w-]+|\b[A-Z][A-Z_]+\b|\[[a-z|-]+\]|`[^`]*`|<[^<>]*>|\{\w+\}|\w+…")
+
+
+@pytest.fixture
+def db(seeded_sqlite: Path, db_path: Path) -> str:
+    """SQLite only: what people read does not depend on the engine."""
+    copy_sqlite(seeded_sqlite, db_path)
+    return str(db_path)
+
+
+def pseudo(text: str) -> str:
+    """`error: {message}` as `⟦error: ⟧{message}`: what fills a placeholder stays outside
+    the brackets, so an English message passed into a French one is still caught."""
+    parts = re.split(r"(\{[^{}]*\})", text)
+    return "".join(p if p.startswith("{") or not p.strip() else f"{OPEN}{p}{CLOSE}" for p in parts)
+
+
+@pytest.fixture
+def pseudo_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """French whose every message is its English msgid in brackets."""
+    with (LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as file:
+        french = read_po(file, locale="fr")
+    marked = Catalog(locale="fr")
+    marked._num_plurals, marked._plural_expr = 2, "(n > 1)"  # as the French catalogue
+    for message in list(french)[1:]:
+        if isinstance(message.id, tuple | list):
+            marked.add(message.id, tuple(pseudo(i) for i in message.id))
+        else:
+            marked.add(message.id, pseudo(message.id))
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / f"{DOMAIN}.mo").open("wb") as file:
+        write_mo(file, marked)
+    monkeypatch.setattr(sco_cal.i18n, "LOCALE_DIR", tmp_path / "locale")
+    monkeypatch.setenv("COLUMNS", "400")  # titles whole, not cut short
+    yield
+    use("en")
+
+
+def domain_vocabulary() -> set[str]:
+    """The French that the domain writes itself: it is data, not the catalogue's."""
+    texts = [month_name(m, "fr", short) for m in range(1, 13) for short in (True, False)]
+    texts += ["à partir de du d’ l’ début mi fin printemps été automne hiver er"]
+    texts += [c.name_fr for c in all_countries()]
+    texts += [o.name_fr for o in all_organisations()]
+    texts += [t.label_fr for t in all_themes()] + [t.id for t in all_themes()]
+    # Enumerated values are code, English in every language: choices, defaults, JSON.
+    texts += [*ConfirmationState, *Kind, *Precision, *SortKey, "table json csv md text html ics"]
+    texts += EDITABLE  # the field names of `edit FIELD=VALUE`
+    return {w.lower() for t in texts for w in WORD.findall(t)}
+
+
+def data(service: CalendarService, store: Store) -> list[str]:
+    """Every text of the store that is shown as it is, longest first."""
+    texts: list[str] = []
+    for event in service.events.find(EventFilter(scope=Scope.ALL), details=True):
+        texts += [event.id, event.title, event.title_en or "", event.window.text]
+        texts += [event.summary or "", *(h.note or "" for h in event.history)]
+        texts += [*(h.author for h in event.history), *(h.source or "" for h in event.history)]
+        texts += [*event.cities, *event.tags, event.series or ""]
+        texts += [s.document for s in event.sources] + [s.excerpt for s in event.sources]
+        texts += [a.text for a in event.annotations]
+    for entry in service.events.log(limit=None):
+        texts += [
+            entry.author,
+            entry.note or "",
+            entry.source or "",
+            entry.old or "",
+            entry.new or "",
+        ]
+    texts += list(DigestReads(store.reader.rows).documents().values())
+    texts += [md_text(t) for t in texts]  # as the Markdown digest escapes them
+    return sorted({t for t in texts if len(t) > 1}, key=len, reverse=True)
+
+
+def untranslated(output: str, shown_as_stored: list[str], allowed: set[str]) -> list[str]:
+    """The lines of `output` with a word that went around the catalogue."""
+    text = output
+    for stored in shown_as_stored:  # wherever a line was wrapped inside it, too
+        pattern = r"\s+".join(re.escape(w) for w in stored.split())
+        text = re.sub(pattern, lambda m: re.sub(r"\S", " ", m.group()), text)
+    while INNERMOST.search(text):  # a message wrapped over lines is still one message
+        text = INNERMOST.sub(lambda m: re.sub(r"\S", " ", m.group()), text)
+    found = []
+    for line, left in zip(output.splitlines(), text.splitlines(), strict=True):
+        stray = [w for w in WORD.findall(CODE.sub(" ", left)) if w.lower() not in allowed]
+        if stray:
+            found.append(f"{line.strip()}   <- {' '.join(stray)}")
+    return found
+
+
+RUNS: list[tuple[str, ...]] = [
+    ("--help",),
+    *[
+        (*command.split(), "--help")
+        for command in (
+            "list show history log annotations clashes annotate unannotate status confirm "
+            "cancel held postpone reschedule edit tag add init seed db export import digest "
+            "ingest tui remind"
+        ).split()
+    ],
+    *[("db", sub, "--help") for sub in ("path", "check", "backup", "restore")],
+    *[("remind", sub, "--help") for sub in ("add", "list", "rm", "snooze", "due")],
+    ("list", "--format", "table", "--all"),
+    ("list", "nothing-matches-this", "--format", "table"),
+    ("show", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    (
+        "annotate",
+        "sco-heads-of-state-council-2026-bishkek",
+        "Le ministre y assistera.",
+        "--format",
+        "table",
+    ),
+    ("annotations", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    ("unannotate", "sco-heads-of-state-council-2026-bishkek", "1", "--format", "table"),
+    (
+        "confirm",
+        "sco-heads-of-state-council-2026-bishkek",
+        "--note",
+        "Note du MAE",
+        "--format",
+        "table",
+    ),
+    (
+        "postpone",
+        "sco-heads-of-state-council-2026-bishkek",
+        "début octobre 2026",
+        "--format",
+        "table",
+    ),
+    ("reschedule", "sco-heads-of-state-council-2026-bishkek", "octobre 2026", "--format", "table"),
+    ("edit", "sco-heads-of-state-council-2026-bishkek", "city=Bichkek", "--format", "table"),
+    ("tag", "sco-heads-of-state-council-2026-bishkek", "+suivi", "--format", "table"),
+    ("history", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    ("log", "--format", "table"),
+    ("clashes", "--format", "table", "--possible"),
+    (
+        "remind",
+        "add",
+        "sco-heads-of-state-council-2026-bishkek",
+        "--before",
+        "30d",
+        "--format",
+        "table",
+    ),
+    ("remind", "list", "--format", "table"),
+    ("remind", "snooze", "1", "3d", "--format", "table"),
+    ("digest", "--no-mark"),
+    ("digest", "--no-mark", "--format", "md"),
+    ("seed", "--format", "table"),
+    ("add", "Réunion d’essai", "--date", "mai 2027", "--org", "OCS", "--format", "table"),
+    ("cancel", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    # errors
+    ("list", "--bogus"),
+    ("list", "--format", "pdf"),
+    ("list", "--sort", "colour"),
+    ("show",),
+    ("show", "no-such-event"),
+    ("show", "sco-heads"),
+    ("status", "sco-heads-of-state-council-2026-bishkek", "maybe"),
+    ("postpone", "sco-heads-of-state-council-2026-bishkek", "a week of Sundays"),
+    ("list", "--country", "Atlantis"),
+    ("list", "--all", "--past"),
+    ("edit", "sco-heads-of-state-council-2026-bishkek", "colour=red"),
+    ("digest", "--since", "2099-01-01"),
+    ("remind", "rm", "999"),
+    ("list", "--limit", "0"),
+]
+
+
+def test_the_pseudo_catalogue_is_the_one_spoken(pseudo_french: None, cli: Cli) -> None:
+    shown = cli("list", "--help", "--lang", "fr").stdout
+    assert f"{OPEN}Usage: {CLOSE}sco-cal list" in shown
+    assert f"{OPEN}Show this message and exit.{CLOSE}" in shown
+
+
+@pytest.mark.parametrize("args", RUNS, ids=" ".join)
+def test_every_cli_text_passes_through_the_catalogue(
+    pseudo_french: None,
+    cli: Cli,
+    service: CalendarService,
+    store: Store,
+    args: tuple[str, ...],
+) -> None:
+    result = cli(*args, "--lang", "fr")
+    output = result.stdout + result.stderr
+    assert output.strip(), "the command said nothing"
+    typed = {w.lower() for a in args for w in WORD.findall(a)} | {"tester", "sco", "cal"}
+    assert untranslated(output, data(service, store), domain_vocabulary() | typed) == []
