@@ -25,7 +25,18 @@ def use(language: str) -> None:
     """Speak `language` ("en", "fr") from now on in this process."""
     global _current, _language
     _language = language
-    _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    # The catalogue is opened by its path: `gettext.translation` would also import
+    # `locale` to expand the language's aliases, which costs `sco-cal list` more than
+    # reading the catalogue itself.
+    try:
+        with _catalogue(language).open("rb") as file:
+            _current = gettext.GNUTranslations(file)
+    except FileNotFoundError:
+        _current = gettext.NullTranslations()
+
+
+def _catalogue(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 def available_languages() -> list[str]:
@@ -41,7 +52,7 @@ def choose_language(option: str | None, configured: str | None) -> str:
     if option or configured:
         return option or configured or SOURCE_LANGUAGE
     wanted = language_from_environment()
-    if wanted and (LOCALE_DIR / wanted / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+    if wanted and _catalogue(wanted).is_file():
         return wanted
     return SOURCE_LANGUAGE
 
