@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
@@ -28,6 +29,11 @@ from tests.support.databases import (
 )
 
 _postgres_skipped = 0
+
+# Speed is measured in bench/, not asserted here: on a loaded machine Hypothesis's
+# default 200 ms deadline per example fails tests for reasons that are not behaviour.
+settings.register_profile("sco-cal", deadline=None)
+settings.load_profile("sco-cal")
 
 
 @pytest.fixture(autouse=True)
@@ -121,6 +127,14 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 @pytest.fixture
 def service(db: str) -> Iterator[CalendarService]:
     svc, _ = build_service(db=db, today=date(2026, 11, 23))
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[CalendarService]:
+    """A store with no events (not seeded), for what an import brings in."""
+    svc, _ = build_service(db=str(tmp_path / "empty.db"), today=date(2026, 11, 23), seed=False)
     yield svc
     svc.close()
 

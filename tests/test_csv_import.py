@@ -81,47 +81,61 @@ def test_importing_the_same_rows_again_updates_instead_of_duplicating(
     ]
 
 
-@pytest.mark.parametrize(
-    ("rows", "message"),
-    [
-        (
-            "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,Atlantis,,,,,,\n",
-            "events.csv row 3: unknown country 'Atlantis'",
-        ),
-        ("Fine,mai 2027,SCO,,,,,,,\nBad,sometime,SCO,,,,,,,\n", "events.csv row 3:"),
-        (
-            "Fine,mai 2027,SCO,,,,,,,\n,mai 2027,SCO,,,,,,,\n",
-            "events.csv row 3: the title is empty",
-        ),
-        (
-            "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,maybe,,,,\n",
-            "events.csv row 3: unknown state 'maybe'",
-        ),
-        (
-            "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,,,,,,,,\n",
-            "events.csv row 3: no organisation (fill the organisation column or pass --org)",
-        ),
-        (
-            "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,,,,,Not An Id\n",
-            "events.csv row 3: id 'Not An Id'",
-        ),
-        (
-            "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,,,,,,extra\n",
-            "events.csv row 3: 11 cells but the header names 10 columns",
-        ),
-    ],
-    ids=["country", "date", "title", "status", "organisation", "id", "cells"],
-)
-def test_a_bad_row_is_named_and_nothing_is_written(
+BAD_ROWS = [
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,Atlantis,,,,,,\n",
+        "events.csv row 3: unknown country 'Atlantis'",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,sometime,SCO,,,,,,,\n",
+        "events.csv row 3: cannot read date phrase",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\n,mai 2027,SCO,,,,,,,\n",
+        "events.csv row 3: the title is empty",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,maybe,,,,\n",
+        "events.csv row 3: unknown state 'maybe'",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,,,,,,,,\n",
+        "events.csv row 3: no organisation (fill the organisation column or pass --org)",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,,,,,Not An Id\n",
+        "events.csv row 3: id 'Not An Id'",
+    ),
+    (
+        "Fine,mai 2027,SCO,,,,,,,\nBad,mai 2027,SCO,,,,,,,,extra\n",
+        "events.csv row 3: 11 cells but the header names 10 columns",
+    ),
+]
+BAD_ROW_IDS = ["country", "date", "title", "status", "organisation", "id", "cells"]
+
+
+@pytest.mark.parametrize(("rows", "message"), BAD_ROWS, ids=BAD_ROW_IDS)
+def test_a_bad_row_refuses_a_strict_import_and_writes_nothing(
     cli: Any, tmp_path: Path, rows: str, message: str
 ) -> None:
     before = cli.json("list", "--all")
-    result = cli("import", str(csv_file(tmp_path, rows)))
+    result = cli("import", str(csv_file(tmp_path, rows)), "--strict")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"sco-cal: error: {message}")
     assert result.stderr.count("\n") == 1
     assert cli.json("list", "--all") == before
     assert cli("show", "sco-fine-2027").exit_code == 3
+
+
+@pytest.mark.parametrize(("rows", "message"), BAD_ROWS, ids=BAD_ROW_IDS)
+def test_a_bad_row_is_reported_and_the_good_ones_imported(
+    cli: Any, tmp_path: Path, rows: str, message: str
+) -> None:
+    report = imported(cli, csv_file(tmp_path, rows))
+    assert [a["id"] for a in report["added"]] == ["sco-fine-2027"]
+    (skipped,) = report["skipped"]
+    assert skipped["line"] == 3 and skipped["what"] == "row 3"
+    assert message.removeprefix("events.csv row 3: ") in skipped["reason"]
 
 
 def test_an_unknown_or_missing_column_is_named(cli: Any, tmp_path: Path) -> None:
@@ -155,7 +169,9 @@ def test_the_same_id_twice_in_a_file_is_skipped(cli: Any, tmp_path: Path) -> Non
     )
     report = imported(cli, path)
     assert [a["id"] for a in report["added"]] == ["sco-energy-ministers-2027"]
-    assert report["skipped"] == [{"what": "row 3 'Energy ministers'", "reason": "same id as row 2"}]
+    assert report["skipped"] == [
+        {"what": "row 3 'Energy ministers'", "reason": "same id as row 2", "line": 3, "uid": None}
+    ]
 
 
 def test_dry_run_writes_nothing(cli: Any, tmp_path: Path) -> None:

@@ -74,11 +74,11 @@ def test_states_map_to_rfc5545_status(service: CalendarService) -> None:
         assert str(vevent["STATUS"]) == STATUS[event.status.value], event.id
 
 
-def test_a_fuzzy_window_is_an_all_day_span_labelled_in_the_summary(
+def test_a_fuzzy_window_spans_its_days_labelled_in_the_summary_when_asked(
     service: CalendarService,
 ) -> None:
     event = first(service, lambda e: e.window.precision.value == "half")
-    vevent = exported(service)[f"{event.id}@sco-cal"]
+    vevent = exported(service, fuzzy="span")[f"{event.id}@sco-cal"]
     assert vevent["DTSTART"].dt == event.window.start
     assert vevent["DTSTART"].params.get("VALUE") == "DATE"
     assert vevent["DTEND"].dt == event.window.end + timedelta(days=1)  # exclusive

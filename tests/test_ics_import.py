@@ -22,7 +22,6 @@ from sco_cal.store.imports import import_parsed
 from sco_cal.store.seed_file import load_seed
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
-from sco_cal.wiring import build_service
 
 # Every event of the seed calendar, signings included.
 SEEDED = len(load_seed().events)
@@ -30,13 +29,6 @@ SEEDED = len(load_seed().events)
 FIXTURES = Path(__file__).parent / "fixtures" / "ics"
 EVERYTHING = EventFilter(scope=Scope.ALL, kinds=tuple(Kind))
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def empty(tmp_path: Path) -> Iterator[CalendarService]:
-    svc, _ = build_service(db=str(tmp_path / "empty.db"), today=TODAY, seed=False)
-    yield svc
-    svc.close()
 
 
 @pytest.fixture
@@ -174,35 +166,53 @@ def fixture_cases() -> list[Any]:
 
 
 @pytest.mark.parametrize("path", fixture_cases())
-def test_real_world_files_give_their_expected_report(cli: Any, path: Path) -> None:
+def test_real_world_files_import_what_they_can(cli: Any, path: Path) -> None:
+    """Each file of the corpus: the events it holds that can be read come in, each one
+    left out is reported with its line, UID and reason, and --strict refuses the file
+    at its first fault (writing nothing) or imports the same."""
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    before = len(cli.json("list", "--all"))
-    result = cli("import", str(path), *expected["args"], "--format", "json")
-    if "error" in expected:
-        assert result.exit_code == 2
-        assert result.stderr == f"sco-cal: error: {expected['error']}\n"
-        assert result.stdout == ""
-        assert len(cli.json("list", "--all")) == before  # nothing written
+    before = cli.json("list", "--all")
+    if "error" in expected:  # not a calendar at all: refused either way
+        for mode in ([], ["--strict"]):
+            result = cli("import", str(path), *expected["args"], *mode, "--format", "json")
+            assert (result.exit_code, result.stdout) == (2, "")
+            assert result.stderr == f"sco-cal: error: {expected['error']}\n"
+        assert cli.json("list", "--all") == before
         return
+    if "strict" in expected:
+        strict = cli("import", str(path), *expected["args"], "--strict", "--format", "json")
+        assert (strict.exit_code, strict.stdout) == (2, "")
+        assert strict.stderr == f"sco-cal: error: {expected['strict']}\n"
+        assert cli.json("list", "--all") == before  # nothing written
+    result = cli("import", str(path), *expected["args"], "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     counts = {key: len(report[key]) for key in ("added", "updated", "unchanged", "skipped")}
     assert counts == expected["report"]
     assert sorted(a["id"] for a in report["added"]) == sorted(expected["events"])
+    skipped = [{k: s[k] for k in ("line", "uid", "reason")} for s in report["skipped"]]
+    assert skipped == expected.get("skipped", [])
     for event_id, fields in expected["events"].items():
         shown = cli.json("show", event_id)
         assert {k: shown[k] for k in fields} == fields, event_id
         assert shown["origin"] == f"import:{path.name}"
     again = json.loads(cli("import", str(path), *expected["args"], "--format", "json").stdout)
     assert len(again["unchanged"]) == len(expected["events"]) and not again["added"]
+    if "strict" not in expected:
+        strict = cli("import", str(path), *expected["args"], "--strict", "--format", "json")
+        assert strict.exit_code == 0, strict.output
 
 
-def test_broken_files_name_the_line_and_write_nothing(cli: Any, tmp_path: Path) -> None:
+def test_a_broken_line_costs_its_event_only(cli: Any) -> None:
     broken = FIXTURES / "broken_line.ics"
-    result = cli("import", str(broken))
-    assert result.exit_code == 2
-    assert "line 16" in result.stderr and "THIS LINE HAS NO COLON" in result.stderr
-    assert cli("show", "ics-", "--format", "json").exit_code == 3  # no event imported
+    result = cli("import", str(broken), "--format", "table")
+    assert result.exit_code == 0
+    assert "added 1, updated 0, unchanged 0, skipped 1" in result.stdout
+    assert "line 16" in result.stdout and "THIS LINE HAS NO COLON" in result.stdout
+    assert "damaged-1@desk.example.org" in result.stdout
+    strict = cli("import", str(broken), "--strict")
+    assert strict.exit_code == 2
+    assert "line 16" in strict.stderr and "THIS LINE HAS NO COLON" in strict.stderr
 
 
 @pytest.mark.parametrize(
@@ -211,6 +221,29 @@ def test_broken_files_name_the_line_and_write_nothing(cli: Any, tmp_path: Path) 
         (b"", "is empty"),
         (b"\x00\x01\x02\xff\xfe" * 40, "is not a text file"),
         (bytes(range(1, 256)) * 4, "not UTF-8 text"),
+        (b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", "line 1: BEGIN:VEVENT outside a VCALENDAR"),
+        (b"SUMMARY:hello\r\nDTSTART:20270101\r\n", "is not an iCalendar file"),
+    ],
+    ids=["empty", "binary", "not-utf8", "no-vcalendar", "no-calendar"],
+)
+def test_what_is_not_a_calendar_is_refused_in_one_line_and_writes_nothing(
+    cli: Any, tmp_path: Path, content: bytes, message: str
+) -> None:
+    before = cli.json("log", "--limit", "1000")
+    path = tmp_path / "bad.ics"
+    path.write_bytes(content)
+    for mode in ([], ["--strict"]):
+        result = cli("import", str(path), *mode)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1
+        assert result.stderr.startswith("sco-cal: error: bad.ics")
+        assert message in result.stderr
+    assert cli.json("log", "--limit", "1000") == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
         (
             b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n",
             "line 3: BEGIN:VEVENT is never closed",
@@ -219,20 +252,22 @@ def test_broken_files_name_the_line_and_write_nothing(cli: Any, tmp_path: Path) 
             b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
             "line 3: END:VTODO where END:VEVENT was expected",
         ),
-        (b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", "line 1: BEGIN:VEVENT outside a VCALENDAR"),
     ],
-    ids=["empty", "binary", "not-utf8", "unclosed", "mismatched", "no-vcalendar"],
+    ids=["unclosed", "mismatched"],
 )
-def test_malformed_input_is_one_line_exit_2_and_writes_nothing(
+def test_a_broken_event_is_reported_or_refuses_a_strict_import(
     cli: Any, tmp_path: Path, content: bytes, message: str
 ) -> None:
     before = cli.json("log", "--limit", "1000")
     path = tmp_path / "bad.ics"
     path.write_bytes(content)
-    result = cli("import", str(path))
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("sco-cal: error: bad.ics")
-    assert message in result.stderr
+    strict = cli("import", str(path), "--strict")
+    assert strict.exit_code == 2 and strict.stderr.count("\n") == 1
+    assert f"bad.ics {message}" in strict.stderr
+    lenient = cli("import", str(path), "--org", "SCO", "--format", "json")
+    assert lenient.exit_code == 0
+    (skipped,) = json.loads(lenient.stdout)["skipped"]
+    assert message.partition(": ")[2] in skipped["reason"]
     assert cli.json("log", "--limit", "1000") == before
 
 
@@ -287,7 +322,12 @@ def test_a_duplicated_uid_is_skipped_with_the_reason(cli: Any, tmp_path: Path) -
     report = json.loads(cli("import", str(doubled), "--format", "json").stdout)
     assert len(report["added"]) == 3
     assert report["skipped"] == [
-        {"what": "line 29 'SCO Day reception'", "reason": "same UID as the event on line 4"}
+        {
+            "what": "line 29 'SCO Day reception'",
+            "reason": "same UID as the event on line 4",
+            "line": 29,
+            "uid": "K3N9QW0ZPD7H2Y5GJ1RT4UVX8M6BA0CE",
+        }
     ]
 
 
@@ -341,10 +381,13 @@ def mutated(draw: st.DrawFn) -> bytes:
         st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
         st.binary(max_size=300),
         st.text(alphabet="BEGIN:VCALENDAREVTDSTZ;=0123456789\r\n ", max_size=300).map(str.encode),
-    )
+    ),
+    st.booleans(),
 )
-def test_any_input_gives_a_report_or_one_clean_error(empty_store: Store, data: bytes) -> None:
-    opts = ReadOptions(name="fuzz.ics", today=TODAY, organisation="SCO")
+def test_any_input_gives_a_report_or_one_clean_error(
+    empty_store: Store, data: bytes, strict: bool
+) -> None:
+    opts = ReadOptions(name="fuzz.ics", today=TODAY, organisation="SCO", strict=strict)
     try:
         parsed = read_ics(data, opts)
     except InvalidInput as exc:

@@ -301,6 +301,93 @@ def _at() -> Any:
     return datetime(2026, 3, 1, tzinfo=UTC)
 
 
+# -- title words that hide a difference of body, number, kind or of several bodies -------
+
+
+def test_a_first_expert_group_meeting_is_not_a_countrys_forum_elsewhere() -> None:
+    group = finding(
+        "1st meeting of its expert group on artificial intelligence",
+        number=1,
+        window=DateWindow(date(2026, 1, 1), date(2026, 12, 31), Precision.YEAR),
+    )
+    decision = decide(group, SEED)
+
+    assert decision.event is None
+    assert "kz-ai-experts-forum-2026-astana" not in [c.event_id for c in decision.candidates]
+
+
+def test_a_countrys_own_forum_links_where_the_calendar_has_it() -> None:
+    forum = finding(
+        "Artificial Intelligence Experts' Forum",
+        kind=Kind.FORUM,
+        country="KZ",
+        cities=("Astana",),
+        window=DateWindow(date(2026, 11, 19), date(2026, 11, 20), Precision.DAYS),
+    )
+    decision = decide(forum, SEED)
+
+    assert decision.event is not None and decision.event.id == "kz-ai-experts-forum-2026-astana"
+
+
+def test_a_number_the_calendar_lacks_leaves_a_title_link_to_a_person() -> None:
+    first = finding(
+        "1st meeting of the heads of the media and information policy bodies",
+        number=1,
+        country="KZ",
+        cities=("Almaty",),
+        window=month(2026, 12),
+    )
+    decision = decide(first, SEED)
+
+    assert decision.event is None
+    assert [c.event_id for c in decision.candidates] == [
+        "sco-media-information-policy-meeting-2026-astana"
+    ]
+    assert "numbers it" in decision.candidates[0].why
+
+
+def test_a_forum_is_not_a_meeting_of_the_same_words_on_title_alone() -> None:
+    forum = finding(
+        "Forum on media and information policy",
+        kind=Kind.FORUM,
+        country="KZ",
+        window=month(2026, 10),
+    )
+    decision = decide(forum, SEED)
+
+    assert decision.event is None
+    assert "not a meeting" in decision.candidates[0].why
+
+
+def test_a_joint_meeting_of_two_councils_is_neither_one_of_them() -> None:
+    joint = finding(
+        "Joint meeting of the ministers of foreign affairs and the ministers of defence",
+        kind=Kind.MINISTERIAL,
+        country="RU",
+        cities=("Moscow",),
+        window=month(2026, 11),
+    )
+    decision = decide(joint, SEED)
+
+    assert decision.event is None
+    assert "sco-defence-ministers-23" in [c.event_id for c in decision.candidates]
+
+
+def test_a_numbered_summit_in_the_citys_window_still_links() -> None:
+    summit = finding(
+        "26th meeting of the Council of Heads of State",
+        kind=Kind.SUMMIT,
+        number=26,
+        country="KG",
+        cities=("Bishkek",),
+        window=DateWindow(date(2026, 8, 27), date(2026, 8, 28), Precision.DAYS),
+    )
+    decision = decide(summit, SEED)
+
+    assert decision.event is not None
+    assert decision.event.id == "sco-heads-of-state-council-2026-bishkek"
+
+
 # -- what a person sees ------------------------------------------------------------------
 
 
@@ -403,3 +490,77 @@ def test_a_path_that_is_not_a_document_is_a_clear_error(
     assert line.startswith(f"sco-cal: error: cannot read {target}: ")
     assert any(w in line for w in ("directory", "not a regular file", "no such file"))
     assert json.dumps(line).count("\\n") == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A joint session of the Council of Foreign Ministers, the Council of Defence Ministers "
+        "and the Committee of Secretaries of Security Councils of the CSTO will be held in "
+        "Moscow on 10 November, on the eve of the CSTO summit.",
+        "Une session conjointe du Conseil des ministres des Affaires étrangères, du Conseil des "
+        "ministres de la Défense et du Comité des secrétaires des conseils de sécurité de "
+        "l'OTSC se tiendra à Moscou le 10 novembre, à la veille du sommet.",
+    ],
+)
+def test_a_joint_session_of_three_councils_is_one_meeting_of_none_of_them(
+    service: CalendarService, tmp_path: Path, sentence: str
+) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(f"Moscow, 14 September 2026\n\n{sentence}\n", encoding="utf-8")
+
+    (item,) = service.documents.review(doc)
+
+    assert item.finding.organisation == "CSTO"
+    assert item.finding.window is not None and item.finding.window.start == date(2026, 11, 10)
+    assert item.action.value == "new"
+
+
+# -- rubrics: "the organisation" is the rubric's body -------------------------------------
+
+_RUBRICS = {
+    "numbered": ("1. OCS", "2. OTSC", "3. Divers"),
+    "roman": ("I – OCS", "II – OTSC", "III – Divers"),
+    "lettered": ("A) SCO", "B) CSTO", "C) Other"),
+    "bold": ("**1. SCO**", "**2. CSTO**", "**3. Other**"),
+    "colon": ("OCS :", "OTSC :", "Divers :"),
+    "colon-en": ("SCO:", "CSTO:", "Other:"),
+    "spelled": ("1. OCS", "2. OTSC (Organisation du traité de sécurité collective)", "3. Divers"),
+}
+
+
+_UNDER_CSTO = (
+    "- Selon le Secrétariat de l'organisation, la session du Conseil des ministres de la "
+    "Défense est prévue en juin à Moscou.\n"
+    "- The bloc's defence ministers will gather in Moscow in the second half of the year.\n"
+    "- L'Organisation tiendra la session de son Conseil des ministres de la Défense en "
+    "juillet à Moscou.\n"
+)
+
+
+@pytest.mark.parametrize("style", list(_RUBRICS))
+def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
+    service: CalendarService, tmp_path: Path, style: str
+) -> None:
+    sco, csto, other = _RUBRICS[style]
+    doc = tmp_path / "review.md"
+    doc.write_text(
+        f"Revue de la semaine, 22/05/2026\n\n{sco}\n\n"
+        "- Le Conseil des coordinateurs nationaux s'est réuni mardi à Bichkek.\n\n"
+        f"{csto}\n\n{_UNDER_CSTO}\n{other}\n\n"
+        "- Le ministre ouzbek a rencontré mardi son homologue kazakh à Astana.\n"
+        "- Les ministres du Commerce se réuniront en septembre à Tachkent.\n",
+        encoding="utf-8",
+    )
+    items = service.documents.review(doc)
+    coordinators = [i for i in items if "coordinateurs" in i.finding.excerpt]
+    defence = [i for i in items if "Moscow" in i.finding.cities]
+
+    assert [i.finding.organisation for i in coordinators] == ["SCO"]
+    trade = [i for i in items if "Tashkent" in i.finding.cities]
+    assert [i.finding.organisation for i in trade] == ["SCO"]  # the CSTO rubric has ended
+    assert [i.finding.organisation for i in defence] == ["CSTO"] * 3
+    # the SCO's defence ministers meet in Russia in 2026 too: not these meetings
+    assert all(i.event_id != "sco-defence-ministers-23" for i in defence)
+    bloc = next(i for i in defence if "bloc" in i.finding.excerpt)
+    assert bloc.finding.title == "Meeting of defence ministers"  # not "of s defence"

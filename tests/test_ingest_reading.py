@@ -332,3 +332,158 @@ SCO defence ministers are to meet later this month, a defence ministry spokesman
     assert (assembly.organisation, cis.organisation) == ("CSTO", "CIS")
     assert days(assembly) == days(cis) == ("2026-12-01", "2026-12-31")
     assert defence.title_en.lower().startswith("meeting of sco defence ministers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan has offered to host the SCO energy ministers' meeting in 2027.",
+        "India proposed holding an SCO start-up forum in New Delhi next year.",
+        "Russia suggested that the heads of the railway administrations of the SCO member "
+        "states meet in Kazan in 2027.",
+        "Kazakhstan offered to host the SCO tourism forum in Almaty, possibly in May 2027.",
+        "Le Tadjikistan a proposé d'accueillir la réunion des ministres de la Culture de "
+        "l'OCS à Douchanbé en 2027.",
+        "La Russie a suggéré que les chefs des administrations ferroviaires de l'OCS se "
+        "réunissent à Kazan en 2027.",
+    ],
+)
+def test_an_offer_or_a_proposal_is_proposed_even_when_hedged(text: str) -> None:
+    (finding,) = read(text, date(2026, 10, 5))
+
+    assert finding.status.value == "proposed"
+
+
+def test_a_status_column_says_held_moved_or_planned_in_its_own_words() -> None:
+    text = """\
+| Date | Réunion | Lieu | Statut |
+| --- | --- | --- | --- |
+| 6-7 octobre | Réunion des ministres de la Culture de l'OCS | Douchanbé | Réalisée |
+| 9 octobre | Forum des jeunes de l'OCS | Bichkek | Effectué |
+| 15 octobre | Réunion des chefs des services douaniers de l'OCS | Pékin | Reportée à décembre |
+| 1er trimestre 2027 | Réunion des ministres de la Justice de l'OCS | Douchanbé | En projet |
+"""
+    culture, youth, customs, justice = read(text, date(2026, 10, 12))
+
+    assert culture.status.value == "held" and days(culture) == ("2026-10-06", "2026-10-07")
+    assert youth.status.value == "held" and days(youth) == ("2026-10-09", "2026-10-09")
+    assert customs.status.value == "postponed"
+    assert days(customs) == ("2026-12-01", "2026-12-31")
+    assert customs.previous is not None and customs.previous.start == date(2026, 10, 15)
+    assert justice.status.value == "provisional"
+
+
+def test_the_day_a_planned_meeting_was_called_off_is_not_its_date() -> None:
+    (finding,) = read(
+        "A meeting of the heads of the SCO emergency agencies, pencilled in for November, "
+        "was called off last week.",
+        date(2026, 10, 5),
+    )
+
+    assert finding.status.value == "cancelled"
+    assert days(finding) == ("2026-11-01", "2026-11-30")
+
+
+def test_a_gathering_named_for_its_people_is_that_gathering() -> None:
+    (forum,) = read(
+        "Kazakhstan will host its Artificial Intelligence Experts' Forum in Astana on "
+        "19-20 November.",
+        date(2026, 9, 14),
+    )
+    (meeting,) = read(
+        "The SCO energy ministers' meeting will take place in Tashkent in May.",
+        date(2026, 1, 14),
+    )
+
+    assert forum.kind.value == "forum" and forum.title == "Artificial Intelligence Experts' Forum"
+    assert meeting.kind.value == "ministerial" and "energy ministers" in meeting.title
+
+
+def test_people_who_hold_a_joint_meeting_are_its_members_not_meetings_of_their_own() -> None:
+    (joint,) = read(
+        "The ministers of foreign affairs and the ministers of defence of the SCO member "
+        "states will hold a joint meeting in Moscow in November.",
+        date(2026, 9, 14),
+    )
+    (heads,) = read(
+        "Heads of the anti-drug agencies of the SCO member states met in Almaty on Monday "
+        "and agreed to set up a joint working group on synthetic drugs.",
+        date(2026, 1, 20),
+    )
+
+    assert joint.kind.value == "ministerial"
+    assert joint.title.startswith("Joint meeting of ministers of foreign affairs and")
+    assert heads.title.startswith("Meeting of Heads of the anti-drug agencies")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The SCO agriculture ministers' meeting in Islamabad in May could be postponed.",
+         "provisional"),
+        ("La réunion des ministres de l'Agriculture de l'OCS, prévue en mai à Islamabad, "
+         "pourrait être reportée.", "provisional"),
+        ("A meeting of SCO health ministers, which was due to take place in Dushanbe this "
+         "month, may be called off.", "provisional"),
+        ("La réunion des ministres de la Santé de l'OCS, qui devait se tenir à Douchanbé ce "
+         "mois-ci, risque d'être annulée.", "provisional"),
+        ("The SCO tourism ministers' meeting was not cancelled, contrary to earlier reports, "
+         "and will be held in Cholpon-Ata on March 19.", "confirmed"),
+        ("La réunion des ministres du Tourisme de l'OCS n'a pas été annulée : elle se tiendra "
+         "à Tcholpon-Ata le 19 mars.", "confirmed"),
+        ("The heads of the SCO emergency agencies will not meet in Shymkent in April as "
+         "planned: the meeting has been cancelled.", "cancelled"),
+        ("Les chefs des services d'urgence de l'OCS ne se réuniront pas à Chymkent en avril "
+         "comme prévu.", "cancelled"),
+    ],
+)  # fmt: skip
+def test_a_change_that_only_may_happen_or_is_denied_is_no_change(text: str, status: str) -> None:
+    (finding,) = read(text, date(2026, 3, 3))
+
+    assert finding.status.value == status
+    assert finding.window is not None and finding.window.start.year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ('The CSTO "Combat Brotherhood-2026" exercise began in Belarus on Sept. 8 and will '
+         "run until Sept. 19.", ("2026-09-08", "2026-09-19")),
+        ("L'exercice « Fraternité combattante-2026 » de l'OTSC a débuté le 8 septembre au "
+         "Bélarus ; il se poursuivra jusqu'au 19 septembre.", ("2026-09-08", "2026-09-19")),
+        ('The CSTO "Echelon-2026" logistics exercise opened in Russia on Sept. 1 and ended '
+         "on Sept. 5.", ("2026-09-01", "2026-09-05")),
+        ("L'exercice logistique « Echelon-2026 » de l'OTSC, ouvert le 1er septembre en "
+         "Russie, s'est achevé le 5 septembre.", ("2026-09-01", "2026-09-05")),
+    ],
+)  # fmt: skip
+def test_drills_begun_or_ended_are_held_over_their_days(text: str, window: tuple[str, str]) -> None:
+    (finding,) = read(text, date(2026, 9, 14))
+
+    assert finding.status.value == "held"
+    assert days(finding) == window
+
+
+def test_people_who_began_something_else_hold_no_meeting() -> None:
+    (finding,) = read(
+        "Uzbekistan has offered to host the SCO energy ministers' meeting in 2027, officials "
+        "said, as the member states began drawing up next year's calendar.",
+        date(2026, 10, 5),
+    )
+
+    assert finding.status.value == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The CSTO "Search-2026" reconnaissance drills got under way in Kazakhstan on Sept. 10.',
+        "Les manœuvres de reconnaissance « Poisk-2026 » de l'OTSC ont commencé le 10 septembre "
+        "au Kazakhstan.",
+    ],
+)
+def test_a_named_drill_without_a_meeting_noun_is_a_meeting(text: str) -> None:
+    (finding,) = read(text, date(2026, 9, 14))
+
+    assert finding.kind.value == "exercise" and finding.organisation == "CSTO"
+    assert finding.status.value == "held" and days(finding) == ("2026-09-10", "2026-09-10")

@@ -100,4 +100,4 @@ def main() -> None:
         args = ["tui"]  # `sco-cal` alone on a terminal opens the TUI
         sys.argv.append("tui")
     first = next((a for a in args if not a.startswith("-")), None)
-    build_app({first} if first in COMMAND_MODULES else None)()
+    build_app({first} if first in COMMAND_MODULES else None)(prog_name="sco-cal")

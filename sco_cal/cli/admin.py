@@ -9,6 +9,8 @@ import typer
 
 from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.progress import progress_on_stderr
+from sco_cal.domain.text import safe
 from sco_cal.i18n import N_, _, ngettext
 
 app = typer.Typer()
@@ -23,6 +25,12 @@ def init(
     empty: Annotated[
         bool, typer.Option("--empty", help=N_("Create the store without the seed data."))
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Add the store to a database that holds other programs' tables."
+        ),
+    ] = False,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -34,7 +42,7 @@ def init(
         if database.is_ready():
             cli.say(_("the store already exists: {location}").format(location=database.location()))
             return
-        database.ensure_ready(seed=not empty)
+        database.ensure_ready(seed=not empty, adopt=force)
         count = database.event_count()
         created = ngettext(
             "created {location} with {n} event", "created {location} with {n} events", count
@@ -56,7 +64,8 @@ def seed(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
-        report = cli.service.database.reseed(path)
+        with progress_on_stderr() as progress:
+            report = cli.service.database.reseed(path, progress=progress)
         if cli.fmt is Format.JSON:
             cli.json(
                 {
@@ -84,7 +93,7 @@ def seed(
             "  = " + _("{id}: kept your {fields}").format(id=event_id, fields=", ".join(f))
             for event_id, f in report.kept.items()
         ]
-        cli.out("\n".join(lines))
+        cli.out(safe("\n".join(lines)))  # ids from a seed file given with --file
 
 
 @db_app.command("path", help=N_("Print where the database is."))
@@ -110,7 +119,7 @@ def db_check(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
         checks = cli.service.database.check()
         if cli.fmt is Format.JSON:
             cli.json([{"check": c.name, "ok": c.ok, "detail": c.detail} for c in checks])
@@ -140,7 +149,8 @@ def db_backup(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
-        written = cli.service.database.backup(destination)
+        with progress_on_stderr() as progress:
+            written = cli.service.database.backup(destination, progress=progress)
         cli.say(
             _("backed up {location} to {file}").format(
                 location=cli.service.database.location(), file=written
@@ -163,9 +173,10 @@ def db_restore(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color, ensure=False) as cli:
-        saved = cli.service.database.restore(source)
-        cli.say(
-            _("restored {file}; the previous store was saved as {saved}").format(
-                file=source, saved=saved
-            )
-        )
+        with progress_on_stderr() as progress:
+            saved = cli.service.database.restore(source, progress=progress)
+        if saved:
+            kept = _("restored {file}; the previous store was saved as {saved}")
+        else:
+            kept = _("restored {file}; there was no store before")
+        cli.say(kept.format(file=source, saved=saved))

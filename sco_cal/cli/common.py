@@ -16,6 +16,8 @@ import typer
 from sco_cal.cli.options import Format
 from sco_cal.config.settings import Settings
 from sco_cal.domain.errors import ScoCalError
+from sco_cal.domain.redaction import redact
+from sco_cal.domain.text import safe
 from sco_cal.i18n import _
 from sco_cal.output.formats import to_json
 from sco_cal.output.style import Painter, wants_color
@@ -47,8 +49,9 @@ class Cli:
         self.out(to_json(data))
 
     def say(self, message: str) -> None:
-        """A message for the person (stderr), never mixed with the data on stdout."""
-        sys.stderr.write(message + "\n")
+        """A message for the person (stderr), never mixed with the data on stdout; it
+        quotes ids, titles and tags, so it is escaped as a whole."""
+        sys.stderr.write(safe(message) + "\n")
 
     @property
     def width(self) -> int:
@@ -94,6 +97,9 @@ def errors_to_exit_codes() -> Iterator[None]:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail(_("interrupted"), 130)
+    except UnicodeError:
+        # Standard input, a file or the environment held bytes that are not UTF-8.
+        fail(_("the input is not valid UTF-8 text (standard input, a file or the environment)"), 2)
     except BrokenPipeError:
         # The reader went away (`| head`): nothing left to say to anyone.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -106,6 +112,7 @@ def errors_to_exit_codes() -> Iterator[None]:
 
 
 def fail(message: str, code: int) -> NoReturn:
+    message = redact(message)
     first_line = message.strip().splitlines()[0] if message.strip() else _("error")
     sys.stderr.write("sco-cal: " + _("error: {message}").format(message=first_line) + "\n")
     raise typer.Exit(code)

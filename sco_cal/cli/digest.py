@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import Db, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_LIMIT, Db, LangOption, NoColor, Today
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.i18n import N_, _
@@ -65,7 +65,9 @@ def digest(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=0, help=N_("At most N items per section (0: all).")),
+        typer.Option(
+            "--limit", "-n", min=0, max=MAX_LIMIT, help=N_("At most N items per section (0: all).")
+        ),
     ] = None,
     db: Db = None,
     today: Today = None,

@@ -10,6 +10,7 @@ import typer
 
 from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.i18n import N_, _
 
@@ -94,7 +95,10 @@ def ingest(
             raise InvalidInput(_("ingest prints a review as table or json"))
         if force_user_fields and not apply:
             raise InvalidInput(_("--force-user-fields goes with --apply"))
-        items = cli.service.documents.review(file, as_of=as_of, source_name=source_name)
+        with progress_on_stderr() as progress:
+            items = cli.service.documents.review(
+                file, as_of=as_of, source_name=source_name, progress=progress
+            )
         if choose:
             items = cli.service.documents.choose(items, _choices(choose))
         if cli.fmt is Format.JSON:
@@ -103,7 +107,10 @@ def ingest(
         if cli.fmt is Format.TABLE and not asking:
             cli.out(render_review(items, lang=cli.lang, paint=cli.paint))
         if apply:
-            report = cli.service.documents.apply(items, force_user_fields=force_user_fields)
+            with progress_on_stderr() as progress:
+                report = cli.service.documents.apply(
+                    items, force_user_fields=force_user_fields, progress=progress
+                )
             cli.say(applied(report))
             return
         if not asking:

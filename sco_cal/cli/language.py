@@ -9,15 +9,13 @@ one process can run commands in several languages (the tests do).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer._click import Command, Context, HelpFormatter
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
+from sco_cal.cli.usage import OneLineErrors, speak_typer
 from sco_cal.config.settings import load_settings
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.i18n import N_, _, choose_language, use
@@ -49,9 +47,9 @@ class SpeakingContext(Context):
     formatter_class = SpeakingFormatter
 
 
-class SpeakingGroup(TyperGroup):
-    """The root command: chooses the run's language from its arguments, speaks it in
-    every command's help, and translates the usage errors Click raises in English."""
+class SpeakingGroup(OneLineErrors):
+    """The root command: chooses the run's language from its arguments and speaks it in
+    every command's help; its errors, Click's included, are one line in that language."""
 
     context_class = SpeakingContext
 
@@ -60,29 +58,7 @@ class SpeakingGroup(TyperGroup):
     ) -> Context:
         use(language_of_run(args))
         translate_commands(self)
-        with translated_usage_errors():
-            return super().make_context(info_name, args, parent, **extra)
-
-    def invoke(self, ctx: Context) -> Any:
-        with translated_usage_errors():
-            return super().invoke(ctx)
-
-
-def speak_typer() -> None:
-    """Typer's own words (panel titles, hints) in the current language; called only
-    when help or an error is about to be shown, since Rich is slow to load."""
-    from typer import rich_utils
-
-    rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
-    rich_utils.OPTIONS_PANEL_TITLE = _("Options")
-    rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
-    rich_utils.ERRORS_PANEL_TITLE = _("Error")
-    rich_utils.ABORTED_TEXT = _("Aborted.")
-    rich_utils.RICH_HELP = _("Try [blue]'{command_path} {help_option}'[/] for help.")
-    rich_utils.DEFAULT_STRING = _("[default: {}]")
-    rich_utils.ENVVAR_STRING = _("[env var: {}]")
-    rich_utils.REQUIRED_LONG_STRING = _("[required]")
-    rich_utils.DEPRECATED_STRING = _("(deprecated) ")
+        return super().make_context(info_name, args, parent, **extra)
 
 
 # Typer's own options, whose help is written in Typer's source.
@@ -113,80 +89,9 @@ def translate_commands(command: Command) -> None:
             translate_commands(sub)
 
 
-# Click writes its usage errors in English; each pattern gives the message its words
-# in the catalogue, with what it names (options, values) as placeholders.
-USAGE_ERRORS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"Invalid value for (?P<name>.+?): (?P<reason>.*)", re.S),
-        N_("Invalid value for {name}: {reason}"),
-    ),
-    (
-        re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", re.S),
-        N_("'{value}' is not one of {choices}."),
-    ),
-    (
-        re.compile(r"'(?P<value>.*)' is not a valid integer\.", re.S),
-        N_("'{value}' is not a valid integer."),
-    ),
-    (
-        re.compile(r"(?P<value>\S+) is not in the range (?P<range>.*)\.", re.S),
-        N_("{value} is not in the range {range}."),
-    ),
-    (
-        re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)", re.S),
-        N_("No such option: {option} (did you mean {options}?)"),
-    ),
-    (re.compile(r"No such option: (?P<option>\S+)", re.S), N_("No such option: {option}")),
-    (re.compile(r"No such command '(?P<command>.*)'\.", re.S), N_("No such command '{command}'.")),
-    (re.compile(r"Missing argument (?P<name>.+)\.", re.S), N_("Missing argument {name}.")),
-    (re.compile(r"Missing option (?P<name>.+)\.", re.S), N_("Missing option {name}.")),
-    (
-        re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)", re.S),
-        N_("Got unexpected extra argument(s) ({arguments})"),
-    ),
-    (
-        re.compile(r"Option '(?P<option>.*)' requires an argument\.", re.S),
-        N_("Option '{option}' requires an argument."),
-    ),
-    (
-        re.compile(r"Option '(?P<option>.*)' requires (?P<n>\d+) arguments\.", re.S),
-        N_("Option '{option}' requires {n} arguments."),
-    ),
-    (
-        re.compile(r"Option '(?P<option>.*)' does not take a value\.", re.S),
-        N_("Option '{option}' does not take a value."),
-    ),
-]
-
-
-def translate_usage_error(message: str) -> str:
-    """Click's English `message` in the current language (unchanged if no pattern fits)."""
-    for pattern, msgid in USAGE_ERRORS:
-        if match := pattern.fullmatch(message):
-            parts = {k: translate_usage_error(v) for k, v in match.groupdict().items()}
-            return _(msgid).format(**parts)
-    return message
-
-
-@contextmanager
-def translated_usage_errors() -> Iterator[None]:
-    try:
-        yield
-    except UsageError as exc:
-        speak_typer()
-        if not getattr(exc, "translated", False):
-            exc.format_message = _fixed(translate_usage_error(exc.format_message()))  # type: ignore[method-assign]
-            exc.translated = True  # type: ignore[attr-defined]
-        raise
-
-
 def _speaking_first(show_help: Callable[..., Any]) -> Callable[..., Any]:
     def speaking(*args: Any) -> Any:
         speak_typer()
         return show_help(*args)
 
     return speaking
-
-
-def _fixed(text: str) -> Callable[[], str]:
-    return lambda: text

@@ -9,6 +9,7 @@ import typer
 
 from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import (
+    MAX_LIMIT,
     AllEvents,
     City,
     Country,
@@ -34,6 +35,7 @@ from sco_cal.cli.options import (
 )
 from sco_cal.domain.clashes import find_clashes
 from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.dates import a_year_after
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
 from sco_cal.domain.query import Criteria, SortKey
@@ -65,7 +67,8 @@ def list_events(
     follow_up: FollowUp = False,
     annotated: WithNotes = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help=N_("At most N events."))
+        int | None,
+        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help=N_("At most N events.")),
     ] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help=N_("Order of the list."))] = SortKey.DATE,
     db: Db = None,
@@ -215,7 +218,9 @@ def history(
 
 @app.command("log", help=N_("What changed in the whole calendar, newest first."))
 def log(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help=N_("How many changes."))] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help=N_("How many changes."))
+    ] = 50,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -266,8 +271,6 @@ def list_annotations(
         elif cli.fmt is Format.TABLE:
             if not notes:
                 cli.say(_("no annotations"))
-            from sco_cal.domain.text import safe
-
             cli.out(
                 "\n".join(
                     f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
@@ -313,7 +316,7 @@ def clashes(
             scope="all",
             org=tuple(org or ()),
             date_from=date_from or cli.today.isoformat(),
-            date_to=date_to or (cli.today.replace(year=cli.today.year + 1)).isoformat(),
+            date_to=date_to or a_year_after(cli.today).isoformat(),
         )
         events = cli.service.events.find(criteria.resolve(cli.today))
         found = find_clashes(events, possible=possible)
@@ -342,8 +345,8 @@ def clashes(
                 cli.out(
                     f"{kind}  {format_window(c.first.window, cli.lang)} | "
                     f"{format_window(c.second.window, cli.lang)}\n"
-                    f"       {safe(c.first.title_in(cli.lang))} ({c.first.id})\n"
-                    f"       {safe(c.second.title_in(cli.lang))} ({c.second.id})"
+                    f"       {safe(c.first.title_in(cli.lang))} ({safe(c.first.id)})\n"
+                    f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
                 )
         else:
             columns = ("from", "to", "certain", "same_organisation", "first", "second")

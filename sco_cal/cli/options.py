@@ -13,6 +13,11 @@ from sco_cal.i18n import N_
 COMMON = N_("Common options")
 Many = list[str] | None
 
+# Bounds for the numbers a command takes: a row id as large as the databases store
+# them, and a count of things to list that no screen or script needs more of.
+MAX_ID = 2**63 - 1
+MAX_LIMIT = 1_000_000
+
 
 class Format(StrEnum):
     TABLE = "table"

@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.event import Event
+from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.i18n import N_, _
 from sco_cal.output.records import annotation_record, event_record
@@ -63,7 +63,10 @@ def annotate(
 def unannotate(
     event_id: EventId,
     annotation_id: Annotated[
-        int, typer.Argument(metavar="NOTE_ID", help=N_("The #number shown by `annotations`."))
+        int,
+        typer.Argument(
+            metavar="NOTE_ID", min=1, max=MAX_ID, help=N_("The #number shown by `annotations`.")
+        ),
     ],
     db: Db = None,
     today: Today = None,
@@ -102,9 +105,7 @@ def _change(
     cli: Cli, event_id: str, state: ConfirmationState, note: str | None, source: str | None
 ) -> None:
     before = cli.service.events.get(event_id)
-    after = cli.service.records.change_status(
-        before.id, state, note=note, source=source, expected_version=before.version
-    )
+    after = cli.service.records.change_status(before.id, state, note=note, source=source)
     report(cli, after, f"{after.id}: {state_word(before.status)} -> {state_word(after.status)}")
 
 
@@ -202,7 +203,10 @@ def edit(
     expect_version: Annotated[
         int | None,
         typer.Option(
-            "--expect-version", help=N_("Refuse if the event is no longer at this version.")
+            "--expect-version",
+            min=1,
+            max=MAX_ID,
+            help=N_("Refuse if the event is no longer at this version."),
         ),
     ] = None,
     db: Db = None,
@@ -271,7 +275,8 @@ def add(
     theme: Annotated[str | None, typer.Option("--theme", "-t", help=N_("Theme."))] = None,
     series: Annotated[str | None, typer.Option("--series", help=N_("Series slug."))] = None,
     number: Annotated[
-        int | None, typer.Option("--number", min=1, help=N_("Number in the series."))
+        int | None,
+        typer.Option("--number", min=1, max=MAX_SERIES_NUMBER, help=N_("Number in the series.")),
     ] = None,
     new_id: Annotated[
         str | None, typer.Option("--id", help=N_("Choose the id (default: from the title)."))

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.reminders import DueReminder, parse_days
 from sco_cal.domain.text import safe
@@ -30,7 +30,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 ReminderId = Annotated[
-    int, typer.Argument(metavar="REMINDER_ID", help=N_("The #number shown by `remind list`."))
+    int,
+    typer.Argument(
+        metavar="REMINDER_ID", min=1, max=MAX_ID, help=N_("The #number shown by `remind list`.")
+    ),
 ]
 NOTHING_DUE = 1  # like grep: a script can tell "nothing due" from "printed some"
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.query import VIEW_KEYS
+from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
 from sco_cal.i18n import available_languages
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ def load_settings(path: Path | None = None) -> Settings:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+    except RecursionError:
+        raise InvalidInput(f"cannot read configuration {path}: nested too deeply") from None
     return _validate(raw, path)
 
 
@@ -78,17 +80,16 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         known = " or ".join(f'"{code}"' for code in available_languages())
         raise InvalidInput(f"{path}: lang must be {known}, not {lang!r}")
     views = raw.get("views", {})
+    if not isinstance(views, dict):
+        raise InvalidInput(f"{path}: views must be tables, [views.NAME]")
     for name, view in views.items():
-        if not isinstance(view, dict):
-            raise InvalidInput(f"{path}: [views.{name}] must be a table of list options")
-        if unknown := set(view) - set(VIEW_KEYS):
-            raise InvalidInput(
-                f"{path}: [views.{name}] has unknown keys: {', '.join(sorted(unknown))}"
-            )
+        _check_view(name, view, path)
     keymap = raw.get("keymap", {})
-    if not all(isinstance(v, str) for v in keymap.values()):
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise InvalidInput(f'{path}: [keymap] values must be key names such as "ctrl+a"')
     author = raw.get("author") or default_author()
+    if not isinstance(author, str):
+        raise InvalidInput(f'{path}: author must be a name in quotes, such as "j.dupont"')
     return Settings(
         author=str(author),
         lang=lang,
@@ -97,6 +98,36 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
     )
+
+
+_VIEW_FLAGS = frozenset({"follow_up", "annotated"})
+MAX_VIEW_LIMIT = 1_000_000
+
+
+def _check_view(name: str, view: Any, path: Path) -> None:
+    """One `[views.NAME]` table: known keys, each with a value of its kind."""
+    where = f"{path}: [views.{name}]"
+    if not isinstance(view, dict):
+        raise InvalidInput(f"{where} must be a table of list options")
+    if unknown := set(view) - set(VIEW_KEYS):
+        raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+    for key, value in view.items():
+        if key in MANY_KEYS:
+            many = value if isinstance(value, list) else [value]
+            ok = all(isinstance(v, str) for v in many)
+            wanted = "a string or a list of strings"
+        elif key in _VIEW_FLAGS:
+            ok, wanted = isinstance(value, bool), "true or false"
+        elif key == "limit":
+            ok = type(value) is int and 1 <= value <= MAX_VIEW_LIMIT
+            wanted = f"a whole number, 1-{MAX_VIEW_LIMIT:,}"
+        elif key == "sort":
+            ok = value in {k.value for k in SortKey}
+            wanted = "one of " + ", ".join(k.value for k in SortKey)
+        else:
+            ok, wanted = isinstance(value, str), "a string"
+        if not ok:
+            raise InvalidInput(f"{where} {key} must be {wanted}, not {value!r}")
 
 
 def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:

@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from sco_cal.domain.date_labels import month_name
-from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
 from sco_cal.domain.errors import DatePhraseError
 from sco_cal.domain.text import fold
 from sco_cal.i18n import N_, _
 
 _MAX_LENGTH = 200
+_MAX_WRAPPED_MONTHS = 6
 _MONTH_WORDS = (
     "janvier janv jan january|fevrier fevr fev feb february|mars mar march|avril avr apr april"
     "|mai may|juin jun june|juillet juil jul july|aout aug august|septembre sept sep september"
@@ -144,8 +145,8 @@ class _Context:
         year = given if given is not None else self.default_year
         if year is None:
             raise _Bad(N_("no year"))
-        if not 1900 <= year <= 2200:
-            raise _Bad(f"year {year} is outside 1900-2200")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise _Bad(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
         return year
 
 
@@ -161,9 +162,11 @@ def parse_date_phrase(
     if _ISO_DAY.fullmatch(original):
         try:
             day = date.fromisoformat(original)
-            return DateWindow(day, day, Precision.DAY, original)
         except ValueError:
             pass  # the full parser explains what is wrong with it
+        else:
+            if FIRST_YEAR <= day.year <= LAST_YEAR:
+                return DateWindow(day, day, Precision.DAY, original)
     try:
         if not original:
             raise _Bad(N_("empty"))
@@ -358,8 +361,15 @@ def _read_range(phrase: str, ctx: _Context) -> DateWindow | None:
 def _years(first: _Partial, last: _Partial, ctx: _Context) -> tuple[int, int]:
     if first.year is not None and last.year is not None:
         return ctx.year(first.year), ctx.year(last.year)
-    # "28 Dec - 3 Jan 2026" crosses a new year although only one year is written.
-    wraps = first.month is not None and last.month is not None and first.month > last.month
+    # "28 Dec - 3 Jan 2026" crosses a new year although only one year is written; a
+    # range of more than six months that would have to ("du 13 novembre au 30 octobre
+    # 2025") is far more likely reversed by mistake, and is refused as such.
+    wraps = (
+        first.month is not None
+        and last.month is not None
+        and first.month > last.month
+        and 12 - first.month + last.month + 1 <= _MAX_WRAPPED_MONTHS
+    )
     if first.year is None and last.year is None:
         year = ctx.year(None)
         return year, year

@@ -6,6 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from sco_cal.domain.errors import InvalidInput
+
+# The years the store keeps. Wide enough for any meeting a desk follows, narrow enough
+# that a window, a reminder before it or a digest after it never leaves the calendar
+# (Python's dates end in 9999, and an export adds a day to the last one).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
 
 class Precision(StrEnum):
     """How exactly a source gave a date; the window's width alone cannot say it."""
@@ -17,6 +24,13 @@ class Precision(StrEnum):
     HALF = "half"
     SEASON = "season"
     YEAR = "year"
+
+
+def a_year_after(day: date) -> date:
+    """The same day a year on (28 February for 29 February), kept within LAST_YEAR."""
+    if day.year >= LAST_YEAR:
+        return date(LAST_YEAR, 12, 31)
+    return day.replace(year=day.year + 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +61,16 @@ class DateWindow:
     def contains(self, day: date) -> bool:
         """Whether `day` falls inside the window."""
         return self.start <= day <= self.end
+
+    def check_years(self, what: str) -> DateWindow:
+        """The window itself, or InvalidInput when it leaves FIRST_YEAR..LAST_YEAR."""
+        for day in (self.start, self.end):
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise InvalidInput(
+                    f"{what}: {day.isoformat()} is outside the years sco-cal keeps "
+                    f"({FIRST_YEAR}-{LAST_YEAR})"
+                )
+        return self
 
     @property
     def is_exact(self) -> bool:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, UnknownValue
-from sco_cal.domain.event import Kind
+from sco_cal.domain.event import MAX_SERIES_NUMBER, Kind, checked_slug
 from sco_cal.i18n import _
 
 EDITABLE = (
@@ -76,10 +76,25 @@ def _theme(value: str) -> str:
     return resolve_theme(value)
 
 
+def _series(value: str) -> str:
+    return checked_slug(value, "series")
+
+
 def _number(value: str) -> int:
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidInput(_("number must be a whole number, not '{value}'").format(value=value))
-    return int(value)
+    return series_number(int(value))
+
+
+def series_number(number: int) -> int:
+    """`number` if it can be the rank of a meeting in its series, else InvalidInput."""
+    if not 1 <= number <= MAX_SERIES_NUMBER:
+        raise InvalidInput(
+            _("number must be 1-{max}, not {number}").format(
+                max=f"{MAX_SERIES_NUMBER:,}", number=number
+            )
+        )
+    return number
 
 
 def _time_of_day(value: str) -> str:
@@ -108,6 +123,7 @@ _READERS: dict[str, Any] = {
     "country": _country,
     "cities": _cities,
     "theme": _theme,
+    "series": _series,
     "number": _number,
     "start_time": _time_of_day,
     "timezone": _timezone,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe_line
 
 
@@ -12,8 +13,8 @@ class ScoCalError(Exception):
 
     def __init__(self, message: str) -> None:
         # Messages quote what the user typed: keep them on one line and free of
-        # terminal escape sequences, whatever was typed.
-        super().__init__(safe_line(message))
+        # terminal escape sequences, whatever was typed, and never show a password.
+        super().__init__(safe_line(redact(message)))
 
 
 class InvalidInput(ScoCalError):

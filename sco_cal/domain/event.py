@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from sco_cal.domain.dates import DateWindow, Precision
-from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
 from sco_cal.domain.text import slug
 from sco_cal.i18n import _
@@ -47,6 +48,23 @@ class Kind(StrEnum):
 
 # Signings of agreements are dated facts, not meetings: listed only when asked for.
 HIDDEN_KINDS = frozenset({Kind.SIGNING})
+
+MAX_SERIES_NUMBER = 100_000  # "the 41st meeting": a larger number is a typing mistake
+
+# Ids and series are slugs: typed in shells, printed in tables, carried in UIDs and
+# file names, so nothing in them may need quoting or reach a terminal as a control.
+_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
+def checked_slug(value: str, what: str) -> str:
+    """`value` if it is a slug (lower-case letters, digits, '.', '_', '-'), else InvalidInput."""
+    if not _SLUG.fullmatch(value):
+        shown = value.encode("unicode_escape").decode("ascii")[:60]
+        raise InvalidInput(
+            f"the {what} '{shown}' is not a slug: use lower-case letters, digits, "
+            "'.', '_' or '-' (up to 100, starting with a letter or digit)"
+        )
+    return value
 
 
 @dataclass(frozen=True, slots=True)

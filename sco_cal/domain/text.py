@@ -47,7 +47,12 @@ def fold(text: str) -> str:
     `fold("Kirghizistan") == fold("kirghizistan")`, `fold("Énergie") == "energie"`,
     `fold("Œuvre") == "oeuvre"`.
     """
-    plain = text.casefold() if text.isascii() else "".join(map(fold_char, text))
+    if text.isascii():  # the common case, without a call per character
+        plain = text.casefold().replace("`", "'")  # as fold_char writes it
+        if plain.isprintable() and "  " not in plain:  # no whitespace but single spaces
+            return plain.strip()
+    else:
+        plain = "".join(map(fold_char, text))
     return _SPACES.sub(" ", plain).strip()
 
 
@@ -66,7 +71,13 @@ def unique(base: str, taken: Callable[[str], bool]) -> str:
 
 
 def safe(text: str) -> str:
-    """Text from the store with control characters made visible, for terminals."""
+    """Text from the store with control characters made visible, for terminals.
+
+    The one escape every renderer uses (tables, Markdown, CSV, `show`, `log`, the
+    digests, messages and the TUI) on every value it did not write itself: what the
+    store holds may come from an import, a document or an older sco-cal, and an
+    escape sequence in it would otherwise retitle, clear or take over the terminal.
+    """
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 

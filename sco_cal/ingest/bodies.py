@@ -50,13 +50,17 @@ def organisations_in(
     return sorted(found.items())
 
 
-def organisation_spans(folded: Folded) -> list[tuple[int, int]]:
-    """Where the text spells out an organisation's name ("Shanghai" is then no place)."""
+def organisation_spans(folded: Folded, *, acronyms: bool = False) -> list[tuple[int, int]]:
+    """Where the text spells out an organisation's name ("Shanghai" is then no place),
+    and where it writes its acronym too when `acronyms`."""
     spans = []
     for pattern, _code, acronym in _patterns():
-        if acronym:
+        if acronym and not acronyms:
             continue
-        spans += [(m.start(), m.end()) for m in pattern.finditer(folded.text)]
+        for m in pattern.finditer(folded.text):
+            if acronym and not folded.span(m.start(), m.end()).isupper():
+                continue
+            spans.append((m.start(), m.end()))
     return spans
 
 

@@ -62,7 +62,10 @@ _REPORTED = re.compile(
 )
 _HELD_CLAUSE = re.compile(r",\s*(?:qui|who|which)\s[^,;]*")
 _STATUS_WORDS = re.compile(
-    r"\b(?:(?P<held>tenue?s?|held|done)|(?P<provisional>prevue?s?|planned|expected|pending)"
+    r"\b(?:(?P<held>tenue?s?|held|done|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
+    r"|passee?s?|completed?|took place)"
+    r"|(?P<provisional>prevue?s?|planned|expected|pending|en projet|en preparation|projected"
+    r"|under preparation|tentative)"
     r"|(?P<confirmed>confirmee?s?|fixed|set))\b"
 )
 _STATUS_STATES = {
@@ -84,7 +87,7 @@ _AND_THEN = re.compile(
 )
 _EVE_OF = re.compile(
     r"\b(?:la veille|(?:on )?the eve|le lendemain|the day after|the following day)"
-    r" (?:du|de la|of the|of) (?:sommet|summit)\b"
+    r" (?:du|de la|of the|of) (?:(?:sco|csto|ocs|otsc) )?(?:sommet|summit)\b"
 )
 _SAME_PLACE = re.compile(
     r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"
@@ -95,6 +98,10 @@ _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
 _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
+# "will not meet in April as planned": a meeting called off, not one that never was.
+_AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
+# "..., the meeting has been cancelled": the meeting just named, not another one.
+_ANAPHORA = re.compile(r"(?:the|this|that|la|cette|celle-ci) *$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,10 +243,14 @@ def _row_text(
         when = f"{when} {year}".strip()
     if when:
         when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
+    moved_to = ""
     if state is ConfirmationState.POSTPONED and when:
         when = f"initialement prévue {when}"  # the row's date is the one it moved from
+        # "Reportée à décembre", "Postponed to Oct": the new date is the status cell's
+        moved_to = " ".join(cells.get("status", "").split()).rstrip(" .")
     parts = ", ".join(p for p in (place, when) if p)
-    sentence = f"{meeting} ({parts})." if parts else f"{meeting}."
+    sentence = f"{meeting} ({parts})" if parts else meeting
+    sentence = f"{sentence}, {moved_to}." if moved_to else f"{sentence}."
     return sentence, ((state, words) if state is not None else None)
 
 
@@ -299,7 +310,9 @@ def read_sentence(
         english=english,
     )
     heads = [
-        replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
+        replace(h, silent=True)
+        if (h.vague and not announced) or _listing(text, h) or _anaphoric(text, h, heads)
+        else h
         for h in heads
     ]
     findings: list[Finding] = []
@@ -467,7 +480,8 @@ def _scope_findings(
             if SPOKE.match(text, held[1] + 1):
                 return found  # "..., who met in Dushanbe last month, approved a programme"
     words = _words(text, scope)
-    if NOT_A_MEETING.search(words) or _NEGATED_MEETING.search(words):
+    negated = _NEGATED_MEETING.search(words) and not _AS_PLANNED.search(words)
+    if NOT_A_MEETING.search(words) or negated:
         return found
     finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english, stated)
     if finding is not None and not (found and finding.window is None and not finding.stated_status):
@@ -598,6 +612,16 @@ def _stops(
         return match.end() + (after.end() if after else 0) in place_starts
 
     return stops_at
+
+
+def _anaphoric(text: str, head: MeetingPhrase, heads: list[MeetingPhrase]) -> bool:
+    """ "...: the meeting has been cancelled", "; cette réunion est reportée": a vague head
+    speaking of the meeting named before it in the sentence."""
+    return (
+        head.vague
+        and any(h.end <= head.start and not h.vague for h in heads)
+        and _ANAPHORA.search(text, max(0, head.start - 12), head.start) is not None
+    )
 
 
 def _organisation(

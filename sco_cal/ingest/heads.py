@@ -14,7 +14,7 @@ from sco_cal.domain.places import find_country
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.numbers import ordinal_value
 from sco_cal.ingest.titles import MeetingPhrase, meeting_at, normalise_title
-from sco_cal.ingest.wording import COUNCIL, MEETING_NOUN, SPOKE
+from sco_cal.ingest.wording import COUNCIL, JOINT, MEETING_NOUN, SPOKE
 
 _PEOPLE = (
     r"ministres|ministers|responsables|chefs|heads|presidents|procureurs generaux"
@@ -41,10 +41,10 @@ _COMPLEMENT = re.compile(
     r"(?:\s+(?:de la|de l'|des|du|de|d'|of the|of|on|for)\s*[\w'’-]+(?: [\w'’-]+){0,6}?"
     r"(?:\s+et\s+(?:de la|de l'|des|du|de|d')\s*[\w'’-]+(?: [\w'’-]+){0,2}?)?)"
     r"(?=\s*(?:[,;:()]|\s(?:se|s'|ont|avaient|tiendront|will|are|were|who|qui|en|au|aux|a|in|et"
-    r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on)\b|$))"
+    r"|at|le|les|et ceux|and|sont|seront|meet|met|le \d|on|ne|will not)\b|$))"
 )
 _OF = re.compile(r"\b(?:des|du|de la|de l'|of|of the)\s+$")
-_ENGLISH_BEFORE = re.compile(r"(?:\b(?:sco|csto|ocs|otsc|un|the|[a-z][\w-]*)\s+){1,3}$")
+_ENGLISH_BEFORE = re.compile(r"(?:(?<!['’])\b(?:sco|csto|ocs|otsc|un|the|[a-z][\w-]*)\s+){1,3}$")
 _ENGLISH_STOP_WORDS = frozenset(
     "the a an its their and or of in at on for to with by said says told who which that "
     "were was are is will would as after before while".split()
@@ -80,6 +80,18 @@ _RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b")
 _HEADS_OF_STATE = re.compile(r"\b(?:chefs d'etat|heads of state)(?![\w-])")  # not "état-major"
 _RELATIVE = re.compile(r",\s*(?:qui|who|which)\b")
 _RANK_IN_TIME = re.compile(r"\s*(?:of the year|de l'annee|under|sous)")
+# "a joint session of the Council of ..., the Council of ... and the Committee of ...":
+# the bodies named after it are its members, not meetings of their own.
+_NEXT_MEMBER = re.compile(
+    r"\s*(?:,|\bet\b|\band\b)\s*(?:,\s*)?(?:du|de la|de l'|des|the|of the)?\s*$"
+)
+_CLAUSE_END = re.compile(r"[;.:]")
+# "... will hold a joint meeting", "... tiendront une réunion conjointe"
+_HOLD = re.compile(
+    r"\b(?:hold|holds|held|will hold|tiendr\w*|tiennent|ont tenu|a tenu|organis\w*"
+    r"|convene\w*)\s+(?:an?|une?|leurs?|their|its|sa|son)?\s*$"
+)
+_GENERIC_NOUN = re.compile(r"reunions?|meetings?|sessions?|rencontres?")
 _NAME_YEAR = re.compile(r"[a-z]+[\s-]*(?:-|\u2013)?\s*\d{4}")
 
 
@@ -97,6 +109,15 @@ def find_heads(
         if _in_head(heads, noun.start()):
             continue
         previous = max((h for h in heads if h.end <= noun.start()), default=None, key=_end)
+        if previous is not None and _named_by_people(text, previous, noun):
+            # "the Artificial Intelligence Experts' Forum": a forum, named for its people
+            phrase = meeting_at(folded, noun, masked=masked, stops_at=stops_at, english=english)
+            words = folded.span(previous.start, phrase.end)
+            title = normalise_title(words, english=english, number=phrase.number)
+            merged = replace(phrase, start=previous.start, title=title)
+            heads = [h for h in heads if h is not previous] + [merged]
+            heads.sort(key=lambda h: h.start)
+            continue
         if previous is not None and _attaches(text, previous, noun.start()):
             joined = _joined_with(folded, heads, previous, noun, english)
             heads = [h for h in heads if h is not previous and h is not joined[1]]
@@ -123,7 +144,66 @@ def find_heads(
         heads.append(phrase)
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
+    heads = _joint_sessions(folded, _joint_of_people(folded, heads, english), english)
     return _ellipses(folded, heads, english)
+
+
+def _joint_of_people(
+    folded: Folded, heads: list[MeetingPhrase], english: bool
+) -> list[MeetingPhrase]:
+    """ "The foreign ministers and the defence ministers will hold a joint meeting": the
+    people named together hold one meeting, the joint one."""
+    text = folded.text
+    for i, head in enumerate(heads):
+        if i == 0 or JOINT.search(text, head.start, head.end) is None:
+            continue
+        first = i
+        while (
+            first > 0
+            and _PEOPLE_HEAD.search(Folded.of(heads[first - 1].title).text)
+            and (
+                first == i
+                or _COORDINATED.fullmatch(text[heads[first - 1].end : heads[first].start])
+            )
+        ):
+            first -= 1
+        between = text[heads[i - 1].end : head.start]
+        if first == i or head.silent or _CLAUSE_END.search(between) or not _HOLD.search(between):
+            continue
+        people = folded.span(heads[first].start, heads[i - 1].end)
+        if english:
+            title = f"{head.title} of {people}"
+        else:
+            body = re.sub(r"^(?:les|des)\s+", "", people, flags=re.IGNORECASE)
+            title = f"{head.title} des {body}"
+        title = normalise_title(title, english=english, number=head.number)
+        # a joint "meeting" of ministers is a ministerial meeting
+        kind = heads[first].kind if head.kind is Kind.MEETING else head.kind
+        merged = replace(head, start=heads[first].start, title=title, kind=kind)
+        return [*heads[:first], merged, *_joint_of_people(folded, heads[i + 1 :], english)]
+    return heads
+
+
+def _joint_sessions(
+    folded: Folded, heads: list[MeetingPhrase], english: bool
+) -> list[MeetingPhrase]:
+    """A joint session and the bodies listed after it, one meeting."""
+    text = folded.text
+    merged: list[MeetingPhrase] = []
+    for head in heads:
+        joint = merged[-1] if merged else None
+        if (
+            joint is not None
+            and not head.silent
+            and JOINT.search(text, joint.start, min(joint.end, joint.noun_end + 12)) is not None
+            and _NEXT_MEMBER.fullmatch(text, joint.end, head.start) is not None
+        ):
+            words = folded.span(joint.start, head.end)
+            title = normalise_title(words, english=english, number=joint.number)
+            merged[-1] = replace(joint, end=head.end, title=title, truncated=head.truncated)
+            continue
+        merged.append(head)
+    return merged
 
 
 def _joined_with(
@@ -178,13 +258,25 @@ def _nouns(text: str, masked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def _named_by_people(text: str, previous: MeetingPhrase, noun: re.Match[str]) -> bool:
+    """ "the Experts' Forum", "the Young Leaders' Festival": the people name a gathering
+    other than their own meeting."""
+    return (
+        re.fullmatch(r"'\s+", text[previous.end : noun.start()]) is not None
+        and _GENERIC_NOUN.fullmatch(noun.group()) is None
+    )
+
+
 def _attaches(text: str, previous: MeetingPhrase, start: int) -> bool:
-    """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)": one meeting."""
+    """ "les ministres ... tiendront leur 23e réunion", "ministres (17e réunion)", "the
+    ministers' meeting": one meeting."""
     between = text[previous.end : start]
     if _POSSESSIVE.search(text[max(previous.end, start - 40) : start]) and len(between) < 60:
         return True
     paren = re.fullmatch(r"\s*\(\s*(?:[\w-]+\s+){0,3}", between)
-    return paren is not None
+    # "the energy ministers' meeting", "the ministers' 5th annual meeting"
+    possessive = re.fullmatch(r"'\s+(?:[\w-]+\s+){0,2}", between)
+    return paren is not None or possessive is not None
 
 
 def _with_number(
@@ -220,7 +312,8 @@ def _named_exercises(
     folded: Folded, heads: list[MeetingPhrase], masked: Sequence[tuple[int, int]], english: bool
 ) -> list[MeetingPhrase]:
     """Several named exercises after one plural noun become one meeting each; a named
-    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one."""
+    exercise beside its noun ("its "Interaction-2026" joint exercise") is that one, and
+    so is one named beside drills or manoeuvres when the sentence names no other."""
     text = folded.text
     names = [
         m
@@ -228,7 +321,9 @@ def _named_exercises(
         if _NAME_YEAR.search(text[m.start() : m.end()]) or _near_exercise(text, m)
     ]
     beside = [h for h in heads if h.kind is Kind.EXERCISE and _names_one(text, h, names)]
-    if len(names) < 2 and not beside:
+    # 'the "Search-2026" reconnaissance drills got under way': drills are no meeting noun
+    alone = not heads and any(_near_exercise(text, n) for n in names)
+    if len(names) < 2 and not beside and not alone:
         return heads
     kept = [
         h

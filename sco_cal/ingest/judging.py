@@ -29,6 +29,8 @@ _ENUMERATED = re.compile(
     r"^\s*(?:,|et\b|and\b|ainsi que\b|as well as\b)\s*(?:de la|du|des|de l'|d'|la|le|les|l'"
     r"|the|of the|a|an|notamment|including)?\b"
 )
+# Between a state's words and a day they were said on: "called off last week", "annulée mardi".
+_SAID_ON = re.compile(r"\s*(?:on|le|ce|this)?\s*")
 _SERIES = re.compile(r"\b(?:série|serie|series)\b")
 _MAY_MOVE = frozenset({ConfirmationState.POSTPONED, ConfirmationState.CONFIRMED, None})
 # Below this a finding is shown as unreadable: too much of it is guessed.
@@ -52,6 +54,11 @@ _FROM = re.compile(r"\s*(?:de|du|d'|from)\s*")
 _FROM_PHRASE = re.compile(r"(?:de|du|d'|from)\b")
 # "ended on Saturday, after twelve days": the day it ended, counted back.
 _ENDED = re.compile(r"\b(?:achev\w*|termin\w*|clos\w*|clotur\w*|ended|concluded|closed)\b")
+# "opened on 1 September and ended on 5 September": the day it ended is its last.
+_ENDED_ON = re.compile(
+    r"\b(?:ended|closed|concluded|wrapped up|s'est (?:achevee?|terminee?|close?|cloturee?)"
+    r"|a pris fin|(?:a|ont) pris fin)\s*(?:on|le)?\s*$"
+)
 _UNTIL = re.compile(r"\b(?:jusqu'(?:au|a|a la)|until|till|through|to)\s*$")
 # A date read against today because the document prints none of its own may be a year out.
 _ASSUMED_DATE = 0.25
@@ -132,6 +139,7 @@ def judge(
         or (cue is not None and outcome_unknown(cue[1]))  # "on ignore si ... a eu lieu"
     )
     until = context.reported_until or context.document_date
+    dates = _meeting_dates(text, dates, cue)
     placed = [resolve(d, context.document_date, past=past, until=until) for d in dates]
     current, previous = _choose(text, placed, state, score)
     window = current.window if current is not None else None
@@ -173,6 +181,30 @@ def judge(
         cue=cue,
         year_inferred=current is not None and _needs_document_date(current),
     )
+
+
+def _meeting_dates(
+    text: str, dates: list[DateMention], cue: tuple[ConfirmationState, str] | None
+) -> list[DateMention]:
+    """The dates of the meeting, without the day its state was announced: "pencilled in
+    for November, was called off last week", "prévue en mai, a été annulée mardi" (the
+    meeting's own date given as the one it was planned for)."""
+    if cue is None or not any(WAS_PLANNED.search(text[: d.start]) for d in dates):
+        return dates
+    at = text.find(cue[1])
+    if at < 0:
+        return dates
+    said = at + len(cue[1])
+    kept = [
+        d
+        for d in dates
+        if not (
+            (d.relative or d.weekday)
+            and d.start >= said
+            and _SAID_ON.fullmatch(text, said, d.start) is not None
+        )
+    ]
+    return kept or dates
 
 
 def _cue(text: str) -> tuple[ConfirmationState, str] | None:
@@ -228,7 +260,9 @@ def _lasting(window: DateWindow, text: str, dates: list[DateMention], score: _Sc
     forum will open on Thursday", "pour trois jours", "run for a week", "il dure
     jusqu'au 22 août"; one that "ended on Saturday, after twelve days" the days before."""
     ends = [
-        resolve(d, window.start, past=False).window for d in dates if _UNTIL.search(text[: d.start])
+        resolve(d, window.start, past=False).window
+        for d in dates
+        if _UNTIL.search(text[: d.start]) or _ENDED_ON.search(text[: d.start])
     ]
     until = next((end for end in ends if end.end > window.start), None)
     if until is not None:

@@ -22,6 +22,7 @@ from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
 from sco_cal.domain.organisations import NATIONAL
 from sco_cal.domain.text import fold
 from sco_cal.ingest.extract import Finding
+from sco_cal.ingest.wording import JOINT
 
 _A_YEAR = 365
 _PUT_OFF = timedelta(days=550)  # how far a meeting still open may have slipped
@@ -54,6 +55,10 @@ _SYNONYMS = {
 }
 _NAMED = re.compile(r"[«“][^»”]+[»”]")
 _UNIQUE_KINDS = frozenset({Kind.SUMMIT})
+# Kinds a reader may confuse (a council's "session" is a meeting; a forum, a conference);
+# across these families a title alone does not say it is the same event.
+_SITTINGS = frozenset({Kind.SUMMIT, Kind.MINISTERIAL, Kind.MEETING, Kind.WORKING_GROUP})
+_PUBLIC = frozenset({Kind.FORUM, Kind.CONFERENCE})
 
 EarlierWindows = Callable[[str], Sequence[DateWindow]]
 
@@ -86,6 +91,36 @@ class Decision:
     @property
     def ambiguous(self) -> bool:
         return self.event is None and bool(self.candidates)
+
+
+def _family(kind: Kind) -> str | None:
+    if kind in _SITTINGS:
+        return "sitting"
+    if kind in _PUBLIC:
+        return "public"
+    return None if kind is Kind.OTHER else kind.value
+
+
+def _joint(title: str) -> bool:
+    return JOINT.search(fold(title)) is not None
+
+
+def _title_doubts(finding: Finding, event: Event) -> list[str]:
+    """Why title words, however alike, do not make the finding that event: it would number
+    an event the calendar does not number, turn one kind of gathering into another, or
+    make a joint meeting of several bodies the meeting of one of them."""
+    doubts = []
+    # the same city beside the same words and dates says more than a number or a kind
+    # the reader may have taken differently ("26th summit", "a two-day forum on media")
+    placed = bool(set(finding.cities) & set(event.cities))
+    if finding.number is not None and event.number is None and not placed:
+        doubts.append(f"the document numbers it ({finding.number}), the calendar does not")
+    mine, theirs = _family(finding.kind), _family(event.kind)
+    if mine is not None and theirs is not None and mine != theirs and not placed:
+        doubts.append(f"a {finding.kind.value}, not a {event.kind.value}")
+    if _joint(finding.title) and not _joint(event.title):
+        doubts.append("a joint meeting of several bodies, not one of theirs")
+    return doubts
 
 
 @lru_cache(maxsize=4096)
@@ -203,12 +238,14 @@ def _decide(
     strong: list[Candidate] = []
     medium: list[Candidate] = []
     moved: list[Candidate] = []
+    doubtful: list[Candidate] = []  # alike titles that hide a difference: never linked
     for event in events:
         found = _evidence(finding, event, earlier)
         if found is None:
             continue
         kind, candidate = found
-        {"strong": strong, "medium": medium, "moved": moved}[kind].append(candidate)
+        lists = {"strong": strong, "medium": medium, "moved": moved, "doubtful": doubtful}
+        lists[kind].append(candidate)
     exact = [c for c in strong if c.score >= 3]
     if len(exact) == 1:
         return Decision(exact[0].event, exact[0].why, ordinal=exact[0].ordinal)
@@ -220,6 +257,8 @@ def _decide(
     if len(strong) > 1 and strong[0].score >= strong[1].score + 1:
         return Decision(strong[0].event, strong[0].why)
     choices = sorted([*strong, *medium], key=lambda c: -c.score)
+    if doubtful:
+        return Decision(candidates=tuple(sorted([*choices, *doubtful], key=lambda c: -c.score)[:4]))
     if not strong and medium and _clear_topic(finding, choices, common):
         return Decision(choices[0].event, choices[0].why)
     if len(choices) == 1 and not _telling(finding) and choices[0].event.kind is finding.kind:
@@ -275,25 +314,47 @@ def _evidence(
     other_country = bool(finding.country and event.country and finding.country != event.country)
     same_city = bool(set(finding.cities) & set(event.cities))
     same_kind = finding.kind is event.kind
+    if finding.organisation != event.organisation and not other_body:
+        # a country's own event and an organisation's meeting: the same one only where
+        # the document puts it where the calendar does
+        if not (same_city or (same_country and not event.cities)):
+            return None
     if not overlapping or other_country:
         if _moved_here(finding, event, shared, similar):
             why = f"the document moves a meeting like it ({shared} title words shared)"
             return "moved", Candidate(event, why, False, similar)
         return None
     score = similar + 0.3 * same_city + 0.2 * same_kind + 0.1 * same_country
+    return _title_evidence(finding, event, shared, similar, score, other_body=other_body)
+
+
+def _title_evidence(
+    finding: Finding,
+    event: Event,
+    shared: int,
+    similar: float,
+    score: float,
+    *,
+    other_body: bool,
+) -> tuple[str, Candidate] | None:
+    """Evidence short of a series and number: alike titles, the same place and days."""
+    windows = [w for w in (finding.window, finding.previous) if w is not None]
+    same_country = finding.country is not None and finding.country == event.country
+    same_city = bool(set(finding.cities) & set(event.cities))
+    same_kind = finding.kind is event.kind
     if other_body:  # the document names no body: a title like one of another body's
         if shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS:
             why = f"alike title ({shared} telling words, {similar:.0%}) of a {event.organisation}"
             why += " meeting, overlapping dates (the document names no body)"
-            return "strong", Candidate(event, why, True, 1 + score)
+            return _by_title(finding, Candidate(event, why, True, 1 + score))
         return None
     if shared >= 2 and similar >= SIMILAR:
         why = f"alike title ({shared} telling words, {similar:.0%}), same body, overlapping dates"
-        return "strong", Candidate(event, why, True, 1 + score)
+        return _by_title(finding, Candidate(event, why, True, 1 + score))
     placed = same_country or same_city
     if shared >= 1 and similar >= 1.0 and same_kind and (placed or not finding.country):
         why = f"same {event.kind.value} title words, same place and overlapping dates"
-        return "strong", Candidate(event, why, True, 1 + score)
+        return _by_title(finding, Candidate(event, why, True, 1 + score))
     same_days = (
         finding.window is not None
         and finding.window.is_exact
@@ -310,6 +371,15 @@ def _evidence(
             why = "same place and overlapping dates" + (", alike title" if shared else "")
             return "medium", Candidate(event, why, False, score)
     return None
+
+
+def _by_title(finding: Finding, candidate: Candidate) -> tuple[str, Candidate]:
+    """A link on title words, or a choice for a person when the titles hide a difference."""
+    doubts = _title_doubts(finding, candidate.event)
+    if not doubts:
+        return "strong", candidate
+    why = f"{candidate.why}; but {', and '.join(doubts)}"
+    return "doubtful", replace(candidate, why=why, strong=False)
 
 
 def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> bool:

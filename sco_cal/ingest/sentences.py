@@ -9,12 +9,17 @@ from dataclasses import dataclass, field, replace
 
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.themes import resolve_theme
+from sco_cal.ingest.bodies import organisation_spans, organisations_in
 from sco_cal.ingest.dating import is_date_line
 from sco_cal.ingest.document import Document, Line
+from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.sections import Section, column_roles, lead_in, section_of
 
 _ROMAN_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[.):\-\u2013]?\s+(?P<rest>\S.*)$")
 _LETTER_HEADING = re.compile(r"^(?:[A-H]|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
+# The number, letter or roman numeral of a rubric ("2. ", "B) ", "II – ") and a colon after.
+_RUBRIC_MARK = re.compile(r"^(?:(?:[IVX]{1,4}|[A-H]|\d{1,2})\s*[.)\u2013\u2014:-]*\s+)?")
+_RUBRIC_REST_WORDS = 3  # "OTSC : réunions statutaires": a few words beside the body's name
 _RULE = re.compile(r"^\s*(?:[-_*=\u2013\u2014]\s*){3,}$")
 _NOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*\.?\s*")
 _ONLY_NOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*$")
@@ -90,6 +95,7 @@ class _Position:
     footnote: bool = False
     lead: Section | None = None
     columns: tuple[str, ...] = ()
+    rubric: str | None = None  # how the rubric heading the sector is marked ("1.", "II –")
 
     @property
     def heading(self) -> str | None:
@@ -283,12 +289,22 @@ def _consume_heading(line: Line, following: Line | None, where: _Position) -> bo
         where.lead = None
         return True
     text, theme, level = _heading(line, following)
+    if text is None and where.rubric == "colon" and _next_colon_rubric(line, following):
+        text, theme, level = line.text.strip(), _theme_of(line.text.strip(" :")), 2
     if text is None:
         return False
     where.lead = None
+    mark = _rubric_mark(line)
+    if level == 2 and where.sector_theme is None and rubric_body(text) is not None:
+        # "2. OTSC" heads everything down to the next rubric, its sub-headings
+        # ("A) Réunions tenues") included; below a theme heading it stays a sub-heading
+        level = 1
+    elif level == 2 and where.rubric is not None and mark == where.rubric:
+        level = 1  # "3. Divers" after "2. OTSC": the next rubric, not a part of that one
     if level == 1:
         where.sector, where.sector_theme = text, theme
         where.sub = where.sub_theme = None
+        where.rubric = mark if rubric_body(text) is not None or mark == where.rubric else None
     else:
         where.sub, where.sub_theme = text, theme
     return True
@@ -310,10 +326,59 @@ def _heading(line: Line, following: Line | None = None) -> tuple[str | None, str
         theme = _theme_of(text)
         if theme is not None:
             return text, theme, 2
+    if following is not None and rubric_body(text) is not None:
+        return text, None, 2
     if _looks_like_short_heading(text, line, following):
         letter = _LETTER_HEADING.match(text)
         return text, _theme_of(letter["rest"] if letter else text), 2
     return None, None, 0
+
+
+def _rubric_mark(line: Line) -> str | None:
+    """How a heading line is marked: "markup" (`**2. CSTO**`), "item" (`2. OTSC`, read as
+    a numbered item), "roman" ("II –"), "letter" ("B)"), "colon" ("OTSC :"); or None."""
+    if line.heading:
+        return "markup"
+    if line.bullet:
+        return "item"
+    text = line.text.strip()
+    mark = _RUBRIC_MARK.match(text)
+    if mark is not None and mark.group().strip():
+        head = mark.group().strip()[0]
+        return "item" if head.isdigit() else "roman" if head in "IVX" else "letter"
+    return "colon" if text.rstrip().endswith(":") else None
+
+
+def _next_colon_rubric(line: Line, following: Line | None) -> bool:
+    """ "Divers :" after "OTSC :": a short label ending in a colon, the next rubric."""
+    body = line.text.strip().rstrip(" :")
+    return (
+        following is not None
+        and _rubric_mark(line) == "colon"
+        and 0 < len(body) <= _SHORT_HEADING_CHARS
+        and len(body.split()) <= _RUBRIC_REST_WORDS
+        and not any(c.isdigit() for c in body)
+        and _VERB_HINT.search(body) is None
+    )
+
+
+def rubric_body(text: str) -> str | None:
+    """The organisation a rubric line stands for ("1. OCS", "II – OTSC", "B) CSTO",
+    "OTSC :", "OTSC (Organisation du traité ...)"), or None when the line is no rubric:
+    it names another body too, or says more than a few words besides."""
+    body = _RUBRIC_MARK.sub("", text.strip(), count=1).strip()
+    if not body or len(body) > _SUB_HEADING_CHARS or _VERB_HINT.search(body):
+        return None
+    folded = Folded.of(body)
+    codes = {code for _, code in organisations_in(folded)}
+    if len(codes) != 1:
+        return None
+    rest = folded.text
+    for start, end in sorted(organisation_spans(folded, acronyms=True), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) > _RUBRIC_REST_WORDS:
+        return None
+    return codes.pop()
 
 
 def _looks_like_sub_heading(text: str) -> bool:

@@ -49,7 +49,8 @@ _CANCELLED = re.compile(
 # "ne se tiendra pas en mai : elle est repoussée": only a cancellation when nothing moves it.
 _NOT_HELD = re.compile(
     r"\b(?:n'aura (?:finalement |donc )?pas lieu|ne se tiendr\w+ (?:finalement |donc )?pas"
-    r"|will not (?:take place|be held))\b"
+    r"|will not (?:take place|be held)"
+    r"|(?:will not meet|ne se reuni\w* pas)(?=[^.;]*\b(?:as (?:planned|scheduled)|comme prevu)))\b"
 )
 _SINE_DIE = re.compile(
     r"\b(?:ne se tiendr\w+ (?:finalement )?pas avant|n'aura (?:pas )?lieu (?:qu'|pas avant)"
@@ -75,6 +76,10 @@ _HELD = re.compile(
     r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
     r"|took part in|participated in|a participe a|ont participe a"
+    # "the drills began", not "the member states began drawing up the calendar"
+    r"|(?:began|begun|started)(?! \w+ing\b| to\b)|opened|kicked off|got under way"
+    r"|(?:is|are) (?:now )?under way"
+    r"|(?:a|ont) (?:debute|commence)|s'est poursuivie?|se sont poursuivie?s"
     r"|(?:the )?(?:results?|outcomes?) of the|(?:les |des )?resultats (?:de la|des|du))\b"
 )
 
@@ -156,6 +161,8 @@ AGENDA_CONFIRMED = re.compile(
     r"\b(?:confirm(?:ed|s|e|ent) (?:the |les )?(?:dates|venues|lieux|calendrier)"
     r"|a confirme les dates|confirme les dates et (?:les )?lieux)\b"
 )
+# "a joint session of the councils of ...": several bodies meeting together, not one of them.
+JOINT = re.compile(r"\b(?:joint|conjoint\w*|combined|(?:reunion|session|seance)s? communes?)\b")
 MOVED_TO = re.compile(
     r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)|postponed"
     r"|delayed|rescheduled|pushed back|moved|avancee?s?|brought forward|bring forward"
@@ -164,7 +171,8 @@ MOVED_TO = re.compile(
 WAS_PLANNED = re.compile(
     r"\b(?:initialement|prevue?s?|au lieu de|originally|initially|instead of|scheduled for"
     r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
-    r"|planned for|placed in|d'abord annoncee?|qui devait se tenir)\s*(?:\S+\s+){0,2}$"
+    r"|planned for|placed in|d'abord annoncee?|qui devait se tenir|pencil+ed"
+    r"|slated for|pressentie? pour)\s*(?:\S+\s+){0,2}$"
 )
 _ENGLISH = re.compile(
     r"\b(?:the|of|will|and|take|place|in|meeting|be|is|was|held|are|to|meet|met|said|on"
@@ -197,11 +205,50 @@ NOT_A_MEETING = re.compile(
 )
 
 
+# An offer or a proposal to hold or host: still an offer when the sentence hedges its date
+# ("has offered to host ..., possibly in May").
+_OFFERED = re.compile(
+    r"\b(?:(?:has |have |had )?offered to (?:host|hold|organi[sz]e)|offers? to host"
+    r"|propos\w* (?:holding|hosting|to (?:hold|host|organi[sz]e|convene))"
+    r"|suggest\w* (?:holding|hosting|that)|put forward (?:a|the|its) proposal"
+    r"|(?:has |have )?(?:bid|volunteered|applied) to host|is bidding to host"
+    r"|a propose (?:d'|de (?:tenir|reunir)|que)|ont propose (?:d'|de (?:tenir|reunir)|que)"
+    r"|propose d'(?:organiser|accueillir)|a suggere|ont suggere|suggere (?:d'|de |que)"
+    r"|s'est (?:propose|proposee|porte candidat|portee candidate) (?:pour|a|d')"
+    r"|offert d'(?:accueillir|organiser)|candidature (?:pour|a) (?:accueillir|l'organisation))"
+)
+
+
+_CHANGE = (
+    r"(?:annul\w*|cancel+(?:ed)?|called off|call(?:ed)? off|report(?:e|ee|es|ees)"
+    r"|repouss(?:e|ee|es|ees)|postponed|delayed|put off|ajourn\w*|scrapped)"
+)
+# A change that only may happen: "could be postponed", "pourrait être reportée", "risque
+# d'être annulée". The meeting stands, unconfirmed.
+_HEDGED_CHANGE = re.compile(
+    r"\b(?:could|may|might|pourrai(?:en)?t|risquen?t? d'|risks? (?:being )?"
+    r"|threaten\w* to|is likely to|are likely to)\s*(?:well |also |still |even )?"
+    r"(?:be |etre |have been |avoir ete )?" + _CHANGE + r"\b"
+)
+# A change denied: "was not cancelled", "n'a pas été annulée", "has not been postponed".
+_DENIED_CHANGE = re.compile(
+    r"\b(?:(?:was|were|has|have|is|are|will) not (?:been |be )?|(?:was|were|has|have|is|are)"
+    r"n't (?:been )?|n'(?:a|ont|est|sont|sera|seront|avait|etait) (?:pas|jamais) (?:ete )?"
+    r"|ne sera pas |ne seront pas |never been )" + _CHANGE + r"\b"
+)
+
+
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
+    hedged = _HEDGED_CHANGE.search(text)
+    text = _DENIED_CHANGE.sub(" ", _HEDGED_CHANGE.sub(" ", text))
     strongest = _strongest(text)
     if strongest is not None:
         return strongest
+    if hedged is not None:
+        return ConfirmationState.PROVISIONAL, hedged.group()
+    if (match := _OFFERED.search(text)) is not None:
+        return ConfirmationState.PROPOSED, match.group()
     if (match := _UNCONFIRMED.search(text)) is not None:
         return ConfirmationState.PROVISIONAL, match.group()
     if (match := _CONFIRMED.search(text)) is not None:

@@ -42,7 +42,8 @@ _ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 
 
 def read_csv(data: bytes, opts: ReadOptions) -> Parsed:
-    """Every row as an event, or one InvalidInput naming the row at fault."""
+    """Every row that can be read as an event, and a report of the others; with
+    `opts.strict`, one InvalidInput naming the first row at fault instead."""
     text = decode(data, opts.name)
     first = text.splitlines()[0] if text.splitlines() else ""
     dialect = ";" if first.count(";") > first.count(",") else ","  # spreadsheets in French
@@ -55,7 +56,12 @@ def read_csv(data: bytes, opts: ReadOptions) -> Parsed:
             row = reader.line_num
             if not any(c.strip() for c in cells):
                 continue
-            _take(parsed, seen, _row(header, cells, row, opts.name), row, opts)
+            try:
+                _take(parsed, seen, _row(header, cells, row), row, opts)
+            except InvalidInput as exc:
+                if opts.strict:
+                    raise InvalidInput(f"{opts.name} row {row}: {exc}") from None
+                parsed.skipped.append(Skipped(f"row {row}", str(exc), line=row))
     except csv.Error as exc:
         raise InvalidInput(f"{opts.name} row {reader.line_num}: not valid CSV ({exc})") from None
     return parsed
@@ -74,28 +80,23 @@ def _header(cells: list[str], name: str) -> list[str]:
     return header
 
 
-def _row(header: list[str], cells: list[str], row: int, name: str) -> dict[str, str]:
+def _row(header: list[str], cells: list[str], row: int) -> dict[str, str]:
     if len(cells) > len(header):
-        raise InvalidInput(
-            f"{name} row {row}: {len(cells)} cells but the header names {len(header)} columns"
-        )
+        raise InvalidInput(f"{len(cells)} cells but the header names {len(header)} columns")
     return {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
 
 
 def _take(
     parsed: Parsed, seen: dict[str, int], values: dict[str, str], row: int, opts: ReadOptions
 ) -> None:
-    try:
-        event = _event(values, row, opts)
-    except InvalidInput as exc:
-        raise InvalidInput(f"{opts.name} row {row}: {exc}") from None
+    event = _event(values, row, opts)
     if event.id in seen:
         parsed.skipped.append(
-            Skipped(f"row {row} {event.title_en!r}", f"same id as row {seen[event.id]}")
+            Skipped(f"row {row} {event.title_en!r}", f"same id as row {seen[event.id]}", line=row)
         )
         return
     seen[event.id] = row
-    parsed.items.append(Incoming(event, f"row {row}"))
+    parsed.items.append(Incoming(event, f"row {row}", row))
 
 
 def _event(values: dict[str, str], row: int, opts: ReadOptions) -> Event:

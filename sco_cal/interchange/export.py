@@ -1,88 +1,138 @@
-"""Events to one VCALENDAR: fuzzy windows as all-day spans, exact fields as X- properties."""
+"""Events to iCalendar: one VEVENT per event, and a VCALENDAR holding them.
+
+`vevent_lines` turns one event into a VEVENT, the other half of `fields.to_event`:
+export, the feed and a calendar server all write an event through it, and what it
+writes reads back as the same event. The lines are written here rather than through
+icalendar's objects (the cost of those was most of an export); the layout is
+icalendar's own, so that calendar programs receive the same bytes as before.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from icalendar import Alarm, Calendar, vText
-from icalendar import Event as VEvent
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import Event, Reminder
 from sco_cal.domain.places import country_name, find_country
 from sco_cal.interchange import vocabulary as v
+from sco_cal.interchange.content import escape_text, lines_bytes, param_text
+from sco_cal.interchange.fuzzy import DEFAULT_FUZZY, FuzzyMode, is_marker, shown_days
+from sco_cal.interchange.values import date_text, date_time_text, is_utc
 
 ALARM_HOUR = time(9, 0)  # an all-day event's reminder rings in the morning, not at midnight
+CALENDAR_HEAD = (
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    f"PRODID:{v.PRODID}",
+    "CALSCALE:GREGORIAN",
+    f"X-WR-CALNAME:{v.CALENDAR_NAME}",
+    # Subscribing clients poll a feed at the interval it asks for.
+    "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+    "X-PUBLISHED-TTL:PT1H",
+)
 _LABELS = {
-    "en": ("Date as worded", "State", "Sources", "Notes", "sco-cal id"),
-    "fr": ("Date telle que formulée", "État", "Sources", "Notes", "identifiant sco-cal"),
+    "en": ("Date as worded", "State", "Sources", "Notes", "sco-cal id", "Shown on"),
+    "fr": (
+        "Date telle que formulée",
+        "État",
+        "Sources",
+        "Notes",
+        "identifiant sco-cal",
+        "Affiché le",
+    ),
 }
+Tick = Callable[[int], None]
+_TZID = re.compile(r";TZID=([^:;]+)")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How events are written: language, notes, fuzzy windows, and the time of writing."""
+
+    lang: str = "en"
+    with_notes: bool = False
+    fuzzy: FuzzyMode = DEFAULT_FUZZY
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 def calendar_bytes(
     events: Iterable[Event],
+    options: ExportOptions | None = None,
     *,
-    lang: str = "en",
-    with_notes: bool = False,
     reminders: Mapping[str, Sequence[Reminder]] | None = None,
-    now: datetime | None = None,
+    tick: Tick | None = None,
 ) -> bytes:
-    """One VCALENDAR holding a VEVENT per event, with the time zones they use."""
-    cal = Calendar()
-    cal.add("prodid", v.PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", v.CALENDAR_NAME)
-    # Subscribing clients poll a feed at the interval it asks for.
-    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT1H")
-    stamp = now or datetime.now(UTC)
+    """One VCALENDAR holding a VEVENT per event shown, with the time zones they use."""
+    options = options or ExportOptions()
+    body: list[str] = []
+    zones: set[str] = set()
     for event in events:
-        own = (reminders or {}).get(event.id, ())
-        cal.add_component(vevent(event, lang=lang, with_notes=with_notes, reminders=own, now=stamp))
-    cal.add_missing_timezones()
-    return bytes(cal.to_ical())
+        lines = vevent_lines(event, options, reminders=(reminders or {}).get(event.id, ()))
+        if lines:
+            body += lines
+            if event.start_time and event.timezone:
+                zones.update(_TZID.findall(lines[2] + lines[3]))
+        if tick is not None:
+            tick(1)
+    head = list(CALENDAR_HEAD)
+    for tzid in sorted(zones):
+        head += _vtimezone_lines(tzid)
+    return lines_bytes([*head, *body, "END:VCALENDAR"])
 
 
-def vevent(
-    event: Event,
-    *,
-    lang: str = "en",
-    with_notes: bool = False,
-    reminders: Sequence[Reminder] = (),
-    now: datetime,
-) -> VEvent:
-    """One event as a VEVENT."""
-    comp = VEvent()
-    comp.add("uid", v.uid_for(event.id))
+def vevent_lines(
+    event: Event, options: ExportOptions, *, reminders: Sequence[Reminder] = ()
+) -> list[str]:
+    """One event as a VEVENT's content lines (unfolded), or none if its window is left
+    out (`--fuzzy skip`). The properties come in icalendar's order: SUMMARY, DTSTART,
+    DTEND, DTSTAMP, UID, SEQUENCE, then the others by name."""
+    times = event_times(event, options.fuzzy)
+    if times is None:
+        return []
+    start, end = times
+    w = event.window
+    marker = is_marker(w, options.fuzzy)
     # DTSTAMP is the last revision for a published calendar: stable output for feeds.
-    comp.add("dtstamp", _utc(event.updated_at) or now)
-    start, end = event_times(event)
-    comp.add("dtstart", start)
+    stamp = date_time_text(_utc(event.updated_at) or options.now)
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{escape_text(summary(event, options.lang))}",
+        _moment("DTSTART", start),
+    ]
     if end is not None:
-        comp.add("dtend", end)
-    comp.add("summary", summary(event, lang))
-    comp.add("status", v.STATUS_OUT[event.status])
-    comp.add("sequence", event.version)
+        lines.append(_moment("DTEND", end))
+    lines += [
+        f"DTSTAMP:{stamp}",
+        f"UID:{escape_text(v.uid_for(event.id))}",
+        f"SEQUENCE:{event.version}",
+        f"CATEGORIES:{','.join(escape_text(c) for c in categories(event))}",
+        f"DESCRIPTION:{escape_text(description(event, options))}",
+    ]
     if event.updated_at is not None:
-        comp.add("last-modified", _utc(event.updated_at))
-    place = location(event, lang)
+        lines.append(f"LAST-MODIFIED:{stamp}")
+    place = location(event, options.lang)
     if place:
-        comp.add("location", place)
-    comp.add("categories", categories(event))
-    comp.add("description", description(event, lang, with_notes=with_notes))
-    _add_own_fields(comp, event)
+        lines.append(f"LOCATION:{escape_text(place)}")
+    lines.append(f"STATUS:{v.STATUS_OUT[event.status]}")
+    if marker:
+        lines.append("TRANSP:TRANSPARENT")  # a marker is not a busy day
+    lines += _own_fields(event, marker)
     for reminder in reminders:
-        alarm = _alarm(event, reminder, start, lang)
-        if alarm is not None:
-            comp.add_component(alarm)
-    return comp
+        lines += _alarm_lines(event, reminder, start, options.lang)
+    lines.append("END:VEVENT")
+    return lines
 
 
-def event_times(event: Event) -> tuple[date | datetime, date | datetime | None]:
-    """DTSTART and DTEND: a timed start when the day and hour are known, else all-day days.
+def event_times(
+    event: Event, fuzzy: FuzzyMode = FuzzyMode.SPAN
+) -> tuple[date | datetime, date | datetime | None] | None:
+    """DTSTART and DTEND: a timed start when the day and hour are known, else all-day days
+    (None when the window is not shown at all).
 
     A timed event has a start but no known end: a one-day one gets no DTEND (an
     instant, RFC 5545 3.6.1), a longer one ends at midnight after its last day.
@@ -95,7 +145,7 @@ def event_times(event: Event) -> tuple[date | datetime, date | datetime | None]:
         if w.start == w.end:
             return start, None
         return start, datetime.combine(w.end + timedelta(days=1), time(0), zone)
-    return w.start, w.end + timedelta(days=1)  # DTEND of a date is exclusive
+    return shown_days(w, fuzzy)  # DTEND of a date is exclusive
 
 
 def summary(event: Event, lang: str) -> str:
@@ -109,23 +159,28 @@ def summary(event: Event, lang: str) -> str:
 def location(event: Event, lang: str) -> str:
     parts = list(event.cities)
     if event.country:
-        known = find_country(event.country) is not None
-        parts.append(country_name(event.country, lang) if known else event.country)
+        parts.append(_country_label(event.country, lang))
     return ", ".join(parts)
+
+
+@cache
+def _country_label(code: str, lang: str) -> str:
+    return country_name(code, lang) if find_country(code) is not None else code
 
 
 def categories(event: Event) -> list[str]:
     return [c for c in (event.organisation, event.theme, *event.tags) if c]
 
 
-def description(event: Event, lang: str, *, with_notes: bool) -> str:
+def description(event: Event, options: ExportOptions) -> str:
     """The original wording, the state, the summary, the sources (and the notes)."""
-    worded, state, sources, notes, ident = _LABELS["fr" if lang == "fr" else "en"]
+    lang = options.lang
+    worded, state, sources, notes, ident, shown_on = _LABELS["fr" if lang == "fr" else "en"]
     w = event.window
-    lines = [
-        f"{worded}: {w.text or format_window(w, lang)} ({w.precision.value})",
-        f"{state}: {event.status.value}",
-    ]
+    lines = [f"{worded}: {w.text or format_window(w, lang)} ({w.precision.value})"]
+    if is_marker(w, options.fuzzy):
+        lines.append(f"{shown_on}: {w.start.isoformat()} ({w.start} .. {w.end})")
+    lines.append(f"{state}: {event.status.value}")
     if event.summary:
         lines += ["", event.summary]
     if event.sources:
@@ -134,45 +189,81 @@ def description(event: Event, lang: str, *, with_notes: bool) -> str:
             dated = f", {src.document_date.isoformat()}" if src.document_date else ""
             lines.append(f"- {src.document}{dated}: \u201c{src.excerpt}\u201d")
     live = event.live_annotations
-    if with_notes and live:
+    if options.with_notes and live:
         lines += ["", f"{notes}:"]
         lines += [f"- {a.created_at:%Y-%m-%d} {a.author}: {a.text}" for a in live]
     lines += ["", f"{ident}: {event.id}"]
     return "\n".join(lines)
 
 
-def _add_own_fields(comp: VEvent, event: Event) -> None:
+def _own_fields(event: Event, marker: bool) -> list[str]:
+    """sco-cal's X- properties, by name as icalendar orders them."""
     w = event.window
+    cities = v.CITY_SEPARATOR.join(event.cities)
     fields: list[tuple[str, str | None]] = [
-        (v.X_STATUS, event.status.value),
-        (v.X_PRECISION, w.precision.value),
+        (v.X_CITIES, cities or None),
+        (v.X_COUNTRY, event.country),
         (v.X_DATE_TEXT, w.text),
+        (v.X_KIND, event.kind.value),
+        (v.X_NUMBER, str(event.number) if event.number is not None else None),
         (v.X_OPEN_ENDED, "TRUE" if w.open_ended else None),
         (v.X_ORGANISATION, event.organisation),
-        (v.X_KIND, event.kind.value),
-        (v.X_THEME, event.theme),
-        (v.X_TITLE, event.title),
-        (v.X_TITLE_EN, event.title_en),
-        (v.X_COUNTRY, event.country),
-        (v.X_CITIES, v.CITY_SEPARATOR.join(event.cities) or None),
+        (v.X_PRECISION, w.precision.value),
         (v.X_SERIES, event.series),
-        (v.X_NUMBER, str(event.number) if event.number is not None else None),
-        (v.X_SUMMARY, event.summary),
     ]
-    for name, value in fields:
-        if value:
-            comp.add(name, vText(value))
+    lines = [f"{name}:{escape_text(value)}" for name, value in fields if value]
     for src in event.sources:
         params = {v.X_DOCUMENT: src.document}
         if src.document_date is not None:
             params[v.X_DOCUMENT_DATE] = src.document_date.isoformat()
-        comp.add(v.X_SOURCE, vText(src.excerpt), parameters=params)
+        lines.append(f"{v.X_SOURCE};{param_text(params)}:{escape_text(src.excerpt)}")
+    fields = [
+        (v.X_STATUS, event.status.value),
+        (v.X_SUMMARY, event.summary),
+        (v.X_THEME, event.theme),
+        (v.X_TITLE, event.title),
+        (v.X_TITLE_EN, event.title_en),
+        # A marker shows one day: the whole window travels here.
+        (v.X_WINDOW, v.window_text(w.start, w.end) if marker else None),
+    ]
+    lines += [f"{name}:{escape_text(value)}" for name, value in fields if value]
+    return lines
 
 
-def _alarm(event: Event, reminder: Reminder, start: date | datetime, lang: str) -> Alarm | None:
+def _moment(name: str, at: date | datetime) -> str:
+    if not isinstance(at, datetime):
+        return f"{name};VALUE=DATE:{date_text(at)}"
+    if at.tzinfo is None or is_utc(at):
+        return f"{name}:{date_time_text(at)}"
+    return f"{name};TZID={_tzid(at)}:{date_time_text(at)}"
+
+
+def _tzid(at: datetime) -> str:
+    from icalendar.timezone.tzid import tzid_from_dt
+
+    return tzid_from_dt(at) or str(at.tzinfo)
+
+
+@cache
+def _vtimezone_lines(tzid: str) -> tuple[str, ...]:
+    """The VTIMEZONE icalendar writes for an IANA zone (none if it knows no such zone)."""
+    from icalendar import Timezone
+
+    from sco_cal.interchange.lines import logical_lines
+
+    try:
+        zone = Timezone.from_tzid(tzid, first_date=date(1970, 1, 1), last_date=date(2038, 1, 1))
+    except ValueError:
+        return ()
+    return tuple(text for _, text in logical_lines(zone.to_ical()) if text is not None)
+
+
+def _alarm_lines(event: Event, reminder: Reminder, start: date | datetime, lang: str) -> list[str]:
     """A reminder still to come, as a VALARM relative to the start (it follows a move)."""
     if reminder.delivered_at is not None:
-        return None
+        return []
+    from icalendar import vDuration
+
     from sco_cal.domain.reminders import effective_due
 
     due = effective_due(reminder, event)
@@ -183,11 +274,14 @@ def _alarm(event: Event, reminder: Reminder, start: date | datetime, lang: str) 
     else:
         rings = datetime.combine(due, ALARM_HOUR)
         start = datetime.combine(start, time(0))
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", summary(event, lang))
-    alarm.add("trigger", rings - start)
-    return alarm
+    trigger = vDuration(rings - start).to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape_text(summary(event, lang))}",
+        f"TRIGGER:{trigger}",
+        "END:VALARM",
+    ]
 
 
 def _zone(name: str | None) -> ZoneInfo | None:

@@ -1,9 +1,15 @@
-"""One VEVENT as a sco-cal event: its state, titles, place, theme, tags and sources."""
+"""One VEVENT as a sco-cal event: its state, titles, place, theme, tags and sources.
+
+`to_event` is the other half of `export.vevent_lines`: a VEVENT sco-cal wrote (it
+carries X-SCO-CAL-STATUS) comes back as the event it was; any other is read for what
+calendar programs put in it.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, Kind, Source
@@ -12,9 +18,10 @@ from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import find_city, find_country
 from sco_cal.domain.themes import resolve_theme
 from sco_cal.interchange import vocabulary as v
+from sco_cal.interchange.components import Component
 from sco_cal.interchange.incoming import MAX_TEXT, MAX_TITLE, ReadOptions, as_tag, clip
-from sco_cal.interchange.props import Component, FieldError, category_names, checked, text, texts
-from sco_cal.interchange.timing import When, when_of
+from sco_cal.interchange.props import FieldError, category_names, checked, text, texts
+from sco_cal.interchange.timing import When
 
 _PLACE_PARTS = re.compile(r"[,;/()\n]|\s[-\u2013]\s")
 
@@ -23,19 +30,53 @@ def organisation_of(comp: Component, default: str | None) -> str | None:
     """The organisation: sco-cal's own field, else a category naming one, else `default`."""
     own = text(comp, v.X_ORGANISATION)
     if own:
-        return checked(v.X_ORGANISATION, organisation_code, own)
+        return _organisation(own) or checked(v.X_ORGANISATION, organisation_code, own)
     for category in category_names(comp):
-        try:
-            return organisation_code(category)
-        except InvalidInput:
-            continue
+        found = _organisation(category)
+        if found is not None:
+            return found
     return default
 
 
-def to_event(comp: Component, *, event_id: str, organisation: str, opts: ReadOptions) -> Event:
-    """The event a VEVENT describes; FieldError names the property that cannot be used."""
-    own = comp.get(v.X_STATUS) is not None
-    when = when_of(comp, own)
+# A file repeats the same few categories, places and themes on every event: each
+# spelling is looked up once (and a miss costs no exception after the first).
+@lru_cache(maxsize=4096)
+def _organisation(name: str) -> str | None:
+    try:
+        return organisation_code(name)
+    except InvalidInput:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _theme(name: str) -> str | None:
+    try:
+        return resolve_theme(name)
+    except InvalidInput:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _place_part(name: str) -> tuple[str | None, str | None]:
+    """(city, its country) or (None, country code) or (None, None) for one LOCATION part."""
+    found_city = find_city(name)
+    if found_city is not None:
+        return found_city.name, found_city.country
+    found_country = find_country(name)
+    return None, found_country.code if found_country is not None else None
+
+
+def is_own(comp: Component) -> bool:
+    """Whether sco-cal wrote this VEVENT (so its X- properties say what the event was)."""
+    return v.X_STATUS in comp.props
+
+
+def to_event(
+    comp: Component, *, event_id: str, organisation: str, opts: ReadOptions, when: When
+) -> Event:
+    """The event a VEVENT describes, happening `when`; FieldError names the property
+    that cannot be used."""
+    own = is_own(comp)
     summary_text = text(comp, "SUMMARY") or ""
     title_en = (text(comp, v.X_TITLE_EN) if own else None) or summary_text or "(no title)"
     title = (text(comp, v.X_TITLE) if own else None) or title_en
@@ -76,30 +117,23 @@ def state_of(comp: Component, own: bool) -> ConfirmationState:
 
 def _names_org_or_theme(category: str, theme: str | None) -> bool:
     """Whether a category already says the organisation or the theme (so is not a tag)."""
-    try:
-        organisation_code(category)
+    if _organisation(category) is not None:
         return True
-    except InvalidInput:
-        pass
-    if theme is None:
-        return False
-    try:
-        return resolve_theme(category) == theme
-    except InvalidInput:
-        return False
+    return theme is not None and _theme(category) == theme
 
 
 def _own_theme(comp: Component) -> str | None:
     own = text(comp, v.X_THEME)
-    return checked(v.X_THEME, resolve_theme, own) if own else None
+    if not own:
+        return None
+    return _theme(own) or checked(v.X_THEME, resolve_theme, own)
 
 
 def _theme_from(categories: list[str]) -> str | None:
     for category in categories:
-        try:
-            return resolve_theme(category)
-        except InvalidInput:
-            continue
+        found = _theme(category)
+        if found is not None:
+            return found
     return None
 
 
@@ -115,14 +149,13 @@ def _place(location: str) -> tuple[str | None, tuple[str, ...], str | None]:
     cities: list[str] = []
     unknown = False
     for part in (p.strip() for p in _PLACE_PARTS.split(location) if p.strip()):
-        found_city = find_city(part)
-        found_country = None if found_city else find_country(part)
-        if found_city:
-            if found_city.name not in cities:
-                cities.append(found_city.name)
-            country = country or found_city.country
-        elif found_country:
-            country = found_country.code
+        found_city, found_country = _place_part(part)
+        if found_city is not None:
+            if found_city not in cities:
+                cities.append(found_city)
+            country = country or found_country
+        elif found_country is not None:
+            country = found_country
         else:
             unknown = True
     note = f"Location: {clip(location, 500)}" if location.strip() and unknown else None

@@ -1,27 +1,36 @@
-"""Opening a calendar file: its size checked, then read as iCalendar or CSV by what it is."""
+"""Opening a calendar file: read within its size limit, then as iCalendar or CSV by what it is."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.interchange.incoming import Parsed, ReadOptions
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+
+def read_file(
+    path: Path, opts: ReadOptions, *, max_bytes: int | None = None, progress: Progress = QUIET
+) -> Parsed:
+    """The file read (no more than `max_bytes`, 50 MB by default) as iCalendar or CSV, by
+    its extension or its content: every event that can be read, and what cannot."""
+    from sco_cal.interchange.source import DEFAULT_MAX_BYTES, read_input
+
+    progress.start(f"reading {path.name}")
+    data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
+    with collector_paused():
+        return _read_data(path, data, opts, progress)
 
 
-def read_file(path: Path, opts: ReadOptions) -> Parsed:
-    """The file read and checked, as iCalendar or CSV by its extension or its content."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(f"{path.name} is larger than {MAX_FILE_BYTES >> 20} MiB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+def _read_data(path: Path, data: bytes, opts: ReadOptions, progress: Progress) -> Parsed:
     if _is_ics(path, data):
         from sco_cal.interchange.importer import read_ics
 
-        return read_ics(data, opts)
+        progress.start(f"reading {path.name}", total=data.count(b"BEGIN:VEVENT"))
+        return read_ics(data, opts, tick=progress.advance)
     if _is_csv(path, data):
         from sco_cal.interchange.csv_import import read_csv
 
@@ -30,6 +39,23 @@ def read_file(path: Path, opts: ReadOptions) -> Parsed:
         f"{path.name} is neither iCalendar (.ics) nor CSV (.csv) "
         "(an iCalendar file starts with BEGIN:VCALENDAR, a CSV file with a header row)"
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is read, or its events written.
+
+    A large import makes millions of small objects that live until it ends and form
+    no cycles; the collector would walk them all again and again (a fifth to a third
+    of the time of a 100,000-event import, growing faster than the file).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _is_ics(path: Path, data: bytes) -> bool:

@@ -1,23 +1,31 @@
-"""Reading an iCalendar file: checked whole first, recurring events expanded in a range.
+"""Reading an iCalendar file into events: what can be imported, and what cannot and why.
 
-Recurrence (RRULE, RDATE, EXDATE, moved occurrences) is expanded by
-recurring-ical-events, which is built on icalendar and dateutil's rrule and
-handles the cases a bare rrule does not: EXDATE in other time zones,
-RECURRENCE-ID overrides, X-WR-TIMEZONE calendars.
+By default an import takes every event it can read and reports each one it leaves
+out, with its line, its UID and the reason: a colleague's calendar with one broken
+entry still comes in. With `strict`, the first fault refuses the whole file, as
+before. Either way a file that is not a calendar at all is refused, and nothing
+that could mislead the store (an unreadable date, a window that ends before it
+starts, a state or organisation sco-cal does not know) is ever let through.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.event import Event
 from sco_cal.interchange import fields, vocabulary
+from sco_cal.interchange.components import Component, Fault
 from sco_cal.interchange.incoming import Incoming, Parsed, ReadOptions, Skipped, one_line, shown
-from sco_cal.interchange.lines import Block, Line, first_bad_line, read_lines, scan
+from sco_cal.interchange.lines import read_components
 from sco_cal.interchange.props import FieldError, text
+from sco_cal.interchange.recurrence import Budget, Refused, expand
+from sco_cal.interchange.timing import start_and_end, when_of
 from sco_cal.interchange.vocabulary import event_id_for
+from sco_cal.interchange.zones import Zones
 
 # RFC 5545 3.6.1: properties a VEVENT holds at most once (and sco-cal's own).
 ONCE = (
@@ -38,224 +46,245 @@ ONCE = (
     "TRANSP",
     *vocabulary.OWN_ONCE,
 )
-MAX_OCCURRENCES = 5000  # per series and range: more is a rule gone wrong (FREQ=MINUTELY)
-Component = Any
+_ONCE = frozenset(ONCE)
+_RECURRING = ("RRULE", "RDATE", "RECURRENCE-ID")
+# Errors a value may raise on its way to an Event (a date out of range, an enum
+# that does not know a word): each means "this event cannot be imported".
+_UNUSABLE = (InvalidInput, ValueError, OverflowError)
+Tick = Callable[[int], None]
 
 
-def read_ics(data: bytes, opts: ReadOptions) -> Parsed:
-    """Every event in the file, or one InvalidInput naming the line or component at fault."""
-    lines = read_lines(data, opts.name)
-    blocks = scan(lines, opts.name)
-    calendars = _parse(lines, opts.name)
-    _check_components(calendars, blocks, opts.name)
-    calendars = [_standard(cal, opts.name) for cal in calendars]
-    pairs = _with_blocks(calendars, blocks, opts.name)
-    _check_organisations(pairs, opts)
-    parsed = Parsed(format="ics")
-    recurring = _recurring_uids(pairs)
-    seen: dict[str, str] = {}
-    for comp, block in pairs:
-        if _uid(comp) in recurring:
-            continue
-        event_id = event_id_for(_uid(comp))
-        _take(parsed, seen, comp, block, event_id, opts)
-    if recurring:
-        start, end = _range(opts)
-        parsed.expanded = (start, end)
-        for uid, members in recurring.items():
-            _expand(parsed, seen, uid, members, calendars, (start, end), opts)
-    return parsed
+class _Unusable(Exception):
+    """One event that cannot be imported: the line at fault and why."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
 
 
-def _parse(lines: list[Line], name: str) -> list[Component]:
-    from icalendar import Calendar
+def read_ics(data: bytes, opts: ReadOptions, tick: Tick | None = None) -> Parsed:
+    """Every event the file holds that can be imported, and a report of the others.
 
-    text = "\r\n".join(line.text for line in lines)
-    try:
-        found = Calendar.from_ical(text, multiple=True)
-    except Exception as exc:  # any failure of the parser on untrusted input
-        # is a fault of the file here (a duplicated TZID raises AttributeError, for one).
-        bad = first_bad_line(lines)
-        if bad is not None:
-            line, reason = bad
-            raise InvalidInput(f"{name} line {line.number}: {shown(line.text)}: {reason}") from None
-        raise InvalidInput(
-            f"{name}: not a valid iCalendar file ({one_line(exc) or type(exc).__name__})"
-        ) from None
-    return list(found) if isinstance(found, list) else [found]
+    With `opts.strict`, the first fault is an InvalidInput naming its line instead."""
+    scanned = read_components(data, opts.name)
+    reading = _Reading(opts, tick)
+    for fault in scanned.stray:
+        reading.fault(fault, what=f"line {fault.line}", uid=None)
+    for calendar in scanned.calendars:
+        reading.calendar(calendar)
+    return reading.finish()
 
 
-def _check_components(calendars: list[Component], blocks: list[Block], name: str) -> None:
-    """icalendar keeps a broken property aside; here it stops the import, with its line."""
-    events = iter(blocks)
-    for cal in calendars:
-        for comp in cal.walk():
-            block = next(events, None) if comp.name == "VEVENT" else None
-            for prop, message in getattr(comp, "errors", ()):
-                raise InvalidInput(_error_text(name, comp, block, prop, message))
+@dataclass
+class _Event:
+    """A VEVENT that passed the checks of its form, waiting to be read."""
+
+    comp: Component
+    calendar: _Calendar
+    uid: str
+    organisation: str
+
+
+@dataclass
+class _Calendar:
+    zones: Zones
+    source: str  # its X-WR-TIMEZONE and VTIMEZONEs, for the series read by icalendar
+
+
+@dataclass
+class _Reading:
+    opts: ReadOptions
+    tick: Tick | None
+    parsed: Parsed = field(default_factory=lambda: Parsed(format="ics"))
+    events: list[_Event] = field(default_factory=list)
+    lacking: list[Component] = field(default_factory=list)  # events naming no organisation
+    seen: dict[str, str] = field(default_factory=dict)  # event id -> where it was found
+
+    def calendar(self, calendar: Component) -> None:
+        for zone in calendar.walk("VTIMEZONE"):
+            for fault in zone.all_faults():
+                self.fault(fault, what=f"line {zone.line} VTIMEZONE", uid=text(zone, "TZID"))
+        if self.opts.strict:  # what no event is imported from must still be whole
+            for other in calendar.children:
+                if other.name not in ("VEVENT", "VTIMEZONE"):
+                    self._refuse_faults(other)
+        read = _Calendar(Zones(calendar), _calendar_source(calendar))
+        for comp in calendar.children:
             if comp.name == "VEVENT":
-                _check_vevent(comp, block, name)
+                self._check(comp, read)
+        for fault in calendar.faults:
+            self.fault(fault, what=f"line {fault.line}", uid=None)
 
-
-def _check_vevent(comp: Component, block: Block | None, name: str) -> None:
-    where = f"line {block.line}: " if block else ""
-    if comp.get("DTSTART") is None:
-        raise InvalidInput(
-            f"{name} {where}VEVENT {_label(comp)} has no DTSTART (every event needs one)"
-        )
-    for prop in ONCE:
-        if isinstance(comp.get(prop), list):
-            line = f"line {block.line_of(prop)}: " if block else ""
-            raise InvalidInput(
-                f"{name} {line}{prop} appears more than once in VEVENT {_label(comp)} "
-                "(is an END:VEVENT missing?)"
-            )
-
-
-def _error_text(
-    name: str, comp: Component, block: Block | None, prop: str | None, message: str
-) -> str:
-    message = one_line(message)
-    if block is None:
-        return f"{name}: {comp.name} {prop or ''}: {message}".replace("  ", " ")
-    if prop is None:
-        bad = first_bad_line(block.lines)
-        if bad is not None:
-            return f"{name} line {bad[0].number}: {shown(bad[0].text)}: {bad[1]}"
-        return f"{name} line {block.line}: VEVENT {_label(comp)}: {message}"
-    return f"{name} line {block.line_of(prop)}: {prop}: {message}"
-
-
-def _standard(cal: Component, name: str) -> Component:
-    """A calendar whose X-WR-TIMEZONE (Google, Apple) is applied to its UTC times."""
-    if cal.get("X-WR-TIMEZONE") is None:
-        return cal
-    import x_wr_timezone  # type: ignore[import-untyped]
-
-    try:
-        return x_wr_timezone.to_standard(cal)
-    except Exception as exc:  # as for the parser: the file's fault
-        raise InvalidInput(f"{name}: X-WR-TIMEZONE cannot be applied ({one_line(exc)})") from None
-
-
-def _with_blocks(
-    calendars: list[Component], blocks: list[Block], name: str
-) -> list[tuple[Component, Block]]:
-    events = [comp for cal in calendars for comp in cal.walk("VEVENT")]
-    if len(events) != len(blocks):  # cannot happen with a file scan() accepted
-        raise InvalidInput(f"{name}: the file's events could not be told apart")
-    return list(zip(events, blocks, strict=True))
-
-
-def _check_organisations(pairs: list[tuple[Component, Block]], opts: ReadOptions) -> None:
-    lacking = []
-    for comp, block in pairs:
+    def _check(self, comp: Component, calendar: _Calendar) -> None:
+        """Keep an event whose form is sound; report (or refuse) one that is not."""
+        if self.opts.strict:
+            self._refuse_faults(comp)
         try:
-            found = fields.organisation_of(comp, opts.organisation)
+            _check_form(comp, self.opts.strict)
+            organisation = fields.organisation_of(comp, self.opts.organisation)
+        except _Unusable as exc:
+            self._skip(comp, exc.line, exc.reason)
+            return
         except FieldError as exc:
+            self._skip(comp, comp.line_of(exc.prop), one_line(exc))
+            return
+        if organisation is None:
+            self.lacking.append(comp)
+            return
+        self.events.append(_Event(comp, calendar, _uid(comp), organisation))
+
+    def finish(self) -> Parsed:
+        if self.lacking:
+            first = self.lacking[0]
             raise InvalidInput(
-                f"{opts.name} line {block.line_of(exc.prop)}: {one_line(exc)}"
-            ) from None
-        if found is None:
-            lacking.append((comp, block))
-    if lacking:
-        comp, block = lacking[0]
-        raise InvalidInput(
-            f"{opts.name}: {len(lacking)} event(s) name no organisation (the first on line "
-            f"{block.line}, {_label(comp)}): pass --org ORG (e.g. --org SCO)"
-        )
+                f"{self.opts.name}: {len(self.lacking)} event(s) name no organisation "
+                f"(the first on line {first.line}, {_label(first)}): pass --org ORG "
+                "(e.g. --org SCO)"
+            )
+        series: dict[str, list[_Event]] = defaultdict(list)
+        for event in self.events:
+            series[event.uid].append(event)
+        recurring = {
+            uid: members
+            for uid, members in series.items()
+            if any(p in m.comp.props for m in members for p in _RECURRING)
+        }
+        for event in self.events:
+            if event.uid not in recurring:
+                self._take(event, event_id_for(event.uid), None)
+        if recurring:
+            self._expand_all(recurring)
+        self.parsed.skipped.sort(key=lambda s: s.line or 0)  # in file order
+        return self.parsed
 
-
-def _recurring_uids(pairs: list[tuple[Component, Block]]) -> dict[str, list[tuple[Any, Block]]]:
-    members: dict[str, list[tuple[Any, Block]]] = defaultdict(list)
-    for comp, block in pairs:
-        members[_uid(comp)].append((comp, block))
-    return {
-        uid: group
-        for uid, group in members.items()
-        if any(c.get(p) is not None for c, _ in group for p in ("RRULE", "RDATE", "RECURRENCE-ID"))
-    }
-
-
-def _take(
-    parsed: Parsed,
-    seen: dict[str, str],
-    comp: Component,
-    block: Block,
-    event_id: str,
-    opts: ReadOptions,
-) -> None:
-    where = f"line {block.line}"
-    if event_id in seen:
-        parsed.skipped.append(
-            Skipped(f"{where} {_label(comp)}", f"same UID as the event on {seen[event_id]}")
-        )
-        return
-    seen[event_id] = where
-    organisation = fields.organisation_of(comp, opts.organisation)
-    assert organisation is not None  # _check_organisations made sure
-    try:
-        event = fields.to_event(comp, event_id=event_id, organisation=organisation, opts=opts)
-    except FieldError as exc:
-        raise InvalidInput(f"{opts.name} line {block.line_of(exc.prop)}: {one_line(exc)}") from None
-    parsed.items.append(Incoming(event, where))
-
-
-def _expand(
-    parsed: Parsed,
-    seen: dict[str, str],
-    uid: str,
-    members: list[tuple[Component, Block]],
-    calendars: list[Component],
-    between: tuple[date, date],
-    opts: ReadOptions,
-) -> None:
-    """Each occurrence in the range becomes an event with an id from its UID and date."""
-    import recurring_ical_events  # type: ignore[import-untyped]
-    from icalendar import Calendar
-
-    first_comp, block = members[0]
-    series = Calendar()
-    for cal in calendars:
-        for zone in cal.walk("VTIMEZONE"):
-            series.add_component(zone)
-    for comp, _ in members:
-        series.add_component(comp)
-    occurrences = []
-    try:
-        query = recurring_ical_events.of(series).between(between[0], between[1] + timedelta(1))
-        for occurrence in query:
-            occurrences.append(occurrence)
-            if len(occurrences) > MAX_OCCURRENCES:
-                parsed.skipped.append(
-                    Skipped(
-                        f"line {block.line} {_label(first_comp)}",
-                        f"repeats more than {MAX_OCCURRENCES} times between {between[0]} and "
-                        f"{between[1]}: narrow --from/--to",
-                    )
+    def _expand_all(self, recurring: dict[str, list[_Event]]) -> None:
+        between = _range(self.opts)
+        self.parsed.expanded = between
+        budget = Budget()
+        for uid, members in recurring.items():
+            first = members[0]
+            try:
+                occurrences = expand(
+                    [m.comp for m in members], first.calendar.source, between, budget
                 )
-                return
-    except Exception as exc:  # a rule the expander cannot follow
-        raise InvalidInput(
-            f"{opts.name} line {block.line}: the recurrence of {_label(first_comp)} "
-            f"cannot be expanded ({one_line(exc)})"
-        ) from None
-    if not occurrences:
-        parsed.skipped.append(
+            except Refused as exc:
+                self._skip(first.comp, first.comp.line, str(exc), refuse=True)
+                continue
+            if not occurrences:
+                reason = f"recurring, with no occurrence between {between[0]} and {between[1]}"
+                self._report(first.comp, first.comp.line, reason)
+            for occurrence in occurrences:
+                event = _Event(occurrence.component, first.calendar, uid, first.organisation)
+                when = (occurrence.start, occurrence.end, occurrence.tzid)
+                self._take(event, event_id_for(uid, occurrence.day), when, at=first.comp)
+
+    def _take(
+        self,
+        event: _Event,
+        event_id: str,
+        when: tuple[date, date | None, str | None] | None,
+        at: Component | None = None,
+    ) -> None:
+        """The event read and kept, unless another with its id came first."""
+        where_comp = at or event.comp
+        where = f"line {where_comp.line}"
+        if event_id in self.seen:
+            self._report(
+                where_comp, where_comp.line, f"same UID as the event on {self.seen[event_id]}"
+            )
+            return
+        self.seen[event_id] = where
+        try:
+            parsed = _event(event, event_id, when, self.opts)
+        except _Unusable as exc:
+            self._skip(where_comp, exc.line, exc.reason)
+            return
+        self.parsed.items.append(Incoming(parsed, where, where_comp.line))
+        if self.tick is not None:
+            self.tick(1)
+
+    def fault(self, fault: Fault, *, what: str, uid: str | None) -> None:
+        """A fault outside any event: refused with --strict, else reported (or, if it
+        leaves every event whole, let pass)."""
+        if self.opts.strict:
+            raise InvalidInput(f"{self.opts.name} line {fault.line}: {fault.reason}")
+        if not fault.tolerated:
+            self.parsed.skipped.append(
+                Skipped(what, f"{fault.reason}; ignored", line=fault.line, uid=uid)
+            )
+
+    def _refuse_faults(self, comp: Component) -> None:
+        for fault in comp.all_faults():
+            raise InvalidInput(f"{self.opts.name} line {fault.line}: {fault.reason}")
+
+    def _skip(self, comp: Component, line: int, reason: str, *, refuse: bool = True) -> None:
+        """An event left out because of a fault in it (refused whole with --strict)."""
+        if refuse and self.opts.strict:
+            raise InvalidInput(f"{self.opts.name} line {line}: {reason}")
+        self._report(comp, line, reason if line == comp.line else f"line {line}: {reason}")
+
+    def _report(self, comp: Component, line: int, reason: str) -> None:
+        self.parsed.skipped.append(
             Skipped(
-                f"line {block.line} {_label(first_comp)}",
-                f"recurring, with no occurrence between {between[0]} and {between[1]}",
+                f"line {comp.line} {_label(comp)}", reason, line=comp.line, uid=text(comp, "UID")
             )
         )
-    for occurrence in occurrences:
-        day = _occurrence_day(occurrence)
-        _take(parsed, seen, occurrence, block, event_id_for(uid, day), opts)
 
 
-def _occurrence_day(occurrence: Component) -> date:
-    recurrence = occurrence.get("RECURRENCE-ID")
-    moment = recurrence.dt if recurrence is not None else occurrence["DTSTART"].dt
-    return moment.date() if isinstance(moment, datetime) else moment
+def _check_form(comp: Component, strict: bool) -> None:
+    """The faults of the event itself (its alarms are not imported: theirs do not count
+    unless --strict), and the properties it may hold once."""
+    if comp.faults:
+        fault = comp.faults[0]
+        raise _Unusable(fault.line, fault.reason)
+    if comp.first("DTSTART") is None:
+        raise _Unusable(comp.line, f"VEVENT {_label(comp)} has no DTSTART (every event needs one)")
+    if not comp.repeated:
+        return
+    for prop, entries in comp.props.items():
+        if len(entries) < 2 or prop not in _ONCE:
+            continue
+        found = comp.all(prop)
+        if strict or len({p.content_line() for p in found}) > 1:
+            raise _Unusable(
+                comp.line_of(prop, 1),
+                f"{prop} appears more than once in VEVENT {_label(comp)} "
+                "(is an END:VEVENT missing?)",
+            )
+
+
+def _event(
+    event: _Event,
+    event_id: str,
+    when: tuple[date, date | None, str | None] | None,
+    opts: ReadOptions,
+) -> Event:
+    comp = event.comp
+    try:
+        if when is None:
+            start, end = start_and_end(comp, event.calendar.zones)
+            prop = comp.first("DTSTART")
+            tzid = prop.param("TZID") if prop is not None else None
+        else:
+            start, end, tzid = when
+        timing = when_of(comp, fields.is_own(comp), start, end, tzid)
+        read = fields.to_event(
+            comp, event_id=event_id, organisation=event.organisation, opts=opts, when=timing
+        )
+        read.window.check_years("its dates")  # what the store would refuse, left out here
+        return read
+    except FieldError as exc:
+        raise _Unusable(comp.line_of(exc.prop), one_line(exc)) from None
+    except _UNUSABLE as exc:
+        raise _Unusable(comp.line, one_line(exc) or type(exc).__name__) from None
+
+
+def _calendar_source(calendar: Component) -> str:
+    lines = [p.content_line() for p in calendar.all("X-WR-TIMEZONE")]
+    for zone in calendar.walk("VTIMEZONE"):
+        lines += zone.content_lines()
+    return "\r\n".join(lines)
 
 
 def _range(opts: ReadOptions) -> tuple[date, date]:
@@ -277,8 +306,8 @@ def _uid(comp: Component) -> str:
     if uid:
         return uid
     # No UID (RFC 5545 requires one): its start and title identify it, the same each time.
-    start = comp.get("DTSTART")
-    return f"no-uid/{start.to_ical().decode() if start is not None else ''}/{_label(comp)}"
+    start = comp.first("DTSTART")
+    return f"no-uid/{start.content_line().partition(':')[2] if start else ''}/{_label(comp)}"
 
 
 def _label(comp: Component) -> str:

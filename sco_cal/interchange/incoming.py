@@ -19,6 +19,7 @@ class Incoming:
 
     event: Event
     where: str
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class Skipped:
 
     what: str  # "line 40 'Team lunch'" or an event id
     reason: str
+    line: int | None = None  # where the component (or line) left out begins in the file
+    uid: str | None = None  # its UID, when it has one
 
 
 @dataclass
@@ -48,6 +51,7 @@ class ReadOptions:
     organisation: str | None = None  # an organisation code, for events that name none
     expand_from: date | None = None
     expand_to: date | None = None
+    strict: bool = False  # refuse the whole file at its first fault, instead of reporting it
 
     @property
     def origin(self) -> str:

@@ -1,18 +1,15 @@
-"""Reading an iCalendar component's properties: text unescaped, values checked."""
+"""Reading a component's properties: text unescaped, values checked."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import Any, TypeVar
-
-from icalendar import vText
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.interchange.components import Component
+from sco_cal.interchange.content import text_list, unescape_text
 
-_ESCAPED = re.compile(r"\\([\\;,nN])")
 T = TypeVar("T")
-Component = Any  # an icalendar component; its properties are read by name
 
 
 class FieldError(InvalidInput):
@@ -24,33 +21,23 @@ class FieldError(InvalidInput):
 
 
 def text(comp: Component, name: str) -> str | None:
-    """A text property's value, unescaped, whichever value type icalendar gave it."""
-    value = comp.get(name)
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if value is None:
+    """A text property's value, unescaped and stripped (None if absent)."""
+    found = comp.props.get(name)  # read for every field of every event: kept direct
+    if not found:
         return None
-    if isinstance(value, vText):
-        return str(value).strip()
-    return _unescape(str(value)).strip()
+    value = found[0][0]
+    return (unescape_text(value) if "\\" in value else value).strip()
 
 
-def texts(comp: Component, name: str) -> list[tuple[str, dict[str, str]]]:
+def texts(comp: Component, name: str) -> list[tuple[str, Mapping[str, str]]]:
     """Every value of a repeatable property, with its parameters."""
-    value = comp.get(name)
-    values = value if isinstance(value, list) else [] if value is None else [value]
-    found = []
-    for item in values:
-        body = str(item) if isinstance(item, vText) else _unescape(str(item))
-        found.append((body.strip(), {k.upper(): str(p) for k, p in item.params.items()}))
-    return found
+    return [(unescape_text(p.value).strip(), p.params) for p in comp.all(name)]
 
 
 def category_names(comp: Component) -> list[str]:
     """Every CATEGORIES value, over one or several CATEGORIES lines."""
-    value = comp.get("CATEGORIES")
-    values = value if isinstance(value, list) else [] if value is None else [value]
-    return [str(c).strip() for item in values for c in getattr(item, "cats", [item]) if str(c)]
+    names = (c.strip() for p in comp.all("CATEGORIES") for c in text_list(p.value))
+    return [c for c in names if c]
 
 
 def checked(prop: str, convert: Callable[[str], T], value: str) -> T:
@@ -59,7 +46,3 @@ def checked(prop: str, convert: Callable[[str], T], value: str) -> T:
         return convert(value)
     except (ValueError, InvalidInput) as exc:
         raise FieldError(prop, f"{prop}: {exc}") from None
-
-
-def _unescape(raw: str) -> str:
-    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), raw)

@@ -46,6 +46,8 @@ X_SERIES = "X-SCO-CAL-SERIES"
 X_NUMBER = "X-SCO-CAL-NUMBER"
 X_SUMMARY = "X-SCO-CAL-SUMMARY"
 X_SOURCE = "X-SCO-CAL-SOURCE"
+# The whole window of an event shown on fewer days (a marker): "2026-07-01/2026-12-31".
+X_WINDOW = "X-SCO-CAL-WINDOW"
 X_DOCUMENT = "X-DOCUMENT"
 X_DOCUMENT_DATE = "X-DOCUMENT-DATE"
 CITY_SEPARATOR = "; "
@@ -64,9 +66,25 @@ OWN_ONCE = (
     X_SERIES,
     X_NUMBER,
     X_SUMMARY,
+    X_WINDOW,
 )
 
 _OWN_ID = re.compile(r"[\w.-]{1,100}")
+
+
+def window_text(start: date, end: date) -> str:
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def parse_window(text: str) -> tuple[date, date]:
+    """The days of an X-SCO-CAL-WINDOW value; ValueError if it names none."""
+    first, slash, last = text.strip().partition("/")
+    if not slash:
+        raise ValueError(f"not a window of days: {text[:40]!r}")
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    if end < start:
+        raise ValueError(f"the window ends {end} before it starts {start}")
+    return start, end
 
 
 def uid_for(event_id: str) -> str:

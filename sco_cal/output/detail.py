@@ -79,7 +79,7 @@ def labelled(label: str) -> str:
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = action_word(entry.action) + (f" {entry.field}" if entry.field else "")
+    what = safe(action_word(entry.action) + (f" {entry.field}" if entry.field else ""))
     change = ""
     if entry.old is not None or entry.new is not None:
         old, new = (_stored_value(entry, v) for v in (entry.old, entry.new))
@@ -90,7 +90,7 @@ def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {entry.event_id + ' ' if with_event else ''}{what}{change}{extra}"
+    return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
 
 
 def name_or_code(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
@@ -134,7 +134,9 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
         (_("Summary"), safe(event.summary or ""), ""),
         (_("Id"), _("{id}  (version {version})").format(id=event.id, version=event.version), "dim"),
     ]
-    return tuple((n, v, s) for n, v, s in rows if v)
+    # Every value is escaped, even those that look like ours: a store may hold ids,
+    # series, tags or codes written by an import or an older sco-cal.
+    return tuple((n, safe(v), s) for n, v, s in rows if v)
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:

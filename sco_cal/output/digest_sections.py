@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 
 from sco_cal.domain.date_labels import day_label, format_window
 from sco_cal.domain.digest import Change, ChangeKind, Digest
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.text import safe
 from sco_cal.i18n import _, ngettext
 from sco_cal.output.table import organisation_label, place_label
 from sco_cal.output.words import precision_word, state_word
@@ -25,7 +26,7 @@ _SEE_ALL = {
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One line of a section: unescaped text, straight from the store."""
+    """One line of a section: plain text, each format escapes it its own way."""
 
     when: str
     title: str
@@ -68,11 +69,21 @@ def heading(digest: Digest, lang: str) -> str:
 
 
 def sections(digest: Digest, lang: str) -> list[Section]:
-    """All six sections in their fixed order, empty ones included."""
+    """All six sections in their fixed order, empty ones included, every text from the
+    store made safe for a terminal (each format then escapes its own markup)."""
     return [
-        replace(s, total=max(digest.totals.get(s.key, 0), len(s.items)))
+        replace(
+            s,
+            items=tuple(_printable(item) for item in s.items),
+            summary=safe(s.summary),
+            total=max(digest.totals.get(s.key, 0), len(s.items)),
+        )
         for s in _sections(digest, lang)
     ]
+
+
+def _printable(item: Item) -> Item:
+    return Item(*(safe(text) for text in astuple(item)))
 
 
 def _sections(digest: Digest, lang: str) -> list[Section]:

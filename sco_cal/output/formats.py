@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sco_cal.domain.text import safe
+
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,7 +48,7 @@ def csv_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         value = "; ".join(_flat(v) for v in value)
-    text = str(value)
+    text = safe(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -72,7 +74,8 @@ def md_cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         value = ", ".join(_flat(v) for v in value)
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    flat = safe(str(value).replace("\n", " "))
+    return flat.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _flat(value: Any) -> str:

@@ -36,7 +36,7 @@ def render_reminders(reminders: Sequence[Reminder], today: date, paint: Painter)
     return "\n".join(
         f"{paint(f'#{r.id}'.ljust(5), 'cyan')} {due.format(day=r.due.isoformat())}  "
         f"{safe(r.spec):<6} "
-        f"{reminder_state(r, today, words=True):<10}  {r.event_id}"
+        f"{reminder_state(r, today, words=True):<10}  {safe(r.event_id)}"
         for r in reminders
     )
 
@@ -65,8 +65,8 @@ def render_due(items: Sequence[DueReminder], paint: Painter) -> str:
     """`#3  due 2026-09-17  <text>  [event-id]`, one line each."""
     due = _("due {day}")
     return "\n".join(
-        f"{paint(item.label, 'cyan')}  {due.format(day=item.due.isoformat())}  "
+        f"{paint(safe(item.label), 'cyan')}  {due.format(day=item.due.isoformat())}  "
         f"{safe(item.text)}  "
-        f"{paint('[' + item.event.id + ']', 'dim')}"
+        f"{paint('[' + safe(item.event.id) + ']', 'dim')}"
         for item in items
     )

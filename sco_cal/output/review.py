@@ -129,7 +129,7 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
             )
         )
     if item.action is Action.UNREADABLE:
-        lines.append("    " + paint("; ".join(item.reasons), "red"))
+        lines.append("    " + paint(safe("; ".join(item.reasons)), "red"))
     if item.action is Action.AMBIGUOUS:
         lines += ["    " + line for line in candidate_lines(item, lang)]
     lines.append("    " + paint(f"“{safe(' '.join(item.excerpt.split()))}”", "dim"))
@@ -139,8 +139,8 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
 def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
     """`? sco-...: title (date) - why` for each event an ambiguous item may mean."""
     lines = [
-        f"? {c.event_id}: {safe(c.event.title_in(lang))} ({format_window(c.event.window, lang)})"
-        f" - {safe(c.why)}"
+        f"? {safe(c.event_id)}: {safe(c.event.title_in(lang))} "
+        f"({format_window(c.event.window, lang)}) - {safe(c.why)}"
         for c in item.candidates
     ]
     if item.new_allowed:
@@ -153,8 +153,8 @@ def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
 
 def _id(item: ReviewItem) -> str:
     if item.event_id is not None:
-        return item.event_id
-    return item.proposed.id if item.proposed is not None else ""
+        return safe(item.event_id)
+    return safe(item.proposed.id) if item.proposed is not None else ""
 
 
 def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
@@ -163,8 +163,9 @@ def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
     cities = [city_label(c) for c in event.cities]
     place = ", ".join([*cities, event.country or ""]) or _("no place")
     state = paint(state_word(event.status), STATE_STYLE[event.status])
-    parts = [organisation_acronym(event.organisation), format_window(event.window, lang), place]
-    return " | ".join([*parts, state, event.theme or _("no theme")])
+    organisation = organisation_acronym(event.organisation)
+    parts = [safe(organisation), format_window(event.window, lang), safe(place), state]
+    return " | ".join([*parts, safe(event.theme or _("no theme"))])
 
 
 def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:

@@ -48,7 +48,8 @@ def render_events(
     state_w = max(len(_("STATE")), *(len(r[1]) for r in rows))
     org_w = max(len(_("ORG")), *(len(r[2]) for r in rows))
     place_w = min(20, max(5, *(len(r[4]) for r in rows)))
-    id_w = max(2, *(len(e.id) for e in events))
+    ids = [safe(e.id) for e in events]
+    id_w = max(2, *(len(i) for i in ids))
     wide = width >= WIDE
     # Separators: two spaces between five columns, plus the follow-up mark and its space.
     fixed = when_w + state_w + org_w + place_w + 12 + (2 + id_w if wide else 0)
@@ -65,7 +66,9 @@ def render_events(
     ] + ([_("ID")] if wide else [])
     lines = [paint("  ".join(heads).rstrip(), "bold")]
     month: str | None = None
-    for event, (when, state, org, title, place, mark) in zip(events, rows, strict=True):
+    for event, event_id, (when, state, org, title, place, mark) in zip(
+        events, ids, rows, strict=True
+    ):
         heading = month_heading(event, lang)
         if by_month and heading != month:
             month = heading
@@ -79,11 +82,11 @@ def render_events(
             _fit(place, place_w).ljust(place_w),
         ]
         if wide:
-            cells.append(paint(event.id, "cyan"))
+            cells.append(paint(event_id, "cyan"))
         lines.append("  ".join(cells).rstrip())
         if not wide:
-            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event.id)))
-            lines.append(" " * indent + paint(event.id, "cyan"))
+            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event_id)))
+            lines.append(" " * indent + paint(event_id, "cyan"))
     return "\n".join(lines)
 
 
@@ -91,7 +94,7 @@ def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, st
     notes = f" ✎{event.annotation_count}" if event.annotation_count else ""
     mark = "!" if event.needs_follow_up(today) else " "
     return (
-        format_window(event.window, lang),
+        safe(format_window(event.window, lang)),
         state_word(event.status),
         organisation_label(event),
         safe(event.title_in(lang)) + notes,
@@ -101,10 +104,11 @@ def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, st
 
 
 def organisation_label(event: Event) -> str:
-    """Who convenes it; a national initiative by its host ("KZ"), which says more."""
+    """Who convenes it, safe to show; a national initiative by its host ("KZ"), which
+    says more."""
     if event.organisation == NATIONAL:
-        return event.country or "-"
-    return organisation_acronym(event.organisation)
+        return safe(event.country or "-")
+    return safe(organisation_acronym(event.organisation))
 
 
 def month_heading(event: Event, lang: str) -> str:

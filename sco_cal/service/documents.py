@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import HistoryEntry
+from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
@@ -28,7 +29,12 @@ class Documents:
         self._events = events
 
     def review(
-        self, path: Path | str, as_of: date | str | None = None, source_name: str | None = None
+        self,
+        path: Path | str,
+        as_of: date | str | None = None,
+        source_name: str | None = None,
+        *,
+        progress: Progress = QUIET,
     ) -> list[ReviewItem]:
         """What a document would change in the calendar, item by item; nothing is written.
 
@@ -39,8 +45,11 @@ class Documents:
         from sco_cal.ingest.extract import extract
         from sco_cal.ingest.review import build_review
 
+        progress.start(f"reading {Path(path).name}")
         document = read_document(Path(path), name=source_name)
+        progress.start("finding meetings and dates")
         extraction = extract(document, document_date=self._document_date(document, as_of))
+        progress.start("comparing with the calendar")
         return build_review(
             extraction, self._events.find(EventFilter(scope=Scope.ALL)), self._history_of
         )
@@ -72,6 +81,7 @@ class Documents:
         *,
         overwrite_ids: Collection[int] = (),
         force_user_fields: bool = False,
+        progress: Progress = QUIET,
     ) -> ApplyReport:
         """Apply the accepted items (all new and update items when None) in one transaction.
 
@@ -85,6 +95,7 @@ class Documents:
             items, accepted_ids, overwrite=overwrite_ids, force_user_fields=force_user_fields
         )
         if steps:
+            progress.start("writing the changes")
             self._ctx.write(
                 lambda s: apply_steps(
                     session=s, steps=steps, author=self._ctx.author, now=self._ctx.now()

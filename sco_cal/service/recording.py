@@ -6,9 +6,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sco_cal.domain.edits import clean_tag, clean_text, edit
+from sco_cal.domain.edits import clean_tag, clean_text, edit, series_number
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.domain.event import Annotation, Event, Kind, readable_id, window_fields
+from sco_cal.domain.event import (
+    Annotation,
+    Event,
+    Kind,
+    checked_slug,
+    readable_id,
+    window_fields,
+)
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.text import unique
 from sco_cal.service.context import ServiceContext
@@ -158,19 +165,21 @@ class Recorder:
             title_en=title,
             window=self._window(date_phrase),
             status=ConfirmationState.parse(status),
-            series=series,
-            number=number,
+            series=checked_slug(series, "series") if series else None,
+            number=series_number(number) if number is not None else None,
             cities=edit("cities", ",".join(cities or ()))[1],
             summary=summary,
             origin="user",
             **fields,
         )
 
+        chosen = checked_slug(event_id, "id") if event_id else None
+
         def insert(session: Any) -> Event:
             def exists(candidate: str) -> bool:
                 return event_exists(session=session, event_id=candidate)
 
-            new_id = event_id or unique(readable_id(event), exists)
+            new_id = chosen or unique(readable_id(event), exists)
             if exists(new_id):
                 raise InvalidInput(f"an event with id '{new_id}' already exists")
             created = replace(event, id=new_id)
@@ -196,11 +205,15 @@ class Recorder:
         source: str | None = None,
         expected: int | None = None,
     ) -> Event:
-        """Write `changes` unless someone changed the event since `expected` (or since it
-        was read); the event as it now stands."""
+        """Write `changes` in one transaction that reads the event as it is then; the
+        event as it now stands.
+
+        Only `expected` (a version given by the person, or by a screen acting on what it
+        showed) may refuse the change; without it, a change made meanwhile by someone
+        else is simply built upon, as a shell user expects of a plain command.
+        """
         from sco_cal.store.writer import update_event
 
-        version = expected if expected is not None else event.version
         self._ctx.write(
             lambda s: update_event(
                 session=s,
@@ -209,7 +222,7 @@ class Recorder:
                 author=self._ctx.author,
                 now=self._ctx.now(),
                 action=action,
-                expected_version=version,
+                expected_version=expected,
                 note=note,
                 source=source,
             )

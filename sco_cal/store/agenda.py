@@ -124,10 +124,12 @@ class AgendaReads:
 
     def change_token(self) -> tuple[int, ...]:
         """Changes whenever anything is written: every write records a history row, and
-        reminders, which may not, are counted."""
+        reminders, which may not, are counted; a restore or an upgrade marks `meta`."""
         sql = (
             "SELECT (SELECT coalesce(max(id), 0) FROM history), "
-            "(SELECT coalesce(max(id), 0) FROM reminder), (SELECT count(*) FROM reminder)"
+            "(SELECT coalesce(max(id), 0) FROM reminder), (SELECT count(*) FROM reminder), "
+            "(SELECT coalesce(sum(CAST(value AS BIGINT)), 0) FROM meta "
+            "WHERE key IN ('schema_version', 'restored_at'))"
         )
         return tuple(int(v) for v in self._rows.fetch(sql, {})[0])
 

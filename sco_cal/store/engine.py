@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from sco_cal.domain.errors import StoreError
 from sco_cal.store.target import DatabaseTarget
@@ -28,16 +28,29 @@ def ensure_private_file(path: Path) -> None:
 def make_engine(target: DatabaseTarget) -> Engine:
     """An engine for `target`; built on demand, never at import time."""
     if target.path is None:
-        try:
-            return create_engine(target.url, pool_pre_ping=True)
-        except ModuleNotFoundError as exc:
-            raise StoreError(
-                f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
-            ) from None
+        return _server_engine(target)
     ensure_private_file(target.path)
-    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # Built from the path itself: as a URL string, '?', '#' and '%XX' in a file name
+    # would be read as a query, a fragment and escapes, and open another file.
+    url = URL.create("sqlite", database=str(target.path))
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine)
     return engine
+
+
+def _server_engine(target: DatabaseTarget) -> Engine:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(target.url).set(password=target.password)
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
+        ) from None
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"cannot use the database URL {target.display()}: {exc}") from None
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -1,22 +1,25 @@
 """Writing an import into the store: new events added, known ones updated short of what
 people changed, all in one transaction.
 
-The file was read and checked whole before (`sco_cal.interchange`), so a file with
-a fault writes nothing. Events are matched by id (from the UID, or the CSV id
-column): a new id is added, a known one is updated only if an import created it and
-no person has changed those fields since; anything else is reported as skipped,
-with the reason.
+The file was read whole before (`sco_cal.interchange`): what is written is every
+event that could be read (with --strict, a file with a fault writes nothing). Events
+are matched by id (from the UID, or the CSV id column): a new id is added, a known one
+is updated only if an import created it and no person has changed those fields since;
+anything else is reported as skipped, with the reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import CONTENT_FIELDS, Event, HistoryEntry, event_fields
+from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.provenance import fields_set_by_people
+from sco_cal.interchange.files import collector_paused
 from sco_cal.interchange.incoming import Incoming, Parsed, Skipped
 from sco_cal.interchange.report import ImportReport
 from sco_cal.store.mapping import EVENT_COLUMNS, HISTORY_COLUMNS, event_from_row, history_from_row
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
     from sco_cal.store.store import Store
 
 IMPORT_ACTION = "import"
+_WRITE_CHUNK = 5000  # events per bulk insert: the progress bar moves between them
+_when = lru_cache(maxsize=4096)(format_window)  # many events of a file share a window
 
 
 def import_parsed(
@@ -37,9 +42,12 @@ def import_parsed(
     author: str,
     now: datetime,
     dry_run: bool = False,
+    progress: Progress = QUIET,
 ) -> ImportReport:
     """Add or update the parsed events in one transaction (or only say what would happen)."""
-    return store.write(_Apply(parsed, name=name, author=author, now=now, dry_run=dry_run))
+    apply = _Apply(parsed, name=name, author=author, now=now, dry_run=dry_run, progress=progress)
+    with collector_paused():
+        return store.write(apply)
 
 
 @dataclass
@@ -51,6 +59,7 @@ class _Apply:
     author: str
     now: datetime
     dry_run: bool
+    progress: Progress = QUIET
 
     def __call__(self, session: Session) -> ImportReport:
         report = ImportReport(
@@ -61,17 +70,23 @@ class _Apply:
             expanded=self.parsed.expanded,
         )
         items = self.parsed.items
+        self.progress.start("writing events", total=len(items))
         stored = _stored(session, [i.event.id for i in items])
         edits = _people_edits(session, [i.event.id for i in items if i.event.id in stored])
         new = [i for i in items if i.event.id not in stored]
         for item in items:
             event = item.event
-            report.labels[event.id] = f"{event.title_en} ({format_window(event.window)})"
+            event.window.check_years(f"{self.name}: {event.title_en}")
+            report.labels[event.id] = f"{event.title_en} ({_when(event.window)})"
             if event.id in stored:
                 self._merge(session, report, item, stored[event.id], edits.get(event.id, {}))
+                self.progress.advance()
         report.added = [i.event.id for i in new]
-        if new and not self.dry_run:
-            self._insert(session, new)
+        for start in range(0, len(new), _WRITE_CHUNK):
+            chunk = new[start : start + _WRITE_CHUNK]
+            if not self.dry_run:
+                self._insert(session, chunk)
+            self.progress.advance(len(chunk))
         return report
 
     def _merge(
@@ -93,7 +108,7 @@ class _Apply:
         refused = _refusal(row, changes, edits)
         if refused is not None:
             kept, reason = refused
-            report.skipped.append(Skipped(f"{row.id} ({item.where})", reason))
+            report.skipped.append(Skipped(f"{row.id} ({item.where})", reason, line=item.line))
             changes = {n: value for n, value in changes.items() if n not in kept}
         if not changes:
             return

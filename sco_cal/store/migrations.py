@@ -53,7 +53,32 @@ def stored_version(conn: Connection) -> int:
 def migrate(engine: Engine) -> tuple[int, int]:
     """Bring the store to SCHEMA_VERSION; returns (version before, version after)."""
     with engine.begin() as conn:
+        lock_schema(conn)
         return migrate_in(conn)
+
+
+# Any constant will do: every sco-cal that changes the schema takes this one lock.
+_SCHEMA_LOCK = 0x5C0CA1
+
+
+def lock_schema(conn: Connection) -> None:
+    """Hold the store's schema for the rest of the transaction, so that of several
+    processes finding an old store, one upgrades it and the others wait, then see it done.
+
+    On SQLite every write transaction already starts with the write lock (BEGIN
+    IMMEDIATE); PostgreSQL needs an explicit lock, held until commit.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+
+
+class ForeignDatabase(StoreError):
+    """A database that holds another program's tables and no sco-cal store."""
+
+
+def _where(conn: Connection) -> str:
+    url = conn.engine.url
+    return str(url.database) if url.get_backend_name() == "sqlite" else "the database"
 
 
 def _stamp(conn: Connection, version: int) -> None:
@@ -63,9 +88,19 @@ def _stamp(conn: Connection, version: int) -> None:
     )
 
 
-def migrate_in(conn: Connection) -> tuple[int, int]:
-    """Like `migrate`, inside the caller's transaction (so creation and seeding are one)."""
+def migrate_in(conn: Connection, *, adopt: bool = False) -> tuple[int, int]:
+    """Like `migrate`, inside the caller's transaction (so creation and seeding are one).
+
+    A database that already holds other tables is not made a store unless `adopt`:
+    a mistyped `--db` must not fill another program's database with sco-cal's tables.
+    """
     before = stored_version(conn)
+    if before == 0 and not adopt and (others := inspect(conn).get_table_names()):
+        shown = ", ".join(sorted(others)[:5]) + (", ..." if len(others) > 5 else "")
+        raise ForeignDatabase(
+            f"{_where(conn)} is not a sco-cal store: it holds other tables ({shown}); "
+            "give another --db, or run `sco-cal init --force` to add sco-cal's tables beside them"
+        )
     if before > SCHEMA_VERSION:
         raise StoreError(
             f"the store has schema version {before}, newer than this sco-cal "

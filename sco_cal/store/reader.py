@@ -68,7 +68,7 @@ class SqliteRows:
             # Scans read the file through the OS page cache, shared by every connection.
             conn.execute("PRAGMA mmap_size = 268435456")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {self._path}: {exc}") from None
+            raise sqlite_store_error(exc, self._path) from None
         return conn
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
@@ -80,14 +80,35 @@ class SqliteRows:
             self._opened.append(conn)
         try:
             return conn.execute(sql, plain).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot read the database: {exc}") from None
+        except sqlite3.Error as exc:
+            raise sqlite_store_error(exc, self._path) from None
+        except UnicodeDecodeError:
+            raise damaged_store(self._path, "text that is not UTF-8") from None
         finally:
             self._idle.append(conn)
 
     def close(self) -> None:
         for conn in self._opened:
             conn.close()
+
+
+def sqlite_store_error(exc: Exception, path: Path) -> StoreError:
+    """What an SQLite error means for the person who named the file."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "file is not a database" in message:
+        return StoreError(f"{path} is not an SQLite database")
+    if "malformed" in message or "corrupt" in message:
+        return damaged_store(path, message)
+    if "readonly" in message.replace(" ", "").lower():
+        return StoreError(f"the database is read-only: {message}")
+    return StoreError(f"cannot read the database {path}: {message}")
+
+
+def damaged_store(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"the database {path} is damaged ({what}): see `sco-cal db check`; "
+        "`sco-cal db restore` puts a backup back"
+    )
 
 
 def sqlite_value(value: Any) -> Any:
@@ -138,7 +159,10 @@ class Reader:
             sql += " ORDER BY e.start_date, e.end_date, e.id"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
-        events = [event_from_row(r[:-1], r[-1]) for r in self._rows.fetch(sql, params)]
+        rows = self._rows.fetch(sql, params)
+        if details and sort is SortKey.DATE:  # each event built once, with its details
+            return self._built_with_details(rows)
+        events = [event_from_row(r[:-1], r[-1]) for r in rows]
         if sort is not SortKey.DATE:
             events.sort(key=_SORTS[sort])
             events = events[:limit] if limit is not None else events
@@ -223,11 +247,7 @@ class Reader:
     def _with_details(self, events: list[Event], deleted_notes: bool = False) -> list[Event]:
         if not events:
             return events
-        ids = [e.id for e in events]
-        sources = self._related(SOURCE_COLUMNS, "source", ids, "id")
-        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
-        notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
-        tags = self._related(("event_id", "tag"), "tag", ids, "tag")
+        sources, notes, tags = self._details([e.id for e in events], deleted_notes)
         return [
             replace(
                 e,
@@ -237,6 +257,31 @@ class Reader:
             )
             for e in events
         ]
+
+    def _built_with_details(self, rows: list[Row]) -> list[Event]:
+        """Events from their rows, with sources, live notes and tags: the same as
+        `_with_details`, without building each event twice (an export of 10,000
+        events spent a third of its reading in `replace`)."""
+        sources, notes, tags = self._details([r[0] for r in rows], deleted_notes=False)
+        return [
+            event_from_row(
+                r[:-1],
+                r[-1],
+                sources=tuple(source_from_row(s) for s in sources[r[0]]),
+                annotations=tuple(annotation_from_row(n) for n in notes[r[0]]),
+                tags=tuple(t[1] for t in tags[r[0]]),
+            )
+            for r in rows
+        ]
+
+    def _details(
+        self, ids: list[str], deleted_notes: bool
+    ) -> tuple[dict[str, list[Row]], dict[str, list[Row]], dict[str, list[Row]]]:
+        sources = self._related(SOURCE_COLUMNS, "source", ids, "id")
+        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
+        notes = self._related(ANNOTATION_COLUMNS, "annotation", ids, "created_at, id", note_filter)
+        tags = self._related(("event_id", "tag"), "tag", ids, "tag")
+        return sources, notes, tags
 
     def _related(
         self, columns: Sequence[str], table: str, ids: list[str], order: str, extra: str = ""

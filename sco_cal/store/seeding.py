@@ -8,6 +8,7 @@ still holds the last seeded value, so a person's edit or state change always win
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -44,8 +45,14 @@ class SeedReport:
     sources_added: int = 0
 
 
-def apply_seed(*, session: Session, seed: SeedData, now: datetime) -> SeedReport:
-    """Add and update seeded events inside the caller's transaction."""
+def apply_seed(
+    *,
+    session: Session,
+    seed: SeedData,
+    now: datetime,
+    tick: Callable[[int], None] | None = None,
+) -> SeedReport:
+    """Add and update seeded events inside the caller's transaction (`tick`: told of each)."""
     report = SeedReport()
     for doc in seed.documents:
         session.merge(
@@ -55,6 +62,8 @@ def apply_seed(*, session: Session, seed: SeedData, now: datetime) -> SeedReport
         )
     for item in seed.events:
         event = item.event
+        if tick is not None:
+            tick(1)
         if session.get(EventRow, event.id) is None:
             _add(session, item, now)
             report.added.append(event.id)

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.errors import StoreError
-from sco_cal.store.reader import Reader, Row, SqliteRows
+from sco_cal.store.reader import Reader, Row, SqliteRows, damaged_store, sqlite_store_error
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
 
@@ -67,7 +67,7 @@ class Store:
                     return work(session)
             except OperationalError as exc:
                 if not _is_busy(exc) or attempt == WRITE_ATTEMPTS - 1:
-                    raise _store_error(exc) from None
+                    raise self._error(exc) from None
                 time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
         raise AssertionError("unreachable")
 
@@ -84,7 +84,16 @@ class Store:
             except DatabaseError as exc:
                 if _is_busy(exc):
                     raise
-                raise _store_error(exc) from None
+                raise self._error(exc) from None
+            except UnicodeDecodeError:
+                raise self._damaged("text that is not UTF-8") from None
+
+    def forget_connections(self) -> None:
+        """Drop idle server connections, after the database was replaced underneath
+        (their cached statements describe the old tables). SQLite needs nothing: its
+        connections notice a changed file by themselves."""
+        if "engine" in self.__dict__ and self.target.path is None:
+            self.engine.dispose()
 
     def close(self) -> None:
         """Let go of every connection; the next read or write opens new ones."""
@@ -99,7 +108,17 @@ class Store:
         try:
             return work()
         except DatabaseError as exc:
-            raise _store_error(exc) from None
+            raise self._error(exc) from None
+
+    def _error(self, exc: Exception) -> StoreError:
+        if self.target.path is not None:
+            return sqlite_store_error(getattr(exc, "orig", exc), self.target.path)
+        return _store_error(exc)
+
+    def _damaged(self, what: str) -> StoreError:
+        if self.target.path is not None:
+            return damaged_store(self.target.path, what)
+        return StoreError(f"the database holds {what}")
 
 
 class EngineRows:

@@ -239,8 +239,10 @@ class AgendaScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="poll")
     def poll(self) -> None:
-        """Read the change token; the timer calls this every few seconds."""
+        """Read the change token; the timer calls this every few seconds. A store that
+        was replaced by an older one (a restore) is upgraded and reopened first."""
         try:
+            self.service.database.follow_replaced_store()
             self.post_message(TokenRead(self.service.agenda.change_token()))
         except ScoCalError:
             pass  # a busy or vanished store: the next poll tries again

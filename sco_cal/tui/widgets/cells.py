@@ -26,7 +26,7 @@ FOLLOW_UP_MARK = "!"
 
 
 def when(event: Event, lang: str) -> str:
-    return format_window(event.window, lang)
+    return safe(format_window(event.window, lang))
 
 
 def title(event: Event, lang: str) -> str:

@@ -10,6 +10,7 @@ from rich.style import Style
 
 from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.event import Event
+from sco_cal.domain.text import safe
 from sco_cal.output.detail import place
 from sco_cal.output.table import month_heading, organisation_label
 from sco_cal.tui.agenda_pages import AgendaWindow
@@ -137,7 +138,7 @@ class EventTable(EventWindow):
             Segment(" " + cells.fit(place(event, self.lang), cols.place), base),
         ]
         if cols.ident:
-            segments.append(Segment(" " + cells.fit(event.id, cols.ident), base))
+            segments.append(Segment(" " + cells.fit(safe(event.id), cols.ident), base))
         if selected:
             cursor = self.get_component_rich_style("event-table--cursor")
             segments = [Segment(s.text, (s.style or Style()) + cursor) for s in segments]
