@@ -41,7 +41,7 @@ def test_french_help_in_a_french_environment(tmp_path: Path) -> None:
         [sys.executable, "-m", "sco_cal", "list", "--help"], env=env, capture_output=True, text=True
     )
     assert shown.returncode == 0
-    assert "Usage\u00a0: python -m sco_cal list" in shown.stdout
+    assert "Usage\u00a0: sco-cal list" in shown.stdout
     assert "Affiche cette aide" in shown.stdout
     assert "Show this message" not in shown.stdout
 

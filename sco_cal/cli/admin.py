@@ -28,7 +28,8 @@ def init(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Add the store to a database that holds other programs' tables."
+            "--force",
+            help=N_("Add the store to a database that holds other programs' tables."),
         ),
     ] = False,
     db: Db = None,

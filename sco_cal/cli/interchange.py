@@ -123,9 +123,11 @@ def export(
         Fuzzy | None,
         typer.Option(
             "--fuzzy",
-            help="Windows coarser than a month (quarter, half, season, year, open-ended): "
-            "marker (default) shows each once, on its first day; span covers every day "
-            "of the window; skip leaves them out.",
+            help=N_(
+                "Windows coarser than a month (quarter, half, season, year, open-ended): "
+                "marker (default) shows each once, on its first day; span covers every day "
+                "of the window; skip leaves them out."
+            ),
         ),
     ] = None,
     db: Db = None,
@@ -235,8 +237,10 @@ def import_file(
         bool,
         typer.Option(
             "--strict",
-            help="All or nothing: refuse the whole file at its first fault (exit 2) instead "
-            "of importing what can be read and listing what cannot.",
+            help=N_(
+                "All or nothing: refuse the whole file at its first fault (exit 2) instead "
+                "of importing what can be read and listing what cannot."
+            ),
         ),
     ] = False,
     max_size: Annotated[
@@ -244,7 +248,7 @@ def import_file(
         typer.Option(
             "--max-size",
             metavar="SIZE",
-            help="Refuse a larger file (default 50MB; e.g. 200MB, 1GB).",
+            help=N_("Refuse a larger file (default 50MB; e.g. 200MB, 1GB)."),
         ),
     ] = None,
     db: Db = None,
@@ -295,7 +299,9 @@ def _report_record(report: ImportReport) -> dict[str, Any]:
 
 
 def _skipped_what(skipped: Skipped) -> str:
-    return f"{skipped.what} (UID {skipped.uid})" if skipped.uid else skipped.what
+    if not skipped.uid:
+        return skipped.what
+    return _("{what} (UID {uid})").format(what=skipped.what, uid=skipped.uid)
 
 
 def _report_lines(report: ImportReport) -> list[str]:
@@ -320,5 +326,5 @@ def _report_lines(report: ImportReport) -> list[str]:
             )
         )
     if report.dry_run:
-        lines.append("dry run: nothing was written")
+        lines.append(_("dry run: nothing was written"))
     return lines

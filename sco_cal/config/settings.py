@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sco_cal.config.paths import config_path
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
-from sco_cal.i18n import available_languages
+from sco_cal.i18n import _, available_languages
 
 if TYPE_CHECKING:
     from sco_cal.domain.reminders import ReminderRule
@@ -62,15 +62,21 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings(author=default_author())
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     import tomllib  # only when there is a file to read
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     except RecursionError:
-        raise InvalidInput(f"cannot read configuration {path}: nested too deeply") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: nested too deeply").format(path=path)
+        ) from None
     return _validate(raw, path)
 
 
@@ -78,10 +84,14 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
     lang = raw.get("lang")
     if lang is not None and lang not in available_languages():
         known = " or ".join(f'"{code}"' for code in available_languages())
-        raise InvalidInput(f"{path}: lang must be {known}, not {lang!r}")
+        raise InvalidInput(
+            _("{path}: lang must be {known}, not {lang!r}").format(
+                path=path, known=known, lang=lang
+            )
+        )
     views = raw.get("views", {})
     if not isinstance(views, dict):
-        raise InvalidInput(f"{path}: views must be tables, [views.NAME]")
+        raise InvalidInput(_("{path}: views must be tables, [views.NAME]").format(path=path))
     for name, view in views.items():
         _check_view(name, view, path)
     keymap = raw.get("keymap", {})
@@ -108,9 +118,13 @@ def _check_view(name: str, view: Any, path: Path) -> None:
     """One `[views.NAME]` table: known keys, each with a value of its kind."""
     where = f"{path}: [views.{name}]"
     if not isinstance(view, dict):
-        raise InvalidInput(f"{where} must be a table of list options")
+        raise InvalidInput(_("{where} must be a table of list options").format(where=where))
     if unknown := set(view) - set(VIEW_KEYS):
-        raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{where} has unknown keys: {keys}").format(
+                where=where, keys=", ".join(sorted(unknown))
+            )
+        )
     for key, value in view.items():
         if key in MANY_KEYS:
             many = value if isinstance(value, list) else [value]
@@ -127,7 +141,11 @@ def _check_view(name: str, view: Any, path: Path) -> None:
         else:
             ok, wanted = isinstance(value, str), "a string"
         if not ok:
-            raise InvalidInput(f"{where} {key} must be {wanted}, not {value!r}")
+            raise InvalidInput(
+                _("{where} {key} must be {wanted}, not {value!r}").format(
+                    where=where, key=key, wanted=wanted, value=value
+                )
+            )
 
 
 def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
@@ -140,12 +158,20 @@ def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
 
 def _digest(raw: Any, path: Path) -> DigestSettings:
     if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: [digest] must be a table")
+        raise InvalidInput(_("{path}: [digest] must be a table").format(path=path))
     bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
     if unknown := set(raw) - set(bounds):
-        raise InvalidInput(f"{path}: [digest] has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{path}: [digest] has unknown keys: {keys}").format(
+                path=path, keys=", ".join(sorted(unknown))
+            )
+        )
     values = {k: raw.get(k, getattr(DigestSettings(), k)) for k in bounds}
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
-            raise InvalidInput(f"{path}: [digest] {key} must be a whole number, 0-{bounds[key]}")
+            raise InvalidInput(
+                _("{path}: [digest] {key} must be a whole number, 0-{max}").format(
+                    path=path, key=key, max=bounds[key]
+                )
+            )
     return DigestSettings(**values)

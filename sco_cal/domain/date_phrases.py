@@ -146,7 +146,11 @@ class _Context:
         if year is None:
             raise _Bad(N_("no year"))
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise _Bad(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+            raise _Bad(
+                _("year {year} is outside {first_year}-{last_year}").format(
+                    year=year, first_year=FIRST_YEAR, last_year=LAST_YEAR
+                )
+            )
         return year
 
 
@@ -172,7 +176,7 @@ def parse_date_phrase(
             raise _Bad(N_("empty"))
         # Checked before and after folding: folding can lengthen text many times over.
         if len(original) > _MAX_LENGTH or len(phrase := _clean(original)) > _MAX_LENGTH:
-            raise _Bad(f"longer than {_MAX_LENGTH} characters")
+            raise _Bad(_("longer than {max_length} characters").format(max_length=_MAX_LENGTH))
         window = _read(phrase, _Context(default_year, today))
     except _Bad as bad:
         raise DatePhraseError(
@@ -269,14 +273,18 @@ def _month_end(year: int, month: int) -> date:
 
 def _check_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise _Bad(f"there is no month {month}")
+        raise _Bad(_("there is no month {month}").format(month=month))
     return month
 
 
 def _day(year: int, month: int, day: int) -> date:
     last = _month_end(year, _check_month(month)).day
     if not 1 <= day <= last:
-        raise _Bad(f"there is no day {day} in {month_name(month, 'en', short=False)} {year}")
+        raise _Bad(
+            _("there is no day {day} in {month} {year}").format(
+                day=day, month=month_name(month, "en", short=False), year=year
+            )
+        )
     return date(year, month, day)
 
 
@@ -291,7 +299,13 @@ def _read_period(
     number = _ORDINALS[found["ord"]] if found.get("ord") else int(found["n"])
     number = count if number == _LAST else number
     if not 1 <= number <= count:
-        raise _Bad(f"there is no {'quarter' if size == 3 else 'half-year'} {number}")
+        raise _Bad(
+            (
+                _("there is no quarter {number}")
+                if size == 3
+                else _("there is no half-year {number}")
+            ).format(number=number)
+        )
     year = ctx.year(_number(match["year"]))
     first = (number - 1) * size + 1
     precision = Precision.QUARTER if size == 3 else Precision.HALF
@@ -307,7 +321,9 @@ def _read_season(phrase: str, ctx: _Context) -> DateWindow | None:
     if match["next"] is not None:
         following = int(match["next"])
         if first != 12 or following not in (year + 1, (year + 1) % 100):
-            raise _Bad(f"a season cannot run from {year} to {match['next']}")
+            raise _Bad(
+                _("a season cannot run from {year} to {next}").format(year=year, next=match["next"])
+            )
     end_year, end_month = (year + 1, 2) if first == 12 else (year, first + 2)
     return DateWindow(date(year, first, 1), _month_end(end_year, end_month), Precision.SEASON)
 
@@ -403,5 +419,5 @@ def _combine(first: _Partial, last: _Partial, ctx: _Context) -> DateWindow | Non
 
 def _span(start: date, end: date, precision: Precision) -> DateWindow:
     if end < start:
-        raise _Bad(f"it ends ({end}) before it starts ({start})")
+        raise _Bad(_("it ends ({end}) before it starts ({start})").format(end=end, start=start))
     return DateWindow(start, end, precision)

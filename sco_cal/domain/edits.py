@@ -144,5 +144,7 @@ def clean_tag(tag: str) -> str:
     """`#Briefing` or `+briefing` is the tag `briefing`."""
     clean = tag.strip().lstrip("#+-").casefold()
     if not _TAG.fullmatch(clean):
-        raise InvalidInput(f"'{tag}' is not a tag (letters, digits, '-', '.', '_', up to 40)")
+        raise InvalidInput(
+            _("'{tag}' is not a tag (letters, digits, '-', '.', '_', up to 40)").format(tag=tag)
+        )
     return clean

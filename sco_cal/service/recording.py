@@ -18,6 +18,7 @@ from sco_cal.domain.event import (
 )
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.text import unique
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
@@ -76,9 +77,9 @@ class Recorder:
         state = ConfirmationState.parse(state) if isinstance(state, str) else state
         event = self._events.get(id_text)
         if state is event.status and window is None:
-            raise InvalidInput(f"{event.id} is already {state.value}")
+            raise InvalidInput(_("{id} is already {state}").format(id=event.id, state=state.value))
         if state is ConfirmationState.POSTPONED and window is None:
-            raise InvalidInput("a postponement needs the new date: use `postpone ID DATE`")
+            raise InvalidInput(_("a postponement needs the new date: use `postpone ID DATE`"))
         changes: dict[str, Any] = {"status": state}
         if window is not None:
             changes |= window_fields(window)
@@ -114,7 +115,7 @@ class Recorder:
         """Change fields given as text, each checked (a country in any spelling, ...)."""
         event = self._events.get(id_text)
         if not typed:
-            raise InvalidInput("nothing to change: give at least one field")
+            raise InvalidInput(_("nothing to change: give at least one field"))
         changes = dict(edit(name, value) for name, value in typed.items())
         return self._update(event, changes, action="edit", note=note, expected=expected_version)
 
@@ -181,7 +182,9 @@ class Recorder:
 
             new_id = chosen or unique(readable_id(event), exists)
             if exists(new_id):
-                raise InvalidInput(f"an event with id '{new_id}' already exists")
+                raise InvalidInput(
+                    _("an event with id '{new_id}' already exists").format(new_id=new_id)
+                )
             created = replace(event, id=new_id)
             insert_event(
                 session=session, event=created, author=self._ctx.author, now=self._ctx.now()

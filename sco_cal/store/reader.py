@@ -96,12 +96,14 @@ def sqlite_store_error(exc: Exception, path: Path) -> StoreError:
     """What an SQLite error means for the person who named the file."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "file is not a database" in message:
-        return StoreError(f"{path} is not an SQLite database")
+        return StoreError(_("{path} is not an SQLite database").format(path=path))
     if "malformed" in message or "corrupt" in message:
         return damaged_store(path, message)
     if "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"cannot read the database {path}: {message}")
+        return StoreError(_("the database is read-only: {message}").format(message=message))
+    return StoreError(
+        _("cannot read the database {path}: {message}").format(path=path, message=message)
+    )
 
 
 def damaged_store(path: Path, what: str) -> StoreError:

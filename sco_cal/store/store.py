@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.errors import StoreError
+from sco_cal.i18n import _
 from sco_cal.store.reader import Reader, Row, SqliteRows, damaged_store, sqlite_store_error
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.version import SCHEMA_VERSION
@@ -154,5 +155,5 @@ def _store_error(exc: Exception) -> StoreError:
     orig = getattr(exc, "orig", exc)
     message = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     if "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"database error: {message}")
+        return StoreError(_("the database is read-only: {message}").format(message=message))
+    return StoreError(_("database error: {message}").format(message=message))
