@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +101,50 @@ async def measure(n: int, word: str) -> dict[str, float]:
             await _until(lambda: screen.tally is not None)
             count_times.append(time.perf_counter() - began)
             await _idle(app)  # facets too, before the next key
+        month_times = await _month_keys(app, pilot)
     return {
         "events": n,
         "first_screen_s": first,
         "keystroke_ms": statistics.median(table_times) * 1000,
         "keystroke_count_ms": statistics.median(count_times) * 1000,
+        "month_key_ms": statistics.median(month_times) * 1000,
     }
+
+
+async def _month_keys(app: Any, pilot: Any, moves: int = 6) -> list[float]:
+    """Key to redraw in the month view: each `]` until the next month is drawn marked."""
+    from textual import events
+
+    from sco_cal.tui.screens.month import MonthScreen
+
+    await pilot.press("escape", "escape")  # out of the search, which is cleared
+    await _idle(app)
+    await pilot.press("m")
+    await _until(lambda: isinstance(app.screen, MonthScreen))
+    screen = app.screen
+    assert isinstance(screen, MonthScreen)
+    grid = screen.grid
+    await _until(lambda: grid.view is not None)
+    await _idle(app)
+    drawn: list[tuple[float, Any]] = []
+    render = grid.render
+
+    def noted() -> Any:  # notes when, and with which month's marks, the grid is drawn
+        drawn.append((time.perf_counter(), grid.view.first if grid.view else None))
+        return render()
+
+    grid.render = noted  # type: ignore[method-assign]
+    times = []
+    for _ in range(moves):
+        target = (grid.day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        began = time.perf_counter()
+        key = events.Key("right_square_bracket", "]")
+        key.set_sender(app)
+        app._driver.send_message(key)  # type: ignore[union-attr]
+        await _until(lambda t=target: any(first == t for _, first in drawn))
+        times.append(next(at for at, first in drawn if first == target) - began)
+        await _idle(app)
+    return times
 
 
 def main() -> None:
@@ -127,11 +166,12 @@ def main() -> None:
             check=True,
         )
         rows.append(json.loads(run.stdout.strip().splitlines()[-1]))
-    print(f"{'events':>8}  {'first screen':>12}  {'keystroke':>10}  {'+ count':>8}")
+    print(f"{'events':>8}  {'first screen':>12}  {'keystroke':>10}  {'+ count':>8}  {'month':>8}")
     for row in rows:
         print(
             f"{row['events']:>8,}  {row['first_screen_s']:>10.2f} s"
             f"  {row['keystroke_ms']:>7.0f} ms  {row['keystroke_count_ms']:>5.0f} ms"
+            f"  {row['month_key_ms']:>5.0f} ms"
         )
 
 

@@ -40,7 +40,12 @@ def build_service(
     """The service over the chosen store; a missing store is created and seeded."""
     settings = settings or load_settings()
     day = today if isinstance(today, date) else resolve_today(today)
-    service = CalendarService(Store(resolve_target(db)), today=day, author=settings.author)
+    service = CalendarService(
+        Store(resolve_target(db)),
+        today=day,
+        author=settings.author,
+        sine_die_days=settings.follow_up.sine_die_days,
+    )
     if settings.author == DATABASE_ROLE:
         service.author = service.database.role()
     if ensure:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from sco_cal.i18n import use
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
@@ -34,6 +35,14 @@ _postgres_skipped = 0
 # default 200 ms deadline per example fails tests for reasons that are not behaviour.
 settings.register_profile("sco-cal", deadline=None)
 settings.load_profile("sco-cal")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A test that spoke French in this process (the TUI chooses its language when it is
+    built) leaves the next one English."""
+    yield
+    use("en")
 
 
 @pytest.fixture(autouse=True)

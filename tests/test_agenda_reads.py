@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from sco_cal.domain.agenda import position_of, today_position
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import position_of, today_position
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.themes import theme_matches
 from sco_cal.service import CalendarService
@@ -71,14 +71,19 @@ def test_tally_counts_what_the_listing_shows(service: CalendarService, name: str
     anchor = listed[len(listed) // 2] if listed else None
     tally = service.agenda.tally(flt, position_of(anchor) if anchor else None)
     assert tally.total == len(listed)
-    assert tally.before_today == sum(e.window.start < TODAY for e in listed)
+    assert tally.before_today == sum(position_of(e) < today_position(TODAY) for e in listed)
+    assert tally.follow_up == sum(e.needs_follow_up(TODAY) for e in listed)
     assert tally.before_anchor == (len(listed) // 2 if listed else 0)
 
 
-def test_today_sorts_after_every_event_that_starts_earlier(service: CalendarService) -> None:
+def test_today_sorts_in_its_month_after_what_starts_earlier(service: CalendarService) -> None:
     flt = FILTERS["all"]
     after_today = service.agenda.page(flt, anchor=today_position(TODAY), limit=500)
-    assert after_today and all(e.window.start >= TODAY for e in after_today)
+    # In November 2026, or a window of several months ending this month or later.
+    assert after_today and all(
+        e.window.start >= TODAY or e.window.end.replace(day=1) >= TODAY.replace(day=1)
+        for e in after_today
+    )
     tally = service.agenda.tally(flt, today_position(TODAY))
     assert tally.before_anchor == tally.before_today == tally.total - len(after_today)
 
@@ -112,7 +117,7 @@ def test_the_change_token_moves_with_every_kind_of_write(service: CalendarServic
     seen = {service.agenda.change_token()}
     service.records.annotate(event_id, "briefing due")
     seen.add(service.agenda.change_token())
-    (reminder,) = service.reminders.add(event_id, ["14d"])
+    (reminder,) = service.reminders.add(event_id, ["14d"], when_dated=True)
     seen.add(service.agenda.change_token())
     service.reminders.remove(reminder.id)
     seen.add(service.agenda.change_token())

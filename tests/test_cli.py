@@ -7,10 +7,13 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.domain.ordering import agenda_day
 from tests.support.cli import Cli
 from tests.support.env import subprocess_env
 from tests.support.privileges import run_bound, sco_cal_command
@@ -54,10 +57,22 @@ def test_list_all_json_keeps_the_contract(cli: Cli) -> None:
     assert moscow["needs_follow_up"] is True  # its day has passed and nobody recorded the outcome
 
 
-def test_default_list_is_upcoming_soonest_first(cli: Cli) -> None:
+def test_default_list_is_upcoming_in_the_agendas_order(cli: Cli) -> None:
     records = cli.json("list", today="2025-11-01")
-    starts = [r["start"] for r in records]
-    assert starts == sorted(starts)
+    order = [
+        agenda_day(
+            DateWindow(
+                date.fromisoformat(r["start"]),
+                date.fromisoformat(r["end"]),
+                Precision(r["precision"]),
+            )
+        )
+        for r in records
+    ]
+    assert order == sorted(order)
+    # A window over several months is read after the last month it covers, not at its start.
+    year = next(i for i, r in enumerate(records) if r["precision"] == "year")
+    assert records[year - 1]["start"] > records[year]["start"]
     assert all(
         r["end"] >= "2025-11-01" and r["status"] not in ("held", "cancelled") for r in records
     )
@@ -132,13 +147,19 @@ def test_newcomer_walk_through(cli: Cli) -> None:
     assert result.exit_code == 0, result.stderr
     bad = cli("postpone", target, "sometime in spring-ish")
     assert bad.exit_code == 2 and "cannot read date phrase" in bad.stderr
-    assert cli("postpone", target, "début octobre 2026").exit_code == 0
+    assert cli("postpone", target, "début octobre 2027").exit_code == 0
     record = cli.json("show", target)
     assert record["status"] == "postponed"
-    assert (record["start"], record["end"]) == ("2026-10-01", "2026-10-10")
+    assert (record["start"], record["end"]) == ("2027-10-01", "2027-10-10")
     actions = [(h["action"], h["field"]) for h in record["history"]]
-    assert ("annotate", None) in actions and ("status", "status") in actions
-    assert ("status", "start_date") in actions  # the old and new windows are kept
+    assert ("annotate", "annotation") in actions and ("status", "status") in actions
+    # The postponement is one entry, keeping the old and the new window beside the state.
+    postponed = [h for h in record["history"] if h["action"] == "status"][-1]
+    changed = {c["field"]: (c["old"], c["new"]) for c in postponed["changes"]}
+    assert changed["status"] == ("confirmed", "postponed")
+    assert (
+        changed["start_date"][1] == "2027-10-01" and changed["date_text"][1] == "début octobre 2027"
+    )
     assert record["annotations"][0]["author"] == "tester"
     log = cli.json("log", "--limit", "3")
     assert all(h["event_id"] == target for h in log)
@@ -158,12 +179,12 @@ def test_edit_tag_reschedule_and_add(cli: Cli) -> None:
     assert cli("edit", target, "city=Tcholpon-Ata", "summary=Issyk-Kul").exit_code == 0
     assert cli("tag", target, "+priority", "+minister").exit_code == 0
     assert cli("tag", target, "-minister").exit_code == 0
-    assert cli("reschedule", target, "mi-septembre 2026").exit_code == 0
+    assert cli("reschedule", target, "mi-septembre 2027").exit_code == 0
     record = cli.json("show", target)
     assert record["cities"] == ["Cholpon-Ata"] and record["tags"] == ["priority"]
     assert (record["start"], record["end"], record["status"]) == (
-        "2026-09-11",
-        "2026-09-20",
+        "2027-09-11",
+        "2027-09-20",
         "provisional",
     )
     assert ids(cli.json("list", "--all", "--tag", "priority")) == {target}
@@ -241,8 +262,11 @@ def test_table_fits_80_columns_and_marks_follow_ups(
     out = cli("list", "--follow-up", "--format", "table").stdout
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
-    assert "! provisional" in out and "Oct 2025" in out
-    assert "sco-anti-drug-heads-16" in out
+    row = next(line for line in lines if "Oct 2025" in line and "16th" in line)
+    assert row.startswith("! Oct 2025") and " prov. " in row
+    # At 80 columns the id column holds a short id, which `show` accepts.
+    short = row.split()[-1]
+    assert cli.json("show", short)["id"] == "sco-anti-drug-heads-16"
 
 
 def test_md_output(cli: Cli) -> None:
@@ -278,7 +302,11 @@ def test_entry_point_env_vars_and_pipes(isolated_env: Path, tmp_path: Path) -> N
     db = tmp_path / "elsewhere.db"
     result = run(isolated_env, "list", SCO_CAL_DB=str(db), SCO_CAL_TODAY="2025-11-01")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)  # piped output is JSON
+    # Piped, a listing is a header line and tab-separated rows, as `cut` and `awk` read.
+    header, *rows = result.stdout.splitlines()
+    assert header.split("\t")[:3] == ["id", "when", "start"]
+    assert rows and all(len(r.split("\t")) == len(header.split("\t")) for r in rows)
+    assert "sco-defence-ministers-22" in {r.split("\t")[0] for r in rows}
     assert db.exists()
     assert "\x1b[" not in run(isolated_env, "list", "--format", "table", SCO_CAL_DB=str(db)).stdout
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import sco_cal.i18n
-from sco_cal.domain.date_labels import month_name
+from sco_cal.domain.date_labels import month_name, weekday_name
 from sco_cal.domain.dates import Precision
+from sco_cal.domain.durations import Duration, Unit, format_duration
 from sco_cal.domain.edits import EDITABLE
 from sco_cal.domain.event import Kind
 from sco_cal.domain.lifecycle import ConfirmationState
@@ -80,12 +82,20 @@ def pseudo_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 def domain_vocabulary() -> set[str]:
     """The French that the domain writes itself: it is data, not the catalogue's."""
     texts = [month_name(m, "fr", short) for m in range(1, 13) for short in (True, False)]
+    texts += [weekday_name(d, "fr", short) for d in range(7) for short in (True, False)]
+    texts += [format_duration(Duration(n, u), "fr") for n in (1, 2) for u in Unit]
     texts += ["à partir de du d’ l’ début mi fin printemps été automne hiver er"]
     texts += [c.name_fr for c in all_countries()]
     texts += [o.name_fr for o in all_organisations()]
     texts += [t.label_fr for t in all_themes()] + [t.id for t in all_themes()]
     # Enumerated values are code, English in every language: choices, defaults, JSON.
-    texts += [*ConfirmationState, *Kind, *Precision, *SortKey, "table json csv md text html ics"]
+    texts += [
+        *ConfirmationState,
+        *Kind,
+        *Precision,
+        *SortKey,
+        "table tsv json csv md text html ics",
+    ]
     texts += EDITABLE  # the field names of `edit FIELD=VALUE`
     return {w.lower() for t in texts for w in WORD.findall(t)}
 
@@ -101,21 +111,33 @@ def data(service: CalendarService, store: Store) -> list[str]:
         texts += [s.document for s in event.sources] + [s.excerpt for s in event.sources]
         texts += [a.text for a in event.annotations]
     for entry in service.events.log(limit=None):
-        texts += [
-            entry.author,
-            entry.note or "",
-            entry.source or "",
-            entry.old or "",
-            entry.new or "",
-        ]
+        texts += [entry.author, entry.note or "", entry.source or ""]
+        texts += [v or "" for c in entry.changes for v in (c.old, c.new)]
     texts += list(DigestReads(store.reader.rows).documents().values())
     texts += [md_text(t) for t in texts]  # as the Markdown digest escapes them
     return sorted({t for t in texts if len(t) > 1}, key=len, reverse=True)
 
 
+def _blank_prefix(stored: str, match: re.Match[str]) -> str:
+    """The match blanked out when it is the start of `stored`, cut short with "…"."""
+    shown = " ".join(match.group()[:-1].split())
+    return (
+        re.sub(r"\S", " ", match.group())
+        if " ".join(stored.split()).startswith(shown)
+        else (match.group())
+    )
+
+
 def untranslated(output: str, shown_as_stored: list[str], allowed: set[str]) -> list[str]:
     """The lines of `output` with a word that went around the catalogue."""
     text = output
+    for stored in shown_as_stored:  # cut short to fit a line: "Forum d’experts sur…"
+        if len(stored) > 20:
+            start = r"\s+".join(re.escape(w) for w in stored[:16].split())
+            # Not from within a longer text: "de la Conférence…" is not "Conférence…".
+            text = re.sub(
+                r"(?<!\w)(?<!\w\s)" + start + r"[^\n…]*…", partial(_blank_prefix, stored), text
+            )
     for stored in shown_as_stored:  # wherever a line was wrapped inside it, too
         pattern = r"\s+".join(re.escape(w) for w in stored.split())
         text = re.sub(pattern, lambda m: re.sub(r"\S", " ", m.group()), text)
@@ -135,8 +157,8 @@ RUNS: list[tuple[str, ...]] = [
         (*command.split(), "--help")
         for command in (
             "list show history log annotations clashes annotate unannotate status confirm "
-            "cancel held postpone reschedule edit tag add init seed db export import digest "
-            "ingest tui remind"
+            "cancel held postpone reschedule edit tag add rm restore undo cal next init seed db "
+            "export import digest ingest tui remind sync"
         ).split()
     ],
     *[("db", sub, "--help") for sub in ("path", "check", "backup", "restore")],
@@ -190,6 +212,15 @@ RUNS: list[tuple[str, ...]] = [
     ("seed", "--format", "table"),
     ("add", "Réunion d’essai", "--date", "mai 2027", "--org", "OCS", "--format", "table"),
     ("cancel", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    ("postpone", "sco-heads-of-state-council-2026-bishkek", "sine die", "--format", "table"),
+    ("remind", "add", "sco-heads-of-state-council-2026-bishkek", "--on", "2026-12-01"),
+    ("remind", "add", "sco-heads-of-state-council-2026-bishkek", "-b", "7d", "--when-dated"),
+    ("rm", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    ("restore", "sco-heads-of-state-council-2026-bishkek", "--format", "table"),
+    ("undo",),
+    ("cal", "2026-07"),
+    ("cal", "2026-07-08", "--week"),
+    ("list", "--format", "table", "--all", "--past"),
     # errors
     ("list", "--bogus"),
     ("list", "--format", "pdf"),
@@ -205,6 +236,12 @@ RUNS: list[tuple[str, ...]] = [
     ("digest", "--since", "2099-01-01"),
     ("remind", "rm", "999"),
     ("list", "--limit", "0"),
+    ("restore", "sco-heads-of-state-council-2026-bishkek"),
+    ("next", "--format", "{colour}"),
+    ("remind", "add", "sco-heads-of-state-council-2026-bishkek", "-b", "7d", "--on", "hier"),
+    ("sync",),
+    ("sync", "ftp://example.org/cal"),
+    ("reschedule", "sco-heads-of-state-council-2026-bishkek", "semaine 60"),
 ]
 
 

@@ -76,7 +76,7 @@ def test_importing_the_same_rows_again_updates_instead_of_duplicating(
     assert report["updated"] == [{"id": "sco-energy-ministers-2027", "fields": ["status"]}]
     history = cli.json("history", "sco-energy-ministers-2027")
     assert [(h["action"], h["field"], h["source"]) for h in history] == [
-        ("created", None, "import:events.csv"),
+        ("created", "status", "import:events.csv"),
         ("import", "status", "import:events.csv"),
     ]
 

@@ -176,9 +176,10 @@ def test_apply_writes_updates_and_new_events_with_the_document_as_source(
     cited = [s for s in rats.sources if s.document == BULLETIN_3.name]
     assert [s.excerpt for s in cited] == [items[0].excerpt]
     assert cited[0].document_date == date(2026, 1, 15)
-    status_rows = [h for h in service.events.history(rats.id) if h.field == "status"]
-    assert status_rows[-1].source == BULLETIN_3.name
-    assert (status_rows[-1].old, status_rows[-1].new) == ("provisional", "confirmed")
+    confirmed = [h for h in service.events.history(rats.id) if h.change("status")]
+    assert confirmed[-1].source == BULLETIN_3.name
+    state = confirmed[-1].change("status")
+    assert state is not None and (state.old, state.new) == ("provisional", "confirmed")
     new = service.events.get("sco-anti-drug-heads-17")
     assert new.origin == "ingest:bulletin_n3.txt"
     assert new.country == "TJ" and new.series == "anti-drug-heads"
@@ -193,8 +194,9 @@ def test_a_postponement_keeps_the_old_date_in_the_history(service: CalendarServi
     event = service.events.get("sco-finance-ministers-7")
     assert event.status.value == "postponed"
     assert event.window.text == "mi-mai 2026"
-    rows = {h.field: h for h in service.events.history(event.id) if h.action == "status"}
-    assert rows["start_date"].old == "2026-03-01"
+    (postponed,) = [h for h in service.events.history(event.id) if h.action == "status"]
+    moved = postponed.change("start_date")
+    assert moved is not None and moved.old == "2026-03-01"
     assert service.events.get("sco-rats-council-43").status.value == "provisional"  # not accepted
 
 
@@ -235,7 +237,7 @@ def test_a_state_a_person_set_is_shown_and_kept_unless_forced(service: CalendarS
 
 
 def test_a_date_a_person_set_is_kept_whole(service: CalendarService) -> None:
-    service.records.reschedule("sco-defence-ministers-23", "septembre 2026")
+    service.records.reschedule("sco-defence-ministers-23", "septembre 2026", allow_past=True)
     items = service.documents.review(BULLETIN_3)
     defence = next(i for i in items if i.event_id == "sco-defence-ministers-23")
 
@@ -396,6 +398,8 @@ def test_the_command_runs_as_an_installed_program(isolated_env: Path, tmp_path: 
             "sco_cal",
             "ingest",
             str(BULLETIN_2),
+            "--format",
+            "json",  # piped output is text: JSON only when asked for
             "--db",
             str(tmp_path / "s.db"),
         ],

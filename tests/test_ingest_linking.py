@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from sco_cal.domain.dates import DateWindow, Precision
-from sco_cal.domain.event import Event, HistoryEntry, Kind
+from sco_cal.domain.event import Event, FieldChange, HistoryEntry, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import common_words, decide, earlier_windows
@@ -163,9 +163,16 @@ def test_a_window_the_event_had_before_it_was_moved_still_links() -> None:
     moved = replace(energy, window=month(2026, 6), status=ConfirmationState.POSTPONED)
     history = [
         HistoryEntry(
-            1, energy.id, _at(), "ann", "status", "start_date", "2026-02-01", "2026-06-01"
+            1,
+            energy.id,
+            _at(),
+            "ann",
+            "status",
+            (
+                FieldChange("start_date", "2026-02-01", "2026-06-01"),
+                FieldChange("end_date", "2026-02-28", "2026-06-30"),
+            ),
         ),
-        HistoryEntry(2, energy.id, _at(), "ann", "status", "end_date", "2026-02-28", "2026-06-30"),
     ]
     mention = finding(
         "Réunion extraordinaire des ministres de l’Énergie",
@@ -394,7 +401,9 @@ def test_a_numbered_summit_in_the_citys_window_still_links() -> None:
 def test_a_meeting_postponed_by_hand_is_not_proposed_again(
     service: CalendarService, tmp_path: Path
 ) -> None:
-    service.records.postpone("sco-energy-ministers-extraordinary-2026", "juin 2026")
+    service.records.postpone(
+        "sco-energy-ministers-extraordinary-2026", "juin 2026", allow_past=True
+    )
     doc = tmp_path / "note.txt"
     doc.write_text(
         "En février 2026, une réunion extraordinaire des ministres de l’Énergie de l’OCS "

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.env import TODAY, subprocess_env
+from tests.support.terminal import on_a_terminal
 
 EVENTS = 300
 
@@ -26,35 +22,6 @@ def calendar(path: Path) -> Path:
     )
     path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
     return path
-
-
-def on_a_terminal(home: Path, *args: str) -> tuple[int, str, str]:
-    """Run sco-cal with stderr on a pseudo-terminal: (exit code, stdout, what the terminal got)."""
-    exe = Path(sys.executable).with_name("sco-cal")
-    controller, terminal = pty.openpty()
-    env = subprocess_env(home, TERM="xterm", COLUMNS="100")
-    stdout = home / "stdout"
-    with stdout.open("wb") as out:  # a file, not a pipe: a full pipe would stall the command
-        run = subprocess.Popen(
-            [str(exe), *args, "--today", TODAY],
-            stdout=out,
-            stderr=terminal,
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal's other end closed: the command is done
-                break
-            if not chunk:
-                break
-            shown += chunk
-        os.close(controller)
-        code = run.wait(timeout=120)
-    return code, stdout.read_text(), shown.decode("utf-8", "replace")
 
 
 @pytest.fixture

@@ -154,7 +154,8 @@ def test_newer_schema_is_refused(sqlite_service: CalendarService, db_path: Path)
 
 def test_read_path_columns_are_the_tables_columns() -> None:
     table_columns = set(EventRow.__table__.columns.keys())  # type: ignore[attr-defined]
-    assert set(EVENT_COLUMNS) == table_columns - {"created_at", "search_text", "span_days"}
+    derived = {"created_at", "search_text", "span_days", "agenda_day"}
+    assert set(EVENT_COLUMNS) == table_columns - derived
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
 

@@ -29,15 +29,20 @@ COMMAND_MODULES = {
             "edit",
             "tag",
             "add",
+            "rm",
+            "restore",
+            "undo",
         ),
         "recording",
     ),
+    **dict.fromkeys(("cal", "next"), "glance"),
     **dict.fromkeys(("init", "seed", "db"), "admin"),
     **dict.fromkeys(("export", "import"), "interchange"),
     "digest": "digest",
     "ingest": "ingest",
     "tui": "tui",
     "remind": "remind",
+    "sync": "sync",
 }
 SUB_APPS = {"db": ("admin", "db_app"), "remind": ("remind", "app")}
 

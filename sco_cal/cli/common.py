@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +19,7 @@ from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe
 from sco_cal.i18n import _
-from sco_cal.output.formats import to_json
+from sco_cal.output.formats import to_csv, to_json, to_markdown, to_tsv
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.service import CalendarService
 from sco_cal.wiring import build_service, speak
@@ -48,6 +48,11 @@ class Cli:
     def json(self, data: Any) -> None:
         self.out(to_json(data))
 
+    def rows(self, records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
+        """Records as CSV, tab-separated lines or Markdown, as `--format` asks."""
+        writer = {Format.CSV: to_csv, Format.TSV: to_tsv}.get(self.fmt, to_markdown)
+        self.out(writer(records, columns))
+
     def say(self, message: str) -> None:
         """A message for the person (stderr), never mixed with the data on stdout; it
         quotes ids, titles and tags, so it is escaped as a whole."""
@@ -56,6 +61,11 @@ class Cli:
     @property
     def width(self) -> int:
         return shutil.get_terminal_size((100, 24)).columns
+
+    @property
+    def on_terminal(self) -> bool:
+        """Whether a person reads the output as it comes (not a pipe or a file)."""
+        return sys.stdout.isatty()
 
 
 @contextmanager
@@ -68,15 +78,22 @@ def command_context(
     *,
     seed: bool = True,
     ensure: bool = True,
+    tabular: bool = False,
 ) -> Iterator[Cli]:
     """One command's world from its common options; whatever the command raises inside
-    becomes one line on stderr and its exit code, and the store is let go at the end."""
+    becomes one line on stderr and its exit code, and the store is let go at the end.
+
+    Without `--format`, a command prints a table on a terminal and, into a pipe, plain
+    text, or tab-separated lines with a header when its output is `tabular` (as `cut`
+    and `awk` expect); JSON only when asked for.
+    """
     with errors_to_exit_codes():
         service, settings = build_service(db=db, today=today, ensure=ensure, seed=seed)
+        piped = Format.TSV if tabular else Format.TABLE
         cli = Cli(
             service=service,
             settings=settings,
-            fmt=fmt or (Format.TABLE if sys.stdout.isatty() else Format.JSON),
+            fmt=fmt or (Format.TABLE if sys.stdout.isatty() else piped),
             lang=speak(lang, settings),
             paint=Painter(wants_color(sys.stdout, no_color)),
         )

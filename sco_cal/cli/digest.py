@@ -11,6 +11,7 @@ import typer
 from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import MAX_LIMIT, Db, LangOption, NoColor, Today
 from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.i18n import N_, _
 
@@ -107,11 +108,14 @@ def parse_since(text: str, cli: Cli) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        start = parse_date_phrase(text, default_year=cli.today.year, today=cli.today).start
+        # "since" looks back: "lundi", "12 mars" mean the last such day, not the next.
+        start = parse_date_phrase(text, today=cli.today, looking_back=True).start
         return datetime(start.year, start.month, start.day, tzinfo=UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    if moment.date() > cli.today:
+    day = moment.date()
+    DateWindow(day, day, Precision.DAY).check_years(f"--since {text}")  # as a phrase would be
+    if day > cli.today:
         raise InvalidInput(
             _("--since {text} is after today ({today})").format(
                 text=text, today=cli.today.isoformat()

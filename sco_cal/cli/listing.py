@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -38,18 +39,24 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.dates import a_year_after
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
-from sco_cal.domain.query import Criteria, SortKey
+from sco_cal.domain.query import Criteria, EventFilter, Scope, SortKey
 from sco_cal.domain.text import safe
-from sco_cal.i18n import N_, _
-from sco_cal.output.detail import history_line, render_event
+from sco_cal.i18n import N_, _, ngettext
+from sco_cal.output.detail import changes_text, history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
-from sco_cal.output.table import place_label, render_events
+from sco_cal.output.table import place_label, render_events, render_tsv
 
 app = typer.Typer()
 
 
-@app.command("list", help=N_("List events: upcoming by default, soonest first."))
+@app.command(
+    "list",
+    help=N_(
+        "List events: upcoming by default, in the agenda's order (by month; a window of "
+        "several months after the last of them)."
+    ),
+)
 def list_events(
     words: Words = None,
     all_: AllEvents = False,
@@ -77,15 +84,31 @@ def list_events(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = list_criteria(cli, locals())
         sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
         limit = limit or criteria.extra.get("limit")
         flt = criteria.resolve(cli.today)
-        events = cli.service.events.find(
-            flt, sort=sort, limit=limit, details=cli.fmt is not Format.TABLE
-        )
+        plain = cli.fmt in (Format.TABLE, Format.TSV)
+        events = cli.service.events.find(flt, sort=sort, limit=limit, details=not plain)
         emit_events(cli, events, by_month=sort is SortKey.DATE)
+        if cli.fmt is Format.TABLE and cli.on_terminal and flt.scope is Scope.UPCOMING:
+            _mention_follow_ups(cli, flt)
+
+
+def _mention_follow_ups(cli: Cli, flt: EventFilter) -> None:
+    """The meetings an upcoming list leaves out that someone should follow up, counted."""
+    n = cli.service.events.count(replace(flt, scope=Scope.ALL, follow_up=True))
+    if not n:
+        return
+    if replace(flt, scope=Scope.UPCOMING) == EventFilter():
+        hint = _("sco-cal list --follow-up")
+    else:
+        hint = _("add --follow-up to see them")
+    line = ngettext(
+        "{n} meeting needs follow-up: {hint}", "{n} meetings need follow-up: {hint}", n
+    ).format(n=n, hint=hint)
+    cli.out(cli.paint(line, "bold"))
 
 
 # The options of `list` that narrow the events; `export` takes the same ones.
@@ -147,8 +170,12 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
                 width=cli.width,
                 paint=cli.paint,
                 by_month=by_month,
+                shorten=cli.service.events.short_ids,
             )
         )
+        return
+    if cli.fmt is Format.TSV:
+        cli.out(render_tsv(events, cli.today, lang=cli.lang))
         return
     records = [event_record(e, cli.today, cli.lang) for e in events]
     if cli.fmt is Format.JSON:
@@ -173,7 +200,7 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
 def _view(cli: Cli, name: str) -> Criteria:
     view = cli.settings.views.get(name)
     if view is None:
-        known = ", ".join(sorted(cli.settings.views)) or "none defined"
+        known = ", ".join(sorted(cli.settings.views)) or _("none defined")
         raise InvalidInput(
             _("no saved view '{name}' in the configuration ({known})").format(
                 name=name, known=known
@@ -203,7 +230,7 @@ def show(
             emit_events(cli, [event])
 
 
-@app.command("history", help=N_("What changed on one event, oldest first."))
+@app.command("history", help=N_("What changed on one event, oldest first: one line per action."))
 def history(
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     db: Db = None,
@@ -212,7 +239,7 @@ def history(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
@@ -227,7 +254,7 @@ def log(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
 
@@ -237,14 +264,11 @@ def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> 
             cli.say(_("no changes recorded"))
         cli.out("\n".join(history_line(h, with_event=with_event) for h in entries))
         return
-    records = [history_record(h) for h in entries]
-    columns = ("at", "event_id", "author", "action", "field", "old", "new", "note", "source")
     if cli.fmt is Format.JSON:
-        cli.json(records)
-    elif cli.fmt is Format.CSV:
-        cli.out(to_csv(records, columns))
-    else:
-        cli.out(to_markdown(records, columns))
+        cli.json([history_record(h) for h in entries])
+        return
+    columns = ("at", "event_id", "author", "action", "changes", "note", "source")
+    cli.rows([history_record(h) | {"changes": changes_text(h.changes)} for h in entries], columns)
 
 
 @app.command("annotations", help=N_("The annotations on one event, oldest first."))
@@ -259,7 +283,7 @@ def list_annotations(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         notes = [
             a
             for a in cli.service.events.get(event_id).annotations
@@ -274,15 +298,12 @@ def list_annotations(
             cli.out(
                 "\n".join(
                     f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
-                    + ("  (deleted)" if a.deleted_at else "")
+                    + ("  " + _("(deleted)") if a.deleted_at else "")
                     for a in notes
                 )
             )
         else:
-            columns = ("id", "created_at", "author", "text", "deleted_at")
-            cli.out(
-                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
-            )
+            cli.rows(records, ("id", "created_at", "author", "text", "deleted_at"))
 
 
 @app.command(
@@ -311,7 +332,7 @@ def clashes(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = Criteria(
             scope="all",
             org=tuple(org or ()),
@@ -349,7 +370,4 @@ def clashes(
                     f"       {safe(c.second.title_in(cli.lang))} ({safe(c.second.id)})"
                 )
         else:
-            columns = ("from", "to", "certain", "same_organisation", "first", "second")
-            cli.out(
-                to_csv(records, columns) if cli.fmt is Format.CSV else to_markdown(records, columns)
-            )
+            cli.rows(records, ("from", "to", "certain", "same_organisation", "first", "second"))

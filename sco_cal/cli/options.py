@@ -21,6 +21,7 @@ MAX_LIMIT = 1_000_000
 
 class Format(StrEnum):
     TABLE = "table"
+    TSV = "tsv"  # what a listing prints into a pipe: a header line, tab-separated
     JSON = "json"
     CSV = "csv"
     MD = "md"
@@ -51,7 +52,10 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help=N_("Output: table on a terminal, json when piped, or csv, md."),
+        help=N_(
+            "Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
+            "piped, or json, csv, md."
+        ),
     ),
 ]
 LangOption = Annotated[
@@ -114,3 +118,12 @@ DateTo = Annotated[
 ]
 FollowUp = Annotated[bool, typer.Option("--follow-up", help=N_("Only events needing follow-up."))]
 WithNotes = Annotated[bool, typer.Option("--annotated", help=N_("Only events with annotations."))]
+
+# -- what recording commands share ---------------------------------------------------------
+AllowPast = Annotated[
+    bool,
+    typer.Option(
+        "--allow-past",
+        help=N_("Accept a date or a moment that has already passed (a record made afterwards)."),
+    ),
+]

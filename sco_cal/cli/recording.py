@@ -1,4 +1,5 @@
-"""Commands that record facts: annotate, change state, reschedule, edit, tag, add."""
+"""Commands that record facts: annotate, change state, reschedule, edit, tag, add; and
+delete, restore and undo."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_ID, AllowPast, Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.postponement import is_sine_die
 from sco_cal.i18n import N_, _
-from sco_cal.output.records import annotation_record, event_record
+from sco_cal.output.detail import changes_text
+from sco_cal.output.records import annotation_record, event_record, history_record
 from sco_cal.output.words import state_word
 
 app = typer.Typer()
@@ -86,7 +89,10 @@ def status(
         str,
         typer.Argument(
             metavar="STATE",
-            help=N_("proposed, provisional, confirmed, postponed, cancelled or held."),
+            help=N_(
+                "proposed, provisional, confirmed, postponed, cancelled or held; "
+                "'postponed sine die' (or 'reporté sine die') for a postponement with no new date."
+            ),
         ),
     ],
     note: Note = None,
@@ -98,7 +104,10 @@ def status(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
-        _change(cli, event_id, ConfirmationState.parse(state), note, source)
+        if is_sine_die(state):
+            _postpone(cli, event_id, state, note, source, allow_past=False)
+        else:
+            _change(cli, event_id, ConfirmationState.parse(state), note, source)
 
 
 def _change(
@@ -136,15 +145,21 @@ _state_command("held", ConfirmationState.HELD, N_("Record that the event took pl
 
 
 @app.command(
-    "postpone", help=N_("Record a postponement to a new date (old and new windows are kept).")
+    "postpone",
+    help=N_("Record a postponement to a new date, or sine die (old and new windows are kept)."),
 )
 def postpone(
     event_id: EventId,
     date_phrase: Annotated[
-        str, typer.Argument(metavar="NEW_DATE", help=N_("The new date, any phrase."))
+        str,
+        typer.Argument(
+            metavar="NEW_DATE",
+            help=N_("The new date, any phrase; 'sine die' when there is none."),
+        ),
     ],
     note: Note = None,
     source: SourceOpt = None,
+    allow_past: AllowPast = False,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -152,17 +167,33 @@ def postpone(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
-        before = cli.service.events.get(event_id)
-        after = cli.service.records.postpone(before.id, date_phrase, note=note, source=source)
-        report(
-            cli,
-            after,
-            _("{id}: postponed from {old} to {new}").format(
-                id=after.id,
-                old=format_window(before.window, cli.lang),
-                new=format_window(after.window, cli.lang),
-            ),
+        _postpone(cli, event_id, date_phrase, note, source, allow_past=allow_past)
+
+
+def _postpone(
+    cli: Cli,
+    event_id: str,
+    date_phrase: str,
+    note: str | None,
+    source: str | None,
+    *,
+    allow_past: bool,
+) -> None:
+    before = cli.service.events.get(event_id)
+    after = cli.service.records.postpone(
+        before.id, date_phrase, note=note, source=source, allow_past=allow_past
+    )
+    old = format_window(before.window, cli.lang)
+    if after.sine_die is None:
+        message = _("{id}: postponed from {old} to {new}").format(
+            id=after.id, old=old, new=format_window(after.window, cli.lang)
         )
+    else:
+        message = _(
+            "{id}: postponed sine die (was {old}); it needs follow-up from {day} "
+            "if no new date is recorded"
+        ).format(id=after.id, old=old, day=after.sine_die.follow_up_from.isoformat())
+    report(cli, after, message)
 
 
 @app.command("reschedule", help=N_("Correct or refine an event's date without changing its state."))
@@ -173,6 +204,7 @@ def reschedule(
     ],
     note: Note = None,
     source: SourceOpt = None,
+    allow_past: AllowPast = False,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -181,7 +213,9 @@ def reschedule(
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
         before = cli.service.events.get(event_id)
-        after = cli.service.records.reschedule(before.id, date_phrase, note=note, source=source)
+        after = cli.service.records.reschedule(
+            before.id, date_phrase, note=note, source=source, allow_past=allow_past
+        )
         report(
             cli,
             after,
@@ -303,3 +337,73 @@ def add(
             event_id=new_id,
         )
         report(cli, cli.service.events.get(event.id), _("added {id}").format(id=event.id))
+
+
+@app.command(
+    "rm",
+    help=N_(
+        "Delete an event: it leaves every list, its history is kept, `restore` brings it back."
+    ),
+)
+def remove(
+    event_id: EventId,
+    note: Note = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.records.delete(event_id, note=note)
+        report(
+            cli,
+            event,
+            _("deleted {id} (sco-cal restore {id} brings it back)").format(id=event.id),
+        )
+
+
+@app.command("restore", help=N_("Bring back a deleted event."))
+def restore(
+    event_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help=N_("A deleted event's id or a unique prefix of it.")),
+    ],
+    note: Note = None,
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        event = cli.service.records.restore(event_id, note=note)
+        report(cli, event, _("restored {id}").format(id=event.id))
+
+
+@app.command(
+    "undo",
+    help=N_(
+        "Take back your last change (an edit, a state, a date, a note, tags, an addition or a "
+        "deletion); again, the one before. The undo is recorded in the history too."
+    ),
+)
+def undo(
+    db: Db = None,
+    today: Today = None,
+    fmt: Fmt = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+) -> None:
+    with command_context(db, today, fmt, lang, no_color) as cli:
+        entry = cli.service.records.undo()
+        if cli.fmt is Format.JSON:
+            cli.json(history_record(entry))
+        cli.say(
+            _("undid {action} on {id} ({when}): {line}").format(
+                action=entry.action,
+                id=entry.event_id,
+                when=f"{entry.at:%Y-%m-%d %H:%M}",
+                line=changes_text(entry.changes) or "-",
+            )
+        )

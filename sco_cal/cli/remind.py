@@ -11,15 +11,15 @@ from typing import Annotated
 import typer
 
 from sco_cal.cli.common import Cli, command_context
-from sco_cal.cli.options import MAX_ID, Db, Fmt, Format, LangOption, NoColor, Today
+from sco_cal.cli.options import MAX_ID, AllowPast, Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.domain.date_labels import format_window
-from sco_cal.domain.reminders import DueReminder, parse_days
+from sco_cal.domain.reminders import DueReminder, ListedReminder
 from sco_cal.domain.text import safe
 from sco_cal.i18n import N_, _
-from sco_cal.output.formats import to_csv, to_markdown
 from sco_cal.output.reminders import (
     REMINDER_COLUMNS,
     due_record,
+    lead_words,
     reminder_row,
     render_due,
     render_reminders,
@@ -44,21 +44,42 @@ class DueFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("add", help=N_("Set reminders on an event; a fuzzy window counts from its first day."))
+@app.command(
+    "add", help=N_("Set reminders on an event: a lead time before its known day, or a given day.")
+)
 def add(
     event_id: Annotated[str, typer.Argument(metavar="ID", help=N_("Event id or a unique prefix."))],
     before: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--before",
             "-b",
-            metavar="SPEC",
+            metavar="LEAD",
             help=N_(
-                "14d, 2w, '3 days' before the window starts, or a date phrase (that day); "
-                "repeat for several."
+                "14d, 2w, '1 mois', '3 days' before the meeting's known day, or a date "
+                "phrase (that day); repeat for several."
             ),
         ),
-    ],
+    ] = None,
+    on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help=N_("A reminder on that day (any date phrase: 'next monday', '1er mars')."),
+        ),
+    ] = None,
+    when_dated: Annotated[
+        bool,
+        typer.Option(
+            "--when-dated",
+            help=N_(
+                "The lead time counts once the meeting has a known day (a meeting dated "
+                "'2026' or 'in October' has none yet)."
+            ),
+        ),
+    ] = False,
+    allow_past: AllowPast = False,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
@@ -67,26 +88,36 @@ def add(
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.events.get(event_id)
-        added = cli.service.reminders.add(event.id, before)
+        added = cli.service.reminders.add(
+            event.id, before or (), on=on or (), when_dated=when_dated, allow_past=allow_past
+        )
+        ids = {r.id for r in added}
+        items = [r for r in cli.service.reminders.listed(event.id) if r.reminder.id in ids]
         if cli.fmt is Format.JSON:
-            cli.json([reminder_row(r, cli.today) for r in added])
-        label = format_window(event.window, cli.lang)
-        if not event.window.is_exact:
-            label = _("{label}, date imprecise: counted from its first day").format(label=label)
-        for reminder in added:
-            message = _("reminder #{number} on {id}: due {day}").format(
-                number=reminder.id, id=event.id, day=reminder.due.isoformat()
-            )
-            if parse_days(reminder.spec) is not None:
-                message += " " + _("({spec} before {label})").format(
-                    spec=reminder.spec, label=label
-                )
-            cli.say(message)
+            cli.json([reminder_row(r, cli.lang) for r in items])
+        for item in items:
+            cli.say(_added(item, cli.lang))
+
+
+def _added(item: ListedReminder, lang: str) -> str:
+    head = _("reminder #{number} on {id}").format(number=item.reminder.id, id=item.event.id)
+    lead = lead_words(item, lang)
+    if item.due is None:
+        return _("{head}: {lead} its known day, once it has one (now: {when})").format(
+            head=head, lead=lead, when=format_window(item.event.window, lang)
+        )
+    message = _("{head}: due {day}").format(head=head, day=item.due.isoformat())
+    if lead is not None:
+        message += f" ({lead} {format_window(item.event.window, lang)})"
+    return message
 
 
 @app.command(
     "list",
-    help=N_("Stored reminders, soonest first (defaults from the configuration are not listed)."),
+    help=N_(
+        "Stored reminders, soonest first, each pending, waiting for a date, delivered, snoozed "
+        "or expired (defaults from the configuration are not listed)."
+    ),
 )
 def list_reminders(
     event_id: Annotated[
@@ -98,19 +129,17 @@ def list_reminders(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    with command_context(db, today, fmt, lang, no_color) as cli:
-        reminders = cli.service.reminders.stored(event_id)
-        records = [reminder_row(r, cli.today) for r in reminders]
+    with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
+        reminders = cli.service.reminders.listed(event_id)
+        records = [reminder_row(r, cli.lang) for r in reminders]
         if cli.fmt is Format.JSON:
             cli.json(records)
-        elif cli.fmt is Format.CSV:
-            cli.out(to_csv(records, REMINDER_COLUMNS))
-        elif cli.fmt is Format.MD:
-            cli.out(to_markdown(records, REMINDER_COLUMNS))
+        elif cli.fmt is not Format.TABLE:
+            cli.rows(records, REMINDER_COLUMNS)
         elif not reminders:
             cli.say(_("no reminders"))
         else:
-            cli.out(render_reminders(reminders, cli.today, cli.paint))
+            cli.out(render_reminders(reminders, cli.lang, cli.paint))
 
 
 @app.command("rm", help=N_("Delete a reminder (recorded in the event's history)."))
@@ -145,7 +174,12 @@ def snooze(
     with command_context(db, today, fmt, lang, no_color) as cli:
         reminder = cli.service.reminders.snooze(reminder_id, spec)
         if cli.fmt is Format.JSON:
-            cli.json(reminder_row(reminder, cli.today))
+            (item,) = [
+                r
+                for r in cli.service.reminders.listed(reminder.event_id)
+                if r.reminder.id == reminder.id
+            ]
+            cli.json(reminder_row(item, cli.lang))
         assert reminder.snoozed_until is not None
         cli.say(
             _("reminder #{number} snoozed until {day}").format(

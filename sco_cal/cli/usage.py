@@ -16,9 +16,9 @@ from sco_cal.domain.text import safe_line
 from sco_cal.i18n import N_, _
 
 try:  # Typer carries its own copy of Click from 0.26 on: its errors are that copy's
-    from typer import _click as click
+    from typer import _click as click  # type: ignore[attr-defined, unused-ignore]
 except ImportError:  # pragma: no cover - older Typer
-    import click  # type: ignore[no-redef]
+    import click  # type: ignore[no-redef, unused-ignore]
 
 
 class OneLineErrors(TyperGroup):

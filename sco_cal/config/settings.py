@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.config.paths import config_path
+from sco_cal.config.sync import SyncSettings, parse_sync
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
 from sco_cal.i18n import _, available_languages
 
@@ -30,6 +32,24 @@ class DigestSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TuiSettings:
+    """`[tui]`: the panes of the agenda, as the person last left them."""
+
+    facets: bool = True
+    """The facet panel beside the list, where the terminal leaves it room (`f`)."""
+    detail: bool = True
+    """The selected event's sheet beside or below the list, where it fits (`o`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpSettings:
+    """`[follow_up]`: when a meeting with no outcome recorded needs following up."""
+
+    sine_die_days: int = DEFAULT_SINE_DIE_DAYS
+    """Days after a postponement with no new date (sine die) before it needs follow-up."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """What a user can set in `config.toml`."""
 
@@ -45,6 +65,12 @@ class Settings:
     """Default reminders (`[reminders] defaults`), applied on the fly, never stored."""
     digest: DigestSettings = field(default_factory=DigestSettings)
     """`[digest]`: the digest's horizons."""
+    sync: SyncSettings = field(default_factory=SyncSettings)
+    """`[sync]`: CalDAV collections and the credentials to reach them."""
+    tui: TuiSettings = field(default_factory=TuiSettings)
+    """`[tui]`: which panes the agenda shows; the TUI writes it when they are toggled."""
+    follow_up: FollowUpSettings = field(default_factory=FollowUpSettings)
+    """`[follow_up]`: the delay after which a meeting postponed sine die needs follow-up."""
 
 
 def default_author() -> str:
@@ -107,6 +133,9 @@ def _validate(raw: dict[str, Any], path: Path) -> Settings:
         keymap=keymap,
         reminders=_reminder_rules(raw.get("reminders"), path),
         digest=_digest(raw.get("digest", {}), path),
+        sync=parse_sync(raw.get("sync", {}), path),
+        tui=_tui(raw.get("tui", {}), path),
+        follow_up=_follow_up(raw.get("follow_up", {}), path),
     )
 
 
@@ -156,22 +185,96 @@ def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
     return parse_rules(raw, str(path))
 
 
-def _digest(raw: Any, path: Path) -> DigestSettings:
+def _tui(raw: Any, path: Path) -> TuiSettings:
     if not isinstance(raw, dict):
-        raise InvalidInput(_("{path}: [digest] must be a table").format(path=path))
-    bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
-    if unknown := set(raw) - set(bounds):
+        raise InvalidInput(_("{path}: [{table}] must be a table").format(path=path, table="tui"))
+    names = set(TuiSettings.__dataclass_fields__)
+    if unknown := set(raw) - names:
         raise InvalidInput(
-            _("{path}: [digest] has unknown keys: {keys}").format(
-                path=path, keys=", ".join(sorted(unknown))
+            _("{path}: [{table}] has unknown keys: {keys}").format(
+                path=path, table="tui", keys=", ".join(sorted(unknown))
             )
         )
-    values = {k: raw.get(k, getattr(DigestSettings(), k)) for k in bounds}
+    if not all(isinstance(v, bool) for v in raw.values()):
+        raise InvalidInput(
+            _("{path}: [{table}] values must be true or false").format(path=path, table="tui")
+        )
+    return TuiSettings(**raw)
+
+
+def remember(section: str, key: str, value: bool, path: Path | None = None) -> None:
+    """Write `key = value` under `[section]` of the configuration file, leaving every
+    other line (comments included) as it was; the file is created if missing."""
+    path = path or config_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
+    setting = f"{key} = {'true' if value else 'false'}"
+    heading = f"[{section}]"
+    starts = [i for i, line in enumerate(lines) if line.strip() == heading]
+    if not starts:
+        lines += ([""] if lines and lines[-1].strip() else []) + [heading, setting]
+    else:
+        end = next(
+            (i for i in range(starts[0] + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+            len(lines),
+        )
+        found = [
+            i
+            for i in range(starts[0] + 1, end)
+            if lines[i].split("=")[0].strip() == key and "=" in lines[i]
+        ]
+        if found:
+            lines[found[0]] = setting
+        else:
+            lines.insert(starts[0] + 1, setting)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A new file beside it, then renamed over it: the old file or the new, never half.
+        draft = path.with_name(path.name + ".new")
+        draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if path.exists():
+            draft.chmod(path.stat().st_mode & 0o777)
+        draft.replace(path)
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot write configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
+
+
+def _digest(raw: Any, path: Path) -> DigestSettings:
+    bounds = {"days": 366, "awaiting_days": 366, "limit": 100_000}
+    return DigestSettings(**_whole_numbers(raw, "digest", bounds, DigestSettings(), path))
+
+
+def _follow_up(raw: Any, path: Path) -> FollowUpSettings:
+    bounds = {"sine_die_days": 3660}
+    return FollowUpSettings(**_whole_numbers(raw, "follow_up", bounds, FollowUpSettings(), path))
+
+
+def _whole_numbers(
+    raw: Any, table: str, bounds: dict[str, int], defaults: object, path: Path
+) -> dict[str, int]:
+    """A table of whole numbers, each within 0..its bound; the defaults for those not given."""
+    if not isinstance(raw, dict):
+        raise InvalidInput(_("{path}: [{table}] must be a table").format(path=path, table=table))
+    if unknown := set(raw) - set(bounds):
+        raise InvalidInput(
+            _("{path}: [{table}] has unknown keys: {keys}").format(
+                path=path, table=table, keys=", ".join(sorted(unknown))
+            )
+        )
+    values = {k: raw.get(k, getattr(defaults, k)) for k in bounds}
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
             raise InvalidInput(
-                _("{path}: [digest] {key} must be a whole number, 0-{max}").format(
-                    path=path, key=key, max=bounds[key]
+                _("{path}: [{table}] {key} must be a whole number, 0-{max}").format(
+                    path=path, table=table, key=key, max=bounds[key]
                 )
             )
-    return DigestSettings(**values)
+    return values

@@ -1,29 +1,16 @@
-"""The agenda's order: where an event sorts, where today falls, and a page's counts."""
+"""What a page of the agenda is counted with (its order is `ordering`'s rule)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-
-from sco_cal.domain.event import Event
-
-# Where an event sorts in the agenda: by start, then end, then id.
-SortPosition = tuple[date, date, str]
-
-
-def position_of(event: Event) -> SortPosition:
-    return (event.window.start, event.window.end, event.id)
-
-
-def today_position(today: date) -> SortPosition:
-    """The place of today in the agenda: after every event that starts earlier."""
-    return (today, date.min, "")
 
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """How many events match, and how many of them sort before today and an anchor."""
+    """How many events match, how many of them sort before today and before an anchor,
+    and how many of them need follow-up."""
 
     total: int
     before_today: int
     before_anchor: int
+    follow_up: int = 0

@@ -15,6 +15,14 @@ _NAMES: dict[tuple[str, bool], tuple[str, ...]] = {
     ("fr", True): tuple("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split()),
     ("fr", False): tuple(_FR_LONG.split()),
 }
+_WEEKDAYS = {
+    "en": ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"),
+    "fr": ("lu", "ma", "me", "je", "ve", "sa", "di"),
+}
+_WEEKDAYS_LONG = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+}
 _PARTS = {"en": ("early ", "mid ", "late "), "fr": ("début ", "mi-", "fin ")}
 _SEASONS = {
     "en": {3: "spring", 6: "summer", 9: "autumn", 12: "winter"},
@@ -30,10 +38,22 @@ def month_name(month: int, lang: str, short: bool = True) -> str:
     return _NAMES[(language(lang), short)][month - 1]
 
 
-def day_label(day: date, lang: str, short: bool = False) -> str:
+def date_label(day: date, lang: str, short: bool = False) -> str:
     """One day as people write it: "1 November 2025", "1er novembre 2025"."""
     number = "1er" if day.day == 1 and language(lang) == "fr" else str(day.day)
     return f"{number} {month_name(day.month, lang, short=short)} {day.year}"
+
+
+def weekday_name(weekday: int, lang: str, short: bool = True) -> str:
+    """Monday is 0: "Mo" (short) or "Mon" in English, "lu" or "lun." in French."""
+    return (_WEEKDAYS if short else _WEEKDAYS_LONG)[language(lang)][weekday]
+
+
+def day_label(day: date, lang: str) -> str:
+    """ "Mon 23 Nov", "lun. 23 nov.": a day of a week as a heading."""
+    return (
+        f"{weekday_name(day.weekday(), lang, short=False)} {day.day} {month_name(day.month, lang)}"
+    )
 
 
 def format_window(window: DateWindow, lang: str = "en") -> str:
@@ -58,7 +78,19 @@ def _french_from(body: str, precision: Precision) -> str:
     return f"à partir de {body}"
 
 
-def _month_end(year: int, month: int) -> date:
+def span_label(start: date, end: date, lang: str = "en") -> str:
+    """The shortest label of the days `start`..`end` whatever the precision a source gave:
+    "2026", "H2 2026", "Q4 2026", "winter 2026-27", "Oct-Nov 2026", else the days."""
+    lang = language(lang)
+    for precision in (Precision.YEAR, Precision.HALF, Precision.QUARTER, Precision.SEASON):
+        label = _body(DateWindow(start, end, precision), lang)
+        if label != _days(start, end, lang):
+            return label
+    return _body(DateWindow(start, end, Precision.MONTH), lang)
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
     if month == 12:
         return date(year, 12, 31)
     return date(year, month + 1, 1) - timedelta(days=1)
@@ -86,7 +118,7 @@ def _years(start: date, end: date) -> str | None:
 
 
 def _whole_months(start: date, end: date) -> bool:
-    return start.day == 1 and end == _month_end(end.year, end.month)
+    return start.day == 1 and end == month_end(end.year, end.month)
 
 
 def _months(start: date, end: date, lang: str) -> str | None:
@@ -103,7 +135,7 @@ def _months(start: date, end: date, lang: str) -> str | None:
 def _part_of_month(start: date, end: date, lang: str) -> str | None:
     if (start.year, start.month) != (end.year, end.month):
         return None
-    last_day = _month_end(start.year, start.month).day
+    last_day = month_end(start.year, start.month).day
     spans = ((1, 10), (11, 20), (21, last_day))
     if (start.day, end.day) not in spans:
         return None
@@ -113,7 +145,7 @@ def _part_of_month(start: date, end: date, lang: str) -> str | None:
 
 def _period(start: date, end: date, size: int, lang: str) -> str | None:
     aligned = start.day == 1 and (start.month - 1) % size == 0
-    if not aligned or end != _month_end(start.year, start.month + size - 1):
+    if not aligned or end != month_end(start.year, start.month + size - 1):
         return None
     return f"{_PERIOD_LETTER[(lang, size)]}{(start.month - 1) // size + 1} {start.year}"
 
@@ -123,7 +155,7 @@ def _season(start: date, end: date, lang: str) -> str | None:
         return None
     last_month = start.month + 2
     year = start.year + (last_month - 1) // 12
-    if end != _month_end(year, (last_month - 1) % 12 + 1):
+    if end != month_end(year, (last_month - 1) % 12 + 1):
         return None
     name = _SEASONS[lang][start.month]
     if start.month == 12:

@@ -16,6 +16,7 @@ from typing import Any, cast
 from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
 from sco_cal.domain.errors import DatePhraseError
+from sco_cal.domain.everyday_dates import UnreadableDate, read_everyday
 from sco_cal.domain.text import fold
 from sco_cal.i18n import N_, _
 
@@ -39,8 +40,6 @@ _SEASONS = {"printemps": 3, "spring": 3, "ete": 6, "summer": 6, "automne": 9, "a
 _SEASONS |= {"fall": 9, "hiver": 12, "winter": 12}
 _PARTS = {"debut": 1, "early": 1, "beginning": 1, "start": 1, "mi": 2, "mid": 2, "milieu": 2}
 _PARTS |= {"middle": 2, "fin": 3, "late": 3, "end": 3}
-_RELATIVE = {"today": 0, "aujourd'hui": 0, "aujourdhui": 0, "tomorrow": 1, "demain": 1}
-_RELATIVE |= {"yesterday": -1, "hier": -1, "apres-demain": 2, "avant-hier": -2}
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -129,6 +128,10 @@ class _Bad(Exception):
     """A reason the phrase cannot be read; turned into DatePhraseError with the phrase."""
 
 
+class _NoYear(_Bad):
+    """The phrase names no year and none was given: today may choose one."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Partial:
     day: int | None
@@ -140,11 +143,12 @@ class _Partial:
 class _Context:
     default_year: int | None
     today: date | None
+    looking_back: bool = False
 
     def year(self, given: int | None) -> int:
         year = given if given is not None else self.default_year
         if year is None:
-            raise _Bad(N_("no year"))
+            raise _NoYear(N_("no year"))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise _Bad(
                 _("year {year} is outside {first_year}-{last_year}").format(
@@ -155,12 +159,17 @@ class _Context:
 
 
 def parse_date_phrase(
-    text: str, *, default_year: int | None = None, today: date | None = None
+    text: str,
+    *,
+    default_year: int | None = None,
+    today: date | None = None,
+    looking_back: bool = False,
 ) -> DateWindow:
     """Read a French or English date phrase; raise DatePhraseError if it cannot be read.
 
-    `default_year` fills in a missing year ("le 27 novembre"); `today` is needed
-    for "today", "demain" and the like.
+    `default_year` fills in a missing year ("le 27 novembre"); without it, `today` does:
+    the next such date from today, or the last one when the command `looking_back`.
+    `today` is also what "demain", "next monday" or "+3d" count from.
     """
     original = text.strip()
     if _ISO_DAY.fullmatch(original):
@@ -177,7 +186,13 @@ def parse_date_phrase(
         # Checked before and after folding: folding can lengthen text many times over.
         if len(original) > _MAX_LENGTH or len(phrase := _clean(original)) > _MAX_LENGTH:
             raise _Bad(_("longer than {max_length} characters").format(max_length=_MAX_LENGTH))
-        window = _read(phrase, _Context(default_year, today))
+        context = _Context(default_year, today, looking_back)
+        try:
+            window = _read(phrase, context)
+        except _NoYear:
+            if today is None or default_year is not None:
+                raise
+            window = _nearest_year(phrase, context, today)
     except _Bad as bad:
         raise DatePhraseError(
             _("cannot read date phrase '{phrase}': {reason}").format(
@@ -185,6 +200,27 @@ def parse_date_phrase(
             )
         ) from None
     return replace(window, text=original)
+
+
+# A yearless phrase is looked for this many years ahead (or back): 29 February recurs
+# within eight years, every other date within one.
+_YEARS_TO_TRY = 9
+
+
+def _nearest_year(phrase: str, context: _Context, today: date) -> DateWindow:
+    """The phrase in the first year whose window has not ended by today (or, looking
+    back, has begun by today)."""
+    step = -1 if context.looking_back else 1
+    reason = N_("no year")
+    for year in range(today.year, today.year + step * _YEARS_TO_TRY, step):
+        try:
+            window = _read(phrase, replace(context, default_year=year))
+        except _Bad as bad:
+            reason = str(bad)
+            continue
+        if (window.start <= today) if context.looking_back else (window.end >= today):
+            return window
+    raise _Bad(reason)
 
 
 def _shown(text: str) -> str:
@@ -206,6 +242,9 @@ def _strip_lead(phrase: str) -> str:
 
 
 def _read(phrase: str, ctx: _Context) -> DateWindow:
+    everyday = _everyday(phrase, ctx)
+    if everyday is not None:
+        return everyday
     phrase = _strip_lead(phrase)
     opened = _OPEN.match(phrase)
     rest = opened["rest"] if opened else phrase
@@ -221,9 +260,17 @@ def _read(phrase: str, ctx: _Context) -> DateWindow:
     return replace(window, open_ended=True)
 
 
+def _everyday(phrase: str, ctx: _Context) -> DateWindow | None:
+    try:
+        return read_everyday(phrase, ctx.today, looking_back=ctx.looking_back)
+    except UnreadableDate as exc:
+        raise _Bad(str(exc)) from None
+
+
 def _read_plain(phrase: str, ctx: _Context) -> tuple[DateWindow, bool]:
-    if phrase in _RELATIVE:
-        return _relative(_RELATIVE[phrase], ctx), False
+    everyday = _everyday(phrase, ctx)
+    if everyday is not None:
+        return everyday, False
     window = _read_period(phrase, ctx, _QUARTERS, 3) or _read_period(phrase, ctx, _HALVES, 6)
     window = window or _read_season(phrase, ctx) or _read_part(phrase, ctx)
     window = window or _read_single(phrase, ctx)
@@ -235,16 +282,6 @@ def _read_plain(phrase: str, ctx: _Context) -> tuple[DateWindow, bool]:
     if _KNOWN_WORD.search(phrase):
         raise _Bad(N_("the words are known but do not make a date together"))
     raise _Bad(N_("no month, season, quarter or half-year recognised"))
-
-
-def _relative(offset: int, ctx: _Context) -> DateWindow:
-    if ctx.today is None:
-        raise _Bad(N_("a relative day needs today's date"))
-    try:
-        day = ctx.today + timedelta(days=offset)
-    except OverflowError:
-        raise _Bad(N_("the day is outside the calendar")) from None
-    return DateWindow(day, day, Precision.DAY)
 
 
 def _match(patterns: tuple[re.Pattern[str], ...], phrase: str) -> re.Match[str] | None:

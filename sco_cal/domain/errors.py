@@ -57,3 +57,9 @@ class StoreError(ScoCalError):
     """The database cannot be opened, is locked, read-only or damaged."""
 
     exit_code = 5
+
+
+class ServerError(ScoCalError):
+    """A calendar server cannot be reached, refused the credentials or answered wrongly."""
+
+    exit_code = 5

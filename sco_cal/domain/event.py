@@ -11,6 +11,7 @@ from typing import Any
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
+from sco_cal.domain.postponement import SineDie
 from sco_cal.domain.text import slug
 from sco_cal.i18n import _
 
@@ -90,19 +91,48 @@ class Annotation:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field an action changed, from which value to which, as the history writes
+    values: ISO dates, state and kind names, cities as JSON; None for no value."""
+
+    field: str
+    old: str | None = None
+    new: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """One recorded change: who, when, what, from which value to which, and why."""
+    """One recorded action: who, when, what, each field it changed, and why.
+
+    `action` is created, status, edit, reschedule, annotate, unannotate, tag, remind,
+    unremind, snooze, delete, restore, undo, or a machine's: seed, import.
+    """
 
     id: int
     event_id: str
     at: datetime
     author: str
-    action: str  # created, status, edit, reschedule, annotate, unannotate, tag, seed
-    field: str | None = None
-    old: str | None = None
-    new: str | None = None
+    action: str
+    changes: tuple[FieldChange, ...] = ()
     note: str | None = None
     source: str | None = None
+    undoes: int | None = None  # for an undo: the entry it reverted
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.changes)
+
+    def change(self, field: str) -> FieldChange | None:
+        """The change of `field`, if this entry made one."""
+        return next((c for c in self.changes if c.field == field), None)
+
+
+class ReminderMode(StrEnum):
+    """How a reminder's day is found."""
+
+    BEFORE = "before"  # a lead time before the event's first day
+    ON = "on"  # a given day
+    WHEN_DATED = "when-dated"  # a lead time, counted once the event has a known day
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +142,12 @@ class Reminder:
     id: int
     event_id: str
     due: date
-    spec: str  # how it was asked for: "14d", "2w" or a date phrase
+    spec: str  # how it was asked for: "14d", "2w", "1mo" or a date phrase
     author: str
     created_at: datetime
     delivered_at: datetime | None = None
     snoozed_until: date | None = None
+    mode: ReminderMode = ReminderMode.BEFORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +161,7 @@ class Event:
     title_en: str
     window: DateWindow
     status: ConfirmationState
+    sine_die: SineDie | None = None  # postponed with no new date: `window` is the old one
     theme: str | None = None
     series: str | None = None
     number: int | None = None
@@ -147,6 +179,7 @@ class Event:
     history: tuple[HistoryEntry, ...] = ()
     reminders: tuple[Reminder, ...] = ()
     annotation_count: int = 0
+    deleted_at: datetime | None = None  # a person deleted it; `restore` brings it back
 
     def title_in(self, lang: str) -> str:
         """The title in `lang` ("fr" or "en"), falling back to the other one."""
@@ -155,10 +188,15 @@ class Event:
         return self.title_en or self.title
 
     def needs_follow_up(self, today: date) -> bool:
-        return needs_follow_up(self.status, self.window, today)
+        return needs_follow_up(self.status, self.window, today, self.sine_die)
 
     def is_upcoming(self, today: date) -> bool:
-        return is_upcoming(self.status, self.window, today)
+        return is_upcoming(self.status, self.window, today, self.sine_die)
+
+    @property
+    def has_known_day(self) -> bool:
+        """The source named the day (or days), and no postponement has made it unknown."""
+        return self.window.is_exact and self.sine_die is None
 
     @property
     def live_annotations(self) -> tuple[Annotation, ...]:
@@ -174,6 +212,7 @@ def readable_id(event: Event) -> str:
 # The names a change to an event is recorded under in its history: its own fields, the
 # window spelled out in its parts. What documents state; id, origin and version are not.
 WINDOW_FIELDS = ("start_date", "end_date", "precision", "date_text", "open_ended")
+SINE_DIE_FIELDS = ("sine_die_since", "sine_die_follow_up")
 CONTENT_FIELDS = (
     "organisation",
     "kind",
@@ -188,6 +227,7 @@ CONTENT_FIELDS = (
     "start_time",
     "timezone",
     "status",
+    *SINE_DIE_FIELDS,
     "summary",
 )
 
@@ -200,6 +240,14 @@ def window_fields(window: DateWindow) -> dict[str, Any]:
         "precision": window.precision,
         "date_text": window.text,
         "open_ended": window.open_ended,
+    }
+
+
+def sine_die_fields(sine_die: SineDie | None) -> dict[str, Any]:
+    """A postponement sine die (or its end, None) as the fields a change records."""
+    return {
+        "sine_die_since": sine_die.since if sine_die else None,
+        "sine_die_follow_up": sine_die.follow_up_from if sine_die else None,
     }
 
 
@@ -219,6 +267,7 @@ def event_fields(event: Event) -> dict[str, Any]:
         "start_time": event.start_time,
         "timezone": event.timezone,
         "status": event.status,
+        **sine_die_fields(event.sine_die),
         "summary": event.summary,
     }
 

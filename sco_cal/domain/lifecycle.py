@@ -11,6 +11,7 @@ from sco_cal.i18n import _
 
 if TYPE_CHECKING:
     from sco_cal.domain.dates import DateWindow
+    from sco_cal.domain.postponement import SineDie
 
 
 class ConfirmationState(StrEnum):
@@ -53,19 +54,35 @@ _FRENCH = {
     "tenu": "held",
 }
 
-# An outcome is still owed for these: nobody has said whether the meeting took place.
+# An outcome is still owed for these: nobody has said whether the meeting took place. A
+# postponement is not an outcome, only a new window (or none, sine die).
 AWAITING_OUTCOME = frozenset(
-    {ConfirmationState.PROPOSED, ConfirmationState.PROVISIONAL, ConfirmationState.CONFIRMED}
+    {
+        ConfirmationState.PROPOSED,
+        ConfirmationState.PROVISIONAL,
+        ConfirmationState.CONFIRMED,
+        ConfirmationState.POSTPONED,
+    }
 )
 AWAITING_CONFIRMATION = frozenset({ConfirmationState.PROPOSED, ConfirmationState.PROVISIONAL})
 CLOSED = frozenset({ConfirmationState.CANCELLED, ConfirmationState.HELD})
 
 
-def needs_follow_up(state: ConfirmationState, window: DateWindow, today: date) -> bool:
-    """The window has ended and no outcome (held, cancelled, postponed) was recorded."""
-    return window.end < today and state in AWAITING_OUTCOME
+def needs_follow_up(
+    state: ConfirmationState, window: DateWindow, today: date, sine_die: SineDie | None = None
+) -> bool:
+    """No outcome (held, cancelled) is recorded, and the window has ended or, for a
+    meeting postponed sine die, the delay given to it has passed."""
+    if state not in AWAITING_OUTCOME:
+        return False
+    if sine_die is not None:
+        return today >= sine_die.follow_up_from
+    return window.end < today
 
 
-def is_upcoming(state: ConfirmationState, window: DateWindow, today: date) -> bool:
-    """The window ends today or later and the meeting is neither held nor cancelled."""
-    return window.end >= today and state not in CLOSED
+def is_upcoming(
+    state: ConfirmationState, window: DateWindow, today: date, sine_die: SineDie | None = None
+) -> bool:
+    """Neither held nor cancelled, and the window ends today or later; a meeting
+    postponed sine die is still ahead, on a day nobody knows yet."""
+    return state not in CLOSED and (sine_die is not None or window.end >= today)

@@ -30,10 +30,9 @@ def fields_set_by_people(history: Iterable[HistoryEntry]) -> dict[str, HistoryEn
     field that a machine changed after the person holds no hand-set value any more."""
     owners: dict[str, HistoryEntry] = {}
     for entry in history:
-        if not entry.field:
-            continue
-        if set_by_person(entry):
-            owners[entry.field] = entry
-        else:
-            owners.pop(entry.field, None)
+        for field in entry.fields:
+            if set_by_person(entry):
+                owners[field] = entry
+            else:
+                owners.pop(field, None)
     return owners

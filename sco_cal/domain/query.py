@@ -33,6 +33,8 @@ class Scope(StrEnum):
     UPCOMING = "upcoming"  # window ends today or later, not held or cancelled
     PAST = "past"  # window ended before today
     ALL = "all"
+    # What a desk still has to act on: upcoming, and past meetings needing follow-up.
+    AGENDA = "agenda"
 
 
 class SortKey(StrEnum):
@@ -66,6 +68,7 @@ class EventFilter:
     follow_up: bool = False
     annotated: bool = False
     search: str = ""
+    exact: bool | None = None  # True: only windows whose days are known; False: only fuzzy
 
     def __post_init__(self) -> None:
         # Each word is one more condition in the query: a pasted page would exhaust the
@@ -95,7 +98,9 @@ class EventFilter:
     def matches(self, event: Event, today: date) -> bool:
         """Whether `event` passes every criterion, judged against `today`."""
         return (
-            self._in_scope(event, today)
+            event.deleted_at is None
+            and self._in_scope(event, today)
+            and (self.exact is None or event.window.is_exact == self.exact)
             and _any_or_all(self.organisations, event.organisation)
             and _any_or_all(self.countries, event.country)
             and (not self.cities or any(c in event.cities for c in self.cities))
@@ -119,6 +124,8 @@ class EventFilter:
             return event.is_upcoming(today)
         if self.scope is Scope.PAST:
             return event.window.end < today
+        if self.scope is Scope.AGENDA:
+            return event.is_upcoming(today) or event.needs_follow_up(today)
         return True
 
     def _matches_text(self, event: Event) -> bool:
@@ -220,8 +227,9 @@ class Criteria:
             try:
                 return Scope(self.scope)
             except ValueError:
+                names = ", ".join(s.value for s in Scope)
                 raise InvalidInput(
-                    _("unknown scope '{scope}' (upcoming, past, all)").format(scope=self.scope)
+                    _("unknown scope '{scope}' ({names})").format(scope=self.scope, names=names)
                 ) from None
         # Asking for a date range or for follow-ups means looking beyond what is upcoming.
         if self.date_from or self.date_to or self.follow_up:

@@ -84,3 +84,40 @@ def safe(text: str) -> str:
 def safe_line(text: str) -> str:
     """`safe`, with line breaks and tabs made visible too: for one-line messages."""
     return safe(text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")
+
+
+# Anything from the combining accents on may be wide or take no cell; below, one cell each.
+_MAYBE_NOT_ONE_CELL = re.compile(r"[\u0300-\U0010ffff]")
+_ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})
+
+
+def char_width(char: str) -> int:
+    """Cells a character takes in a terminal: 2 for wide East Asian ones, 0 for combining
+    marks and invisible formatting, else 1."""
+    if unicodedata.category(char) in _ZERO_WIDTH or char == "\u200b":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """Cells `text` takes in a terminal (`"北京"` takes 4)."""
+    if not _MAYBE_NOT_ONE_CELL.search(text):
+        return len(text)
+    return sum(map(char_width, text))
+
+
+def fit_cells(text: str, width: int) -> str:
+    """`text` cut with an ellipsis, or padded with spaces, to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    used = cell_width(text)
+    if used <= width:
+        return text + " " * (width - used)
+    kept, room = [], width - 1
+    for char in text:
+        room -= char_width(char)
+        if room < 0:
+            break
+        kept.append(char)
+    cut = "".join(kept) + "…"
+    return cut + " " * (width - cell_width(cut))

@@ -17,7 +17,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from sco_cal.domain.dates import DateWindow
-from sco_cal.domain.event import Event, Kind
+from sco_cal.domain.event import Event, HistoryEntry, Kind
 from sco_cal.domain.lifecycle import CLOSED, ConfirmationState
 from sco_cal.domain.organisations import NATIONAL
 from sco_cal.domain.text import fold
@@ -414,24 +414,19 @@ def inside(inner: DateWindow, outer: DateWindow) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def earlier_windows(history: Iterable[object]) -> list[DateWindow]:
+def earlier_windows(history: Iterable[HistoryEntry]) -> list[DateWindow]:
     """The windows an event had before each recorded move (oldest first)."""
     from datetime import date
 
     from sco_cal.domain.dates import Precision
 
-    starts: dict[object, str] = {}
-    ends: dict[object, str] = {}
-    for entry in history:
-        field = getattr(entry, "field", None)
-        old = getattr(entry, "old", None)
-        if field == "start_date" and old:
-            starts[getattr(entry, "at", None)] = old
-        elif field == "end_date" and old:
-            ends[getattr(entry, "at", None)] = old
     found = []
-    for at, start in starts.items():
-        end = ends.get(at, start)
+    for entry in history:
+        start_change, end_change = entry.change("start_date"), entry.change("end_date")
+        start = start_change.old if start_change else None
+        if not start:
+            continue
+        end = (end_change.old if end_change else None) or start
         try:
             first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
         except ValueError:

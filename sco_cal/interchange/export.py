@@ -66,13 +66,19 @@ def calendar_bytes(
     *,
     reminders: Mapping[str, Sequence[Reminder]] | None = None,
     tick: Tick | None = None,
+    uids: Mapping[str, str] | None = None,
 ) -> bytes:
     """One VCALENDAR holding a VEVENT per event shown, with the time zones they use."""
     options = options or ExportOptions()
     body: list[str] = []
     zones: set[str] = set()
     for event in events:
-        lines = vevent_lines(event, options, reminders=(reminders or {}).get(event.id, ()))
+        lines = vevent_lines(
+            event,
+            options,
+            reminders=(reminders or {}).get(event.id, ()),
+            uid=(uids or {}).get(event.id),
+        )
         if lines:
             body += lines
             if event.start_time and event.timezone:
@@ -86,7 +92,11 @@ def calendar_bytes(
 
 
 def vevent_lines(
-    event: Event, options: ExportOptions, *, reminders: Sequence[Reminder] = ()
+    event: Event,
+    options: ExportOptions,
+    *,
+    reminders: Sequence[Reminder] = (),
+    uid: str | None = None,
 ) -> list[str]:
     """One event as a VEVENT's content lines (unfolded), or none if its window is left
     out (`--fuzzy skip`). The properties come in icalendar's order: SUMMARY, DTSTART,
@@ -108,7 +118,8 @@ def vevent_lines(
         lines.append(_moment("DTEND", end))
     lines += [
         f"DTSTAMP:{stamp}",
-        f"UID:{escape_text(v.uid_for(event.id))}",
+        # An event first written by another program keeps that program's UID.
+        f"UID:{escape_text(uid or v.uid_for(event.id))}",
         f"SEQUENCE:{event.version}",
         f"CATEGORIES:{','.join(escape_text(c) for c in categories(event))}",
         f"DESCRIPTION:{escape_text(description(event, options))}",
@@ -267,6 +278,8 @@ def _alarm_lines(event: Event, reminder: Reminder, start: date | datetime, lang:
     from sco_cal.domain.reminders import effective_due
 
     due = effective_due(reminder, event)
+    if due is None:
+        return []  # waiting for the meeting to get a known day: nothing to ring yet
     if reminder.snoozed_until is not None:
         due = max(due, reminder.snoozed_until)
     if isinstance(start, datetime):

@@ -10,15 +10,21 @@ from datetime import date
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
-from sco_cal.domain.event import Annotation, Event, HistoryEntry, Reminder, Source
-from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, Reminder, Source
 from sco_cal.domain.organisations import organisation_acronym, organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
 from sco_cal.i18n import N_, _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
-from sco_cal.output.words import action_word, kind_word, precision_word, state_word
+from sco_cal.output.words import (
+    action_word,
+    field_word,
+    kind_word,
+    precision_word,
+    state_word,
+    value_word,
+)
 
 LABEL = 14
 FOLLOW_UP_NOTE = N_("needs follow-up: the window has ended, no outcome recorded")
@@ -62,7 +68,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     if sheet.other_title:
         lines.append(paint(sheet.other_title, "italic"))
     lines += [
-        paint(f"{labelled(name):<{LABEL}}", "bold") + paint(value, *style.split())
+        paint(f"{labelled(name):<{label_width(sheet)}}", "bold") + paint(value, *style.split())
         for name, value, style in sheet.fields
     ]
     for heading, items in sheet.sections:
@@ -72,25 +78,55 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     return "\n".join(lines)
 
 
+def label_width(sheet: Sheet) -> int:
+    """The labels' column: LABEL, or wider when a language's labels need it ("Organisation :")."""
+    return max([LABEL, *(len(labelled(name)) + 1 for name, _value, _style in sheet.fields)])
+
+
 def labelled(label: str) -> str:
     """`State:`, or `État :` where the language puts a space before a colon."""
     return _("{label}:").format(label=label)
 
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
-    """`2026-01-12 10:00 alice status: provisional -> confirmed (note) [source]`."""
-    what = safe(action_word(entry.action) + (f" {entry.field}" if entry.field else ""))
-    change = ""
-    if entry.old is not None or entry.new is not None:
-        old, new = (_stored_value(entry, v) for v in (entry.old, entry.new))
-        change = f"{labelled('')} {old} -> {new}"
-        if entry.action == "annotate":
-            change = f"{labelled('')} {safe(entry.new or '')}"
+    """`2026-01-12 10:00 alice status: status provisional -> postponed, date H2 2026 ->
+    début octobre 2026 (note) [source]`: one line per action, each field it changed."""
     extra = (f" ({safe(entry.note)})" if entry.note else "") + (
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
-    return f"{head} {safe(entry.event_id) + ' ' if with_event else ''}{what}{change}{extra}"
+    event = safe(entry.event_id) + " " if with_event else ""
+    return f"{head} {event}{safe(action_word(entry.action))}{_what(entry)}{extra}"
+
+
+def _what(entry: HistoryEntry) -> str:
+    if entry.action == "created":
+        state = entry.change("status")
+        return f" ({_value('status', state.new)})" if state and state.new else ""
+    text = changes_text(entry.changes)
+    return f"{labelled('')} {text}" if text else ""
+
+
+# A window's parts are told by its wording when that changed too.
+_WINDOW_PARTS = frozenset({"start_date", "end_date", "precision", "open_ended"})
+
+
+def changes_text(changes: Sequence[FieldChange]) -> str:
+    """`status provisional -> confirmed, date H2 2026 -> oct. 2026`, `+briefing -old`."""
+    worded = any(c.field == "date_text" for c in changes)
+    parts = []
+    for c in changes:
+        if worded and c.field in _WINDOW_PARTS or c.field == "deleted":
+            continue
+        if c.field == "tag":
+            parts.append(f"+{safe(c.new)}" if c.new is not None else f"-{safe(c.old or '')}")
+        elif c.field == "annotation":
+            parts.append(safe(c.new if c.new is not None else c.old or ""))
+        else:
+            name = field_word("date" if c.field == "date_text" else c.field)
+            old, new = (_value(c.field, v) for v in (c.old, c.new))
+            parts.append(f"{safe(name)} {old} -> {new}")
+    return ", ".join(parts)
 
 
 def name_or_code(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
@@ -117,7 +153,7 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
         span = _("{span}, open-ended").format(span=span)
     when = f"{format_window(w, lang)}  ({span})"
     follow_up = f"  ! {_(FOLLOW_UP_NOTE)}" if event.needs_follow_up(today) else ""
-    state = state_word(event.status) + follow_up
+    state = state_word(event.status) + _sine_die(event) + follow_up
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
@@ -137,6 +173,14 @@ def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str],
     # Every value is escaped, even those that look like ours: a store may hold ids,
     # series, tags or codes written by an import or an older sco-cal.
     return tuple((n, safe(v), s) for n, v, s in rows if v)
+
+
+def _sine_die(event: Event) -> str:
+    if event.sine_die is None:
+        return ""
+    return _(" sine die since {since} (no new date; follow-up from {day})").format(
+        since=event.sine_die.since.isoformat(), day=event.sine_die.follow_up_from.isoformat()
+    )
 
 
 def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
@@ -167,10 +211,6 @@ def _reminder(reminder: Reminder) -> str:
     return f"#{reminder.id} {due} ({safe(reminder.spec)}){delivered}"
 
 
-def _stored_value(entry: HistoryEntry, value: str | None) -> str:
-    """An old or new value of a history entry; a state is shown as its word."""
-    if value is None:
-        return "-"
-    if entry.action in ("status", "created") and value in set(ConfirmationState):
-        return state_word(ConfirmationState(value))
-    return safe(value)
+def _value(field: str, value: str | None) -> str:
+    """An old or new value of a change; a state, kind or precision is shown as its word."""
+    return "-" if value is None else safe(value_word(field, value))

@@ -17,6 +17,7 @@ _TABLE = "border-collapse:collapse;width:100%"
 _WHEN = "padding:4px 8px 4px 0;vertical-align:top;white-space:nowrap;color:#555"
 _CELL = "padding:4px 0;vertical-align:top"
 _SMALL = "color:#666;font-size:12px"
+_GROUP = "padding:8px 0 2px 0;font-weight:bold;color:#444"
 _ID = "font-family:Menlo,Consolas,monospace;font-size:12px;color:#0b5394"
 
 
@@ -40,12 +41,18 @@ def render_digest_html(digest: Digest, lang: str) -> str:
 
 def _section(section: Section) -> str:
     style = _H2_ALERT if section.key == "needs_follow_up" else _H2
-    rows = "\n".join(_row(item) for item in section.items)
+    rows, group = [], ""
+    for item in section.items:
+        if item.group and item.group != group:
+            rows.append(f'<tr><td colspan="2" style="{_GROUP}">{escape(item.group)}</td></tr>')
+        group = item.group
+        rows.append(_row(item))
+    body = "\n".join(rows)
     summary = f'<p style="{_SMALL}">{escape(section.summary)}</p>' if section.summary else ""
     more = f'<p style="{_SMALL}">{escape(section.more)}</p>' if section.more else ""
     return (
         f'<h2 style="{style}">{escape(section.heading)}</h2>{summary}\n'
-        f'<table style="{_TABLE}" role="presentation">\n{rows}\n</table>{more}'
+        f'<table style="{_TABLE}" role="presentation">\n{body}\n</table>{more}'
     )
 
 

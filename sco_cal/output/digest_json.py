@@ -7,22 +7,26 @@ from typing import Any
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.digest import Change, Digest
-from sco_cal.domain.event import Event
-from sco_cal.output.records import history_record
+from sco_cal.domain.digest_items import Listed, Reason
+from sco_cal.domain.reminders import DueReminder
+from sco_cal.output.records import history_record, sine_die_record
 from sco_cal.output.reminders import due_record
 
-DIGEST_SCHEMA = {"name": "sco-cal-digest", "version": 1}
+# Version 2: the section `dates_open`, a reminder's place after the follow-ups, and on every
+# item the `reason` (the rule that put it there) and its `group`.
+DIGEST_SCHEMA = {"name": "sco-cal-digest", "version": 2}
 
 
 def digest_record(digest: Digest, lang: str) -> dict[str, Any]:
     """Every section is present, as an empty list when there is nothing in it."""
     today = digest.today
     sections = {
-        "today": [_event(e, today, lang) for e in digest.today_events],
-        "coming_up": [_event(e, today, lang) for e in digest.coming_up],
-        "reminders_due": [due_record(r, lang) for r in digest.reminders_due],
-        "awaiting_confirmation": [_event(e, today, lang) for e in digest.awaiting_confirmation],
-        "needs_follow_up": [_event(e, today, lang) for e in digest.needs_follow_up],
+        "today": [_event(i, today, lang) for i in digest.today_events],
+        "coming_up": [_event(i, today, lang) for i in digest.coming_up],
+        "dates_open": [_event(i, today, lang) for i in digest.dates_open],
+        "awaiting_confirmation": [_event(i, today, lang) for i in digest.awaiting_confirmation],
+        "needs_follow_up": [_event(i, today, lang) for i in digest.needs_follow_up],
+        "reminders_due": [_reminder(r, lang) for r in digest.reminders_due],
         "changed": [_change(c, lang) for c in digest.changes],
     }
     return {
@@ -44,10 +48,13 @@ def digest_record(digest: Digest, lang: str) -> dict[str, Any]:
     }
 
 
-def _event(event: Event, today: date, lang: str) -> dict[str, Any]:
+def _event(item: Listed, today: date, lang: str) -> dict[str, Any]:
+    event = item.event
     w = event.window
     return {
         "id": event.id,
+        "reason": item.reason.value,
+        "group": item.group or None,
         "title": event.title_in(lang),
         "title_fr": event.title,
         "title_en": event.title_en,
@@ -63,14 +70,21 @@ def _event(event: Event, today: date, lang: str) -> dict[str, Any]:
         "open_ended": w.open_ended,
         "date_text": w.text,
         "date_label": format_window(w, lang),
+        "sine_die": sine_die_record(event),
         "days_until_start": (w.start - today).days,
         "days_since_end": (today - w.end).days,
         "documents": sorted({s.document for s in event.sources}),
     }
 
 
+def _reminder(item: DueReminder, lang: str) -> dict[str, Any]:
+    reason = Reason.REMINDER_DUE if item.reminder is not None else Reason.DEFAULT_REMINDER_DUE
+    return {"reason": reason.value} | due_record(item, lang)
+
+
 def _change(change: Change, lang: str) -> dict[str, Any]:
     return {
+        "reason": Reason.CHANGED.value,
         "kind": change.kind.value,
         "title": change.event.title_in(lang) if change.event is not None else None,
-    } | history_record(change.entry)
+    } | history_record(change.entry, principal=change.field)

@@ -27,7 +27,12 @@ def render_digest_md(digest: Digest, lang: str) -> str:
         lines += ["", f"### {md_text(section.heading)}"]
         if section.summary:
             lines.append(f"_{md_text(section.summary)}_")
-        lines += [_item(item) for item in section.items]
+        group = ""
+        for item in section.items:
+            if item.group and item.group != group:
+                lines.append(f"- **{md_text(item.group)}**")
+            group = item.group
+            lines.append(("  " if group else "") + _item(item))
         if section.more:
             lines.append(f"- {md_text(section.more)}")
     if digest.is_empty:

@@ -1,4 +1,5 @@
-"""The digest as plain text: for a terminal, a cron mail or a file."""
+"""The digest as plain text: for a terminal, a cron mail or a file; one line an item, so a
+Monday morning's digest fits one screen."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sco_cal.i18n import N_, _
 from sco_cal.output.digest_sections import Item, heading, sections
 from sco_cal.output.style import Painter
 
+TITLE_WIDTH = 64
 NOTHING = N_("Nothing needs attention: no events, reminders, follow-ups or changes.")
 
 
@@ -26,7 +28,13 @@ def render_digest_text(digest: Digest, lang: str, paint: Painter | None = None) 
             lines += textwrap.wrap(
                 safe(section.summary), 96, initial_indent="  ", subsequent_indent="  "
             )
-        lines += [_item(item, paint) for item in section.items]
+        group = ""
+        for item in section.items:
+            if item.group and item.group != group:
+                group_line = textwrap.shorten(safe(item.group), 96, placeholder="…)")
+                lines.append(f"  {paint(group_line, 'bold')}")
+            group = item.group
+            lines.append(_item(item, paint, indent="    " if group else "  "))
         if section.more:
             lines.append(f"  {section.more}")
     if digest.is_empty:
@@ -34,9 +42,11 @@ def render_digest_text(digest: Digest, lang: str, paint: Painter | None = None) 
     return "\n".join(lines) + "\n"
 
 
-def _item(item: Item, paint: Painter) -> str:
-    facts = " · ".join(safe(p) for p in (item.detail, item.note) if p)
-    return (
-        f"  {safe(item.when)}  {safe(item.title)}\n"
-        f"      {facts}  {paint('[' + safe(item.ref) + ']', 'cyan')}"
-    )
+def _item(item: Item, paint: Painter, indent: str) -> str:
+    """`Oct 2025  16th Meeting of Heads of Anti-Drug Services (provisional, ended 388 days
+    ago)  [sco-anti-drug-heads-16]`: the place and a long title's end are left to the other
+    formats, so that a line stays readable."""
+    facts = ", ".join(safe(p) for p in (item.short or item.detail, item.note) if p)
+    title = textwrap.shorten(safe(item.title), TITLE_WIDTH, placeholder="…")
+    ref = paint("[" + safe(item.ref) + "]", "cyan")
+    return f"{indent}{safe(item.when)}  {title} ({facts})  {ref}"

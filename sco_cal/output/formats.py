@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sco_cal.domain.text import safe
+from sco_cal.domain.text import safe, safe_line
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,6 +59,25 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
+
+
+def to_tsv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """A header line, then one tab-separated line per row; tabs in values become spaces and
+    line breaks `\\n`, so every line is one row."""
+    lines = ["\t".join(columns)]
+    for row in rows:
+        lines.append("\t".join(_tsv_cell(row.get(c)) for c in columns))
+    return "\n".join(lines)
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        value = ", ".join(_flat(v) for v in value)
+    return safe_line(str(value))
 
 
 def to_markdown(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:

@@ -37,6 +37,7 @@ def event_record(
         "start_time": event.start_time,
         "timezone": event.timezone,
         "status": event.status.value,
+        "sine_die": sine_die_record(event),
         "needs_follow_up": event.needs_follow_up(today),
         "upcoming": event.is_upcoming(today),
         "summary": event.summary,
@@ -59,6 +60,16 @@ def event_record(
     return record
 
 
+def sine_die_record(event: Event) -> dict[str, str] | None:
+    """A postponement with no new date: since when, and from when it needs follow-up."""
+    if event.sine_die is None:
+        return None
+    return {
+        "since": event.sine_die.since.isoformat(),
+        "follow_up_from": event.sine_die.follow_up_from.isoformat(),
+    }
+
+
 def annotation_record(note: Annotation) -> dict[str, Any]:
     record = {
         "id": note.id,
@@ -71,18 +82,23 @@ def annotation_record(note: Annotation) -> dict[str, Any]:
     return record
 
 
-def history_record(entry: HistoryEntry) -> dict[str, Any]:
+def history_record(entry: HistoryEntry, *, principal: str | None = None) -> dict[str, Any]:
+    """An entry with every change it made (`changes`); `field`, `old` and `new` repeat the
+    `principal` change (default: the first), as records had them when an entry held one."""
+    main = (entry.change(principal) if principal else None) or next(iter(entry.changes), None)
     return {
         "id": entry.id,
         "event_id": entry.event_id,
         "at": _iso(entry.at),
         "author": entry.author,
         "action": entry.action,
-        "field": entry.field,
-        "old": entry.old,
-        "new": entry.new,
+        "field": main.field if main else None,
+        "old": main.old if main else None,
+        "new": main.new if main else None,
+        "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in entry.changes],
         "note": entry.note,
         "source": entry.source,
+        "undoes": entry.undoes,
     }
 
 
@@ -92,6 +108,7 @@ def reminder_record(reminder: Reminder) -> dict[str, Any]:
         "event_id": reminder.event_id,
         "due": _iso(reminder.due),
         "spec": reminder.spec,
+        "mode": reminder.mode.value,
         "author": reminder.author,
         "delivered_at": _iso(reminder.delivered_at),
         "snoozed_until": _iso(reminder.snoozed_until),

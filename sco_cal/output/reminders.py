@@ -3,42 +3,66 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sco_cal.domain.date_labels import format_window
-from sco_cal.domain.event import Reminder
-from sco_cal.domain.reminders import DueReminder
+from sco_cal.domain.durations import format_duration
+from sco_cal.domain.reminders import DueReminder, ListedReminder, ReminderState
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.output.records import reminder_record
 from sco_cal.output.style import Painter
 
-REMINDER_COLUMNS = ("id", "event_id", "due", "spec", "state", "author")
+REMINDER_COLUMNS = ("id", "event_id", "due", "spec", "lead", "mode", "state", "author")
 
 
-def reminder_state(reminder: Reminder, today: date, *, words: bool = False) -> str:
-    """`pending`, `delivered` or `snoozed until DAY`: English for JSON and CSV, in the
-    current language with `words`."""
-    say = _ if words else str
-    if reminder.snoozed_until is not None and reminder.snoozed_until > today:
-        return say("snoozed until {day}").format(day=reminder.snoozed_until.isoformat())
-    return say("delivered") if reminder.delivered_at is not None else say("pending")
+_STATE_WORDS = {
+    ReminderState.PENDING: N_("pending"),
+    ReminderState.WAITING: N_("waiting for a date"),
+    ReminderState.DELIVERED: N_("delivered"),
+    ReminderState.EXPIRED: N_("expired"),
+}
 
 
-def reminder_row(reminder: Reminder, today: date) -> dict[str, Any]:
-    """A stored reminder's record, with its state in words."""
-    return reminder_record(reminder) | {"state": reminder_state(reminder, today)}
+def state_words(item: ListedReminder, *, translated: bool = True) -> str:
+    """`pending`, `snoozed until DAY`...: in the current language, or English for JSON
+    and CSV (`translated=False`), which scripts read."""
+    say = _ if translated else str
+    if item.state is ReminderState.SNOOZED:
+        assert item.reminder.snoozed_until is not None
+        return say(N_("snoozed until {day}")).format(day=item.reminder.snoozed_until.isoformat())
+    return say(_STATE_WORDS[item.state])
 
 
-def render_reminders(reminders: Sequence[Reminder], today: date, paint: Painter) -> str:
+def lead_words(item: ListedReminder, lang: str) -> str | None:
+    """ "14 days before", "1 mois avant", or None for a reminder on a given day."""
+    if item.lead is None:
+        return None
+    return _("{lead} before").format(lead=format_duration(item.lead, lang))
+
+
+def reminder_row(item: ListedReminder, lang: str) -> dict[str, Any]:
+    """A stored reminder's record, with its day as its event now stands (null while it
+    waits for a known day), its lead time and its state (in English, for scripts)."""
+    return reminder_record(item.reminder) | {
+        "due": item.due.isoformat() if item.due else None,
+        "lead": lead_words(item, lang),
+        "state": state_words(item, translated=False),
+    }
+
+
+def render_reminders(items: Sequence[ListedReminder], lang: str, paint: Painter) -> str:
+    lines = []
     due = _("due {day}")
-    return "\n".join(
-        f"{paint(f'#{r.id}'.ljust(5), 'cyan')} {due.format(day=r.due.isoformat())}  "
-        f"{safe(r.spec):<6} "
-        f"{reminder_state(r, today, words=True):<10}  {safe(r.event_id)}"
-        for r in reminders
-    )
+    for item in items:
+        day = item.due.isoformat() if item.due else "-" * 10
+        how = lead_words(item, lang) or _("on that day")
+        lines.append(
+            f"{paint(f'#{item.reminder.id}'.ljust(5), 'cyan')} {due.format(day=day)}  "
+            f"{safe(item.reminder.spec):<6} {safe(how):<18} {state_words(item):<18}  "
+            f"{safe(item.reminder.event_id)}"
+        )
+    return "\n".join(lines)
 
 
 def due_record(item: DueReminder, lang: str) -> dict[str, Any]:

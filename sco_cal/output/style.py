@@ -9,6 +9,7 @@ from sco_cal.domain.lifecycle import ConfirmationState
 
 _CODES = {
     "bold": "1",
+    "reverse": "7",
     "dim": "2",
     "italic": "3",
     "underline": "4",
@@ -30,6 +31,18 @@ STATE_STYLE = {
 }
 
 
+# A day of the month grid that holds meetings, marked by the state the day shows; the
+# mark says it when colour is off.
+DAY_MARK = {
+    ConfirmationState.CONFIRMED: "●",
+    ConfirmationState.PROVISIONAL: "◐",
+    ConfirmationState.PROPOSED: "○",
+    ConfirmationState.POSTPONED: "»",
+    ConfirmationState.HELD: "✓",
+    ConfirmationState.CANCELLED: "✗",
+}
+
+
 def wants_color(stream: TextIO, no_color: bool = False) -> bool:
     """Colour only on a terminal, and never when NO_COLOR or --no-color says so."""
     if no_color or os.environ.get("NO_COLOR"):
@@ -44,7 +57,7 @@ class Painter:
         self.enabled = enabled
 
     def __call__(self, text: str, *styles: str) -> str:
-        if not self.enabled or not styles or not text:
+        if not self.enabled or not styles or not text.strip():
             return text
         codes = ";".join(_CODES[s] for s in styles)
         return f"\x1b[{codes}m{text}\x1b[0m"

@@ -1,23 +1,23 @@
-"""The agenda as a terminal table that stays readable at 80 columns."""
+"""The agenda as a terminal table, one line per event at 80 columns and wider, and as
+a tab-separated table for pipes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from sco_cal.domain.date_labels import format_window, month_name
-from sco_cal.domain.dates import Precision
+from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import Event
+from sco_cal.domain.ordering import Group, grouped
 from sco_cal.domain.organisations import NATIONAL, organisation_acronym
 from sco_cal.domain.places import city_label, country_name
-from sco_cal.domain.text import safe
+from sco_cal.domain.short_ids import SHORTEST
+from sco_cal.domain.text import cell_width, fit_cells, safe
 from sco_cal.i18n import _
+from sco_cal.output.columns import plan
+from sco_cal.output.formats import to_tsv
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.words import state_word
-
-# Below this width the id moves to a second line under the title.
-WIDE = 110
-MIN_TITLE = 20
 
 
 def place_label(event: Event, lang: str = "en") -> str:
@@ -39,65 +39,88 @@ def render_events(
     width: int,
     paint: Painter,
     by_month: bool = True,
+    shorten: Callable[[list[str]], Mapping[str, str]] | None = None,
 ) -> str:
-    """One line per event (two when narrow), with month headings when sorted by date."""
+    """One line per event, under the headings of the agenda's groups when sorted by date.
+
+    The id is a column: whole when it leaves the title room, else the short id that
+    `shorten` gives (and `show` accepts).
+    """
     if not events:
         return ""
     rows = [_cells(e, today, lang) for e in events]
-    when_w = max(len(_("WHEN")), *(len(r[0]) for r in rows))
-    state_w = max(len(_("STATE")), *(len(r[1]) for r in rows))
-    org_w = max(len(_("ORG")), *(len(r[2]) for r in rows))
-    place_w = min(20, max(5, *(len(r[4]) for r in rows)))
-    ids = [safe(e.id) for e in events]
-    id_w = max(2, *(len(i) for i in ids))
-    wide = width >= WIDE
-    # Separators: two spaces between five columns, plus the follow-up mark and its space.
-    fixed = when_w + state_w + org_w + place_w + 12 + (2 + id_w if wide else 0)
-    if width - fixed < MIN_TITLE:  # give the title room by narrowing the place first
-        shrink = min(place_w - 8, MIN_TITLE - (width - fixed))
-        place_w, fixed = place_w - shrink, fixed - shrink
-    title_w = max(MIN_TITLE, width - fixed)
-    heads = [
-        _("WHEN").ljust(when_w),
-        ("  " + _("STATE")).ljust(state_w + 2),
-        _("ORG").ljust(org_w),
-        _("EVENT").ljust(title_w),
-        _("PLACE").ljust(place_w),
-    ] + ([_("ID")] if wide else [])
-    lines = [paint("  ".join(heads).rstrip(), "bold")]
-    month: str | None = None
-    for event, event_id, (when, state, org, title, place, mark) in zip(
-        events, ids, rows, strict=True
-    ):
-        heading = month_heading(event, lang)
-        if by_month and heading != month:
-            month = heading
-            lines.append(paint(f"── {heading}", "dim"))
-        badge = paint(mark, "red", "bold") + " " + paint(state.ljust(state_w), *_state(event))
-        cells = [
-            when.ljust(when_w),
-            badge,
-            org.ljust(org_w),
-            _fit(title, title_w).ljust(title_w),
-            _fit(place, place_w).ljust(place_w),
-        ]
-        if wide:
-            cells.append(paint(event_id, "cyan"))
-        lines.append("  ".join(cells).rstrip())
-        if not wide:
-            indent = min(when_w + state_w + org_w + 8, max(0, width - len(event_id)))
-            lines.append(" " * indent + paint(event_id, "cyan"))
+    ids = [e.id for e in events]
+    longest = max(len(i) for i in ids)
+    widths = {
+        "when": max(cell_width(_("WHEN")), *(cell_width(r[0]) for r in rows)),
+        "org": max(cell_width(_("ORG")), *(cell_width(r[2]) for r in rows)),
+        "place": max(cell_width(_("PLACE")), *(cell_width(r[4]) for r in rows)),
+    }
+    cols = plan(width, **widths, ident=longest, short_ident=SHORTEST + 2 if shorten else 0)
+    shown = dict(zip(ids, ids, strict=True))
+    if not cols.full_ids and shorten is not None:
+        shown = dict(shorten(ids))
+        cols = plan(width, **widths, short_ident=max(len(v) for v in shown.values()))
+    heads = ["  " + fit_cells(_("WHEN"), cols.when), fit_cells(_("STATE"), cols.state)]
+    heads += [fit_cells(_("ORG"), cols.org), fit_cells(_("EVENT"), cols.title)]
+    heads += [fit_cells(_("PLACE"), cols.place)] + ([_("ID")] if cols.ident else [])
+    lines = [paint(" ".join(heads).rstrip(), "bold")]
+    by_id = dict(zip(ids, rows, strict=True))
+    groups = grouped(events, lang) if by_month else [Group("", False, tuple(events))]
+    for group in groups:
+        if group.heading:
+            lines.append(paint(f"── {safe(group.heading)}", "dim"))
+        for event in group.events:
+            when, _state, org, title, place, mark = by_id[event.id]
+            cells = [
+                paint(mark, "red", "bold") + " " + fit_cells(when, cols.when),
+                paint(fit_cells(cols.state_label(event.status), cols.state), *_state_style(event)),
+                fit_cells(org, cols.org),
+                fit_cells(title, cols.title),
+                fit_cells(place, cols.place),
+            ]
+            if cols.ident:
+                cells.append(paint(safe(shown[event.id]), "cyan"))
+            lines.append(" ".join(cells).rstrip())
     return "\n".join(lines)
 
 
-def _cells(event: Event, today: date, lang: str) -> tuple[str, str, str, str, str, str]:
-    notes = f" ✎{event.annotation_count}" if event.annotation_count else ""
+TSV_COLUMNS = ("id", "when", "start", "end", "status", "follow_up", "org", "title", "place")
+
+
+def render_tsv(events: Sequence[Event], today: date, *, lang: str) -> str:
+    """The events for `cut`, `awk` and `grep`: a header line, then one tab-separated line
+    per event, without colour or headings."""
+    rows = []
+    for event in events:
+        when, _state, org, title, place, _mark = _cells(event, today, lang, notes=False)
+        w = event.window
+        rows.append(
+            {
+                "id": event.id,
+                "when": when,
+                "start": w.start.isoformat(),
+                "end": w.end.isoformat(),
+                "status": event.status.value,
+                "follow_up": event.needs_follow_up(today),
+                "org": org,
+                "title": title,
+                "place": place,
+            }
+        )
+    return to_tsv(rows, TSV_COLUMNS)
+
+
+def _cells(
+    event: Event, today: date, lang: str, *, notes: bool = True
+) -> tuple[str, str, str, str, str, str]:
+    noted = f" ✎{event.annotation_count}" if notes and event.annotation_count else ""
     mark = "!" if event.needs_follow_up(today) else " "
     return (
         safe(format_window(event.window, lang)),
         state_word(event.status),
         organisation_label(event),
-        safe(event.title_in(lang)) + notes,
+        safe(event.title_in(lang)) + noted,
         safe(place_label(event, lang)),
         mark,
     )
@@ -111,17 +134,5 @@ def organisation_label(event: Event) -> str:
     return safe(organisation_acronym(event.organisation))
 
 
-def month_heading(event: Event, lang: str) -> str:
-    """Events are grouped by month; a vaguer window gets its own group ("H2 2026")."""
-    w = event.window
-    if w.precision in (Precision.DAY, Precision.DAYS, Precision.MONTH):
-        return f"{month_name(w.start.month, lang, short=False)} {w.start.year}"
-    return format_window(w, lang)
-
-
-def _state(event: Event) -> tuple[str, ...]:
+def _state_style(event: Event) -> tuple[str, ...]:
     return (STATE_STYLE[event.status],)
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.service.agenda import Agenda
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.database import Database
@@ -13,16 +14,27 @@ from sco_cal.service.events import Events
 from sco_cal.service.interchange import CalendarFiles
 from sco_cal.service.recording import Recorder
 from sco_cal.service.reminders import Reminders
+from sco_cal.service.sync import Sync
 from sco_cal.store.store import Store
 
 
 class CalendarService:
     """Everything a person can ask of the calendar, against a fixed `today`, by part:
     `events` reads, `agenda` pages, `records` writes what people record, `reminders`,
-    `digests`, `calendars` (files in and out), `documents` (bulletins), `database`."""
+    `digests`, `calendars` (files in and out), `sync` (CalDAV collections), `documents` (bulletins),
+    `database`."""
 
-    def __init__(self, store: Store, today: date, author: str) -> None:
-        self._ctx = ServiceContext(store=store, today=today, author=author)
+    def __init__(
+        self,
+        store: Store,
+        today: date,
+        author: str,
+        *,
+        sine_die_days: int = DEFAULT_SINE_DIE_DAYS,
+    ) -> None:
+        self._ctx = ServiceContext(
+            store=store, today=today, author=author, sine_die_days=sine_die_days
+        )
         self.events = Events(self._ctx)
         self.agenda = Agenda(self._ctx)
         self.records = Recorder(self._ctx, self.events)
@@ -31,6 +43,7 @@ class CalendarService:
         self.calendars = CalendarFiles(self._ctx, self.events)
         self.documents = Documents(self._ctx, self.events)
         self.database = Database(self._ctx)
+        self.sync = Sync(self._ctx, self.events)
 
     @property
     def today(self) -> date:

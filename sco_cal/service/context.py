@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.store.store import Store
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ class ServiceContext:
     store: Store
     today: date
     author: str
+    sine_die_days: int = DEFAULT_SINE_DIE_DAYS  # a meeting postponed sine die, followed up after
 
     def now(self) -> datetime:
         return datetime.now(UTC)

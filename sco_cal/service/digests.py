@@ -12,6 +12,8 @@ from sco_cal.service.events import Events
 from sco_cal.service.reminders import Reminders
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from sco_cal.config.settings import Settings
     from sco_cal.domain.digest import Digest
 
@@ -40,7 +42,14 @@ class Digests:
         Each section lists at most `limit` items (default from the settings; 0: all).
         """
         from sco_cal.domain.digest import build_digest
-        from sco_cal.store.digests import LAST_DIGEST_KEY, DigestReads, set_meta
+        from sco_cal.domain.digest_items import Listing
+        from sco_cal.store.digests import (
+            DATES_OPEN,
+            LAST_DIGEST_KEY,
+            DigestReads,
+            mark_listed,
+            set_meta,
+        )
         from sco_cal.store.reminders import ReminderReads
 
         today, now = self._ctx.today, self._ctx.now()
@@ -54,6 +63,8 @@ class Digests:
         # Only the oldest follow-ups are loaded when the list is cut; the store counts all.
         overdue = EventFilter(scope=Scope.ALL, follow_up=True)
         events += self._events.find(overdue, limit=cap, details=True)
+        # Postponed sine die: their old window says nothing of when they will happen.
+        events += [self._events.get(event_id) for event_id in reads.sine_die_ids()]
         history = self._ctx.store.reader.history(since=start, oldest_first=True)
         changed = {h.event_id for h in history} - {e.id for e in events}
         events += ReminderReads(rows).events(changed).values()
@@ -71,11 +82,21 @@ class Digests:
             documents=reads.documents(),
             limit=cap,
             follow_up=reads.follow_up_tally(today) if cap else None,
+            listed_open=reads.listed(DATES_OPEN),
         )
         if mark and since is None:
-            self._ctx.write(
-                lambda s: set_meta(session=s, key=LAST_DIGEST_KEY, value=now.isoformat())
-            )
+            listed = [item.event.id for item in digest.dates_open]
+
+            def record(session: Session) -> None:
+                set_meta(session=session, key=LAST_DIGEST_KEY, value=now.isoformat())
+                mark_listed(
+                    session=session,
+                    section=DATES_OPEN,
+                    event_ids=listed,
+                    listing=Listing(on=today, at=now),
+                )
+
+            self._ctx.write(record)
         return digest
 
 

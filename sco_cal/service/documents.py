@@ -113,7 +113,8 @@ class Documents:
         if isinstance(as_of, date):
             return DocumentDate(as_of, "--as-of")
         if as_of:
-            window = parse_date_phrase(as_of, today=self._ctx.today)
+            # A document is dated on or before the day it is read: "lundi" is the last one.
+            window = parse_date_phrase(as_of, today=self._ctx.today, looking_back=True)
             if window.start != window.end:
                 raise InvalidInput(f"--as-of must name one day, not '{as_of}'")
             return DocumentDate(window.start, "--as-of")

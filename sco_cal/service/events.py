@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sco_cal.domain.event import Event, HistoryEntry
@@ -27,13 +28,32 @@ class Events:
         reader = self._ctx.store.reader
         return reader.events(flt, self._ctx.today, sort=sort, limit=limit, details=details)
 
-    def resolve_id(self, id_text: str) -> str:
-        """The id that `id_text` names exactly or as a unique prefix."""
-        return self._ctx.store.reader.resolve_id(id_text.strip())
+    def count(self, flt: EventFilter) -> int:
+        """How many events `flt` matches."""
+        return self._ctx.store.reader.count_matching(flt, self._ctx.today)
+
+    def resolve_id(self, id_text: str, *, deleted: bool = False) -> str:
+        """The id that `id_text` names exactly, as a unique prefix or as a short id
+        (among deleted events when `deleted`)."""
+        return self._ctx.store.reader.resolve_id(id_text.strip(), deleted=deleted)
+
+    def short_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """Each id's short form, unique in the whole calendar, that `resolve_id` accepts."""
+        from sco_cal.domain.short_ids import short_ids
+
+        return short_ids(ids, self._ctx.store.reader.all_ids())
 
     def get(self, id_text: str) -> Event:
         """One event with everything attached: sources, notes, history, reminders, tags."""
         return self._ctx.store.reader.event(self.resolve_id(id_text))
+
+    def by_id(self, event_id: str) -> Event:
+        """The event with exactly this id, in full, deleted or not."""
+        return self._ctx.store.reader.event(event_id)
+
+    def deleted(self, limit: int = 50) -> list[Event]:
+        """Deleted events, the most recently deleted first."""
+        return self._ctx.store.reader.deleted_events(limit)
 
     def history(self, id_text: str) -> list[HistoryEntry]:
         """What changed on one event, oldest first."""

@@ -11,12 +11,15 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import (
     Annotation,
     Event,
+    HistoryEntry,
     Kind,
     checked_slug,
     readable_id,
+    sine_die_fields,
     window_fields,
 )
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.postponement import check_not_past, is_sine_die, sine_die
 from sco_cal.domain.text import unique
 from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
@@ -72,36 +75,73 @@ class Recorder:
         source: str | None = None,
         window: DateWindow | None = None,
         expected_version: int | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Record a new confirmation state (and, for a postponement, the new window)."""
+        """Record a new confirmation state (and, for a postponement, the new window, which
+        must not have ended unless `allow_past`)."""
         state = ConfirmationState.parse(state) if isinstance(state, str) else state
         event = self._events.get(id_text)
         if state is event.status and window is None:
             raise InvalidInput(_("{id} is already {state}").format(id=event.id, state=state.value))
         if state is ConfirmationState.POSTPONED and window is None:
-            raise InvalidInput(_("a postponement needs the new date: use `postpone ID DATE`"))
+            raise InvalidInput(
+                _("a postponement needs the new date, or 'sine die': use `postpone ID DATE`")
+            )
         changes: dict[str, Any] = {"status": state}
         if window is not None:
-            changes |= window_fields(window)
+            check_not_past(window, self._ctx.today, allow_past=allow_past)
+            changes |= window_fields(window) | sine_die_fields(None)
         return self._update(
             event, changes, action="status", note=note, source=source, expected=expected_version
         )
 
     def postpone(
-        self, id_text: str, phrase: str, *, note: str | None = None, source: str | None = None
+        self,
+        id_text: str,
+        phrase: str,
+        *,
+        note: str | None = None,
+        source: str | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Record a postponement to the window `phrase` names."""
-        window = self._window(phrase)
-        return self.change_status(
-            id_text, ConfirmationState.POSTPONED, note=note, source=source, window=window
-        )
+        """Record a postponement to the window `phrase` names, or with no new date when it
+        says "sine die" (followed up after the configured delay)."""
+        if not is_sine_die(phrase):
+            window = self._window(phrase)
+            return self.change_status(
+                id_text,
+                ConfirmationState.POSTPONED,
+                note=note,
+                source=source,
+                window=window,
+                allow_past=allow_past,
+            )
+        event = self._events.get(id_text)
+        if event.sine_die is not None:
+            raise InvalidInput(
+                _("{id} is already postponed sine die (since {since})").format(
+                    id=event.id, since=event.sine_die.since.isoformat()
+                )
+            )
+        changes: dict[str, Any] = {"status": ConfirmationState.POSTPONED}
+        changes |= sine_die_fields(sine_die(self._ctx.today, self._ctx.sine_die_days))
+        return self._update(event, changes, action="status", note=note, source=source)
 
     def reschedule(
-        self, id_text: str, phrase: str, *, note: str | None = None, source: str | None = None
+        self,
+        id_text: str,
+        phrase: str,
+        *,
+        note: str | None = None,
+        source: str | None = None,
+        allow_past: bool = False,
     ) -> Event:
-        """Correct the event's window, leaving its state."""
+        """Correct the event's window, leaving its state; a window that has already ended
+        only with `allow_past`."""
         event = self._events.get(id_text)
-        changes = window_fields(self._window(phrase))
+        window = self._window(phrase)
+        check_not_past(window, self._ctx.today, allow_past=allow_past)
+        changes = window_fields(window) | sine_die_fields(None)
         return self._update(event, changes, action="reschedule", note=note, source=source)
 
     def edit(
@@ -192,6 +232,48 @@ class Recorder:
             return created
 
         return self._ctx.write(insert)
+
+    def delete(self, id_text: str, *, note: str | None = None) -> Event:
+        """Take an event out of every list; its history stays and `restore` brings it back."""
+        return self._set_deleted(self._events.resolve_id(id_text), True, "delete", note)
+
+    def restore(self, id_text: str, *, note: str | None = None) -> Event:
+        """Bring back a deleted event."""
+        return self._set_deleted(
+            self._events.resolve_id(id_text, deleted=True), False, "restore", note
+        )
+
+    def _set_deleted(self, event_id: str, deleted: bool, action: str, note: str | None) -> Event:
+        from sco_cal.store.writer import set_deleted
+
+        self._ctx.write(
+            lambda s: set_deleted(
+                session=s,
+                event_id=event_id,
+                deleted=deleted,
+                author=self._ctx.author,
+                now=self._ctx.now(),
+                action=action,
+                note=note,
+            )
+        )
+        return self._ctx.store.reader.event(event_id)
+
+    def undo(self) -> HistoryEntry:
+        """Take back the last change this person made (and did not undo yet); the entry
+        taken back. Refused when someone changed the same thing since."""
+        from sco_cal.store.undo import last_entry, undo_entry
+
+        def work(session: Any) -> HistoryEntry:
+            entry = last_entry(session=session, author=self._ctx.author)
+            if entry is None:
+                raise InvalidInput(
+                    _("{author} has no change left to undo").format(author=self._ctx.author)
+                )
+            undo_entry(session=session, entry=entry, author=self._ctx.author, now=self._ctx.now())
+            return entry
+
+        return self._ctx.write(work)
 
     def _window(self, phrase: str) -> DateWindow:
         from sco_cal.domain.date_phrases import parse_date_phrase

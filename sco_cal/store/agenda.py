@@ -9,17 +9,25 @@ index, and for counts in one separate scan. Every condition comes from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sco_cal.domain.agenda import SortPosition, Tally
+from sco_cal.domain.agenda import Tally
 from sco_cal.domain.event import Event
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import SortPosition, today_position
 from sco_cal.domain.query import EventFilter
-from sco_cal.store.mapping import event_from_row
-from sco_cal.store.reader import EVENT_SELECT, Rows, where_clause
+from sco_cal.store.mapping import as_date, event_from_row
+from sco_cal.store.reader import (
+    AGENDA_ORDER,
+    EVENT_SELECT,
+    Rows,
+    follow_up_condition,
+    where_clause,
+)
 
 FACET_COLUMNS = frozenset({"organisation", "status", "country", "theme", "kind"})
-_ORDER = "e.start_date {0}, e.end_date {0}, e.id {0}"
 
 
 class AgendaReads:
@@ -43,12 +51,12 @@ class AgendaReads:
         if anchor is not None:
             where += " AND " + _beyond(anchor, backward, params)
         direction = "DESC" if backward else "ASC"
-        # Walking the start-date index alone stops after `limit` matches; the full order
-        # is then applied to the dates found. Sorting by all three keys at once would
+        # Walking the agenda-day index alone stops after `limit` matches; the full order
+        # is then applied to the days found. Sorting by all four keys at once would
         # make the database read every match first.
         dates = self._rows.fetch(
-            f"SELECT e.start_date FROM event e WHERE {where} "
-            f"ORDER BY e.start_date {direction} LIMIT {int(limit)}",
+            f"SELECT e.agenda_day FROM event e WHERE {where} "
+            f"ORDER BY e.agenda_day {direction} LIMIT {int(limit)}",
             params,
         )
         if not dates:
@@ -56,26 +64,25 @@ class AgendaReads:
         params["pg_edge"] = dates[-1][0]
         sql = (
             f"SELECT e.id FROM event e WHERE {where} "
-            f"AND e.start_date {'>=' if backward else '<='} :pg_edge "
-            f"ORDER BY {_ORDER.format(direction)} LIMIT {int(limit)}"
+            f"AND e.agenda_day {'>=' if backward else '<='} :pg_edge "
+            f"ORDER BY {AGENDA_ORDER.format(direction)} LIMIT {int(limit)}"
         )
         ids = [str(r[0]) for r in self._rows.fetch(sql, params)]
         events = self._events(ids)
         return events[::-1] if backward else events
 
     def tally(self, flt: EventFilter, today: date, anchor: SortPosition | None = None) -> Tally:
-        """Counts in one scan: all matches, those starting before today, those before
-        `anchor` (so a page starting at `anchor` begins at that position)."""
+        """Counts in one scan: all matches, those sorting before today, those before
+        `anchor` (so a page starting at `anchor` begins at that position), and those
+        needing follow-up."""
         where, params = where_clause(flt, today)
         before_anchor = _beyond(anchor, True, params) if anchor is not None else "1 = 0"
-        sql = (
-            "SELECT count(*), "
-            "coalesce(sum(CASE WHEN e.start_date < :today THEN 1 ELSE 0 END), 0), "
-            f"coalesce(sum(CASE WHEN {before_anchor} THEN 1 ELSE 0 END), 0) "
-            f"FROM event e WHERE {where}"
-        )
-        total, before_today, before = self._rows.fetch(sql, params)[0]
-        return Tally(int(total), int(before_today), int(before))
+        before_today = _beyond(today_position(today), True, params, name="td")
+        counts = [before_today, before_anchor, follow_up_condition(params)]
+        sums = ", ".join(f"coalesce(sum(CASE WHEN {c} THEN 1 ELSE 0 END), 0)" for c in counts)
+        sql = f"SELECT count(*), {sums} FROM event e WHERE {where}"
+        total, before, before_anchor_n, follow_up = self._rows.fetch(sql, params)[0]
+        return Tally(int(total), int(before), int(before_anchor_n), int(follow_up))
 
     def facet_counts(
         self, flt: EventFilter, today: date, columns: Sequence[str]
@@ -122,6 +129,22 @@ class AgendaReads:
         row = self._rows.fetch(f"SELECT {', '.join(sums)} FROM event e WHERE {where}", params)[0]
         return [int(v) for v in row]
 
+    def day_spans(
+        self, flt: EventFilter, today: date, first: date, last: date
+    ) -> list[tuple[date, date, ConfirmationState, int]]:
+        """Windows of known days overlapping `first`..`last`, counted by days and state:
+        what marks the days of a month's grid, in one grouped scan."""
+        span = replace(flt, exact=True, date_from=first, date_to=last)
+        where, params = where_clause(span, today)
+        sql = (
+            "SELECT e.start_date, e.end_date, e.status, count(*) FROM event e "
+            f"WHERE {where} GROUP BY e.start_date, e.end_date, e.status"
+        )
+        return [
+            (as_date(a), as_date(b), ConfirmationState(state), int(n))
+            for a, b, state, n in self._rows.fetch(sql, params)
+        ]
+
     def change_token(self) -> tuple[int, ...]:
         """Changes whenever anything is written: every write records a history row, and
         reminders, which may not, are counted; a restore or an upgrade marks `meta`."""
@@ -145,21 +168,20 @@ class AgendaReads:
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _beyond(anchor: SortPosition, backward: bool, params: dict[str, Any]) -> str:
+def _beyond(anchor: SortPosition, backward: bool, params: dict[str, Any], name: str = "an") -> str:
     """Events sorting at or after `anchor`, or (`backward`) strictly before it.
 
-    The leading start-date bound is redundant with the rest; it lets the database walk
-    the start-date index instead of scanning.
+    The leading agenda-day bound is redundant with the rest; it lets the database walk
+    the agenda-day index instead of scanning.
     """
-    params["an_s"], params["an_e"], params["an_id"] = anchor
-    if backward:
-        return (
-            "e.start_date <= :an_s AND (e.start_date < :an_s OR e.end_date < :an_e "
-            "OR (e.end_date = :an_e AND e.id < :an_id))"
-        )
+    day, start, end, ident = (f"{name}_{k}" for k in ("d", "s", "e", "id"))
+    params[day], params[start], params[end], params[ident] = anchor
+    op, last = ("<", "<") if backward else (">", ">=")
     return (
-        "e.start_date >= :an_s AND (e.start_date > :an_s OR e.end_date > :an_e "
-        "OR (e.end_date = :an_e AND e.id >= :an_id))"
+        f"e.agenda_day {op}= :{day} AND (e.agenda_day {op} :{day} OR "
+        f"(e.agenda_day = :{day} AND (e.start_date {op} :{start} OR "
+        f"(e.start_date = :{start} AND (e.end_date {op} :{end} OR "
+        f"(e.end_date = :{end} AND e.id {last} :{ident}))))))"
     )
 
 

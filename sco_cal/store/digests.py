@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.digest import FollowUpTally
+from sco_cal.domain.digest_items import Listing
+from sco_cal.domain.lifecycle import CLOSED
 from sco_cal.domain.query import EventFilter, Scope
-from sco_cal.store.mapping import as_datetime
+from sco_cal.store.mapping import as_date, as_datetime
 from sco_cal.store.reader import Rows, where_clause
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 LAST_DIGEST_KEY = "last_digest_at"
+DATES_OPEN = "dates_open"  # the section whose listings are remembered: listed weekly
 
 
 class DigestReads:
@@ -33,6 +37,17 @@ class DigestReads:
         )
         return FollowUpTally(int(total[0][0]), {str(r[0]): int(r[1]) for r in by_document})
 
+    def sine_die_ids(self) -> list[str]:
+        """Meetings postponed with no new date and no outcome yet: a few, found without
+        loading the many postponed meetings that have a date."""
+        closed = {f"closed{n}": state.value for n, state in enumerate(sorted(CLOSED))}
+        rows = self._rows.fetch(
+            "SELECT id FROM event WHERE sine_die_since IS NOT NULL AND status NOT IN "
+            f"({', '.join(':' + k for k in closed)}) ORDER BY sine_die_since, id",
+            closed,
+        )
+        return [str(r[0]) for r in rows]
+
     def documents(self) -> dict[str, str]:
         """Source documents' titles by file name."""
         return {
@@ -44,6 +59,14 @@ class DigestReads:
         found = self._rows.fetch("SELECT min(at) FROM history", {})
         return as_datetime(found[0][0]) if found and found[0][0] is not None else None
 
+    def listed(self, section: str) -> dict[str, Listing]:
+        """When a digest that moved the mark last listed each event in `section`."""
+        rows = self._rows.fetch(
+            "SELECT event_id, listed_on, listed_at FROM digest_mark WHERE section = :section",
+            {"section": section},
+        )
+        return {str(r[0]): Listing(as_date(r[1]), as_datetime(r[2])) for r in rows}
+
     def meta(self, key: str) -> str | None:
         found = self._rows.fetch("SELECT value FROM meta WHERE key = :key", {"key": key})
         return str(found[0][0]) if found else None
@@ -53,3 +76,16 @@ def set_meta(*, session: Session, key: str, value: str) -> None:
     from sco_cal.store.schema import MetaRow
 
     session.merge(MetaRow(key=key, value=value))
+
+
+def mark_listed(
+    *, session: Session, section: str, event_ids: Iterable[str], listing: Listing
+) -> None:
+    """Remember that a digest listed these events in `section`."""
+    from sco_cal.store.schema import DigestMarkRow
+
+    for event_id in event_ids:
+        row = DigestMarkRow(
+            event_id=event_id, section=section, listed_on=listing.on, listed_at=listing.at
+        )
+        session.merge(row)

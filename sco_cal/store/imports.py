@@ -23,7 +23,7 @@ from sco_cal.i18n import _
 from sco_cal.interchange.files import collector_paused
 from sco_cal.interchange.incoming import Incoming, Parsed, Skipped
 from sco_cal.interchange.report import ImportReport
-from sco_cal.store.mapping import EVENT_COLUMNS, HISTORY_COLUMNS, event_from_row, history_from_row
+from sco_cal.store.mapping import EVENT_COLUMNS, entries_from_rows, event_from_row, history_query
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -186,12 +186,9 @@ def _people_edits(session: Session, ids: list[str]) -> dict[str, dict[str, Histo
     by_event: dict[str, list[HistoryEntry]] = {}
     for chunk in _chunks(sorted(set(ids))):
         marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        sql = text(
-            f"SELECT {', '.join(HISTORY_COLUMNS)} FROM history WHERE field IS NOT NULL "
-            f"AND event_id IN ({marks}) ORDER BY at, id"
-        )
-        for row in session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)}):
-            entry = history_from_row(tuple(row))
+        sql = text(history_query(f"h.event_id IN ({marks})", "h.at, h.id"))
+        rows = session.execute(sql, {f"i{n}": v for n, v in enumerate(chunk)})
+        for entry in entries_from_rows([tuple(r) for r in rows]):
             by_event.setdefault(entry.event_id, []).append(entry)
     return {event_id: fields_set_by_people(entries) for event_id, entries in by_event.items()}
 

@@ -23,7 +23,17 @@ from sco_cal.store.version import SCHEMA_VERSION
 
 BUSY_SECONDS = 30.0
 # Tables whose rows belong to an event: a row pointing nowhere is an orphan.
-CHILD_TABLES = ("source", "seed_record", "annotation", "history", "tag", "reminder")
+CHILD_TABLES = (
+    "source",
+    "seed_record",
+    "annotation",
+    "history",
+    "tag",
+    "reminder",
+    "sync_item",
+    "reminder_delivery",
+    "digest_mark",
+)
 
 
 @dataclass(frozen=True, slots=True)

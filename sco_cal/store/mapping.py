@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import Enum
 from functools import lru_cache
@@ -20,17 +21,22 @@ from sco_cal.domain.event import (
     CONTENT_FIELDS,
     Annotation,
     Event,
+    FieldChange,
     HistoryEntry,
     Kind,
     Reminder,
+    ReminderMode,
     Source,
     checked_slug,
     event_fields,
+    window_of,
 )
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import agenda_day
+from sco_cal.domain.postponement import SineDie
 
 # In this order `event_from_row` reads them.
-EVENT_COLUMNS = ("id", *CONTENT_FIELDS, "origin", "version", "updated_at")
+EVENT_COLUMNS = ("id", *CONTENT_FIELDS, "origin", "version", "updated_at", "deleted_at")
 # What describes the event itself, as a document states it: one column per field.
 CONTENT_COLUMNS = CONTENT_FIELDS
 SOURCE_COLUMNS = ("event_id", "document", "excerpt", "document_date")
@@ -43,18 +49,8 @@ ANNOTATION_COLUMNS = (
     "deleted_at",
     "deleted_by",
 )
-HISTORY_COLUMNS = (
-    "id",
-    "event_id",
-    "at",
-    "author",
-    "action",
-    "field",
-    "old",
-    "new",
-    "note",
-    "source",
-)
+HISTORY_COLUMNS = ("id", "event_id", "at", "author", "action", "note", "source", "undoes")
+CHANGE_COLUMNS = ("field", "old", "new")
 REMINDER_COLUMNS = (
     "id",
     "event_id",
@@ -64,6 +60,7 @@ REMINDER_COLUMNS = (
     "created_at",
     "delivered_at",
     "snoozed_until",
+    "mode",
 )
 
 
@@ -80,6 +77,24 @@ def decode_cities(stored: str) -> tuple[str, ...]:
 def span_days(start: date, end: date) -> int:
     """The `span_days` column: how many days after its start a window ends."""
     return (end - start).days
+
+
+def window_columns(window: DateWindow) -> dict[str, Any]:
+    """The columns derived from a window: its length and its place in the agenda."""
+    return {
+        "span_days": span_days(window.start, window.end),
+        "agenda_day": agenda_day(window),
+    }
+
+
+def derived_from(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`window_columns` of a window given as its fields (`window_fields`), stored or not."""
+    stored = dict(fields)
+    stored["start_date"], stored["end_date"] = (
+        as_date(stored["start_date"]),
+        as_date(stored["end_date"]),
+    )
+    return window_columns(window_of(stored))
 
 
 def field_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -101,12 +116,11 @@ def event_values(event: Event) -> dict[str, Any]:
     if event.series:
         checked_slug(event.series, "series")
     w = event.window.check_years(event.id)
-    return field_columns(event_fields(event)) | {
-        "id": event.id,
-        "span_days": span_days(w.start, w.end),
-        "origin": event.origin,
-        "version": event.version,
-    }
+    return (
+        field_columns(event_fields(event))
+        | window_columns(w)
+        | {"id": event.id, "origin": event.origin, "version": event.version}
+    )
 
 
 def history_text(value: Any) -> str | None:
@@ -114,6 +128,26 @@ def history_text(value: Any) -> str | None:
     if value is None:
         return None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def value_from_history(field: str, text: str | None) -> Any:
+    """The domain value a history entry wrote as `history_text` for one of CONTENT_FIELDS."""
+    if text is None:
+        return () if field == "cities" else None
+    if field in ("start_date", "end_date"):
+        return date.fromisoformat(text)
+    if field == "open_ended":
+        return text.strip().lower() in ("true", "1", "t")
+    if field == "cities":
+        return decode_cities(text)
+    if field == "number":
+        return int(text)
+    readers: dict[str, Any] = {
+        "precision": Precision,
+        "status": ConfirmationState,
+        "kind": Kind,
+    }
+    return readers.get(field, str)(text)
 
 
 def as_date(value: Any) -> date:
@@ -170,10 +204,13 @@ def event_from_row(
         start_time,
         tz,
         status,
+        sine_die_since,
+        sine_die_follow_up,
         summary,
         origin,
         version,
         updated_at,
+        deleted_at,
     ) = row
     window = DateWindow(
         as_date(start), as_date(end), _PRECISIONS[precision], date_text, bool(open_ended)
@@ -186,6 +223,7 @@ def event_from_row(
         title_en=title_en,
         window=window,
         status=_STATES[status],
+        sine_die=_sine_die(sine_die_since, sine_die_follow_up),
         theme=theme,
         series=series,
         number=number,
@@ -198,10 +236,17 @@ def event_from_row(
         version=version,
         updated_at=as_opt_datetime(updated_at),
         annotation_count=annotation_count,
+        deleted_at=as_opt_datetime(deleted_at),
         sources=sources,
         annotations=annotations,
         tags=tags,
     )
+
+
+def _sine_die(since: Any, follow_up_from: Any) -> SineDie | None:
+    if since is None:
+        return None
+    return SineDie(as_date(since), as_date(follow_up_from if follow_up_from is not None else since))
 
 
 def source_from_row(row: Sequence[Any]) -> Source:
@@ -220,18 +265,47 @@ def annotation_from_row(row: Sequence[Any]) -> Annotation:
     )
 
 
-def history_from_row(row: Sequence[Any]) -> HistoryEntry:
+def history_query(where: str, order: str, limit: int | None = None) -> str:
+    """SQL for the history entries `where` picks (on alias `h`), in `order` (on `h`),
+    each with its changes: rows of HISTORY_COLUMNS + CHANGE_COLUMNS that
+    `entries_from_rows` reads back. `limit` counts entries, not changes."""
+    picked = f"SELECT h.id FROM history h WHERE {where} ORDER BY {order}"
+    if limit is not None:
+        picked += f" LIMIT {int(limit)}"
+        where = f"h.id IN ({picked})"
+    columns = ", ".join([*(f"h.{c}" for c in HISTORY_COLUMNS), *(f"c.{c}" for c in CHANGE_COLUMNS)])
+    return (
+        f"SELECT {columns} FROM history h LEFT JOIN history_change c ON c.history_id = h.id "
+        f"WHERE {where} ORDER BY {order}, c.id"
+    )
+
+
+def entries_from_rows(rows: Sequence[Sequence[Any]]) -> list[HistoryEntry]:
+    """History entries from the rows of `history_query`, in their order."""
+    entries: list[HistoryEntry] = []
+    changes: dict[int, list[FieldChange]] = {}
+    width = len(HISTORY_COLUMNS)
+    for row in rows:
+        entry_id = row[0]
+        if entry_id not in changes:
+            changes[entry_id] = []
+            entries.append(_entry(row[:width]))
+        field, old, new = row[width : width + 3]
+        if field is not None:
+            changes[entry_id].append(FieldChange(field, old, new))
+    return [replace(e, changes=tuple(changes[e.id])) for e in entries]
+
+
+def _entry(row: Sequence[Any]) -> HistoryEntry:
     return HistoryEntry(
         id=row[0],
         event_id=row[1],
         at=as_datetime(row[2]),
         author=row[3],
         action=row[4],
-        field=row[5],
-        old=row[6],
-        new=row[7],
-        note=row[8],
-        source=row[9],
+        note=row[5],
+        source=row[6],
+        undoes=row[7],
     )
 
 
@@ -245,4 +319,5 @@ def reminder_from_row(row: Sequence[Any]) -> Reminder:
         created_at=as_datetime(row[5]),
         delivered_at=as_opt_datetime(row[6]),
         snoozed_until=as_opt_date(row[7]),
+        mode=ReminderMode(row[8]),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Date, Engine, bindparam, inspect, text
 from sqlmodel import SQLModel
 
 import sco_cal.store.schema  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -39,7 +39,139 @@ def _add_span_days(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_event_span_days ON event (span_days)"))
 
 
-MIGRATIONS: list[Step] = [_add_reminder_delivery, _add_span_days]
+def _add_sync_state(conn: Connection) -> None:
+    """Version SYNC_STATE_VERSION: what each CalDAV collection and this store last agreed on."""
+    from sco_cal.store.schema import SyncCollectionRow, SyncItemRow
+
+    SyncCollectionRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    SyncItemRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+# The sync tables' step stays last, at SYNC_STATE_VERSION: a new step goes before it.
+
+
+def _entries_deletions_and_agenda_day(conn: Connection) -> None:
+    """Version 4: one history entry per action, listing each field it changed; events
+    that a person deleted (and may restore); the agenda's order kept beside each window."""
+    _one_entry_per_action(conn)
+    conn.execute(text("ALTER TABLE history ADD COLUMN undoes INTEGER"))
+    conn.execute(text(f"ALTER TABLE event ADD COLUMN deleted_at {_timestamp(conn)}"))
+    _add_agenda_day(conn)
+
+
+# What the value of an old field-less history row was about, by its action.
+_SUBJECT_OF = {
+    "created": "status",
+    "annotate": "annotation",
+    "unannotate": "annotation",
+    "tag": "tag",
+    "untag": "tag",
+    "remind": "reminder",
+    "unremind": "reminder",
+    "snooze": "reminder",
+}
+
+
+def _one_entry_per_action(conn: Connection) -> None:
+    """Rows written by one action (same event, moment, author, action, note and source)
+    become one entry; each row's field, old and new value become one of its changes."""
+    from sco_cal.store.schema import HistoryChangeRow
+
+    HistoryChangeRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    rows = conn.execute(
+        text(
+            "SELECT id, event_id, at, author, action, note, source, field, old, new "
+            "FROM history ORDER BY id"
+        )
+    ).all()
+    leaders: dict[tuple[object, ...], int] = {}
+    changes, merged = [], []
+    for id_, event_id, at, author, action, note, source, field, old, new in rows:
+        key = (event_id, at, author, action, note, source)
+        leader = leaders.setdefault(key, id_)
+        if leader != id_:
+            merged.append({"id": id_})
+        if field is not None or old is not None or new is not None:
+            name = field or _SUBJECT_OF.get(action, action)
+            changes.append({"history_id": leader, "field": name, "old": old, "new": new})
+    if changes:
+        conn.execute(
+            text(
+                "INSERT INTO history_change (history_id, field, old, new) "
+                "VALUES (:history_id, :field, :old, :new)"
+            ),
+            changes,
+        )
+    if merged:
+        conn.execute(text("DELETE FROM history WHERE id = :id"), merged)
+    if _drops_columns(conn):
+        for column in ("field", "old", "new"):
+            conn.execute(text(f"ALTER TABLE history DROP COLUMN {column}"))
+
+
+def _drops_columns(conn: Connection) -> bool:
+    # SQLite learnt DROP COLUMN in 3.35; an older library keeps the emptied columns,
+    # which nothing reads or writes any more.
+    if conn.dialect.name != "sqlite":
+        return True
+    import sqlite3
+
+    return sqlite3.sqlite_version_info >= (3, 35)
+
+
+def _timestamp(conn: Connection) -> str:
+    return "TIMESTAMP" if conn.dialect.name == "sqlite" else "TIMESTAMP WITH TIME ZONE"
+
+
+def _add_agenda_day(conn: Connection) -> None:
+    from sco_cal.domain.dates import DateWindow, Precision
+    from sco_cal.domain.ordering import agenda_day
+    from sco_cal.store.mapping import as_date
+
+    conn.execute(text("ALTER TABLE event ADD COLUMN agenda_day DATE NOT NULL DEFAULT '1970-01-01'"))
+    rows = conn.execute(text("SELECT id, start_date, end_date, precision FROM event")).all()
+    days = [
+        {
+            "id": id_,
+            "day": agenda_day(DateWindow(as_date(start), as_date(end), Precision(precision))),
+        }
+        for id_, start, end, precision in rows
+    ]
+    if days:
+        update = text("UPDATE event SET agenda_day = :day WHERE id = :id")
+        conn.execute(update.bindparams(bindparam("day", type_=Date)), days)
+    conn.execute(text("CREATE INDEX ix_event_agenda_day ON event (agenda_day)"))
+
+
+def _add_follow_up_state(conn: Connection) -> None:
+    """Version 5: postponements with no new date (sine die), how each reminder counts
+    (before a known day, on a given day, or once the meeting is dated), and when a digest
+    last listed each event."""
+    from sco_cal.domain.durations import parse_duration
+    from sco_cal.store.schema import DigestMarkRow
+
+    for column in ("sine_die_since", "sine_die_follow_up"):
+        conn.execute(text(f"ALTER TABLE event ADD COLUMN {column} DATE"))
+    conn.execute(text("ALTER TABLE reminder ADD COLUMN mode VARCHAR NOT NULL DEFAULT 'before'"))
+    # A reminder typed as a date phrase was always due on that day; one typed as a lead
+    # time keeps counting from its event's first day, as it did when it was set.
+    on_a_day = [
+        row[0]
+        for row in conn.execute(text("SELECT id, spec FROM reminder"))
+        if parse_duration(row[1]) is None
+    ]
+    for reminder_id in on_a_day:
+        conn.execute(text("UPDATE reminder SET mode = 'on' WHERE id = :id"), {"id": reminder_id})
+    DigestMarkRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+MIGRATIONS: list[Step] = [
+    _add_reminder_delivery,
+    _add_span_days,
+    _entries_deletions_and_agenda_day,
+    _add_follow_up_state,
+    _add_sync_state,
+]
 
 
 def stored_version(conn: Connection) -> int:

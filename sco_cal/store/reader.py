@@ -16,29 +16,35 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
+from sco_cal.domain.dates import EXACT_PRECISIONS
 from sco_cal.domain.errors import AmbiguousId, NotFound, StoreError
 from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
 from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
 from sco_cal.domain.query import EventFilter, Scope, SortKey
+from sco_cal.domain.short_ids import ids_with_short_id, looks_short
 from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
-    HISTORY_COLUMNS,
     REMINDER_COLUMNS,
     SOURCE_COLUMNS,
     annotation_from_row,
     as_opt_date,
+    entries_from_rows,
     event_from_row,
-    history_from_row,
+    history_query,
     reminder_from_row,
     source_from_row,
 )
 
 Row = Sequence[Any]
 SHORT_SPAN_DAYS = 31
+_IDS = "SELECT id FROM event"
+_LIVE_IDS = f"{_IDS} WHERE deleted_at IS NULL ORDER BY id"
 _LIVE_NOTES = "(SELECT count(*) FROM annotation a WHERE a.event_id = e.id AND a.deleted_at IS NULL)"
 EVENT_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS) + f", {_LIVE_NOTES}"
+# The agenda's order (`domain.ordering`), `direction` ASC or DESC.
+AGENDA_ORDER = "e.agenda_day {0}, e.start_date {0}, e.end_date {0}, e.id {0}"
 
 
 class Rows(Protocol):
@@ -158,7 +164,7 @@ class Reader:
         where, params = where_clause(flt, today)
         sql = f"SELECT {EVENT_SELECT} FROM event e WHERE {where}"
         if sort is SortKey.DATE:
-            sql += " ORDER BY e.start_date, e.end_date, e.id"
+            sql += " ORDER BY " + AGENDA_ORDER.format("ASC")
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
         rows = self._rows.fetch(sql, params)
@@ -170,23 +176,61 @@ class Reader:
             events = events[:limit] if limit is not None else events
         return self._with_details(events) if details else events
 
-    def resolve_id(self, text: str) -> str:
-        """The id that `text` names exactly or as a unique prefix."""
+    def deleted_events(self, limit: int) -> list[Event]:
+        sql = (
+            f"SELECT {EVENT_SELECT} FROM event e WHERE e.deleted_at IS NOT NULL "
+            f"ORDER BY e.deleted_at DESC, e.id LIMIT {int(limit)}"
+        )
+        return [event_from_row(r[:-1], r[-1]) for r in self._rows.fetch(sql, {})]
+
+    def count_matching(self, flt: EventFilter, today: date) -> int:
+        where, params = where_clause(flt, today)
+        return int(self._rows.fetch(f"SELECT count(*) FROM event e WHERE {where}", params)[0][0])
+
+    def resolve_id(self, text: str, *, deleted: bool = False) -> str:
+        """The id that `text` names exactly, as a unique prefix, or as the short id of a
+        narrow table; among deleted events when `deleted`."""
+        live = "IS NOT NULL" if deleted else "IS NULL"
         found = self._rows.fetch(
-            "SELECT id FROM event WHERE id = :id OR id LIKE :prefix ESCAPE '\\' ORDER BY id",
+            f"SELECT id FROM event WHERE deleted_at {live} AND "
+            "(id = :id OR id LIKE :prefix ESCAPE '\\') ORDER BY id",
             {"id": text, "prefix": _escape_like(text) + "%"},
         )
         ids = [r[0] for r in found]
         if text in ids:
             return text
+        if not ids and looks_short(text):
+            ids = self._by_short_id(text, live)
         if not ids:
-            raise NotFound(_("no event with id '{id}'").format(id=text))
+            raise NotFound(self._not_found(text, deleted))
         if len(ids) > 1:
             shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
             raise AmbiguousId(
                 _("'{text}' matches {n} events: {ids}").format(text=text, n=len(ids), ids=shown)
             )
         return str(ids[0])
+
+    def all_ids(self) -> list[str]:
+        """Every live event's id, sorted: what short ids are made unique among."""
+        return [str(r[0]) for r in self._rows.fetch(_LIVE_IDS, {})]
+
+    def _by_short_id(self, text: str, live: str) -> list[str]:
+        ids = [str(r[0]) for r in self._rows.fetch(f"{_IDS} WHERE deleted_at {live}", {})]
+        return ids_with_short_id(text, ids)
+
+    def _not_found(self, text: str, deleted: bool) -> str:
+        if deleted:
+            return _("no deleted event with id '{id}'").format(id=text)
+        gone = self._rows.fetch(
+            "SELECT id FROM event WHERE deleted_at IS NOT NULL AND "
+            "(id = :id OR id LIKE :prefix ESCAPE '\\') ORDER BY id LIMIT 1",
+            {"id": text, "prefix": _escape_like(text) + "%"},
+        )
+        if gone:
+            return _("'{id}' was deleted: `sco-cal restore {found}` brings it back").format(
+                id=text, found=gone[0][0]
+            )
+        return _("no event with id '{id}'").format(id=text)
 
     def event(self, event_id: str) -> Event:
         """One event with everything attached: sources, notes, history, reminders, tags."""
@@ -215,23 +259,22 @@ class Reader:
         since: datetime | None = None,
         limit: int | None = None,
         oldest_first: bool = False,
+        author: str | None = None,
     ) -> list[HistoryEntry]:
-        """Recorded changes, newest first unless `oldest_first`."""
+        """Recorded entries with their changes, newest first unless `oldest_first`."""
         clauses, params = ["1 = 1"], dict[str, Any]()
         if event_id is not None:
-            clauses.append("event_id = :event_id")
+            clauses.append("h.event_id = :event_id")
             params["event_id"] = event_id
         if since is not None:
-            clauses.append("at > :since")
+            clauses.append("h.at > :since")
             params["since"] = since
+        if author is not None:
+            clauses.append("h.author = :author")
+            params["author"] = author
         order = "ASC" if oldest_first else "DESC"
-        sql = (
-            f"SELECT {', '.join(HISTORY_COLUMNS)} FROM history WHERE {' AND '.join(clauses)} "
-            f"ORDER BY at {order}, id {order}"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [history_from_row(r) for r in self._rows.fetch(sql, params)]
+        sql = history_query(" AND ".join(clauses), f"h.at {order}, h.id {order}", limit)
+        return entries_from_rows(self._rows.fetch(sql, params))
 
     def document_published(self, file: str) -> date | None:
         """The publication date the store knows for a source document, if any."""
@@ -239,7 +282,10 @@ class Reader:
         return as_opt_date(found[0][0]) if found else None
 
     def count(self) -> int:
-        return int(self._rows.fetch("SELECT count(*) FROM event", {})[0][0])
+        """How many events there are, deleted ones left out."""
+        return int(
+            self._rows.fetch("SELECT count(*) FROM event WHERE deleted_at IS NULL", {})[0][0]
+        )
 
     def scalar(self, sql: str, params: Mapping[str, Any] | None = None) -> Any:
         """The first column of the first row of a query (for checks and counts)."""
@@ -304,14 +350,22 @@ class Reader:
 
 def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on alias `e`) with the meaning of `EventFilter.matches`."""
-    clauses: list[str] = []
+    clauses: list[str] = ["e.deleted_at IS NULL"]
     params: dict[str, Any] = {"today": today}
+    # A meeting postponed sine die stays upcoming: it has no window left to end.
+    upcoming = (
+        "(e.end_date >= :today OR e.sine_die_since IS NOT NULL) "
+        f"AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
+    )
     if flt.scope is Scope.UPCOMING:
-        clauses.append(
-            f"e.end_date >= :today AND e.status NOT IN ({_in_list('cl', CLOSED, params)})"
-        )
+        clauses.append(upcoming)
     elif flt.scope is Scope.PAST:
         clauses.append("e.end_date < :today")
+    elif flt.scope is Scope.AGENDA:
+        clauses.append(f"(({upcoming}) OR ({follow_up_condition(params)}))")
+    if flt.exact is not None:
+        known = _in_list("kd", EXACT_PRECISIONS, params)
+        clauses.append(f"e.precision {'' if flt.exact else 'NOT '}IN ({known})")
     for column, values, key in (
         ("organisation", flt.organisations, "org"),
         ("country", flt.countries, "cc"),
@@ -353,14 +407,23 @@ def where_clause(flt: EventFilter, today: date) -> tuple[str, dict[str, Any]]:
         clauses.append("e.start_date <= :date_to")
         params["date_to"] = flt.date_to
     if flt.follow_up:
-        marks = _in_list("aw", AWAITING_OUTCOME, params)
-        clauses.append(f"e.end_date < :today AND e.status IN ({marks})")
+        clauses.append(follow_up_condition(params))
     if flt.annotated:
         clauses.append(f"{_LIVE_NOTES} > 0")
     for i, term in enumerate(flt.terms):
         params[f"q{i}"] = "%" + _escape_like(term) + "%"
         clauses.append(f"e.search_text LIKE :q{i} ESCAPE '\\'")
     return " AND ".join(clauses) or "1 = 1", params
+
+
+def follow_up_condition(params: dict[str, Any]) -> str:
+    """SQL (on alias `e`) for `needs_follow_up`, against the parameter `:today`."""
+    marks = _in_list("aw", AWAITING_OUTCOME, params)
+    return (
+        f"e.status IN ({marks}) AND CASE WHEN e.sine_die_since IS NULL "
+        "THEN e.end_date < :today "
+        "ELSE COALESCE(e.sine_die_follow_up, e.sine_die_since) <= :today END"
+    )
 
 
 def _in_list(prefix: str, values: Iterable[object], params: dict[str, Any]) -> str:

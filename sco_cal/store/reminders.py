@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
-from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.event import Event, FieldChange, Kind, Reminder, ReminderMode
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.i18n import _
@@ -127,7 +127,14 @@ class ReminderReads:
 
 
 def insert_reminder(
-    *, session: Session, event_id: str, due: date, spec: str, author: str, now: datetime
+    *,
+    session: Session,
+    event_id: str,
+    due: date,
+    spec: str,
+    author: str,
+    now: datetime,
+    mode: ReminderMode = ReminderMode.BEFORE,
 ) -> Reminder:
     """A new reminder, and a `remind` row in the event's history."""
     from sqlmodel import select
@@ -140,17 +147,21 @@ def insert_reminder(
     ).first()
     if same_day is not None:
         raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day.id})")
-    row = ReminderRow(event_id=event_id, due=due, spec=spec, author=author, created_at=now)
+    row = ReminderRow(
+        event_id=event_id, due=due, spec=spec, mode=mode.value, author=author, created_at=now
+    )
     session.add(row)
     session.flush()
     note = f"reminder #{row.id} due {due.isoformat()}"
+    if mode is ReminderMode.WHEN_DATED:
+        note = f"reminder #{row.id}, {spec} before the meeting's day once it is known"
     record(
         session=session,
         event_id=event_id,
         author=author,
         now=now,
         action="remind",
-        new=spec,
+        changes=[FieldChange("reminder", None, spec)],
         note=note,
     )
     return _reminder(row)
@@ -168,7 +179,7 @@ def delete_reminder(*, session: Session, reminder_id: int, author: str, now: dat
         author=author,
         now=now,
         action="unremind",
-        old=gone.spec,
+        changes=[FieldChange("reminder", gone.spec, None)],
         note=f"reminder #{reminder_id} deleted",
     )
     return gone
@@ -190,7 +201,7 @@ def snooze_reminder(
         author=author,
         now=now,
         action="snooze",
-        new=until.isoformat(),
+        changes=[FieldChange("reminder", None, until.isoformat())],
         note=f"reminder #{reminder_id}",
     )
     return _reminder(row)

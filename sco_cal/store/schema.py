@@ -1,8 +1,8 @@
 """The tables: the single source of truth for the database's shape.
 
 What the seed writes (`event`, `source`, `seed_record`) and what people write
-(`annotation`, `history`, `tag`, `reminder`) live in separate tables, so that
-re-seeding can never touch a user's words.
+(`annotation`, `history` and its `history_change`, `tag`, `reminder`) live in separate
+tables, so that re-seeding can never touch a user's words.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ class EventBase(SQLModel):
     start_time: str | None = None
     timezone: str | None = None
     status: str = Field(index=True)
+    # Postponed with no new date: since when, and from when it needs follow-up.
+    sine_die_since: date | None = None
+    sine_die_follow_up: date | None = None
     summary: str | None = None
 
 
@@ -52,6 +55,12 @@ class EventRow(EventBase, table=True):
     # Days from start to end: lets a date-range query walk the start-date index over a
     # short stretch and pick the few long (quarter, half-year, year) windows apart.
     span_days: int = Field(default=0, index=True)
+    # Where the event's group sorts in the agenda (`domain.ordering`): pages of the
+    # agenda walk this index.
+    agenda_day: date = Field(index=True)
+    # Set when a person deletes the event: it leaves every list but keeps its history,
+    # and `sco-cal restore` brings it back.
+    deleted_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
 
 
 class DocumentRow(SQLModel, table=True):
@@ -97,6 +106,8 @@ class AnnotationRow(SQLModel, table=True):
 
 
 class HistoryRow(SQLModel, table=True):
+    """One thing a person (or the seed, an import, a document) did to an event."""
+
     __tablename__ = "history"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -104,11 +115,21 @@ class HistoryRow(SQLModel, table=True):
     at: datetime = Field(sa_type=UTC_TIMESTAMP, index=True)
     author: str
     action: str
-    field: str | None = None
-    old: str | None = Field(default=None, sa_type=Text)
-    new: str | None = Field(default=None, sa_type=Text)
     note: str | None = Field(default=None, sa_type=Text)
     source: str | None = None
+    undoes: int | None = None  # the entry an `undo` reverted
+
+
+class HistoryChangeRow(SQLModel, table=True):
+    """One field an entry of the history changed, from which value to which."""
+
+    __tablename__ = "history_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    history_id: int = Field(foreign_key="history.id", index=True, ondelete="CASCADE")
+    field: str
+    old: str | None = Field(default=None, sa_type=Text)
+    new: str | None = Field(default=None, sa_type=Text)
 
 
 class TagRow(SQLModel, table=True):
@@ -125,6 +146,7 @@ class ReminderRow(SQLModel, table=True):
     event_id: str = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
     due: date = Field(index=True)
     spec: str
+    mode: str = "before"  # before (a known day), on (a given day), when-dated
     author: str
     created_at: datetime = Field(sa_type=UTC_TIMESTAMP)
     delivered_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
@@ -142,8 +164,45 @@ class ReminderDeliveryRow(SQLModel, table=True):
     delivered_at: datetime = Field(sa_type=UTC_TIMESTAMP)
 
 
+class DigestMarkRow(SQLModel, table=True):
+    """When a digest (one that moved the mark) last listed an event in a section: a date
+    still open is listed once a week, not every morning."""
+
+    __tablename__ = "digest_mark"
+
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    section: str = Field(primary_key=True)
+    listed_on: date  # the digest's today
+    listed_at: datetime = Field(sa_type=UTC_TIMESTAMP)  # when it ran
+
+
 class MetaRow(SQLModel, table=True):
     __tablename__ = "meta"
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class SyncCollectionRow(SQLModel, table=True):
+    """A calendar collection on a CalDAV server this store syncs with."""
+
+    __tablename__ = "sync_collection"
+
+    url: str = Field(primary_key=True)  # never with credentials in it
+    token: str | None = Field(default=None, sa_type=Text)  # the server's sync-token
+    synced_at: datetime | None = Field(default=None, sa_type=UTC_TIMESTAMP)
+
+
+class SyncItemRow(SQLModel, table=True):
+    """One event as it was when this store and a collection last agreed on it."""
+
+    __tablename__ = "sync_item"
+
+    collection: str = Field(primary_key=True)
+    event_id: str = Field(primary_key=True, foreign_key="event.id", ondelete="CASCADE")
+    href: str | None = None  # None: removed from the collection on the server
+    etag: str | None = None
+    version: int  # the event's version when both sides last agreed
+    base: str = Field(sa_type=Text)  # JSON: the synced fields both sides agreed on
+    shown: str = Field(sa_type=Text)  # JSON: what calendar programs see, as last written
+    uid: str | None = None  # the UID another program gave the event (None: sco-cal's own)

@@ -17,13 +17,13 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from sco_cal.domain.event import CONTENT_FIELDS, event_fields
+from sco_cal.domain.event import CONTENT_FIELDS, WINDOW_FIELDS, FieldChange, event_fields
 from sco_cal.store.mapping import (
     EVENT_COLUMNS,
+    derived_from,
     event_from_row,
     field_columns,
     history_text,
-    span_days,
 )
 from sco_cal.store.schema import DocumentRow, EventRow, SeedRecordRow, SourceRow
 from sco_cal.store.seed_file import SeedData, SeedEvent
@@ -102,6 +102,7 @@ def _merge(session: Session, item: SeedEvent, now: datetime, report: SeedReport)
     last = json.loads(seeded.data)
     current = seed_values(event_fields(event_from_row([getattr(row, c) for c in EVENT_COLUMNS])))
     changed, kept = [], []
+    made: dict[str | None, list[FieldChange]] = {}
     wanted = event_fields(item.event)
     for name in SEEDED_FIELDS:
         if new[name] == last.get(name):
@@ -110,23 +111,26 @@ def _merge(session: Session, item: SeedEvent, now: datetime, report: SeedReport)
             kept.append(name)
             continue
         ((column, value),) = field_columns({name: wanted[name]}).items()
-        old_value = getattr(row, column)
+        source: str | None = item.status_source if name == "status" else item.date_source
+        change = FieldChange(name, history_text(getattr(row, column)), history_text(value))
+        made.setdefault(source, []).append(change)
         setattr(row, column, value)
+        changed.append(name)
+    # One entry per document the seed cites for what changed (the state's, the date's).
+    for source, changes in made.items():
         record(
             session=session,
             event_id=event_id,
             author=SEED_AUTHOR,
             now=now,
             action="seed",
-            field=name,
-            old=history_text(old_value),
-            new=history_text(value),
-            source=item.status_source if name == "status" else item.date_source,
+            changes=changes,
+            source=source,
         )
-        changed.append(name)
     sources_added = _sync_sources(session, item)
     if changed:
-        row.span_days = span_days(row.start_date, row.end_date)
+        for column, value in derived_from({f: getattr(row, f) for f in WINDOW_FIELDS}).items():
+            setattr(row, column, value)
         row.version += 1
         row.updated_at = now
         session.add(row)

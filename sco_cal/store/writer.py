@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import Conflict, NotFound
-from sco_cal.domain.event import Annotation, Event
+from sco_cal.domain.event import WINDOW_FIELDS, Annotation, Event, FieldChange
 from sco_cal.domain.query import event_search_text
 from sco_cal.i18n import _
 from sco_cal.store.mapping import (
@@ -24,16 +24,17 @@ from sco_cal.store.mapping import (
     EVENT_COLUMNS,
     SOURCE_COLUMNS,
     annotation_from_row,
+    derived_from,
     event_from_row,
     event_values,
     field_columns,
     history_text,
     source_from_row,
-    span_days,
 )
 from sco_cal.store.schema import (
     AnnotationRow,
     EventRow,
+    HistoryChangeRow,
     HistoryRow,
     SourceRow,
     TagRow,
@@ -44,7 +45,7 @@ def load_event(*, session: Session, event_id: str) -> Event:
     """An event with the sources, live notes and tags that its search text is made of."""
     row = session.get(EventRow, event_id)
     if row is None:
-        raise NotFound(f"no event with id '{event_id}'")
+        raise NotFound(_("no event with id '{id}'").format(id=event_id))
     sources = session.exec(
         select(SourceRow).where(SourceRow.event_id == event_id).order_by(col(SourceRow.id))
     ).all()
@@ -97,7 +98,7 @@ def insert_event(
         author=author,
         now=now,
         action="created",
-        new=event.status.value,
+        changes=[FieldChange("status", None, event.status.value)],
         note=note,
         source=source,
     )
@@ -141,20 +142,32 @@ def insert_events(
     if tags:
         session.execute(TagRow.__table__.insert(), tags)  # type: ignore[attr-defined]
     notes = notes or {}
-    history = [
-        {"action": "created", "event_id": e.id, "new": e.status.value, "note": notes.get(e.id)}
+    entries: list[tuple[dict[str, Any], list[FieldChange]]] = [
+        (
+            {"action": "created", "event_id": e.id, "note": notes.get(e.id)},
+            [FieldChange("status", None, e.status.value)],
+        )
         for e in events
     ]
-    history += [{"action": "tag", "event_id": t["event_id"], "new": t["tag"]} for t in tags]
-    session.execute(
-        HistoryRow.__table__.insert(),  # type: ignore[attr-defined]
-        [
-            {"note": None, "old": None, "field": None}
-            | row
-            | {"at": now, "author": author, "source": source}
-            for row in history
-        ],
-    )
+    entries += [
+        (
+            {"action": "tag", "event_id": e.id, "note": None},
+            [FieldChange("tag", None, t) for t in sorted(set(e.tags))],
+        )
+        for e in events
+        if e.tags
+    ]
+    history = HistoryRow.__table__  # type: ignore[attr-defined]
+    ids = session.scalars(
+        history.insert().returning(history.c.id, sort_by_parameter_order=True),
+        [row | {"at": now, "author": author, "source": source} for row, _ in entries],
+    ).all()
+    changes = [
+        {"history_id": entry_id, "field": c.field, "old": c.old, "new": c.new}
+        for entry_id, (_, made) in zip(ids, entries, strict=True)
+        for c in made
+    ]
+    session.execute(HistoryChangeRow.__table__.insert(), changes)  # type: ignore[attr-defined]
     return len(events)
 
 
@@ -169,9 +182,10 @@ def update_event(
     expected_version: int | None = None,
     note: str | None = None,
     source: str | None = None,
+    undoes: int | None = None,
 ) -> int:
-    """Change fields of an event (domain values by field name), one history row per field
-    that changes; returns the new version.
+    """Change fields of an event (domain values by field name), recorded as one history
+    entry listing each field that changes; returns the new version.
 
     With `expected_version`, the change is refused (Conflict) if someone else changed
     the event since it was read, instead of silently overwriting their edit. The row
@@ -181,11 +195,13 @@ def update_event(
     """
     current = session.get(EventRow, event_id, with_for_update=True)
     if current is None:
-        raise NotFound(f"no event with id '{event_id}'")
+        raise NotFound(_("no event with id '{id}'").format(id=event_id))
     if expected_version is not None and current.version != expected_version:
         raise Conflict(
-            f"{event_id} was changed by someone else (version {current.version}, you had "
-            f"{expected_version}): nothing was written; look at it again and retry"
+            _(
+                "{id} was changed by someone else (version {version}, you had {had}): "
+                "nothing was written; look at it again and retry"
+            ).format(id=event_id, version=current.version, had=expected_version)
         )
     columns = field_columns(changes)
     if "start_date" in columns or "end_date" in columns:
@@ -198,34 +214,77 @@ def update_event(
     if all(old[name] == value for name, value in columns.items()):
         return current.version
     derived = {}
-    if "start_date" in columns or "end_date" in columns:
-        start = columns.get("start_date", current.start_date)
-        end = columns.get("end_date", current.end_date)
-        derived["span_days"] = span_days(start, end)
+    if any(name in columns for name in WINDOW_FIELDS):
+        derived = derived_from({f: columns.get(f, getattr(current, f)) for f in WINDOW_FIELDS})
     stmt = (
         update(EventRow)
         .where(col(EventRow.id) == event_id, col(EventRow.version) == current.version)
         .values(**columns, **derived, version=current.version + 1, updated_at=now)
     )
     if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict(f"{event_id} was changed by someone else: nothing was written")
-    for name, value in columns.items():
-        if old[name] != value:
-            record(
-                session=session,
-                event_id=event_id,
-                author=author,
-                now=now,
-                action=action,
-                field=name,
-                old=history_text(old[name]),
-                new=history_text(value),
-                note=note,
-                source=source,
-            )
+        raise Conflict(
+            _("{id} was changed by someone else: nothing was written").format(id=event_id)
+        )
+    made = [
+        FieldChange(name, history_text(old[name]), history_text(value))
+        for name, value in columns.items()
+        if old[name] != value
+    ]
+    if made:
+        record(
+            session=session,
+            event_id=event_id,
+            author=author,
+            now=now,
+            action=action,
+            changes=made,
+            note=note,
+            source=source,
+            undoes=undoes,
+        )
     session.expire(current)
     refresh_search_text(session=session, event_id=event_id)
     return current.version
+
+
+def set_deleted(
+    *,
+    session: Session,
+    event_id: str,
+    deleted: bool,
+    author: str,
+    now: datetime,
+    action: str,
+    note: str | None = None,
+    undoes: int | None = None,
+) -> None:
+    """Delete an event (it leaves every list, its rows stay) or bring it back."""
+    row = session.get(EventRow, event_id, with_for_update=True)
+    if row is None:
+        raise NotFound(_("no event with id '{id}'").format(id=event_id))
+    if (row.deleted_at is not None) == deleted:
+        raise Conflict(
+            (
+                _("{id} is deleted already: nothing was written")
+                if deleted
+                else _("{id} is not deleted already: nothing was written")
+            ).format(id=event_id)
+        )
+    row.deleted_at = now if deleted else None
+    row.version += 1
+    row.updated_at = now
+    session.add(row)
+    change = FieldChange("deleted", None, "yes") if deleted else FieldChange("deleted", "yes", None)
+    record(
+        session=session,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action=action,
+        changes=[change],
+        note=note,
+        undoes=undoes,
+    )
 
 
 def add_annotation(
@@ -234,7 +293,15 @@ def add_annotation(
     row = AnnotationRow(event_id=event_id, text=text, author=author, created_at=now)
     session.add(row)
     session.flush()
-    record(session=session, event_id=event_id, author=author, now=now, action="annotate", new=text)
+    record(
+        session=session,
+        event_id=event_id,
+        author=author,
+        now=now,
+        action="annotate",
+        changes=[FieldChange("annotation", None, text)],
+        note=f"annotation #{row.id}",
+    )
     refresh_search_text(session=session, event_id=event_id)
     return annotation_from_row(_values(row, ANNOTATION_COLUMNS))
 
@@ -256,7 +323,7 @@ def delete_annotation(
         author=author,
         now=now,
         action="unannotate",
-        old=row.text,
+        changes=[FieldChange("annotation", row.text, None)],
         note=f"annotation #{annotation_id} deleted",
     )
     refresh_search_text(session=session, event_id=event_id)
@@ -270,17 +337,34 @@ def set_tags(
     remove: Iterable[str],
     author: str,
     now: datetime,
+    action: str = "tag",
+    note: str | None = None,
+    undoes: int | None = None,
 ) -> tuple[str, ...]:
-    """Add and remove tags; returns the event's tags afterwards."""
+    """Add and remove tags, recorded as one entry; returns the event's tags afterwards."""
     have = set(session.exec(select(TagRow.tag).where(TagRow.event_id == event_id)).all())
-    for tag in sorted(set(add) - have):
-        session.add(TagRow(event_id=event_id, tag=tag))
-        record(session=session, event_id=event_id, author=author, now=now, action="tag", new=tag)
-    for tag in sorted(set(remove) & have):
-        session.execute(
-            delete(TagRow).where(col(TagRow.event_id) == event_id, col(TagRow.tag) == tag)
+    made = [FieldChange("tag", None, tag) for tag in sorted(set(add) - have)]
+    made += [FieldChange("tag", tag, None) for tag in sorted(set(remove) & have)]
+    for change in made:
+        if change.new is not None:
+            session.add(TagRow(event_id=event_id, tag=change.new))
+        else:
+            session.execute(
+                delete(TagRow).where(
+                    col(TagRow.event_id) == event_id, col(TagRow.tag) == change.old
+                )
+            )
+    if made:
+        record(
+            session=session,
+            event_id=event_id,
+            author=author,
+            now=now,
+            action=action,
+            changes=made,
+            note=note,
+            undoes=undoes,
         )
-        record(session=session, event_id=event_id, author=author, now=now, action="untag", old=tag)
     session.flush()
     refresh_search_text(session=session, event_id=event_id)
     return tuple(sorted((have | set(add)) - set(remove)))
@@ -293,26 +377,32 @@ def record(
     author: str,
     now: datetime,
     action: str,
-    field: str | None = None,
-    old: str | None = None,
-    new: str | None = None,
+    changes: Iterable[FieldChange] = (),
     note: str | None = None,
     source: str | None = None,
-) -> None:
-    """One row of history: who did what, when, from which value to which, and why."""
-    session.add(
-        HistoryRow(
-            event_id=event_id,
-            at=now,
-            author=author,
-            action=action,
-            field=field,
-            old=old,
-            new=new,
-            note=note,
-            source=source,
-        )
+    undoes: int | None = None,
+) -> int:
+    """One entry of history: who did what, when, each field from which value to which,
+    and why; returns its id."""
+    entry = HistoryRow(
+        event_id=event_id,
+        at=now,
+        author=author,
+        action=action,
+        note=note,
+        source=source,
+        undoes=undoes,
     )
+    session.add(entry)
+    session.flush()
+    assert entry.id is not None
+    for change in changes:
+        session.add(
+            HistoryChangeRow(
+                history_id=entry.id, field=change.field, old=change.old, new=change.new
+            )
+        )
+    return entry.id
 
 
 def refresh_search_text(*, session: Session, event_id: str) -> None:

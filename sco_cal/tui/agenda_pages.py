@@ -10,20 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sco_cal.domain.agenda import SortPosition, Tally, position_of, today_position
+from sco_cal.domain.agenda import Tally
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import SortPosition, position_of, today_position
 from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.i18n import N_
 from sco_cal.service import CalendarService
 
 FOLLOW_UP = "follow_up"
 # Facet keys, in the order they are listed, with their headings.
 FACETS: tuple[tuple[str, str], ...] = (
-    ("organisation", "Organisation"),
-    ("status", "State"),
-    ("country", "Country"),
-    ("theme", "Theme"),
-    (FOLLOW_UP, "Follow-up"),
+    ("organisation", N_("Organisation")),
+    ("status", N_("State")),
+    ("country", N_("Country")),
+    ("theme", N_("Theme")),
+    (FOLLOW_UP, N_("Follow-up")),
 )
 BEFORE = 40  # events loaded above the anchor
 AFTER = 80  # events loaded from the anchor on
@@ -60,8 +62,9 @@ class AgendaQuery:
             return () if facet == without else self.values(facet)
 
         follow_up = bool(values(FOLLOW_UP))
-        # As with `sco-cal list --follow-up`: asking for follow-ups looks into the past.
-        scope = Scope.ALL if self.show_all or follow_up else Scope.UPCOMING
+        # Without `u`, what a desk still has to act on: what is coming, and what needs
+        # follow-up (as with `sco-cal list --follow-up`, that looks into the past).
+        scope = Scope.ALL if self.show_all else Scope.AGENDA
         return EventFilter(
             scope=scope,
             organisations=values("organisation"),

@@ -71,6 +71,26 @@ def test_a_typed_date_outside_the_years_kept_is_refused(cli: Cli, phrase: str) -
     assert_refused(cli("remind", "add", EVENT, "--before", phrase), 2)
 
 
+@pytest.mark.parametrize("phrase", ["demain", "next week", "dans 2 semaines", "l'année prochaine"])
+def test_an_everyday_date_past_the_last_year_kept_is_refused(cli: Cli, phrase: str) -> None:
+    assert cli("list").exit_code == 0
+    before = store_content(cli.db)
+    for args in (
+        ["add", "Talks", "--date", phrase, "--org", "SCO"],
+        ["reschedule", EVENT, phrase],
+        ["postpone", EVENT, phrase],
+        ["remind", "add", EVENT, "--on", phrase],
+        ["list", "--from", phrase],
+    ):
+        assert_refused(cli(*args, today="2200-12-31"), 2, "1900-2200")
+    assert store_content(cli.db) == before
+
+
+@pytest.mark.parametrize("since", ["hier", "lundi dernier", "1850-W10", "0001-01-01T00:00"])
+def test_a_digest_since_before_the_first_year_kept_is_refused(cli: Cli, since: str) -> None:
+    assert_refused(cli("digest", "--since", since, today="1900-01-01"), 2, "1900-2200")
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -12,7 +12,15 @@ import pytest
 from sqlalchemy import create_engine, insert
 from textual.widgets import Static
 
-from sco_cal.store.schema import AnnotationRow, EventRow, HistoryRow, ReminderRow, SourceRow, TagRow
+from sco_cal.store.schema import (
+    AnnotationRow,
+    EventRow,
+    HistoryChangeRow,
+    HistoryRow,
+    ReminderRow,
+    SourceRow,
+    TagRow,
+)
 from sco_cal.wiring import build_service
 from tests.hostile.support import assert_refused
 from tests.support.cli import Cli
@@ -48,6 +56,7 @@ def _poison(db: str) -> None:
                     start_date=date(2026, 12, 1),
                     end_date=date(2026, 12, 2),
                     span_days=1,
+                    agenda_day=date(2026, 12, 1),
                     precision="days",
                     date_text=f"1-2 December {EVIL}",
                     start_time="10:00",
@@ -71,17 +80,21 @@ def _poison(db: str) -> None:
                 )
             )
             conn.execute(insert(TagRow).values(event_id=event_id, tag=f"tag{EVIL}"))
-            conn.execute(
-                insert(HistoryRow).values(
+            entry_id = conn.execute(
+                insert(HistoryRow)
+                .values(
                     event_id=event_id,
                     at=now,
                     author=f"author{EVIL}",
                     action=f"edit{EVIL}",
-                    field=f"field{EVIL}",
-                    old=f"old{EVIL}",
-                    new=f"new{EVIL}",
                     note=f"note{EVIL}",
                     source=f"source{EVIL}",
+                )
+                .returning(HistoryRow.id)
+            ).scalar_one()
+            conn.execute(
+                insert(HistoryChangeRow).values(
+                    history_id=entry_id, field=f"field{EVIL}", old=f"old{EVIL}", new=f"new{EVIL}"
                 )
             )
             conn.execute(

@@ -64,6 +64,15 @@ class TokenRead(Message):
 
 @dataclass
 class ReadFailed(Message):
-    """A read failed with a message for the person."""
+    """A read (or a write) failed with a message for the person."""
 
+    text: str
+    title: str = ""
+
+
+@dataclass
+class Recorded(Message):
+    """A write without a dialog (a deletion, an undo) went through; `text` says what."""
+
+    event: Event
     text: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -10,9 +10,9 @@ from textual.widgets.option_list import Option
 
 from sco_cal.domain.places import country_name
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import _
 from sco_cal.output.detail import name_or_code
 from sco_cal.tui.agenda_pages import FACETS, FOLLOW_UP, FacetValue
-from sco_cal.tui.widgets import cells
 
 _SEP = "\t"
 
@@ -21,7 +21,7 @@ class FacetList(OptionList):
     """Each value shows how many events ticking it would give; Enter or a click toggles."""
 
     DEFAULT_CSS = """
-    FacetList { width: 32; height: 1fr; border: none; border-right: solid $panel-lighten-2; }
+    FacetList { width: 30; height: 1fr; border: none; border-right: solid $panel-lighten-2; }
     FacetList:focus { border: none; border-right: solid $accent; }
     """
 
@@ -45,22 +45,24 @@ class FacetList(OptionList):
             mine = [v for v in values if v.facet == facet]
             if facet == "theme":
                 mine.sort(key=lambda v: v.value)  # each theme above its sub-themes
-            options.append(Option(Text(heading, "bold"), disabled=True))
+            options.append(Option(Text(_(heading), "bold"), disabled=True))
             options += [Option(self._prompt(v), id=f"{v.facet}{_SEP}{v.value}") for v in mine]
         self.set_options(options)
         ids = [o.id for o in self.options]
         if kept in ids:
             self.highlighted = ids.index(kept)
 
-    def _prompt(self, value: FacetValue) -> Text:
-        label = self._label(value)
-        count = f"{value.count:,}"
-        width = max(8, (self.size.width or 32) - 2)
+    def _prompt(self, value: FacetValue) -> Table:
+        """`[x] label … 12`: the count kept at the right edge, the label cut to what is
+        left, whatever the list's width (docked, over the agenda, with a scroll bar)."""
         box = "[x] " if value.chosen else "[ ] "
-        text = Text(box, "bold" if value.chosen else "")
-        text.append(cells.fit(label, width - cell_len(box) - len(count) - 1) + " ")
-        text.append(count, "dim")
-        return text
+        label = Text(box, "bold" if value.chosen else "")
+        label.append(self._label(value))
+        row = Table.grid(expand=True)
+        row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        row.add_column(justify="right", no_wrap=True)
+        row.add_row(label, Text(f" {value.count:,}", "dim"))
+        return row
 
     def _label(self, value: FacetValue) -> str:
         if value.facet == "country":
@@ -69,7 +71,7 @@ class FacetList(OptionList):
             depth = value.value.count(".")
             return "  " * depth + name_or_code(theme_label, value.value, self.lang)
         if value.facet == FOLLOW_UP:
-            return "needs follow-up"
+            return _("needs follow-up")
         return value.value
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,62 @@
+"""Short ids for narrow tables: a few letters that name one event, which `show` accepts.
+
+An event's id (`sco-heads-of-state-council-2026-bishkek`) is readable but long. Its
+short id is the start of a code computed from the id alone (so it does not change
+with the list it is shown in): as many characters as make it unique among every
+event's code, and never the start of an id, since an id's prefix is read first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable, Sequence
+
+# No 0/o or 1/l: a short id is read off a screen and typed again.
+_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+_LONGEST = 8
+SHORTEST = 4
+
+
+def code(event_id: str) -> str:
+    """The full code of an id: eight characters of its BLAKE2 digest."""
+    number = int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=5).digest(), "big")
+    return "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in range(_LONGEST))
+
+
+def short_ids(wanted: Iterable[str], every_id: Sequence[str]) -> dict[str, str]:
+    """The short id of each of `wanted`, unique among the codes of `every_id` (sorted)."""
+    codes = sorted(code(i) for i in every_id)
+    found = {}
+    for event_id in wanted:
+        mine = code(event_id)
+        at = bisect.bisect_left(codes, mine)
+        after = at + 1 if at < len(codes) and codes[at] == mine else at
+        neighbours = [codes[j] for j in (at - 1, after) if 0 <= j < len(codes)]
+        length = max([SHORTEST, *(_common(mine, other) + 1 for other in neighbours)])
+        while length < _LONGEST and _starts_an_id(mine[:length], every_id):
+            length += 1
+        found[event_id] = mine[: min(length, _LONGEST)]
+    return found
+
+
+def looks_short(text: str) -> bool:
+    """Whether `text` could be a short id."""
+    return SHORTEST <= len(text) <= _LONGEST and all(c in _ALPHABET for c in text)
+
+
+def ids_with_short_id(text: str, ids: Iterable[str]) -> list[str]:
+    """The ids whose code starts with `text`."""
+    return sorted(i for i in ids if code(i).startswith(text))
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _starts_an_id(prefix: str, sorted_ids: Sequence[str]) -> bool:
+    at = bisect.bisect_left(sorted_ids, prefix)
+    return at < len(sorted_ids) and sorted_ids[at].startswith(prefix)
