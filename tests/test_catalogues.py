@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 
 import sco_cal
 from sco_cal.i18n import DOMAIN, LOCALE_DIR, _, available_languages, ngettext, use
+from sco_cal.i18n.mo import MoCatalogue
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -98,3 +99,24 @@ def test_counts_take_the_french_plural() -> None:
         assert _("Options") == "Options" and _("Commands") == "Commandes"
     finally:
         use("en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_read_on_demand_says_what_gettext_says(language: str) -> None:
+    """sco-cal looks messages up in the `.mo` itself (binary search in its sorted table);
+    the standard library's reader, which decodes them all, must agree on every one."""
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with path.open("rb") as file:
+        reference = gettext.GNUTranslations(file)
+    ours = MoCatalogue(path.read_bytes())
+    for message in catalogue(language):
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple | list):
+            singular, plural = message.id[0], message.id[1]
+            for n in (0, 1, 2, 7):
+                assert ours.ngettext(singular, plural, n) == reference.ngettext(singular, plural, n)
+        else:
+            assert ours.gettext(message.id) == reference.gettext(message.id)
+    assert ours.gettext("no such message, ever") == "no such message, ever"
+    assert ours.ngettext("{n} thing", "{n} things", 2) == "{n} things"

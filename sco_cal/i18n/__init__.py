@@ -27,12 +27,15 @@ def use(language: str) -> None:
     _language = language
     # The catalogue is opened by its path: `gettext.translation` would also import
     # `locale` to expand the language's aliases, which costs `sco-cal list` more than
-    # reading the catalogue itself.
+    # reading the catalogue itself; its messages are read when asked for (see mo.py).
     try:
-        with _catalogue(language).open("rb") as file:
-            _current = gettext.GNUTranslations(file)
+        data = _catalogue(language).read_bytes()
     except FileNotFoundError:
         _current = gettext.NullTranslations()
+        return
+    from sco_cal.i18n.mo import MoCatalogue
+
+    _current = MoCatalogue(data)
 
 
 def _catalogue(language: str) -> Path:
