@@ -7,15 +7,19 @@ skipped the catalogue.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from textual.binding import Binding
 
 import sco_cal.i18n
 from sco_cal.domain.date_labels import month_name, weekday_name
@@ -33,8 +37,20 @@ from sco_cal.output.digest_md import md_text
 from sco_cal.service import CalendarService
 from sco_cal.store.digests import DigestReads
 from sco_cal.store.store import Store
-from tests.support.cli import Cli
+from sco_cal.store.target import resolve_target
+from sco_cal.tui.app import ScoCalApp
+from sco_cal.tui.dialogs.base import EventDialog
+from sco_cal.tui.screens.agenda import AgendaScreen
+from sco_cal.tui.screens.month import MonthScreen
+from sco_cal.tui.screens.review import ReviewScreen
+from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.widgets.event_window import EventWindow
+from sco_cal.tui.widgets.month_grid import MonthGrid
+from sco_cal.tui.widgets.review_list import ReviewList
+from sco_cal.wiring import build_service
+from tests.support.cli import TODAY, Cli
 from tests.support.databases import copy_sqlite
+from tests.support.tui import build, open_with, run, settle
 
 OPEN, CLOSE = "⟦", "⟧"
 INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
@@ -53,8 +69,10 @@ def db(seeded_sqlite: Path, db_path: Path) -> str:
 def pseudo(text: str) -> str:
     """`error: {message}` as `⟦error: ⟧{message}`: what fills a placeholder stays outside
     the brackets, so an English message passed into a French one is still caught."""
-    parts = re.split(r"(\{[^{}]*\})", text)
-    return "".join(p if p.startswith("{") or not p.strip() else f"{OPEN}{p}{CLOSE}" for p in parts)
+    parts = re.split(r"((?<!\{)\{[^{}]*\}(?!\}))", text)  # "{{ }}" is text, not a field
+    return "".join(
+        p if re.fullmatch(r"\{[^{}]*\}", p) or not p.strip() else f"{OPEN}{p}{CLOSE}" for p in parts
+    )
 
 
 @pytest.fixture
@@ -119,8 +137,8 @@ def data(service: CalendarService, store: Store) -> list[str]:
 
 
 def _blank_prefix(stored: str, match: re.Match[str]) -> str:
-    """The match blanked out when it is the start of `stored`, cut short with "…"."""
-    shown = " ".join(match.group()[:-1].split())
+    """The match blanked out when it is the start of `stored`, cut short."""
+    shown = " ".join(match.group().removesuffix("…").split())
     return (
         re.sub(r"\S", " ", match.group())
         if " ".join(stored.split()).startswith(shown)
@@ -131,12 +149,15 @@ def _blank_prefix(stored: str, match: re.Match[str]) -> str:
 def untranslated(output: str, shown_as_stored: list[str], allowed: set[str]) -> list[str]:
     """The lines of `output` with a word that went around the catalogue."""
     text = output
-    for stored in shown_as_stored:  # cut short to fit a line: "Forum d’experts sur…"
-        if len(stored) > 20:
-            start = r"\s+".join(re.escape(w) for w in stored[:16].split())
+    # Cut short to fit a line ("Forum d’experts sur…"), or by a dialog's border.
+    for stored in shown_as_stored:
+        if len(stored) > 8:
+            start = r"\s+".join(re.escape(w) for w in stored[: min(16, len(stored) - 4)].split())
             # Not from within a longer text: "de la Conférence…" is not "Conférence…".
             text = re.sub(
-                r"(?<!\w)(?<!\w\s)" + start + r"[^\n…]*…", partial(_blank_prefix, stored), text
+                r"(?<!\w)(?<![^\W\d_]\s)" + start + r"[^\n…█]*(?:…|(?=█))",
+                partial(_blank_prefix, stored),
+                text,
             )
     for stored in shown_as_stored:  # wherever a line was wrapped inside it, too
         pattern = r"\s+".join(re.escape(w) for w in stored.split())
@@ -264,3 +285,93 @@ def test_every_cli_text_passes_through_the_catalogue(
     assert output.strip(), "the command said nothing"
     typed = {w.lower() for a in args for w in WORD.findall(a)} | {"tester", "sco", "cal"}
     assert untranslated(output, data(service, store), domain_vocabulary() | typed) == []
+
+
+# The TUI, key by key from the agenda: each screen and dialog, then back (escape).
+TUI_STEPS: list[tuple[str, ...]] = [
+    (),
+    ("question_mark",),
+    ("t",),
+    ("m",),
+    ("f",),
+    ("enter",),
+    *[(key,) for key in ("a", "A", "e", "s", "p", "d", "r", "plus", "n", "x", "v", "i")],
+]
+
+
+def screen_text(svg: str) -> str:
+    """The characters of a Textual screenshot, row by row."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        text = html.unescape(re.sub(r"<[^>]+>", "", m.group(3)))
+        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), text))
+    return "\n".join(
+        "".join(t for _x, t in sorted(cells)).replace("\u00a0", " ")
+        for _y, cells in sorted(rows.items())
+    )
+
+
+@pytest.fixture
+def small_store(db_path: Path) -> Iterator[tuple[str, CalendarService, Store]]:
+    """Two short meetings, one with a note and a reminder: on a screen, what is not the
+    catalogue's is this little data, never wrapped across panes."""
+    cli = Cli(str(db_path))
+    assert cli("init", "--empty").exit_code == 0
+    for title, when in (("Réunion d’essai", "mai 2027"), ("Forum test", "2025-10-02")):
+        added = cli("add", title, "--date", when, "--org", "OCS", "--city", "Bichkek")
+        assert added.exit_code == 0, added.output
+    first = cli.json("list")[0]["id"]
+    assert cli("annotate", first, "Note brève").exit_code == 0
+    assert cli("remind", "add", first, "--before", "14d", "--when-dated").exit_code == 0
+    service, _settings = build_service(db=str(db_path), today=date.fromisoformat(TODAY))
+    store = Store(resolve_target(str(db_path)))
+    yield str(db_path), service, store
+    store.close()
+    service.close()
+
+
+@pytest.mark.parametrize("keys", TUI_STEPS, ids=lambda keys: " ".join(keys) or "agenda")
+def test_every_tui_screen_passes_through_the_catalogue(
+    pseudo_french: None, small_store: tuple[str, CalendarService, Store], keys: tuple[str, ...]
+) -> None:
+    db, service, store = small_store
+    app = build(db, lang="fr")
+    shown: list[str] = []
+    ids: set[str] = set()
+
+    async def visit(pilot: Any) -> None:
+        await settle(pilot)
+        for key in keys:
+            await open_with(pilot, key)
+        shown.append(screen_text(app.export_screenshot()))
+        for binding in app.screen.BINDINGS:
+            if isinstance(binding, Binding):
+                ids.update(WORD.findall(binding.id or ""))
+
+    run(app, visit, size=(250, 50))
+    for shown_by in (ScoCalApp, AgendaScreen, EventWindow, TimelineScreen, MonthScreen, MonthGrid):
+        ids.update(
+            w for b in shown_by.BINDINGS if isinstance(b, Binding) for w in WORD.findall(b.id or "")
+        )
+    for shown_by in (ReviewScreen, ReviewList, EventDialog):
+        ids.update(
+            w for b in shown_by.BINDINGS if isinstance(b, Binding) for w in WORD.findall(b.id or "")
+        )
+    keys_shown = {"esc", "enter", "ctrl", "pgup", "pgdn", "home", "end", "tab", "palette"}
+    allowed = domain_vocabulary() | keys_shown | ids | {"sco", "cal", "tester", "seed", "id"}
+    assert untranslated(uncut(shown[0]), data(service, store), allowed) == []
+
+
+def uncut(screen: str) -> str:
+    """A message cut short by a dialog's border or the screen's edge still shows that it
+    came from the catalogue (its bracket), and so does one wrapped inside a pane: the part of it left on screen is blanked."""
+    lines = []
+    for line in screen.splitlines():
+        line = re.sub(f"{OPEN}[^{OPEN}{CLOSE}█│]*(?=[█│]|$)", lambda m: " " * len(m.group()), line)
+        line = re.sub(
+            f"(?<=[█│])[^{OPEN}{CLOSE}█│]*{CLOSE}|^[^{OPEN}{CLOSE}█│]*{CLOSE}",
+            lambda m: " " * len(m.group()),
+            line,
+        )
+        lines.append(line)
+    return "\n".join(lines)

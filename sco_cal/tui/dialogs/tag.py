@@ -20,7 +20,7 @@ class TagDialog(EventDialog):
     def fields(self) -> ComposeResult:
         current = ", ".join(self.event.tags) if self.event and self.event.tags else _("none")
         yield Label(_("Now: {tags}").format(tags=current))
-        yield Input(placeholder="+briefing -later", id="tags")
+        yield Input(placeholder=_("+briefing -later"), id="tags")
 
     def values(self) -> dict[str, Any]:
         return {"words": value_of(self, "#tags").split()}
