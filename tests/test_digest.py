@@ -20,6 +20,7 @@ from sco_cal.domain.digest import SECTIONS, ChangeKind, Digest, build_digest
 from sco_cal.domain.digest_items import DATE_UNKNOWN_GROUP, Listing, Reason
 from sco_cal.domain.event import Event, FieldChange, HistoryEntry, Kind, Source
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.ordering import in_agenda_order
 from sco_cal.domain.postponement import sine_die
 from sco_cal.store.seed_file import load_seed
 from tests.support.cli import Cli
@@ -423,8 +424,21 @@ def test_today_holds_the_known_days_that_include_today() -> None:
     assert [i.event.id for i in digest.today_events] == ["days", "day"]
     assert {i.reason for i in digest.today_events} == {Reason.UNDER_WAY}
     assert [i.event.id for i in digest.coming_up] == ["tomorrow"]
-    # Open windows with no day known are dates still open, and nowhere else.
-    assert [i.event.id for i in digest.dates_open] == ["half", "month"]
+    # Open windows with no day known are dates still open, and nowhere else; in the
+    # agenda's order, the half-year after the last month it covers.
+    assert [i.event.id for i in digest.dates_open] == ["month", "half"]
+
+
+def test_dates_still_open_read_in_the_agenda_order() -> None:
+    events = [
+        event("a-year", "2027"),
+        event("b-half", "premier semestre 2027"),
+        event("c-quarter", "premier trimestre 2027"),
+        event("d-month", "janvier 2027"),
+    ]
+    listed = [i.event.id for i in build(*events, today=date(2027, 1, 5)).dates_open]
+    assert listed == ["d-month", "c-quarter", "b-half", "a-year"]
+    assert listed == [e.id for e in in_agenda_order(events)]
 
 
 def test_coming_up_is_the_next_n_days_soonest_first() -> None:

@@ -31,7 +31,10 @@ def unstamped(data: bytes) -> bytes:
 def blocks(data: bytes) -> tuple[bytes, list[bytes]]:
     """The calendar around its events, and each event's bytes, in the agenda's order."""
     head, *events = data.split(b"BEGIN:VEVENT\r\n")
-    return head, events
+    tail = b"END:VCALENDAR\r\n"
+    assert events and events[-1].endswith(tail)
+    events[-1] = events[-1].removesuffix(tail)
+    return head + tail, events
 
 
 def compare(name: str, data: bytes) -> None:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sco_cal.domain.event import Event
+from sco_cal.domain.ordering import SortPosition, position_of
 
 # The group of meetings postponed sine die: their date is unknown, whatever their source.
 DATE_UNKNOWN_GROUP = "date-unknown"
@@ -64,8 +65,9 @@ def soonest(items: Iterable[Listed], today: date) -> list[Listed]:
 
 
 def open_dates(items: Iterable[Listed]) -> list[Listed]:
-    """Open windows by start; meetings postponed sine die after them, longest waiting first."""
-    return sorted(items, key=lambda i: (i.group == DATE_UNKNOWN_GROUP, _since(i), i.event.id))
+    """Open windows in the agenda's order; meetings postponed sine die after them, longest
+    waiting first."""
+    return sorted(items, key=lambda i: (i.group == DATE_UNKNOWN_GROUP, _open_position(i)))
 
 
 def follow_ups(items: Iterable[Listed]) -> list[Listed]:
@@ -87,9 +89,11 @@ def _oldest(event: Event) -> tuple[date, date]:
     return event.window.start, event.window.end
 
 
-def _since(item: Listed) -> date:
+def _open_position(item: Listed) -> SortPosition:
     sine_die = item.event.sine_die
-    return sine_die.since if sine_die is not None else item.event.window.start
+    if sine_die is None:
+        return position_of(item.event)
+    return (sine_die.since, sine_die.since, sine_die.since, item.event.id)
 
 
 def _width(event: Event) -> timedelta:

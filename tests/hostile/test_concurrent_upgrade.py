@@ -15,25 +15,10 @@ from sqlalchemy import create_engine, text
 from sco_cal.store.version import SCHEMA_VERSION
 from tests.support.cli import Cli
 from tests.support.env import subprocess_env
+from tests.support.old_store import old_store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 PROCESSES = 12
-
-
-def _old_store(db: str) -> None:
-    """A store as sco-cal 0.1 (schema version 1) left it."""
-    if "://" not in db:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(FIXTURES / "store-v1.db", db)
-        return
-    assert Cli(db)("init").exit_code == 0
-    engine = create_engine(db)
-    with engine.begin() as conn:  # undo the steps that made versions 2 and 3
-        conn.execute(text("DROP TABLE reminder_delivery"))
-        conn.execute(text("DROP INDEX ix_event_span_days"))
-        conn.execute(text("ALTER TABLE event DROP COLUMN span_days"))
-        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
-    engine.dispose()
 
 
 def _version(db: str) -> str:
@@ -47,7 +32,7 @@ def _version(db: str) -> str:
 
 @pytest.mark.slow
 def test_processes_opening_an_old_store_at_once_all_go_on(db: str, isolated_env: Path) -> None:
-    _old_store(db)
+    old_store(db)
     command = [sys.executable, "-m", "sco_cal", "list", "--all", "--format", "json", "--db", db]
     runs = [
         subprocess.Popen(

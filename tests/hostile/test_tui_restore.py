@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from sco_cal.tui.screens.timeline import TimelineScreen
 from tests.support.cli import Cli
+from tests.support.old_store import old_store
 from tests.support.tui import agenda, build, open_with, run, settle, wait_until
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 # The two events of the version-1 fixture store, and one it does not have.
 RESTORED = {"sco-defence-ministers-23", "sco-heads-of-state-council-2026-bishkek"}
 
@@ -24,7 +23,8 @@ RESTORED = {"sco-defence-ministers-23", "sco-heads-of-state-council-2026-bishkek
 def _old_backup(db: str, folder: Path) -> Path:
     """A backup written by sco-cal 0.1: schema version 1, two events."""
     if "://" not in db:
-        return Path(shutil.copyfile(FIXTURES / "store-v1.db", folder / "old.db"))
+        old_store(str(folder / "old.db"))
+        return folder / "old.db"
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
     from tests.support.databases import postgres_database
@@ -33,16 +33,7 @@ def _old_backup(db: str, folder: Path) -> Path:
     databases = postgres_database(server)
     old = next(databases)
     try:
-        assert Cli(old)("init", "--empty").exit_code == 0
-        engine = create_engine(old)
-        with engine.begin() as conn:  # the store as version 1 had it, with its two events
-            conn.execute(text("DROP TABLE reminder_delivery"))
-            conn.execute(text("DROP INDEX ix_event_span_days"))
-            conn.execute(text("ALTER TABLE event DROP COLUMN span_days"))
-            conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
-            rows = _fixture_events()
-            conn.execute(text(_insert(rows[0])), rows)
-        engine.dispose()
+        old_store(old)
         dump = folder / "old.dump"
         libpq = old.replace("postgresql+psycopg://", "postgresql://")
         subprocess.run(
@@ -51,19 +42,6 @@ def _old_backup(db: str, folder: Path) -> Path:
         return dump
     finally:
         databases.close()
-
-
-def _fixture_events() -> list[dict[str, Any]]:
-    import sqlite3
-
-    with sqlite3.connect(FIXTURES / "store-v1.db") as conn:
-        conn.row_factory = sqlite3.Row
-        rows = [dict(r) for r in conn.execute("SELECT * FROM event")]
-    return [r | {"open_ended": bool(r["open_ended"])} for r in rows]
-
-
-def _insert(row: dict[str, Any]) -> str:
-    return f"INSERT INTO event ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"
 
 
 def test_an_open_tui_follows_a_restore_of_an_older_store(db: str, tmp_path: Path) -> None:
