@@ -17,7 +17,7 @@ from sco_cal.domain.postponement import is_sine_die
 from sco_cal.i18n import N_, _
 from sco_cal.output.detail import changes_text
 from sco_cal.output.records import annotation_record, event_record, history_record
-from sco_cal.output.words import state_word
+from sco_cal.output.words import action_word, state_word
 
 app = typer.Typer()
 EventId = Annotated[
@@ -401,7 +401,7 @@ def undo(
             cli.json(history_record(entry))
         cli.say(
             _("undid {action} on {id} ({when}): {line}").format(
-                action=entry.action,
+                action=action_word(entry.action),
                 id=entry.event_id,
                 when=f"{entry.at:%Y-%m-%d %H:%M}",
                 line=changes_text(entry.changes) or "-",

@@ -105,7 +105,11 @@ class Collection:
         if response.status == 412:
             return Written(stored=False)
         if response.status not in (200, 201, 204):
-            raise ServerError(f"{self.url}: the server refused to store {path} ({response.status})")
+            raise ServerError(
+                _("{url}: the server refused to store {path} ({status})").format(
+                    url=self.url, path=path, status=response.status
+                )
+            )
         return Written(stored=True, etag=_etag(response.headers.get("ETag")))
 
     def path_for(self, event_id: str) -> str:

@@ -146,7 +146,11 @@ def insert_reminder(
         select(ReminderRow).where(ReminderRow.event_id == event_id, ReminderRow.due == due)
     ).first()
     if same_day is not None:
-        raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day.id})")
+        raise InvalidInput(
+            _("{id} already has a reminder due {day} (#{number})").format(
+                id=event_id, day=due, number=same_day.id
+            )
+        )
     row = ReminderRow(
         event_id=event_id, due=due, spec=spec, mode=mode.value, author=author, created_at=now
     )

@@ -94,7 +94,9 @@ def _undo_note(session: Session, entry: HistoryEntry, said: dict[str, Any]) -> N
         .order_by(col(AnnotationRow.id).desc())
     ).first()
     if row is None or (row.deleted_at is not None) == added:
-        raise Conflict(f"{entry.event_id}: the note was changed since: nothing was undone")
+        raise Conflict(
+            _("{id}: the note was changed since: nothing was undone").format(id=entry.event_id)
+        )
     row.deleted_at, row.deleted_by = (said["now"], said["author"]) if added else (None, None)
     session.add(row)
     reverted = FieldChange("annotation", change.new, change.old)
