@@ -2,6 +2,7 @@
 
     python -m bench.list_bench                 # synthetic stores, 7 runs each
     python -m bench.list_bench --compare DIR   # also khal and calcurse on the same events
+    python -m bench.list_bench --language      # what choosing the language costs `list`
 
 DIR is a folder made by the peers' generator (events.jsonl, khal/, calcurse/) for one
 size; its events are loaded into a sco-cal store so all three tools read the same data.
@@ -52,6 +53,39 @@ def bench_synthetic(runs: int) -> None:
         print(f"| {n:,} | {agenda:.3f} s | {search:.3f} s |", flush=True)
 
 
+# Inside a fresh `sco-cal list` process: what the run's language adds, from reading
+# `--lang`, the config file and the locale variables to every help text translated.
+# What `list` loads anyway (its command, the config file's location) is loaded first;
+# CPU time, so that other processes on a busy machine do not count.
+LANGUAGE_PROBE = """
+import sys, time
+from typer.main import get_command
+from sco_cal.cli import build_app
+from sco_cal.cli.language import language_of_run, translate_commands
+from sco_cal.config.paths import config_path
+from sco_cal.i18n import use
+app = get_command(build_app({"list"}))
+config_path()
+start = time.process_time()
+use(language_of_run(sys.argv[1:]))
+translate_commands(app)
+print(time.process_time() - start)
+"""
+
+
+def bench_language(runs: int) -> None:
+    print("| language | choose, load the catalogue, translate the help |")
+    print("| --- | ---: |")
+    for lang in ("en", "fr"):
+        argv = [sys.executable, "-c", LANGUAGE_PROBE, "list", "--lang", lang]
+        costs = [float(subprocess.run(argv, capture_output=True, text=True, check=True).stdout)]
+        costs += [
+            float(subprocess.run(argv, capture_output=True, text=True, check=True).stdout)
+            for _ in range(runs - 1)
+        ]
+        print(f"| {lang} | {statistics.median(costs) * 1000:.2f} ms |", flush=True)
+
+
 def bench_compare(folder: Path, runs: int) -> None:
     db = DATA / f"peers-{folder.name}.db"
     DATA.mkdir(parents=True, exist_ok=True)
@@ -86,8 +120,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--compare", type=Path, action="append", default=[])
+    parser.add_argument("--language", action="store_true", help="only the language's cost")
     args = parser.parse_args()
-    if args.compare:
+    if args.language:
+        bench_language(args.runs)
+    elif args.compare:
         for folder in args.compare:
             bench_compare(folder, args.runs)
     else:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sco_cal.config.settings import Settings, load_settings
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _, available_languages, choose_language, use
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
@@ -24,7 +25,7 @@ def resolve_today(text: str | None) -> date:
         return date.today()
     window = parse_date_phrase(text, today=date.today())
     if window.start != window.end:
-        raise InvalidInput(f"--today must name one day, not '{text}'")
+        raise InvalidInput(_("--today must name one day, not '{text}'").format(text=text))
     return window.start
 
 
@@ -69,4 +70,19 @@ def make_app(
     from sco_cal.tui.app import ScoCalApp  # Textual loads only when the TUI is wanted
 
     service, settings = build_service(db=db, today=today, settings=settings)
-    return ScoCalApp(service, settings, lang=lang or settings.lang, show_all=show_all)
+    return ScoCalApp(service, settings, lang=speak(lang, settings), show_all=show_all)
+
+
+def speak(option: str | None, settings: Settings) -> str:
+    """Choose the run's language (`--lang`, the config file, the locale variables) and
+    load its catalogue; the language's code is returned for what is passed on."""
+    language = choose_language(option, settings.lang)
+    if language not in available_languages():
+        known = ", ".join(available_languages())
+        raise InvalidInput(
+            _("unknown language {language!r} (expected one of: {known})").format(
+                language=language, known=known
+            )
+        )
+    use(language)
+    return language

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from sco_cal.i18n import use
 from sco_cal.service import CalendarService
 from sco_cal.store.store import Store
 from sco_cal.store.target import resolve_target
@@ -37,6 +38,14 @@ settings.load_profile("sco-cal")
 
 
 @pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A test that spoke French in this process (the TUI chooses its language when it is
+    built) leaves the next one English."""
+    yield
+    use("en")
+
+
+@pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads the real user's config or data, or inherits their colour choice."""
     home = tmp_path / "home"
@@ -46,6 +55,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SCO_CAL_AUTHOR", "tester")
     for name in ("SCO_CAL_DB", "SCO_CAL_TODAY", "NO_COLOR", "SCO_CAL_DEBUG"):
         monkeypatch.delenv(name, raising=False)
+    # English unless a test asks for another language, whatever the machine's locale.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return home
 
 

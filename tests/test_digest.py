@@ -372,10 +372,13 @@ def test_long_sections_are_cut_and_say_what_they_leave_out(cli: Cli) -> None:
     assert "... and 14 more: sco-cal list --follow-up" in text
 
 
-def test_french_titles_and_months(cli: Cli) -> None:
+def test_the_digest_in_french(cli: Cli) -> None:
     text = digest_text(cli, "--no-mark", "--lang", "fr", today="2025-11-01")
-    assert "sco-cal digest for 1 novembre 2025" in text
-    assert "nov. 2025 (date imprecise)" in text
+    assert "Synthèse sco-cal du 1er novembre 2025" in text
+    assert "nov. 2025 (date imprécise)" in text
+    assert "En attente de confirmation, à moins de 30 jours (6)" in text
+    assert "(provisoire, période déjà commencée)" in text and "terminé il y a 42 jours" in text
+    assert "Awaiting" not in text and "provisional" not in text
 
 
 def test_bad_since_and_days_are_refused(cli: Cli) -> None:

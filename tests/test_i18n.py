@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sco_cal.i18n import _, language_from_environment, ngettext
+from tests.support.env import subprocess_env
 
 
 @pytest.mark.parametrize(
@@ -28,3 +33,34 @@ def test_the_locale_variables_name_a_language_in_gettext_order(
 def test_text_is_english_until_a_catalogue_is_chosen() -> None:
     assert _("meeting") == "meeting"
     assert ngettext("{n} meeting", "{n} meetings", 3) == "{n} meetings"
+
+
+def test_french_help_in_a_french_environment(tmp_path: Path) -> None:
+    env = subprocess_env(tmp_path, LANG="fr_FR.UTF-8")
+    shown = subprocess.run(
+        [sys.executable, "-m", "sco_cal", "list", "--help"], env=env, capture_output=True, text=True
+    )
+    assert shown.returncode == 0
+    assert "Usage\u00a0: sco-cal list" in shown.stdout
+    assert "Affiche cette aide" in shown.stdout
+    assert "Show this message" not in shown.stdout
+
+
+def test_lang_option_beats_config_beats_environment(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    env = subprocess_env(tmp_path, LC_ALL="fr_FR.UTF-8")
+
+    def usage(*args: str) -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "sco_cal", "list", "--bogus", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 2
+        return run.stderr
+
+    assert "No such option: --bogus" in usage()
+    assert "Option inconnue\u00a0: --bogus" in usage("--lang", "fr")
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    assert "Option inconnue\u00a0: --bogus" in usage()

@@ -275,7 +275,7 @@ def test_a_broken_event_is_reported_or_refuses_a_strict_import(
 def test_a_file_that_names_no_organisation_asks_for_org(cli: Any) -> None:
     result = cli("import", str(FIXTURES / "outlook.ics"))
     assert result.exit_code == 2
-    assert "2 event(s) name no organisation" in result.stderr and "--org" in result.stderr
+    assert "2 events name no organisation" in result.stderr and "--org" in result.stderr
 
 
 def test_dry_run_reports_and_writes_nothing(cli: Any) -> None:

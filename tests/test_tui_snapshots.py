@@ -56,3 +56,33 @@ def test_timeline_of_the_year(snap_compare: Any, store: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(build(store), terminal_size=(100, 30), run_before=open_timeline)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_agenda_in_french(snap_compare: Any, store: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(build(store, lang="fr"), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_an_open_event_in_french(snap_compare: Any, store: Path, size: tuple[int, int]) -> None:
+    async def open_summit(pilot: Any) -> None:
+        await settle(pilot)
+        await open_with(pilot, "slash")
+        await pilot.press(*"bishkek")
+        for key in ("enter", "u", "down"):
+            await open_with(pilot, key)
+        await settle(pilot)
+
+    assert snap_compare(build(store, lang="fr"), terminal_size=size, run_before=open_summit)
+
+
+@pytest.mark.parametrize("screen", ["t", "m", "question_mark", "s"])
+def test_screens_and_dialogs_in_french(snap_compare: Any, store: Path, screen: str) -> None:
+    """The timeline, the month, the help screen and a dialog, at 120x40."""
+
+    async def open_screen(pilot: Any) -> None:
+        await settle(pilot)
+        await open_with(pilot, screen)
+        await settle(pilot)
+
+    assert snap_compare(build(store, lang="fr"), terminal_size=(120, 40), run_before=open_screen)

@@ -71,10 +71,10 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def agenda_lines(screen: str) -> list[str]:
+def agenda_lines(screen: str, header: str = "WHEN") -> list[str]:
     """The agenda's rows: under its header, above the rule that opens the event."""
     lines = screen.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.split()[:1] == ["WHEN"]) + 1
+    start = next(i for i, line in enumerate(lines) if line.split()[:1] == [header]) + 1
     end = next(i for i in range(start, len(lines)) if set(lines[i].strip()) == {"─"})
     return [line.strip() for line in lines[start:end] if line.strip()]
 
@@ -128,3 +128,36 @@ def test_search_and_quit_in_a_real_terminal(
     terminal.type("q")
     terminal.wait_for(lambda s: status.exists() and status.read_text().strip() != "")
     assert status.read_text().strip() == "0"
+
+
+def test_search_and_quit_in_french_in_a_real_terminal(
+    isolated_env: Path, db_path: Path, tmp_path: Path
+) -> None:
+    """A French locale is enough: the same session reads French from header to footer."""
+    service, _ = build_service(db=str(db_path), today="2026-11-23")
+    service.close()
+    terminal = Terminal(subprocess_env(isolated_env, TERM="xterm-256color", LANG="fr_FR.UTF-8"))
+    status = tmp_path / "exit-status"
+    try:
+        command = [sys.executable, "-m", "sco_cal", "tui", "--db", str(db_path)]
+        terminal.start([*command, "--today", "2026-11-23"], status)
+        first = terminal.wait_for(
+            lambda s: "à venir · 1/27 · ! 17 à suivre" in s and "Libellé" in s
+        )
+        assert "QUAND" in first and "ÉTAT" in first and "LIEU" in first
+        assert "/ Chercher" in first and "t Frise" in first and "upcoming" not in first
+
+        time.sleep(1)  # the resize after start, as above
+        terminal.type("/")
+        terminal.type("bichkek", literal=True)
+        terminal.type("Enter")
+        found = terminal.wait_for(lambda s: "1/1 ·" in s)
+        table = agenda_lines(found, header="QUAND")
+        (row,) = [i for i, line in enumerate(table) if "Bichkek" in line]
+        assert "Sommet de l’OCS" in table[row] and table[row - 1].startswith("── S2 2026")
+
+        terminal.type("q")
+        terminal.wait_for(lambda s: status.exists() and status.read_text().strip() != "")
+        assert status.read_text().strip() == "0"
+    finally:
+        terminal.close()

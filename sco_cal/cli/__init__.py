@@ -9,6 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from sco_cal import __version__
+from sco_cal.cli.language import SpeakingGroup
+from sco_cal.i18n import N_
 
 # Which module holds each command. A run imports only the module of the command it
 # runs, so `sco-cal list` does not pay for the importers, the digest or the TUI.
@@ -55,7 +57,7 @@ def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")
         ),
     ] = False,
 ) -> None:
@@ -64,12 +66,10 @@ def root(
 
 def build_app(commands: set[str] | None = None) -> typer.Typer:
     """The CLI with every command, or only with `commands` (and what they need)."""
-    from sco_cal.cli.usage import OneLineErrors
-
     app = typer.Typer(
-        cls=OneLineErrors,
+        cls=SpeakingGroup,
         name="sco-cal",
-        help="A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates.",
+        help=N_("A calendar of SCO (OCS) and neighbouring bodies' meetings, with fuzzy dates."),
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

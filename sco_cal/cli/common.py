@@ -13,15 +13,16 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 
-from sco_cal.cli.options import Format, Lang
+from sco_cal.cli.options import Format
 from sco_cal.config.settings import Settings
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe
+from sco_cal.i18n import _
 from sco_cal.output.formats import to_csv, to_json, to_markdown, to_tsv
 from sco_cal.output.style import Painter, wants_color
 from sco_cal.service import CalendarService
-from sco_cal.wiring import build_service
+from sco_cal.wiring import build_service, speak
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +73,7 @@ def command_context(
     db: str | None,
     today: str | None,
     fmt: Format | None,
-    lang: Lang | None,
+    lang: str | None,
     no_color: bool,
     *,
     seed: bool = True,
@@ -93,7 +94,7 @@ def command_context(
             service=service,
             settings=settings,
             fmt=fmt or (Format.TABLE if sys.stdout.isatty() else piped),
-            lang=lang.value if lang else settings.lang,
+            lang=speak(lang, settings),
             paint=Painter(wants_color(sys.stdout, no_color)),
         )
         try:
@@ -112,10 +113,10 @@ def errors_to_exit_codes() -> Iterator[None]:
     except ScoCalError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail(_("interrupted"), 130)
     except UnicodeError:
         # Standard input, a file or the environment held bytes that are not UTF-8.
-        fail("the input is not valid UTF-8 text (standard input, a file or the environment)", 2)
+        fail(_("the input is not valid UTF-8 text (standard input, a file or the environment)"), 2)
     except BrokenPipeError:
         # The reader went away (`| head`): nothing left to say to anyone.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -123,11 +124,12 @@ def errors_to_exit_codes() -> Iterator[None]:
     except Exception as exc:
         if os.environ.get("SCO_CAL_DEBUG"):
             raise
-        fail(f"internal error: {type(exc).__name__}: {exc} (set SCO_CAL_DEBUG=1 for details)", 70)
+        internal = _("internal error: {error} (set SCO_CAL_DEBUG=1 for details)")
+        fail(internal.format(error=f"{type(exc).__name__}: {exc}"), 70)
 
 
 def fail(message: str, code: int) -> NoReturn:
     message = redact(message)
-    first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"sco-cal: error: {first_line}\n")
+    first_line = message.strip().splitlines()[0] if message.strip() else _("error")
+    sys.stderr.write("sco-cal: " + _("error: {message}").format(message=first_line) + "\n")
     raise typer.Exit(code)

@@ -13,6 +13,7 @@ from sco_cal.cli.options import MAX_LIMIT, Db, LangOption, NoColor, Today
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import N_, _
 
 app = typer.Typer()
 
@@ -25,12 +26,18 @@ class DigestFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("digest")
+@app.command(
+    "digest",
+    help=N_("Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."),
+)
 def digest(
     days: Annotated[
         int | None,
         typer.Option(
-            "--days", min=0, max=366, help="How far 'coming up' looks ahead (default 14, config)."
+            "--days",
+            min=0,
+            max=366,
+            help=N_("How far 'coming up' looks ahead (default 14, config)."),
         ),
     ] = None,
     since: Annotated[
@@ -38,25 +45,29 @@ def digest(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Changes since DATE (a date phrase, UTC midnight, or an ISO time) instead "
-            "of since the last digest.",
+            help=N_(
+                "Changes since DATE (a date phrase, UTC midnight, or an ISO time) instead "
+                "of since the last digest."
+            ),
         ),
     ] = None,
     fmt: Annotated[
         DigestFormat,
-        typer.Option("--format", "-F", help="text (default, also for pipes), md, html or json."),
+        typer.Option(
+            "--format", "-F", help=N_("text (default, also for pipes), md, html or json.")
+        ),
     ] = DigestFormat.TEXT,
     deliver: Annotated[
-        bool, typer.Option("--deliver", help="Mark the reminders shown as delivered.")
+        bool, typer.Option("--deliver", help=N_("Mark the reminders shown as delivered."))
     ] = False,
     no_mark: Annotated[
         bool,
-        typer.Option("--no-mark", help="Do not record this digest as the last one."),
+        typer.Option("--no-mark", help=N_("Do not record this digest as the last one.")),
     ] = False,
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", "-n", min=0, max=MAX_LIMIT, help="At most N items per section (0: all)."
+            "--limit", "-n", min=0, max=MAX_LIMIT, help=N_("At most N items per section (0: all).")
         ),
     ] = None,
     db: Db = None,
@@ -64,7 +75,6 @@ def digest(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Today, coming up, reminders, awaiting confirmation, follow-ups, and what changed."""
     with command_context(db, today, None, lang, no_color) as cli:
         result = cli.service.digests.build(
             days=cli.settings.digest.days if days is None else days,
@@ -106,5 +116,9 @@ def parse_since(text: str, cli: Cli) -> datetime:
     day = moment.date()
     DateWindow(day, day, Precision.DAY).check_years(f"--since {text}")  # as a phrase would be
     if day > cli.today:
-        raise InvalidInput(f"--since {text} is after today ({cli.today.isoformat()})")
+        raise InvalidInput(
+            _("--since {text} is after today ({today})").format(
+                text=text, today=cli.today.isoformat()
+            )
+        )
     return moment

@@ -16,21 +16,28 @@ from sco_cal.cli.options import Country, Db, LangOption, NoColor, Org, Status, T
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event
 from sco_cal.domain.query import EventFilter, Scope
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 
 app = typer.Typer()
 
 
-@app.command("cal")
+@app.command(
+    "cal",
+    help=N_(
+        "A month as a grid of weeks (ISO numbers), days holding meetings marked by state, the "
+        "windows with no known day beside it; `--week` for one week, day by day."
+    ),
+)
 def cal(
     when: Annotated[
         str | None,
         typer.Argument(
-            metavar="[MONTH]", help="The month (any date phrase: 2026-11, novembre 2026, today)."
+            metavar="[MONTH]",
+            help=N_("The month (any date phrase: 2026-11, novembre 2026, today)."),
         ),
     ] = None,
     week: Annotated[
-        bool, typer.Option("--week", "-w", help="The week of that day, day by day, instead.")
+        bool, typer.Option("--week", "-w", help=N_("The week of that day, day by day, instead."))
     ] = False,
     words: Words = None,
     org: Org = None,
@@ -41,8 +48,6 @@ def cal(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """A month as a grid of weeks (ISO numbers), days holding meetings marked by state, the
-    windows with no known day beside it; `--week` for one week, day by day."""
     with command_context(db, today, None, lang, no_color) as cli:
         flt = replace(list_criteria(cli, locals()).resolve(cli.today), scope=Scope.ALL)
         day = _day(cli, when)
@@ -102,17 +107,24 @@ NEXT_FIELDS = (
 DEFAULT_TEMPLATE = "{when}  {title}  ({place})"
 
 
-@app.command("next")
+@app.command(
+    "next",
+    help=N_("The next N meetings on known days, one line each (for a prompt or a status bar)."),
+)
 def next_meetings(
-    count: Annotated[int, typer.Argument(metavar="[N]", min=1, help="How many (default 5).")] = 5,
+    count: Annotated[
+        int, typer.Argument(metavar="[N]", min=1, help=N_("How many (default 5)."))
+    ] = 5,
     template: Annotated[
         str,
         typer.Option(
             "--format",
             "-F",
             metavar="TEMPLATE",
-            help="Each line, with {start} {end} {when} {time} {days} {title} {title_en} "
-            "{title_fr} {status} {org} {place} {city} {country} {id} {short}; or json.",
+            help=N_(
+                "Each line, with {start} {end} {when} {time} {days} {title} {title_en} "
+                "{title_fr} {status} {org} {place} {city} {country} {id} {short}; or json."
+            ),
         ),
     ] = DEFAULT_TEMPLATE,
     words: Words = None,
@@ -124,7 +136,6 @@ def next_meetings(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """The next N meetings on known days, one line each (for a prompt or a status bar)."""
     with command_context(db, today, None, lang, no_color) as cli:
         if template != "json":
             _check_template(template)
@@ -145,7 +156,9 @@ def _check_template(template: str) -> None:
     try:
         names = [name for _text, name, _spec, _conv in string.Formatter().parse(template) if name]
     except ValueError as exc:
-        raise InvalidInput(f"--format {template!r}: {exc}") from None
+        raise InvalidInput(
+            _("--format {template}: {error}").format(template=repr(template), error=exc)
+        ) from None
     unknown = [n for n in names if n not in NEXT_FIELDS]
     if unknown:
         raise InvalidInput(

@@ -12,6 +12,7 @@ from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import N_, _
 
 if TYPE_CHECKING:
     from sco_cal.ingest.review import ReviewItem
@@ -19,17 +20,24 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command("ingest")
+@app.command(
+    "ingest",
+    help=N_(
+        "Read a new bulletin and review the changes it implies: new events, updates, states. Nothing is written unless you accept items (on a terminal) or pass --apply."
+    ),
+)
 def ingest(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A bulletin: plain text, Markdown or HTML.")
+        Path, typer.Argument(metavar="FILE", help=N_("A bulletin: plain text, Markdown or HTML."))
     ],
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
             metavar="DATE",
-            help="The document's date, for dates without a year (default: the date in its header).",
+            help=N_(
+                "The document's date, for dates without a year (default: the date in its header)."
+            ),
         ),
     ] = None,
     source_name: Annotated[
@@ -37,16 +45,17 @@ def ingest(
         typer.Option(
             "--source-name",
             metavar="NAME",
-            help="Cite the document under NAME (default: file name).",
+            help=N_("Cite the document under NAME (default: file name)."),
         ),
     ] = None,
     apply: Annotated[
-        bool, typer.Option("--apply", help="Apply every new event and update, without asking.")
+        bool, typer.Option("--apply", help=N_("Apply every new event and update, without asking."))
     ] = False,
     force_user_fields: Annotated[
         bool,
         typer.Option(
-            "--force-user-fields", help="With --apply: also overwrite fields a person set by hand."
+            "--force-user-fields",
+            help=N_("With --apply: also overwrite fields a person set by hand."),
         ),
     ] = False,
     choose: Annotated[
@@ -54,7 +63,7 @@ def ingest(
         typer.Option(
             "--choose",
             metavar="N=EVENT_ID",
-            help="Tie ambiguous item N to one of its candidate events (or N=new); repeatable.",
+            help=N_("Tie ambiguous item N to one of its candidate events (or N=new); repeatable."),
         ),
     ] = None,
     interactive: Annotated[
@@ -62,7 +71,7 @@ def ingest(
         typer.Option(
             "--interactive",
             "-i",
-            help="Ask item by item even when input is not a terminal (default on a terminal).",
+            help=N_("Ask item by item even when input is not a terminal (default on a terminal)."),
         ),
     ] = False,
     db: Db = None,
@@ -71,13 +80,10 @@ def ingest(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Read a new bulletin and review the changes it implies: new events, updates, states.
-
-    Nothing is written unless you accept items (on a terminal) or pass --apply.
-    """
     with command_context(db, today, fmt, lang, no_color) as cli:
         from sco_cal.ingest.review import Action
         from sco_cal.output.review import (
+            action_word,
             applied,
             dating_line,
             render_item,
@@ -86,9 +92,9 @@ def ingest(
         )
 
         if cli.fmt not in (Format.TABLE, Format.JSON):
-            raise InvalidInput("ingest prints a review as table or json")
+            raise InvalidInput(_("ingest prints a review as table or json"))
         if force_user_fields and not apply:
-            raise InvalidInput("--force-user-fields goes with --apply")
+            raise InvalidInput(_("--force-user-fields goes with --apply"))
         with progress_on_stderr() as progress:
             items = cli.service.documents.review(
                 file, as_of=as_of, source_name=source_name, progress=progress
@@ -109,9 +115,9 @@ def ingest(
             return
         if not asking:
             if any(item.applicable for item in items):
-                cli.say("nothing written: review on a terminal to choose, or pass --apply")
+                cli.say(_("nothing written: review on a terminal to choose, or pass --apply"))
             if any(item.action is Action.AMBIGUOUS for item in items):
-                cli.say("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)")
+                cli.say(_("ambiguous items are applied only with --choose N=EVENT_ID (or N=new)"))
             return
         accepted, overwrite = set(), set()
         if items and cli.fmt is Format.TABLE:
@@ -123,16 +129,19 @@ def ingest(
                 item = items[index] = _ask_choice(cli, item)
             if not item.applicable:
                 continue
-            if not typer.confirm(f"Apply #{item.number} ({item.action.value})?", err=True):
+            question = _("Apply #{number} ({action})?")
+            if not typer.confirm(
+                question.format(number=item.number, action=action_word(item.action)), err=True
+            ):
                 continue
             accepted.add(item.number)
             fields = ", ".join(item.user_edited)
             if item.user_edited and typer.confirm(
-                f"  Overwrite what a person set ({fields})?", err=True
+                "  " + _("Overwrite what a person set ({fields})?").format(fields=fields), err=True
             ):
                 overwrite.add(item.number)
         if not accepted:
-            cli.say("nothing accepted: nothing written")
+            cli.say(_("nothing accepted: nothing written"))
             return
         report = cli.service.documents.apply(items, accepted, overwrite_ids=overwrite)
         cli.say(applied(report))
@@ -144,7 +153,9 @@ def _choices(pairs: list[str]) -> dict[int, str]:
     for pair in pairs:
         number, sep, choice = pair.partition("=")
         if not sep or not number.strip().lstrip("#").isdigit() or not choice.strip():
-            raise InvalidInput(f"--choose takes N=EVENT_ID (or N=new), not '{pair}'")
+            raise InvalidInput(
+                _("--choose takes N=EVENT_ID (or N=new), not '{pair}'").format(pair=pair)
+            )
         choices[int(number.strip().lstrip("#"))] = choice.strip()
     return choices
 
@@ -155,7 +166,9 @@ def _ask_choice(cli: Cli, item: ReviewItem) -> ReviewItem:
     for i, name in enumerate(names, 1):
         cli.say(f"  {i}. {name}")
     answer = typer.prompt(
-        f"#{item.number} is ambiguous: which one (1-{len(names)}, empty to skip)?",
+        _("#{number} is ambiguous: which one (1-{last}, empty to skip)?").format(
+            number=item.number, last=len(names)
+        ),
         default="",
         show_default=False,
         err=True,
@@ -163,6 +176,11 @@ def _ask_choice(cli: Cli, item: ReviewItem) -> ReviewItem:
     if not answer:
         return item
     if not answer.isdigit() or not 1 <= int(answer) <= len(names):
-        cli.say(f"  no choice {answer!r}: #{item.number} left out")
+        cli.say(
+            "  "
+            + _("no choice '{answer}': #{number} left out").format(
+                answer=answer, number=item.number
+            )
+        )
         return item
     return cli.service.documents.choose([item], {item.number: names[int(answer) - 1]})[0]

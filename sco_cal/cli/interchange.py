@@ -39,6 +39,7 @@ from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.query import Criteria
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sco_cal.domain.query import EventFilter
@@ -60,7 +61,12 @@ class Fuzzy(StrEnum):  # the values of interchange.fuzzy.FuzzyMode, without impo
     SKIP = "skip"
 
 
-@app.command("export")
+@app.command(
+    "export",
+    help=N_(
+        "Export events to a calendar file: every event (past too) unless filtered as for `list`."
+    ),
+)
 def export(
     words: Words = None,
     all_: AllEvents = False,
@@ -79,7 +85,7 @@ def export(
     annotated: WithNotes = False,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-F", help="iCalendar (RFC 5545), or json, csv."),
+        typer.Option("--format", "-F", help=N_("iCalendar (RFC 5545), or json, csv.")),
     ] = ExportFormat.ICS,
     output: Annotated[
         Path | None,
@@ -87,8 +93,10 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE (default: stdout); a new file is private (0600), an existing "
-            "one keeps its mode, a FIFO or device is written into, a symbolic link is refused.",
+            help=N_(
+                "Write to FILE (default: stdout); a new file is private (0600), an existing "
+                "one keeps its mode, a FIFO or device is written into, a symbolic link is refused."
+            ),
         ),
     ] = None,
     feed: Annotated[
@@ -96,26 +104,30 @@ def export(
         typer.Option(
             "--feed",
             metavar="DIR",
-            help="Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
-            "(run it from cron); a new feed is readable as the umask allows.",
+            help=N_(
+                "Write and atomically replace DIR/sco-cal.ics, for subscribed calendars "
+                "(run it from cron); a new feed is readable as the umask allows."
+            ),
         ),
     ] = None,
     with_notes: Annotated[
         bool,
         typer.Option(
-            "--with-notes", help="Include annotations (left out unless asked: files travel)."
+            "--with-notes", help=N_("Include annotations (left out unless asked: files travel).")
         ),
     ] = False,
     with_alarms: Annotated[
-        bool, typer.Option("--with-alarms", help="Pending reminders as VALARMs.")
+        bool, typer.Option("--with-alarms", help=N_("Pending reminders as VALARMs."))
     ] = False,
     fuzzy: Annotated[
         Fuzzy | None,
         typer.Option(
             "--fuzzy",
-            help="Windows coarser than a month (quarter, half, season, year, open-ended): "
-            "marker (default) shows each once, on its first day; span covers every day "
-            "of the window; skip leaves them out.",
+            help=N_(
+                "Windows coarser than a month (quarter, half, season, year, open-ended): "
+                "marker (default) shows each once, on its first day; span covers every day "
+                "of the window; skip leaves them out."
+            ),
         ),
     ] = None,
     db: Db = None,
@@ -123,7 +135,6 @@ def export(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Export events to a calendar file: every event (past too) unless filtered as for `list`."""
     with command_context(db, today, None, lang, no_color) as cli:
         written = _Written(fmt, output, feed, with_notes, with_alarms, fuzzy)
         _export(cli, list_criteria(cli, locals()), written)
@@ -147,11 +158,11 @@ def _export(cli: Cli, criteria: Criteria, written: _Written) -> None:
 
     output, feed, fmt = written.output, written.feed, written.fmt
     if output is not None and feed is not None:
-        raise InvalidInput("give --output or --feed, not both")
+        raise InvalidInput(_("give --output or --feed, not both"))
     if feed is not None and fmt is not ExportFormat.ICS:
-        raise InvalidInput("a feed is an iCalendar file: --feed needs --format ics")
+        raise InvalidInput(_("a feed is an iCalendar file: --feed needs --format ics"))
     if written.fuzzy is not None and fmt is not ExportFormat.ICS:
-        raise InvalidInput("--fuzzy is for calendar programs: it needs --format ics")
+        raise InvalidInput(_("--fuzzy is for calendar programs: it needs --format ics"))
     if criteria.scope is None:  # a calendar keeps its past; --from today for what is to come
         criteria = replace(criteria, scope="all")
     data, count = _rendered(cli, criteria.resolve(cli.today), written)
@@ -161,7 +172,11 @@ def _export(cli: Cli, criteria: Criteria, written: _Written) -> None:
         sys.stdout.flush()
         return
     write_output(target, data, shared=feed is not None)
-    cli.say(f"wrote {count} event{'s' * (count != 1)} to {target}")
+    cli.say(
+        ngettext("wrote {n} event to {target}", "wrote {n} events to {target}", count).format(
+            n=count, target=target
+        )
+    )
 
 
 def _rendered(cli: Cli, flt: EventFilter, written: _Written) -> tuple[bytes, int]:
@@ -188,36 +203,44 @@ def _rendered(cli: Cli, flt: EventFilter, written: _Written) -> tuple[bytes, int
     return to_csv(records, EVENT_CSV_COLUMNS).encode("utf-8"), len(records)
 
 
-@app.command("import")
+@app.command(
+    "import",
+    help=N_(
+        "Import events from an iCalendar or CSV file: what can be read, and again without "
+        "duplicates."
+    ),
+)
 def import_file(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="An iCalendar (.ics) or CSV (.csv) file.")
+        Path, typer.Argument(metavar="FILE", help=N_("An iCalendar (.ics) or CSV (.csv) file."))
     ],
     org: Annotated[
         str | None,
-        typer.Option("--org", help="Organisation of the events that name none (SCO, CSTO...)."),
+        typer.Option("--org", help=N_("Organisation of the events that name none (SCO, CSTO...).")),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
+        bool, typer.Option("--dry-run", help=N_("Say what would change; write nothing."))
     ] = False,
     date_from: Annotated[
         str | None,
         typer.Option(
-            "--from", metavar="DATE", help="Expand recurring events from DATE (default: today)."
+            "--from", metavar="DATE", help=N_("Expand recurring events from DATE (default: today).")
         ),
     ] = None,
     date_to: Annotated[
         str | None,
         typer.Option(
-            "--to", metavar="DATE", help="...up to DATE (default: two years after --from)."
+            "--to", metavar="DATE", help=N_("...up to DATE (default: two years after --from).")
         ),
     ] = None,
     strict: Annotated[
         bool,
         typer.Option(
             "--strict",
-            help="All or nothing: refuse the whole file at its first fault (exit 2) instead "
-            "of importing what can be read and listing what cannot.",
+            help=N_(
+                "All or nothing: refuse the whole file at its first fault (exit 2) instead "
+                "of importing what can be read and listing what cannot."
+            ),
         ),
     ] = False,
     max_size: Annotated[
@@ -225,7 +248,7 @@ def import_file(
         typer.Option(
             "--max-size",
             metavar="SIZE",
-            help="Refuse a larger file (default 50MB; e.g. 200MB, 1GB).",
+            help=N_("Refuse a larger file (default 50MB; e.g. 200MB, 1GB)."),
         ),
     ] = None,
     db: Db = None,
@@ -234,7 +257,6 @@ def import_file(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Import events from an iCalendar or CSV file: what can be read, and again without duplicates."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         from sco_cal.interchange.source import parse_size
 
@@ -277,19 +299,32 @@ def _report_record(report: ImportReport) -> dict[str, Any]:
 
 
 def _skipped_what(skipped: Skipped) -> str:
-    return f"{skipped.what} (UID {skipped.uid})" if skipped.uid else skipped.what
+    if not skipped.uid:
+        return skipped.what
+    return _("{what} (UID {uid})").format(what=skipped.what, uid=skipped.uid)
 
 
 def _report_lines(report: ImportReport) -> list[str]:
     lines = [
-        f"{safe(report.file)}: added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, skipped {len(report.skipped)}"
+        _(
+            "{file}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}"
+        ).format(
+            file=safe(report.file),
+            added=len(report.added),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            skipped=len(report.skipped),
+        )
     ]
     lines += [f"  + {i}  {safe(report.labels.get(i, ''))}" for i in report.added]
     lines += [f"  ~ {i}: {', '.join(f)}" for i, f in report.updated.items()]
     lines += [f"  ! {safe(_skipped_what(s))}: {safe(s.reason)}" for s in report.skipped]
     if report.expanded:
-        lines.append(f"recurring events expanded from {report.expanded[0]} to {report.expanded[1]}")
+        lines.append(
+            _("recurring events expanded from {before} to {after}").format(
+                before=report.expanded[0], after=report.expanded[1]
+            )
+        )
     if report.dry_run:
-        lines.append("dry run: nothing was written")
+        lines.append(_("dry run: nothing was written"))
     return lines

@@ -41,7 +41,7 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry
 from sco_cal.domain.query import Criteria, EventFilter, Scope, SortKey
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _, ngettext
+from sco_cal.i18n import N_, _, ngettext
 from sco_cal.output.detail import changes_text, history_line, render_event
 from sco_cal.output.formats import EVENT_CSV_COLUMNS, to_csv, to_markdown
 from sco_cal.output.records import annotation_record, event_record, history_record
@@ -50,7 +50,13 @@ from sco_cal.output.table import place_label, render_events, render_tsv
 app = typer.Typer()
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=N_(
+        "List events: upcoming by default, in the agenda's order (by month; a window of "
+        "several months after the last of them)."
+    ),
+)
 def list_events(
     words: Words = None,
     all_: AllEvents = False,
@@ -69,17 +75,15 @@ def list_events(
     annotated: WithNotes = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most N events."),
+        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help=N_("At most N events.")),
     ] = None,
-    sort: Annotated[SortKey, typer.Option("--sort", help="Order of the list.")] = SortKey.DATE,
+    sort: Annotated[SortKey, typer.Option("--sort", help=N_("Order of the list."))] = SortKey.DATE,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """List events: upcoming by default, in the agenda's order (by month; a window of
-    several months after the last of them)."""
     with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = list_criteria(cli, locals())
         sort = SortKey(criteria.extra.get("sort", sort)) if sort is SortKey.DATE else sort
@@ -137,7 +141,7 @@ def list_criteria(cli: Cli, flags: Mapping[str, Any]) -> Criteria:
     if words and words[0].startswith("@"):
         base = _view(cli, words.pop(0)[1:])
     if flags.get("all_") and flags.get("past"):
-        raise InvalidInput("--all and --past contradict each other: choose one")
+        raise InvalidInput(_("--all and --past contradict each other: choose one"))
 
     options: dict[str, Any] = {
         name: flags[name] for name in FILTER_OPTIONS if flags.get(name) not in (None, [], False)
@@ -196,21 +200,26 @@ def emit_events(cli: Cli, events: list[Event], *, by_month: bool = True) -> None
 def _view(cli: Cli, name: str) -> Criteria:
     view = cli.settings.views.get(name)
     if view is None:
-        known = ", ".join(sorted(cli.settings.views)) or "none defined"
-        raise InvalidInput(f"no saved view '{name}' in the configuration ({known})")
+        known = ", ".join(sorted(cli.settings.views)) or _("none defined")
+        raise InvalidInput(
+            _("no saved view '{name}' in the configuration ({known})").format(
+                name=name, known=known
+            )
+        )
     return Criteria.from_view(view)
 
 
-@app.command("show")
+@app.command(
+    "show", help=N_("Everything about one event: fields, sources, annotations, history, reminders.")
+)
 def show(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="Id or unique prefix.")],
+    event_id: Annotated[str, typer.Argument(metavar="ID", help=N_("Id or unique prefix."))],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Everything about one event: fields, sources, annotations, history, reminders."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.events.get(event_id)
         if cli.fmt is Format.TABLE:
@@ -221,7 +230,7 @@ def show(
             emit_events(cli, [event])
 
 
-@app.command("history")
+@app.command("history", help=N_("What changed on one event, oldest first: one line per action."))
 def history(
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     db: Db = None,
@@ -230,15 +239,14 @@ def history(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """What changed on one event, oldest first: one line per action."""
     with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.history(event_id), with_event=False)
 
 
-@app.command("log")
+@app.command("log", help=N_("What changed in the whole calendar, newest first."))
 def log(
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="How many changes.")
+        int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help=N_("How many changes."))
     ] = 50,
     db: Db = None,
     today: Today = None,
@@ -246,7 +254,6 @@ def log(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """What changed in the whole calendar, newest first."""
     with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         emit_history(cli, cli.service.events.log(limit=limit), with_event=True)
 
@@ -254,7 +261,7 @@ def log(
 def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> None:
     if cli.fmt is Format.TABLE:
         if not entries:
-            cli.say("no changes recorded")
+            cli.say(_("no changes recorded"))
         cli.out("\n".join(history_line(h, with_event=with_event) for h in entries))
         return
     if cli.fmt is Format.JSON:
@@ -264,11 +271,11 @@ def emit_history(cli: Cli, entries: list[HistoryEntry], *, with_event: bool) -> 
     cli.rows([history_record(h) | {"changes": changes_text(h.changes)} for h in entries], columns)
 
 
-@app.command("annotations")
+@app.command("annotations", help=N_("The annotations on one event, oldest first."))
 def list_annotations(
     event_id: Annotated[str, typer.Argument(metavar="ID")],
     deleted: Annotated[
-        bool, typer.Option("--deleted", help="Include deleted annotations.")
+        bool, typer.Option("--deleted", help=N_("Include deleted annotations."))
     ] = False,
     db: Db = None,
     today: Today = None,
@@ -276,7 +283,6 @@ def list_annotations(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """The annotations on one event, oldest first."""
     with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         notes = [
             a
@@ -288,11 +294,11 @@ def list_annotations(
             cli.json(records)
         elif cli.fmt is Format.TABLE:
             if not notes:
-                cli.say("no annotations")
+                cli.say(_("no annotations"))
             cli.out(
                 "\n".join(
                     f"#{a.id}  {a.created_at:%Y-%m-%d %H:%M}  {safe(a.author)}: {safe(a.text)}"
-                    + ("  (deleted)" if a.deleted_at else "")
+                    + ("  " + _("(deleted)") if a.deleted_at else "")
                     for a in notes
                 )
             )
@@ -300,30 +306,32 @@ def list_annotations(
             cli.rows(records, ("id", "created_at", "author", "text", "deleted_at"))
 
 
-@app.command("clashes")
+@app.command(
+    "clashes",
+    help=N_("Meetings with known days that overlap each other (and, with --possible, may)."),
+)
 def clashes(
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="DATE", help="Start of the period (default: today)."),
+        typer.Option("--from", metavar="DATE", help=N_("Start of the period (default: today).")),
     ] = None,
     date_to: Annotated[
         str | None,
-        typer.Option("--to", metavar="DATE", help="End of the period (default: a year on)."),
+        typer.Option("--to", metavar="DATE", help=N_("End of the period (default: a year on).")),
     ] = None,
     possible: Annotated[
         bool,
         typer.Option(
-            "--possible", help="Also fuzzy windows (a month or finer) that might overlap."
+            "--possible", help=N_("Also fuzzy windows (a month or finer) that might overlap.")
         ),
     ] = False,
-    org: Annotated[Many, typer.Option("--org", "-o", help="Only these organisations.")] = None,
+    org: Annotated[Many, typer.Option("--org", "-o", help=N_("Only these organisations."))] = None,
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Meetings with known days that overlap each other (and, with --possible, may)."""
     with command_context(db, today, fmt, lang, no_color, tabular=True) as cli:
         criteria = Criteria(
             scope="all",
@@ -348,10 +356,12 @@ def clashes(
             cli.json(records)
         elif cli.fmt is Format.TABLE:
             if not found:
-                cli.say("no clashes")
+                cli.say(_("no clashes"))
             for c in found:
                 kind = (
-                    cli.paint("clash", "red", "bold") if c.certain else cli.paint("maybe", "yellow")
+                    cli.paint(_("clash"), "red", "bold")
+                    if c.certain
+                    else cli.paint(_("maybe"), "yellow")
                 )
                 cli.out(
                     f"{kind}  {format_window(c.first.window, cli.lang)} | "

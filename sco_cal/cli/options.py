@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from sco_cal.i18n import _
+from sco_cal.i18n import N_
 
-COMMON = "Common options"
+COMMON = N_("Common options")
 Many = list[str] | None
 
 # Bounds for the numbers a command takes: a row id as large as the databases store
@@ -27,11 +27,6 @@ class Format(StrEnum):
     MD = "md"
 
 
-class Lang(StrEnum):
-    EN = "en"
-    FR = "fr"
-
-
 # -- what every command takes, after its name ---------------------------------------------
 Db = Annotated[
     str | None,
@@ -39,7 +34,7 @@ Db = Annotated[
         "--db",
         metavar="PATH_OR_URL",
         rich_help_panel=COMMON,
-        help="Database file or URL (sqlite:///..., postgresql+psycopg://...); env SCO_CAL_DB.",
+        help=N_("Database file or URL (sqlite:///..., postgresql+psycopg://...); env SCO_CAL_DB."),
     ),
 ]
 Today = Annotated[
@@ -48,7 +43,7 @@ Today = Annotated[
         "--today",
         metavar="DATE",
         rich_help_panel=COMMON,
-        help="Pretend today is DATE (e.g. 2026-11-23); env SCO_CAL_TODAY.",
+        help=N_("Pretend today is DATE (e.g. 2026-11-23); env SCO_CAL_TODAY."),
     ),
 ]
 Fmt = Annotated[
@@ -57,16 +52,19 @@ Fmt = Annotated[
         "--format",
         "-F",
         rich_help_panel=COMMON,
-        help="Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
-        "piped, or json, csv, md.",
+        help=N_(
+            "Output: a table on a terminal, tab-separated lines (tsv) when a listing is "
+            "piped, or json, csv, md."
+        ),
     ),
 ]
 LangOption = Annotated[
-    Lang | None,
+    str | None,
     typer.Option(
         "--lang",
+        metavar="LANG",
         rich_help_panel=COMMON,
-        help="Titles and month names in en or fr (default from config).",
+        help=N_("Language: en, fr (default: lang in the config, else LC_ALL, LC_MESSAGES, LANG)."),
     ),
 ]
 NoColor = Annotated[
@@ -74,7 +72,7 @@ NoColor = Annotated[
     typer.Option(
         "--no-color",
         rich_help_panel=COMMON,
-        help="No colour (also when NO_COLOR is set or output is not a terminal).",
+        help=N_("No colour (also when NO_COLOR is set or output is not a terminal)."),
     ),
 ]
 
@@ -83,41 +81,49 @@ Words = Annotated[
     Many,
     typer.Argument(
         metavar="[@VIEW] [SEARCH]...",
-        help="Words found in titles, places, excerpts and notes (case and accents ignored); "
-        "@name applies a saved view.",
+        help=N_(
+            "Words found in titles, places, excerpts and notes (case and accents ignored); "
+            "@name applies a saved view."
+        ),
     ),
 ]
-AllEvents = Annotated[bool, typer.Option("--all", "-a", help="Every event, past and future.")]
-Past = Annotated[bool, typer.Option("--past", help="Only events whose window has ended.")]
-Org = Annotated[Many, typer.Option("--org", "-o", help="Organisation (SCO, OCS, CSTO...).")]
-OrgLong = Annotated[Many, typer.Option("--org", help="Organisation (SCO, OCS, CSTO...).")]
-Country = Annotated[Many, typer.Option("--country", "-c", help="Country, any spelling or code.")]
-City = Annotated[Many, typer.Option("--city", help="City, any spelling.")]
-Status = Annotated[Many, typer.Option("--status", "-s", help="State; repeat for several.")]
+AllEvents = Annotated[bool, typer.Option("--all", "-a", help=N_("Every event, past and future."))]
+Past = Annotated[bool, typer.Option("--past", help=N_("Only events whose window has ended."))]
+Org = Annotated[Many, typer.Option("--org", "-o", help=N_("Organisation (SCO, OCS, CSTO...)."))]
+OrgLong = Annotated[Many, typer.Option("--org", help=N_("Organisation (SCO, OCS, CSTO...)."))]
+Country = Annotated[
+    Many, typer.Option("--country", "-c", help=N_("Country, any spelling or code."))
+]
+City = Annotated[Many, typer.Option("--city", help=N_("City, any spelling."))]
+Status = Annotated[Many, typer.Option("--status", "-s", help=N_("State; repeat for several."))]
 Theme = Annotated[
-    Many, typer.Option("--theme", "-t", help="Theme id or label (sub-themes included).")
+    Many, typer.Option("--theme", "-t", help=N_("Theme id or label (sub-themes included)."))
 ]
 KindOption = Annotated[
-    Many, typer.Option("--kind", "-k", help="Kind (summit, ministerial, signing...).")
+    Many, typer.Option("--kind", "-k", help=N_("Kind (summit, ministerial, signing...)."))
 ]
-Series = Annotated[Many, typer.Option("--series", help="Series slug, e.g. defence-ministers.")]
-Tag = Annotated[Many, typer.Option("--tag", help="Tag.")]
+Series = Annotated[Many, typer.Option("--series", help=N_("Series slug, e.g. defence-ministers."))]
+Tag = Annotated[Many, typer.Option("--tag", help=N_("Tag."))]
 DateFrom = Annotated[
     str | None,
-    typer.Option("--from", metavar="DATE", help="Windows ending on or after (any date phrase)."),
+    typer.Option(
+        "--from", metavar="DATE", help=N_("Windows ending on or after (any date phrase).")
+    ),
 ]
 DateTo = Annotated[
     str | None,
-    typer.Option("--to", metavar="DATE", help="Windows starting on or before (any date phrase)."),
+    typer.Option(
+        "--to", metavar="DATE", help=N_("Windows starting on or before (any date phrase).")
+    ),
 ]
-FollowUp = Annotated[bool, typer.Option("--follow-up", help="Only events needing follow-up.")]
-WithNotes = Annotated[bool, typer.Option("--annotated", help="Only events with annotations.")]
+FollowUp = Annotated[bool, typer.Option("--follow-up", help=N_("Only events needing follow-up."))]
+WithNotes = Annotated[bool, typer.Option("--annotated", help=N_("Only events with annotations."))]
 
 # -- what recording commands share ---------------------------------------------------------
 AllowPast = Annotated[
     bool,
     typer.Option(
         "--allow-past",
-        help=_("Accept a date or a moment that has already passed (a record made afterwards)."),
+        help=N_("Accept a date or a moment that has already passed (a record made afterwards)."),
     ),
 ]

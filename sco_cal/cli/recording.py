@@ -14,15 +14,19 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.postponement import is_sine_die
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.output.detail import changes_text
 from sco_cal.output.records import annotation_record, event_record, history_record
+from sco_cal.output.words import action_word, state_word
 
 app = typer.Typer()
-EventId = Annotated[str, typer.Argument(metavar="ID", help="Event id or a unique prefix of it.")]
-Note = Annotated[str | None, typer.Option("--note", "-m", help="Why: kept in the history.")]
+EventId = Annotated[
+    str, typer.Argument(metavar="ID", help=N_("Event id or a unique prefix of it."))
+]
+Note = Annotated[str | None, typer.Option("--note", "-m", help=N_("Why: kept in the history."))]
 SourceOpt = Annotated[
-    str | None, typer.Option("--source", help="Where the fact comes from (document, URL, person).")
+    str | None,
+    typer.Option("--source", help=N_("Where the fact comes from (document, URL, person).")),
 ]
 
 
@@ -33,17 +37,18 @@ def report(cli: Cli, event: Event, message: str) -> None:
     cli.say(message)
 
 
-@app.command("annotate")
+@app.command("annotate", help=N_("Add a note to an event (append-only; deletions are recorded)."))
 def annotate(
     event_id: EventId,
-    text: Annotated[str, typer.Argument(help="The note; '-' reads it from standard input.")],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help=N_("The note; '-' reads it from standard input."))
+    ],
     db: Db = None,
     today: Today = None,
     fmt: Fmt = None,
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add a note to an event (append-only; deletions are recorded)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         if text == "-":
             import sys
@@ -52,16 +57,18 @@ def annotate(
         note = cli.service.records.annotate(event_id, text)
         if cli.fmt is Format.JSON:
             cli.json(annotation_record(note))
-        cli.say(f"annotated {note.event_id} (#{note.id})")
+        cli.say(_("annotated {id} (#{number})").format(id=note.event_id, number=note.id))
 
 
-@app.command("unannotate")
+@app.command(
+    "unannotate", help=N_("Delete an annotation; the deletion is recorded in the history.")
+)
 def unannotate(
     event_id: EventId,
     annotation_id: Annotated[
         int,
         typer.Argument(
-            metavar="NOTE_ID", min=1, max=MAX_ID, help="The #number shown by `annotations`."
+            metavar="NOTE_ID", min=1, max=MAX_ID, help=N_("The #number shown by `annotations`.")
         ),
     ],
     db: Db = None,
@@ -70,21 +77,22 @@ def unannotate(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Delete an annotation; the deletion is recorded in the history."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         cli.service.records.unannotate(event_id, annotation_id)
-        cli.say(f"deleted annotation #{annotation_id}")
+        cli.say(_("deleted annotation #{number}").format(number=annotation_id))
 
 
-@app.command("status")
+@app.command("status", help=N_("Record a new confirmation state."))
 def status(
     event_id: EventId,
     state: Annotated[
         str,
         typer.Argument(
             metavar="STATE",
-            help="proposed, provisional, confirmed, postponed, cancelled or held; "
-            "'postponed sine die' (or 'reporté sine die') for a postponement with no new date.",
+            help=N_(
+                "proposed, provisional, confirmed, postponed, cancelled or held; "
+                "'postponed sine die' (or 'reporté sine die') for a postponement with no new date."
+            ),
         ),
     ],
     note: Note = None,
@@ -95,7 +103,6 @@ def status(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Record a new confirmation state."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         if is_sine_die(state):
             _postpone(cli, event_id, state, note, source, allow_past=False)
@@ -108,7 +115,7 @@ def _change(
 ) -> None:
     before = cli.service.events.get(event_id)
     after = cli.service.records.change_status(before.id, state, note=note, source=source)
-    report(cli, after, f"{after.id}: {before.status.value} -> {after.status.value}")
+    report(cli, after, f"{after.id}: {state_word(before.status)} -> {state_word(after.status)}")
 
 
 def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
@@ -127,22 +134,27 @@ def _state_command(name: str, state: ConfirmationState, summary: str) -> None:
         with command_context(db, today, fmt, lang, no_color) as cli:
             _change(cli, event_id, state, note, source)
 
-    record_state.__doc__ = summary
-    app.command(name)(record_state)
+    app.command(name, help=summary)(record_state)
 
 
-_state_command("confirm", ConfirmationState.CONFIRMED, "Record that the organisers confirmed it.")
-_state_command("cancel", ConfirmationState.CANCELLED, "Record that the event was cancelled.")
-_state_command("held", ConfirmationState.HELD, "Record that the event took place.")
+_state_command(
+    "confirm", ConfirmationState.CONFIRMED, N_("Record that the organisers confirmed it.")
+)
+_state_command("cancel", ConfirmationState.CANCELLED, N_("Record that the event was cancelled."))
+_state_command("held", ConfirmationState.HELD, N_("Record that the event took place."))
 
 
-@app.command("postpone")
+@app.command(
+    "postpone",
+    help=N_("Record a postponement to a new date, or sine die (old and new windows are kept)."),
+)
 def postpone(
     event_id: EventId,
     date_phrase: Annotated[
         str,
         typer.Argument(
-            metavar="NEW_DATE", help="The new date, any phrase; 'sine die' when there is none."
+            metavar="NEW_DATE",
+            help=N_("The new date, any phrase; 'sine die' when there is none."),
         ),
     ],
     note: Note = None,
@@ -154,7 +166,6 @@ def postpone(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Record a postponement to a new date, or sine die (old and new windows are kept)."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         _postpone(cli, event_id, date_phrase, note, source, allow_past=allow_past)
 
@@ -174,7 +185,9 @@ def _postpone(
     )
     old = format_window(before.window, cli.lang)
     if after.sine_die is None:
-        message = f"{after.id}: postponed from {old} to {format_window(after.window, cli.lang)}"
+        message = _("{id}: postponed from {old} to {new}").format(
+            id=after.id, old=old, new=format_window(after.window, cli.lang)
+        )
     else:
         message = _(
             "{id}: postponed sine die (was {old}); it needs follow-up from {day} "
@@ -183,11 +196,11 @@ def _postpone(
     report(cli, after, message)
 
 
-@app.command("reschedule")
+@app.command("reschedule", help=N_("Correct or refine an event's date without changing its state."))
 def reschedule(
     event_id: EventId,
     date_phrase: Annotated[
-        str, typer.Argument(metavar="DATE", help="The corrected date, any phrase.")
+        str, typer.Argument(metavar="DATE", help=N_("The corrected date, any phrase."))
     ],
     note: Note = None,
     source: SourceOpt = None,
@@ -198,7 +211,6 @@ def reschedule(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Correct or refine an event's date without changing its state."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         before = cli.service.events.get(event_id)
         after = cli.service.records.reschedule(
@@ -212,13 +224,13 @@ def reschedule(
         )
 
 
-@app.command("edit")
+@app.command("edit", help=N_("Change fields of an event; each change is recorded."))
 def edit(
     event_id: EventId,
     assignments: Annotated[
         list[str],
         typer.Argument(
-            metavar="FIELD=VALUE...", help="e.g. city=Bichkek country=kg title_en='New title'."
+            metavar="FIELD=VALUE...", help=N_("e.g. city=Bichkek country=kg title_en='New title'.")
         ),
     ],
     note: Note = None,
@@ -228,7 +240,7 @@ def edit(
             "--expect-version",
             min=1,
             max=MAX_ID,
-            help="Refuse if the event is no longer at this version.",
+            help=N_("Refuse if the event is no longer at this version."),
         ),
     ] = None,
     db: Db = None,
@@ -237,25 +249,31 @@ def edit(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Change fields of an event; each change is recorded."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         changes = {}
         for item in assignments:
             name, sep, value = item.partition("=")
             if not sep:
-                raise InvalidInput(f"'{item}' is not FIELD=VALUE")
+                raise InvalidInput(_("'{item}' is not FIELD=VALUE").format(item=item))
             changes[name.strip().replace("-", "_")] = value
         after = cli.service.records.edit(
             event_id, changes, note=note, expected_version=expect_version
         )
-        report(cli, after, f"{after.id}: edited {', '.join(changes)} (version {after.version})")
+        edited = _("{id}: edited {fields} (version {version})")
+        report(
+            cli, after, edited.format(id=after.id, fields=", ".join(changes), version=after.version)
+        )
 
 
-@app.command("tag", context_settings={"ignore_unknown_options": True})
+@app.command(
+    "tag",
+    context_settings={"ignore_unknown_options": True},
+    help=N_("Add (+tag) or remove (-tag) tags."),
+)
 def tag(
     event_id: EventId,
     changes: Annotated[
-        list[str], typer.Argument(metavar="+TAG|-TAG...", help="+tag adds, -tag removes.")
+        list[str], typer.Argument(metavar="+TAG|-TAG...", help=N_("+tag adds, -tag removes."))
     ],
     db: Db = None,
     today: Today = None,
@@ -263,38 +281,39 @@ def tag(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add (+tag) or remove (-tag) tags."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
         remove = [c[1:] for c in changes if c.startswith("-")]
         tags = cli.service.records.tag(event_id, add, remove)
         if cli.fmt is Format.JSON:
             cli.json({"id": cli.service.events.resolve_id(event_id), "tags": list(tags)})
-        cli.say(f"tags: {', '.join(tags) or '(none)'}")
+        cli.say(_("tags: {tags}").format(tags=", ".join(tags) or _("(none)")))
 
 
-@app.command("add")
+@app.command("add", help=N_("Add an event that no document has brought in."))
 def add(
-    title: Annotated[str, typer.Argument(help="English title.")],
-    date_phrase: Annotated[str, typer.Option("--date", "-d", help="When, any date phrase.")],
-    org: Annotated[str, typer.Option("--org", "-o", help="Organisation.")],
-    country: Annotated[str | None, typer.Option("--country", "-c", help="Host country.")] = None,
-    city: Annotated[
-        list[str] | None, typer.Option("--city", help="City; repeat for several.")
+    title: Annotated[str, typer.Argument(metavar="TITLE", help=N_("English title."))],
+    date_phrase: Annotated[str, typer.Option("--date", "-d", help=N_("When, any date phrase."))],
+    org: Annotated[str, typer.Option("--org", "-o", help=N_("Organisation."))],
+    country: Annotated[
+        str | None, typer.Option("--country", "-c", help=N_("Host country."))
     ] = None,
-    title_fr: Annotated[str | None, typer.Option("--title-fr", help="French title.")] = None,
-    kind: Annotated[str, typer.Option("--kind", "-k", help="Kind.")] = "meeting",
+    city: Annotated[
+        list[str] | None, typer.Option("--city", help=N_("City; repeat for several."))
+    ] = None,
+    title_fr: Annotated[str | None, typer.Option("--title-fr", help=N_("French title."))] = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help=N_("Kind."))] = "meeting",
     state: Annotated[
-        str, typer.Option("--status", "-s", help="Confirmation state.")
+        str, typer.Option("--status", "-s", help=N_("Confirmation state."))
     ] = "provisional",
-    theme: Annotated[str | None, typer.Option("--theme", "-t", help="Theme.")] = None,
-    series: Annotated[str | None, typer.Option("--series", help="Series slug.")] = None,
+    theme: Annotated[str | None, typer.Option("--theme", "-t", help=N_("Theme."))] = None,
+    series: Annotated[str | None, typer.Option("--series", help=N_("Series slug."))] = None,
     number: Annotated[
         int | None,
-        typer.Option("--number", min=1, max=MAX_SERIES_NUMBER, help="Number in the series."),
+        typer.Option("--number", min=1, max=MAX_SERIES_NUMBER, help=N_("Number in the series.")),
     ] = None,
     new_id: Annotated[
-        str | None, typer.Option("--id", help="Choose the id (default: from the title).")
+        str | None, typer.Option("--id", help=N_("Choose the id (default: from the title)."))
     ] = None,
     db: Db = None,
     today: Today = None,
@@ -302,7 +321,6 @@ def add(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Add an event that no document has brought in."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.records.add_event(
             title=title,
@@ -318,10 +336,15 @@ def add(
             number=number,
             event_id=new_id,
         )
-        report(cli, cli.service.events.get(event.id), f"added {event.id}")
+        report(cli, cli.service.events.get(event.id), _("added {id}").format(id=event.id))
 
 
-@app.command("rm")
+@app.command(
+    "rm",
+    help=N_(
+        "Delete an event: it leaves every list, its history is kept, `restore` brings it back."
+    ),
+)
 def remove(
     event_id: EventId,
     note: Note = None,
@@ -331,7 +354,6 @@ def remove(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Delete an event: it leaves every list, its history is kept, `restore` brings it back."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.records.delete(event_id, note=note)
         report(
@@ -341,10 +363,11 @@ def remove(
         )
 
 
-@app.command("restore")
+@app.command("restore", help=N_("Bring back a deleted event."))
 def restore(
     event_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A deleted event's id or a unique prefix of it.")
+        str,
+        typer.Argument(metavar="ID", help=N_("A deleted event's id or a unique prefix of it.")),
     ],
     note: Note = None,
     db: Db = None,
@@ -353,13 +376,18 @@ def restore(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Bring back a deleted event."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         event = cli.service.records.restore(event_id, note=note)
         report(cli, event, _("restored {id}").format(id=event.id))
 
 
-@app.command("undo")
+@app.command(
+    "undo",
+    help=N_(
+        "Take back your last change (an edit, a state, a date, a note, tags, an addition or a "
+        "deletion); again, the one before. The undo is recorded in the history too."
+    ),
+)
 def undo(
     db: Db = None,
     today: Today = None,
@@ -367,15 +395,13 @@ def undo(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Take back your last change (an edit, a state, a date, a note, tags, an addition or a
-    deletion); again, the one before. The undo is recorded in the history too."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         entry = cli.service.records.undo()
         if cli.fmt is Format.JSON:
             cli.json(history_record(entry))
         cli.say(
             _("undid {action} on {id} ({when}): {line}").format(
-                action=entry.action,
+                action=action_word(entry.action),
                 id=entry.event_id,
                 when=f"{entry.at:%Y-%m-%d %H:%M}",
                 line=changes_text(entry.changes) or "-",

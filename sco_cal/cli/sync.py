@@ -12,7 +12,7 @@ from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import Conflict, InvalidInput
 from sco_cal.domain.sync import Prefer
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _, ngettext
+from sco_cal.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sco_cal.config.sync import SyncSettings
@@ -21,30 +21,38 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command("sync")
+@app.command(
+    "sync",
+    help=N_(
+        "Sync with CalDAV collections: changes made here go there, changes made there come here."
+    ),
+)
 def sync(
     url: Annotated[
         str | None,
         typer.Argument(
             metavar="[URL]",
-            help="The collection's URL (default: every collection in [sync.collections]).",
+            help=N_("The collection's URL (default: every collection in [sync.collections])."),
         ),
     ] = None,
     org: Annotated[
         str | None,
         typer.Option(
-            "--org", help="Import events others created in the collection under ORG (SCO, CSTO...)."
+            "--org",
+            help=N_("Import events others created in the collection under ORG (SCO, CSTO...)."),
         ),
     ] = None,
     prefer: Annotated[
         Prefer | None,
-        typer.Option("--prefer", help="Settle conflicts (both sides changed): local or remote."),
+        typer.Option(
+            "--prefer", help=N_("Settle conflicts (both sides changed): local or remote.")
+        ),
     ] = None,
     dry_run: Annotated[
         bool,
         typer.Option(
             "--dry-run",
-            help="Say what would change on both sides and list conflicts; write nothing.",
+            help=N_("Say what would change on both sides and list conflicts; write nothing."),
         ),
     ] = False,
     db: Db = None,
@@ -53,7 +61,6 @@ def sync(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
-    """Sync with CalDAV collections: changes made here go there, changes made there come here."""
     with command_context(db, today, fmt, lang, no_color) as cli:
         targets = _targets(url, org, cli.settings.sync)
         reports = []

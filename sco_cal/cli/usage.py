@@ -1,5 +1,5 @@
 """Typer's own errors (an unknown option, a missing argument, a bad number) said like
-every other error: one line, `sco-cal: error: ...`, exit code 2."""
+every other error: one line, `sco-cal: error: ...`, exit code 2, in the run's language."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from sco_cal.domain.text import safe_line
+from sco_cal.i18n import N_, _
 
 try:  # Typer carries its own copy of Click from 0.26 on: its errors are that copy's
     from typer import _click as click  # type: ignore[attr-defined, unused-ignore]
@@ -46,9 +47,8 @@ def _check_utf8(args: list[str]) -> None:
     for text in args:
         if _SURROGATE.search(text):
             shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
-            sys.stderr.write(
-                f"sco-cal: error: the argument '{shown[:60]}' is not valid UTF-8 text\n"
-            )
+            message = _("the argument '{argument}' is not valid UTF-8 text")
+            _write_error(message.format(argument=shown[:60]))
             raise typer.Exit(2)
 
 
@@ -60,15 +60,93 @@ def _one_line() -> Iterator[None]:
     try:
         yield
     except click.exceptions.NoArgsIsHelpError:
+        speak_typer()
         raise  # `sco-cal db` alone: the group's help is the answer
     except click.ClickException as exc:
-        sys.stderr.write(f"sco-cal: error: {_message(exc)}\n")
+        _write_error(_message(exc))
         raise typer.Exit(exc.exit_code) from None
 
 
+def _write_error(message: str) -> None:
+    sys.stderr.write("sco-cal: " + _("error: {message}").format(message=message) + "\n")
+
+
 def _message(exc: click.ClickException) -> str:
-    message = safe_line(exc.format_message())
+    message = safe_line(translate_usage_error(exc.format_message()))
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
-        message += f" (see '{ctx.command_path} --help')"
+        see = _("(see '{command} --help')").format(command=ctx.command_path)
+        message += f" {see}"
     return message
+
+
+# Click writes its usage errors in English; each pattern gives the message its words
+# in the catalogue, with what it names (options, values) as placeholders.
+USAGE_ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"Invalid value for (?P<name>.+?): (?P<reason>.*)", re.S),
+        N_("Invalid value for {name}: {reason}"),
+    ),
+    (
+        re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", re.S),
+        N_("'{value}' is not one of {choices}."),
+    ),
+    (
+        re.compile(r"'(?P<value>.*)' is not a valid integer\.", re.S),
+        N_("'{value}' is not a valid integer."),
+    ),
+    (
+        re.compile(r"(?P<value>\S+) is not in the range (?P<range>.*)\.", re.S),
+        N_("{value} is not in the range {range}."),
+    ),
+    (
+        re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)", re.S),
+        N_("No such option: {option} (did you mean {options}?)"),
+    ),
+    (re.compile(r"No such option: (?P<option>\S+)", re.S), N_("No such option: {option}")),
+    (re.compile(r"No such command '(?P<command>.*)'\.", re.S), N_("No such command '{command}'.")),
+    (re.compile(r"Missing argument (?P<name>.+)\.", re.S), N_("Missing argument {name}.")),
+    (re.compile(r"Missing option (?P<name>.+)\.", re.S), N_("Missing option {name}.")),
+    (
+        re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)", re.S),
+        N_("Got unexpected extra argument(s) ({arguments})"),
+    ),
+    (
+        re.compile(r"Option '(?P<option>.*)' requires an argument\.", re.S),
+        N_("Option '{option}' requires an argument."),
+    ),
+    (
+        re.compile(r"Option '(?P<option>.*)' requires (?P<n>\d+) arguments\.", re.S),
+        N_("Option '{option}' requires {n} arguments."),
+    ),
+    (
+        re.compile(r"Option '(?P<option>.*)' does not take a value\.", re.S),
+        N_("Option '{option}' does not take a value."),
+    ),
+]
+
+
+def translate_usage_error(message: str) -> str:
+    """Click's English `message` in the current language (unchanged if no pattern fits)."""
+    for pattern, msgid in USAGE_ERRORS:
+        if match := pattern.fullmatch(message):
+            parts = {k: translate_usage_error(v) for k, v in match.groupdict().items()}
+            return _(msgid).format(**parts)
+    return message
+
+
+def speak_typer() -> None:
+    """Typer's own words (panel titles, hints) in the current language; called only
+    when help or an error is about to be shown, since Rich is slow to load."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = _("Options")
+    rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
+    rich_utils.ERRORS_PANEL_TITLE = _("Error")
+    rich_utils.ABORTED_TEXT = _("Aborted.")
+    rich_utils.RICH_HELP = _("Try [blue]'{command_path} {help_option}'[/] for help.")
+    rich_utils.DEFAULT_STRING = _("[default: {}]")
+    rich_utils.ENVVAR_STRING = _("[env var: {}]")
+    rich_utils.REQUIRED_LONG_STRING = _("[required]")
+    rich_utils.DEPRECATED_STRING = _("(deprecated) ")

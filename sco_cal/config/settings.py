@@ -13,6 +13,7 @@ from sco_cal.config.sync import SyncSettings, parse_sync
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.domain.query import MANY_KEYS, VIEW_KEYS, SortKey
+from sco_cal.i18n import _, available_languages
 
 if TYPE_CHECKING:
     from sco_cal.domain.reminders import ReminderRule
@@ -54,8 +55,8 @@ class Settings:
 
     author: str
     """Name recorded on annotations and state changes (default: the login name)."""
-    lang: str = "en"
-    """Language of titles and month names: "en" or "fr"."""
+    lang: str | None = None
+    """The language sco-cal speaks ("en", "fr"); None: the locale variables choose."""
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Saved filters: `[views.kz-2026]` with keys like the options of `sco-cal list`."""
     keymap: dict[str, str] = field(default_factory=dict)
@@ -87,25 +88,36 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings(author=default_author())
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     import tomllib  # only when there is a file to read
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     except RecursionError:
-        raise InvalidInput(f"cannot read configuration {path}: nested too deeply") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: nested too deeply").format(path=path)
+        ) from None
     return _validate(raw, path)
 
 
 def _validate(raw: dict[str, Any], path: Path) -> Settings:
-    lang = raw.get("lang", "en")
-    if lang not in ("en", "fr"):
-        raise InvalidInput(f'{path}: lang must be "en" or "fr", not {lang!r}')
+    lang = raw.get("lang")
+    if lang is not None and lang not in available_languages():
+        known = " or ".join(f'"{code}"' for code in available_languages())
+        raise InvalidInput(
+            _("{path}: lang must be {known}, not {lang!r}").format(
+                path=path, known=known, lang=lang
+            )
+        )
     views = raw.get("views", {})
     if not isinstance(views, dict):
-        raise InvalidInput(f"{path}: views must be tables, [views.NAME]")
+        raise InvalidInput(_("{path}: views must be tables, [views.NAME]").format(path=path))
     for name, view in views.items():
         _check_view(name, view, path)
     keymap = raw.get("keymap", {})
@@ -135,9 +147,13 @@ def _check_view(name: str, view: Any, path: Path) -> None:
     """One `[views.NAME]` table: known keys, each with a value of its kind."""
     where = f"{path}: [views.{name}]"
     if not isinstance(view, dict):
-        raise InvalidInput(f"{where} must be a table of list options")
+        raise InvalidInput(_("{where} must be a table of list options").format(where=where))
     if unknown := set(view) - set(VIEW_KEYS):
-        raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{where} has unknown keys: {keys}").format(
+                where=where, keys=", ".join(sorted(unknown))
+            )
+        )
     for key, value in view.items():
         if key in MANY_KEYS:
             many = value if isinstance(value, list) else [value]
@@ -154,7 +170,11 @@ def _check_view(name: str, view: Any, path: Path) -> None:
         else:
             ok, wanted = isinstance(value, str), "a string"
         if not ok:
-            raise InvalidInput(f"{where} {key} must be {wanted}, not {value!r}")
+            raise InvalidInput(
+                _("{where} {key} must be {wanted}, not {value!r}").format(
+                    where=where, key=key, wanted=wanted, value=value
+                )
+            )
 
 
 def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
@@ -167,12 +187,18 @@ def _reminder_rules(raw: Any, path: Path) -> tuple[ReminderRule, ...]:
 
 def _tui(raw: Any, path: Path) -> TuiSettings:
     if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: [tui] must be a table")
+        raise InvalidInput(_("{path}: [{table}] must be a table").format(path=path, table="tui"))
     names = set(TuiSettings.__dataclass_fields__)
     if unknown := set(raw) - names:
-        raise InvalidInput(f"{path}: [tui] has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{path}: [{table}] has unknown keys: {keys}").format(
+                path=path, table="tui", keys=", ".join(sorted(unknown))
+            )
+        )
     if not all(isinstance(v, bool) for v in raw.values()):
-        raise InvalidInput(f"{path}: [tui] values must be true or false")
+        raise InvalidInput(
+            _("{path}: [{table}] values must be true or false").format(path=path, table="tui")
+        )
     return TuiSettings(**raw)
 
 
@@ -185,7 +211,9 @@ def remember(section: str, key: str, value: bool, path: Path | None = None) -> N
     except FileNotFoundError:
         lines = []
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     setting = f"{key} = {'true' if value else 'false'}"
     heading = f"[{section}]"
     starts = [i for i, line in enumerate(lines) if line.strip() == heading]
@@ -214,7 +242,9 @@ def remember(section: str, key: str, value: bool, path: Path | None = None) -> N
             draft.chmod(path.stat().st_mode & 0o777)
         draft.replace(path)
     except OSError as exc:
-        raise InvalidInput(f"cannot write configuration {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot write configuration {path}: {exc}").format(path=path, exc=exc)
+        ) from None
 
 
 def _digest(raw: Any, path: Path) -> DigestSettings:
@@ -232,11 +262,19 @@ def _whole_numbers(
 ) -> dict[str, int]:
     """A table of whole numbers, each within 0..its bound; the defaults for those not given."""
     if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: [{table}] must be a table")
+        raise InvalidInput(_("{path}: [{table}] must be a table").format(path=path, table=table))
     if unknown := set(raw) - set(bounds):
-        raise InvalidInput(f"{path}: [{table}] has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{path}: [{table}] has unknown keys: {keys}").format(
+                path=path, table=table, keys=", ".join(sorted(unknown))
+            )
+        )
     values = {k: raw.get(k, getattr(defaults, k)) for k in bounds}
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bounds[key]:
-            raise InvalidInput(f"{path}: [{table}] {key} must be a whole number, 0-{bounds[key]}")
+            raise InvalidInput(
+                _("{path}: [{table}] {key} must be a whole number, 0-{max}").format(
+                    path=path, table=table, key=key, max=bounds[key]
+                )
+            )
     return values

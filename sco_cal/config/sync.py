@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.redaction import remember_secret
+from sco_cal.i18n import _
 
 USER_VARIABLE = "SCO_CAL_SYNC_USER"
 PASSWORD_VARIABLE = "SCO_CAL_SYNC_PASSWORD"  # noqa: S105 (a variable's name, not a secret)
@@ -51,26 +52,42 @@ class Credentials:
 def parse_sync(raw: Any, path: Path) -> SyncSettings:
     """`[sync]` checked: unknown keys and malformed URLs are refused with the file's name."""
     if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: [sync] must be a table")
+        raise InvalidInput(_("{path}: [{table}] must be a table").format(path=path, table="sync"))
     if unknown := set(raw) - {"username", "password", "collections"}:
-        raise InvalidInput(f"{path}: [sync] has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{path}: [{table}] has unknown keys: {keys}").format(
+                path=path, table="sync", keys=", ".join(sorted(unknown))
+            )
+        )
     for key in ("username", "password"):
         if key in raw and not isinstance(raw[key], str):
-            raise InvalidInput(f"{path}: [sync] {key} must be a string")
+            raise InvalidInput(
+                _("{path}: [{table}] {key} must be a string").format(
+                    path=path, table="sync", key=key
+                )
+            )
     tables = raw.get("collections", {})
     if not isinstance(tables, dict):
-        raise InvalidInput(f"{path}: [sync.collections] must hold one table per collection")
+        raise InvalidInput(
+            _("{path}: [sync.collections] must hold one table per collection").format(path=path)
+        )
     collections = []
     for name, table in tables.items():
         where = f"{path}: [sync.collections.{name}]"
         if not isinstance(table, dict) or not isinstance(table.get("url"), str):
-            raise InvalidInput(f'{where} needs url = "https://..."')
+            raise InvalidInput(_('{where} needs url = "https://..."').format(where=where))
         if unknown := set(table) - {"url", "org"}:
-            raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+            raise InvalidInput(
+                _("{where} has unknown keys: {keys}").format(
+                    where=where, keys=", ".join(sorted(unknown))
+                )
+            )
         orgs = table.get("org", [])
         orgs = [orgs] if isinstance(orgs, str) else orgs
         if not isinstance(orgs, list) or not all(isinstance(o, str) for o in orgs):
-            raise InvalidInput(f'{where} org must be a name or a list of names ("SCO")')
+            raise InvalidInput(
+                _('{where} org must be a name or a list of names ("SCO")').format(where=where)
+            )
         collections.append(
             CollectionSettings(
                 name=str(name), url=checked_url(table["url"]), organisations=tuple(orgs)
@@ -87,13 +104,15 @@ def checked_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput(
-            "a collection's URL must start with https:// (or http://) and name a host"
+            _("a collection's URL must start with https:// (or http://) and name a host")
         )
     if parts.username is not None or parts.password is not None:
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
         raise InvalidInput(
-            f"the URL for {host} carries credentials: put them in the configuration file, "
-            f"{USER_VARIABLE}/{PASSWORD_VARIABLE} or a netrc file, not in the URL"
+            _(
+                "the URL for {host} carries credentials: put them in the configuration file, "
+                "{variables} or a netrc file, not in the URL"
+            ).format(host=host, variables=f"{USER_VARIABLE}/{PASSWORD_VARIABLE}")
         )
     clean = parts._replace(fragment="").geturl()
     return clean if clean.endswith("/") else clean + "/"
@@ -111,10 +130,10 @@ def credentials_for(url: str, settings: SyncSettings) -> Credentials:
 def _credentials_for(url: str, settings: SyncSettings) -> Credentials:
     env_user, env_password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
     if env_password:
-        return Credentials(env_user or settings.username, env_password, "the environment")
+        return Credentials(env_user or settings.username, env_password, _("the environment"))
     if settings.password:
         return Credentials(
-            env_user or settings.username, settings.password, "the configuration file"
+            env_user or settings.username, settings.password, _("the configuration file")
         )
     found = _netrc(urlsplit(url).hostname or "")
     if found is not None:
@@ -134,7 +153,8 @@ def _netrc(host: str) -> tuple[str, str, str] | None:
     except (netrc.NetrcParseError, OSError) as exc:
         # The parser's message quotes the file's line: it may hold a password.
         line = getattr(exc, "lineno", None)
-        raise InvalidInput(f"cannot read {path}" + (f" (line {line})" if line else "")) from None
+        where = _("{path} (line {line})").format(path=path, line=line) if line else str(path)
+        raise InvalidInput(_("cannot read {path}").format(path=where)) from None
     if entry is None or not entry[2]:
         return None
     return entry[0], entry[2], f"netrc ({path})"

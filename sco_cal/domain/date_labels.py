@@ -38,6 +38,12 @@ def month_name(month: int, lang: str, short: bool = True) -> str:
     return _NAMES[(language(lang), short)][month - 1]
 
 
+def date_label(day: date, lang: str, short: bool = False) -> str:
+    """One day as people write it: "1 November 2025", "1er novembre 2025"."""
+    number = "1er" if day.day == 1 and language(lang) == "fr" else str(day.day)
+    return f"{number} {month_name(day.month, lang, short=short)} {day.year}"
+
+
 def weekday_name(weekday: int, lang: str, short: bool = True) -> str:
     """Monday is 0: "Mo" (short) or "Mon" in English, "lu" or "lun." in French."""
     return (_WEEKDAYS if short else _WEEKDAYS_LONG)[language(lang)][weekday]

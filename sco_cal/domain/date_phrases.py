@@ -18,6 +18,7 @@ from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
 from sco_cal.domain.errors import DatePhraseError
 from sco_cal.domain.everyday_dates import UnreadableDate, read_everyday
 from sco_cal.domain.text import fold
+from sco_cal.i18n import N_, _
 
 _MAX_LENGTH = 200
 _MAX_WRAPPED_MONTHS = 6
@@ -147,9 +148,13 @@ class _Context:
     def year(self, given: int | None) -> int:
         year = given if given is not None else self.default_year
         if year is None:
-            raise _NoYear("no year")
+            raise _NoYear(N_("no year"))
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise _Bad(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+            raise _Bad(
+                _("year {year} is outside {first_year}-{last_year}").format(
+                    year=year, first_year=FIRST_YEAR, last_year=LAST_YEAR
+                )
+            )
         return year
 
 
@@ -177,10 +182,10 @@ def parse_date_phrase(
                 return DateWindow(day, day, Precision.DAY, original)
     try:
         if not original:
-            raise _Bad("empty")
+            raise _Bad(N_("empty"))
         # Checked before and after folding: folding can lengthen text many times over.
         if len(original) > _MAX_LENGTH or len(phrase := _clean(original)) > _MAX_LENGTH:
-            raise _Bad(f"longer than {_MAX_LENGTH} characters")
+            raise _Bad(_("longer than {max_length} characters").format(max_length=_MAX_LENGTH))
         context = _Context(default_year, today, looking_back)
         try:
             window = _read(phrase, context)
@@ -189,7 +194,11 @@ def parse_date_phrase(
                 raise
             window = _nearest_year(phrase, context, today)
     except _Bad as bad:
-        raise DatePhraseError(f"cannot read date phrase '{_shown(original)}': {bad}") from None
+        raise DatePhraseError(
+            _("cannot read date phrase '{phrase}': {reason}").format(
+                phrase=_shown(original), reason=_(str(bad))
+            )
+        ) from None
     return replace(window, text=original)
 
 
@@ -202,7 +211,7 @@ def _nearest_year(phrase: str, context: _Context, today: date) -> DateWindow:
     """The phrase in the first year whose window has not ended by today (or, looking
     back, has begun by today)."""
     step = -1 if context.looking_back else 1
-    reason = "no year"
+    reason = N_("no year")
     for year in range(today.year, today.year + step * _YEARS_TO_TRY, step):
         try:
             window = _read(phrase, replace(context, default_year=year))
@@ -271,8 +280,8 @@ def _read_plain(phrase: str, ctx: _Context) -> tuple[DateWindow, bool]:
     if window is not None:
         return window, True
     if _KNOWN_WORD.search(phrase):
-        raise _Bad("the words are known but do not make a date together")
-    raise _Bad("no month, season, quarter or half-year recognised")
+        raise _Bad(N_("the words are known but do not make a date together"))
+    raise _Bad(N_("no month, season, quarter or half-year recognised"))
 
 
 def _match(patterns: tuple[re.Pattern[str], ...], phrase: str) -> re.Match[str] | None:
@@ -301,14 +310,18 @@ def _month_end(year: int, month: int) -> date:
 
 def _check_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise _Bad(f"there is no month {month}")
+        raise _Bad(_("there is no month {month}").format(month=month))
     return month
 
 
 def _day(year: int, month: int, day: int) -> date:
     last = _month_end(year, _check_month(month)).day
     if not 1 <= day <= last:
-        raise _Bad(f"there is no day {day} in {month_name(month, 'en', short=False)} {year}")
+        raise _Bad(
+            _("there is no day {day} in {month} {year}").format(
+                day=day, month=month_name(month, "en", short=False), year=year
+            )
+        )
     return date(year, month, day)
 
 
@@ -323,7 +336,13 @@ def _read_period(
     number = _ORDINALS[found["ord"]] if found.get("ord") else int(found["n"])
     number = count if number == _LAST else number
     if not 1 <= number <= count:
-        raise _Bad(f"there is no {'quarter' if size == 3 else 'half-year'} {number}")
+        raise _Bad(
+            (
+                _("there is no quarter {number}")
+                if size == 3
+                else _("there is no half-year {number}")
+            ).format(number=number)
+        )
     year = ctx.year(_number(match["year"]))
     first = (number - 1) * size + 1
     precision = Precision.QUARTER if size == 3 else Precision.HALF
@@ -339,7 +358,9 @@ def _read_season(phrase: str, ctx: _Context) -> DateWindow | None:
     if match["next"] is not None:
         following = int(match["next"])
         if first != 12 or following not in (year + 1, (year + 1) % 100):
-            raise _Bad(f"a season cannot run from {year} to {match['next']}")
+            raise _Bad(
+                _("a season cannot run from {year} to {next}").format(year=year, next=match["next"])
+            )
     end_year, end_month = (year + 1, 2) if first == 12 else (year, first + 2)
     return DateWindow(date(year, first, 1), _month_end(end_year, end_month), Precision.SEASON)
 
@@ -435,5 +456,5 @@ def _combine(first: _Partial, last: _Partial, ctx: _Context) -> DateWindow | Non
 
 def _span(start: date, end: date, precision: Precision) -> DateWindow:
     if end < start:
-        raise _Bad(f"it ends ({end}) before it starts ({start})")
+        raise _Bad(_("it ends ({end}) before it starts ({start})").format(end=end, start=start))
     return DateWindow(start, end, precision)

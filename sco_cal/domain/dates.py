@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 
 # The years the store keeps. Wide enough for any meeting a desk follows, narrow enough
 # that a window, a reminder before it or a digest after it never leaves the calendar
@@ -71,8 +72,9 @@ class DateWindow:
         for day in (self.start, self.end):
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise InvalidInput(
-                    f"{what}: {day.isoformat()} is outside the years sco-cal keeps "
-                    f"({FIRST_YEAR}-{LAST_YEAR})"
+                    _("{what}: {day} is outside the years sco-cal keeps ({first}-{last})").format(
+                        what=what, day=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
+                    )
                 )
         return self
 

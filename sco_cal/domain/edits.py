@@ -7,6 +7,7 @@ from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.event import MAX_SERIES_NUMBER, Kind, checked_slug
+from sco_cal.i18n import _
 
 EDITABLE = (
     "title",
@@ -38,8 +39,10 @@ def edit(name: str, typed: str) -> tuple[str, Any]:
     field = FIELD_ALIASES.get(name, name)
     if field not in EDITABLE:
         raise UnknownValue(
-            f"cannot edit '{name}' (editable: {', '.join(EDITABLE)}; "
-            "use reschedule or status for dates and states)"
+            _(
+                "cannot edit '{name}' (editable: {fields}; "
+                "use reschedule or status for dates and states)"
+            ).format(name=name, fields=", ".join(EDITABLE))
         )
     value = typed.strip()
     if field in ("title", "title_en"):
@@ -79,20 +82,24 @@ def _series(value: str) -> str:
 
 def _number(value: str) -> int:
     if not (value.isascii() and value.isdigit()):
-        raise InvalidInput(f"number must be a whole number, not '{value}'")
+        raise InvalidInput(_("number must be a whole number, not '{value}'").format(value=value))
     return series_number(int(value))
 
 
 def series_number(number: int) -> int:
     """`number` if it can be the rank of a meeting in its series, else InvalidInput."""
     if not 1 <= number <= MAX_SERIES_NUMBER:
-        raise InvalidInput(f"number must be 1-{MAX_SERIES_NUMBER:,}, not {number}")
+        raise InvalidInput(
+            _("number must be 1-{max}, not {number}").format(
+                max=f"{MAX_SERIES_NUMBER:,}", number=number
+            )
+        )
     return number
 
 
 def _time_of_day(value: str) -> str:
     if not _TIME.fullmatch(value):
-        raise InvalidInput(f"time must be HH:MM (24-hour), not '{value}'")
+        raise InvalidInput(_("time must be HH:MM (24-hour), not '{value}'").format(value=value))
     return value
 
 
@@ -103,7 +110,9 @@ def _timezone(value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(
-            f"unknown time zone '{value}' (use an IANA name such as Asia/Bishkek)"
+            _("unknown time zone '{value}' (use an IANA name such as Asia/Bishkek)").format(
+                value=value
+            )
         ) from None
     return value
 
@@ -135,5 +144,7 @@ def clean_tag(tag: str) -> str:
     """`#Briefing` or `+briefing` is the tag `briefing`."""
     clean = tag.strip().lstrip("#+-").casefold()
     if not _TAG.fullmatch(clean):
-        raise InvalidInput(f"'{tag}' is not a tag (letters, digits, '-', '.', '_', up to 40)")
+        raise InvalidInput(
+            _("'{tag}' is not a tag (letters, digits, '-', '.', '_', up to 40)").format(tag=tag)
+        )
     return clean

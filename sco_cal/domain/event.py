@@ -13,6 +13,7 @@ from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.lifecycle import ConfirmationState, is_upcoming, needs_follow_up
 from sco_cal.domain.postponement import SineDie
 from sco_cal.domain.text import slug
+from sco_cal.i18n import _
 
 
 class Kind(StrEnum):
@@ -39,7 +40,11 @@ class Kind(StrEnum):
             return cls(key)
         except ValueError:
             names = ", ".join(k.value for k in cls)
-            raise UnknownValue(f"unknown kind '{text}' (expected one of: {names})") from None
+            raise UnknownValue(
+                _("unknown kind '{value}' (expected one of: {known})").format(
+                    value=text, known=names
+                )
+            ) from None
 
 
 # Signings of agreements are dated facts, not meetings: listed only when asked for.

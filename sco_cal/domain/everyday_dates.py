@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
 from sco_cal.domain.durations import parse_duration
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -48,7 +49,10 @@ _DAY_OFFSETS = {
 }
 _NEXT = {"next", "prochain", "prochaine", "coming", "qui vient"}
 _LAST = {"last", "dernier", "derniere", "passe", "passee", "previous"}
-_OUTSIDE = f"the day is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+
+
+def _outside() -> str:
+    return _("the day is outside the years {first}-{last}").format(first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def _delta(**units: int) -> relativedelta:
@@ -102,7 +106,7 @@ def iso_week(year: int, week: int) -> DateWindow:
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise UnreadableDate(f"{year} has no week {week}") from None
+        raise UnreadableDate(_("{year} has no week {week}").format(year=year, week=week)) from None
     return week_window(monday)
 
 
@@ -123,18 +127,18 @@ def read_everyday(
         except UnreadableDate:
             raise
         except (OverflowError, ValueError):  # dateutil says "year 10000 is out of range"
-            raise UnreadableDate(_OUTSIDE) from None
+            raise UnreadableDate(_outside()) from None
         if found is not None:
             for day in (found.start, found.end):
                 if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                    raise UnreadableDate(_OUTSIDE)
+                    raise UnreadableDate(_outside())
             return found
     return None
 
 
 def _today(today: date | None) -> date:
     if today is None:
-        raise UnreadableDate("a relative date needs today's date")
+        raise UnreadableDate(_("a relative date needs today's date"))
     return today
 
 
@@ -200,7 +204,7 @@ def _week_number(m: re.Match[str], today: date | None, back: bool) -> DateWindow
             continue
         if (window.start <= day) if back else (window.end >= day):
             return window
-    raise UnreadableDate(f"there is no week {week}")
+    raise UnreadableDate(_("there is no week {week}").format(week=week))
 
 
 def _shifts(unit: str, french: str, french_this: str) -> tuple[tuple[str, _Reader], ...]:

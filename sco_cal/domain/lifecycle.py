@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.errors import UnknownValue
+from sco_cal.i18n import _
 
 if TYPE_CHECKING:
     from sco_cal.domain.dates import DateWindow
@@ -32,7 +33,11 @@ class ConfirmationState(StrEnum):
             return cls(key)
         except ValueError:
             names = ", ".join(s.value for s in cls)
-            raise UnknownValue(f"unknown state '{text}' (expected one of: {names})") from None
+            raise UnknownValue(
+                _("unknown state '{value}' (expected one of: {known})").format(
+                    value=text, known=names
+                )
+            ) from None
 
 
 _FRENCH = {

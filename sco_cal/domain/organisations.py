@@ -8,6 +8,7 @@ from functools import cache
 from sco_cal.domain.aliases import AliasIndex
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.languages import in_language
+from sco_cal.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,14 @@ _ORGANISATIONS: tuple[Organisation, ...] = (
     ),
 )
 
+# The acronyms a reader writes differently in another language (the OCS, the OTSC).
+_ACRONYMS = (N_("SCO"), N_("CSTO"), N_("UN"), N_("UNODC"), N_("CIS"), N_("EAEU"), N_("ASEAN"))
+
+
+def organisation_acronym(code: str) -> str:
+    """The organisation `code` as people abbreviate it in the current language."""
+    return _(code)
+
 
 @cache
 def _by_code() -> dict[str, Organisation]:
@@ -110,8 +119,9 @@ def organisation(code: str) -> Organisation:
     found = _by_code().get(code.strip().upper())
     if found is None:
         raise UnknownValue(
-            f"unknown organisation {code.strip()!r} "
-            f"(expected one of: {', '.join(organisation_codes())})"
+            _("unknown organisation '{value}' (expected one of: {known})").format(
+                value=code.strip(), known=", ".join(organisation_codes())
+            )
         )
     return found
 
@@ -124,8 +134,9 @@ def organisation_code(text: str) -> str:
     code = _index().find(text)
     if code is None:
         raise UnknownValue(
-            f"unknown organisation {text.strip()!r} "
-            f"(expected one of: {', '.join(organisation_codes())})"
+            _("unknown organisation '{value}' (expected one of: {known})").format(
+                value=text.strip(), known=", ".join(organisation_codes())
+            )
         )
     return code
 

@@ -9,6 +9,7 @@ from functools import cache
 from sco_cal.domain.aliases import AliasIndex, spelling_key
 from sco_cal.domain.errors import UnknownPlace
 from sco_cal.domain.languages import in_language
+from sco_cal.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +291,53 @@ _CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# The cities people read under another name in another language; the English name is
+# the catalogue's key ("Moscow" is "Moscou" in French).
+_EXONYMS = (
+    N_("Bishkek"),
+    N_("Cholpon-Ata"),
+    N_("Osh"),
+    N_("Dushanbe"),
+    N_("Khujand"),
+    N_("Tashkent"),
+    N_("Samarkand"),
+    N_("Bukhara"),
+    N_("Aktau"),
+    N_("Shymkent"),
+    N_("Moscow"),
+    N_("Saint Petersburg"),
+    N_("Yekaterinburg"),
+    N_("Ufa"),
+    N_("Sochi"),
+    N_("Chelyabinsk"),
+    N_("Nizhny Novgorod"),
+    N_("Beijing"),
+    N_("Shanghai"),
+    N_("Urumqi"),
+    N_("Kashgar"),
+    N_("New Delhi"),
+    N_("Tehran"),
+    N_("Kabul"),
+    N_("Ulaanbaatar"),
+    N_("Baku"),
+    N_("Yerevan"),
+    N_("Tbilisi"),
+    N_("Ashgabat"),
+    N_("Kuwait City"),
+    N_("Riyadh"),
+    N_("Abu Dhabi"),
+    N_("Dubai"),
+    N_("Cairo"),
+    N_("Kathmandu"),
+    N_("Hanoi"),
+    N_("Vienna"),
+    N_("Geneva"),
+    N_("Brussels"),
+    N_("London"),
+    N_("Seoul"),
+)
+
+
 @cache
 def _countries() -> dict[str, Country]:
     return {
@@ -333,7 +381,7 @@ def country(text: str) -> Country:
     """The country spelled `text`; UnknownPlace when no spelling matches."""
     found = find_country(text)
     if found is None:
-        raise UnknownPlace(f"unknown country {text.strip()!r}")
+        raise UnknownPlace(_("unknown country '{value}'").format(value=text.strip()))
     return found
 
 
@@ -369,8 +417,13 @@ def city(text: str) -> City:
     """The city spelled `text`; UnknownPlace when no spelling matches."""
     found = find_city(text)
     if found is None:
-        raise UnknownPlace(f"unknown city {text.strip()!r}")
+        raise UnknownPlace(_("unknown city '{value}'").format(value=text.strip()))
     return found
+
+
+def city_label(name: str) -> str:
+    """The city `name` (as stored) as people read it in the current language."""
+    return _(name)
 
 
 def city_spellings(name: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.dates import DateWindow
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.text import fold
-from sco_cal.i18n import _
+from sco_cal.i18n import _, current_language
 
 DEFAULT_SINE_DIE_DAYS = 60
 # "sine die", "reporté sine die", "ajournée sans date", "postponed indefinitely": what
@@ -45,7 +45,9 @@ def sine_die(today: date, delay_days: int = DEFAULT_SINE_DIE_DAYS) -> SineDie:
     return SineDie(since=today, follow_up_from=today + timedelta(days=delay_days))
 
 
-def check_not_past(window: DateWindow, today: date, *, allow_past: bool, lang: str = "en") -> None:
+def check_not_past(
+    window: DateWindow, today: date, *, allow_past: bool, lang: str | None = None
+) -> None:
     """Refuse a new window that ended before today unless the person said it is meant
     (a meeting moved after the fact, a date corrected in the record)."""
     if allow_past or window.end >= today:
@@ -54,5 +56,5 @@ def check_not_past(window: DateWindow, today: date, *, allow_past: bool, lang: s
         _(
             "the new date ({window}) ended before today ({today}): give a later date, "
             "'sine die' if there is none, or --allow-past if the past date is meant"
-        ).format(window=format_window(window, lang), today=today.isoformat())
+        ).format(window=format_window(window, lang or current_language()), today=today.isoformat())
     )

@@ -16,6 +16,7 @@ from sco_cal.domain.event import HIDDEN_KINDS, Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.text import fold
 from sco_cal.domain.themes import theme_matches
+from sco_cal.i18n import _
 
 # The words of a filter, as `sco-cal list` options and saved views (`[views.NAME]`) name
 # them: each takes one value or a list of them.
@@ -73,9 +74,17 @@ class EventFilter:
         # Each word is one more condition in the query: a pasted page would exhaust the
         # database's limits (and is no search a person means).
         if len(self.search) > MAX_SEARCH_LENGTH:
-            raise InvalidInput(f"the search is longer than {MAX_SEARCH_LENGTH} characters")
+            raise InvalidInput(
+                _("the search is longer than {max_search_length} characters").format(
+                    max_search_length=MAX_SEARCH_LENGTH
+                )
+            )
         if len(words := self.search.split()) > MAX_SEARCH_WORDS:
-            raise InvalidInput(f"the search has {len(words)} words: at most {MAX_SEARCH_WORDS}")
+            raise InvalidInput(
+                _("the search has {n} words: at most {max_search_words}").format(
+                    n=len(words), max_search_words=MAX_SEARCH_WORDS
+                )
+            )
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -191,7 +200,11 @@ class Criteria:
         start = parse_date_phrase(self.date_from, today=today).start if self.date_from else None
         end = parse_date_phrase(self.date_to, today=today).end if self.date_to else None
         if start and end and start > end:
-            raise InvalidInput(f"--from {self.date_from} is after --to {self.date_to}")
+            raise InvalidInput(
+                _("--from {date_from} is after --to {date_to}").format(
+                    date_from=self.date_from, date_to=self.date_to
+                )
+            )
         return EventFilter(
             scope=self._scope(),
             organisations=tuple(organisation_code(o) for o in self.org),
@@ -215,7 +228,9 @@ class Criteria:
                 return Scope(self.scope)
             except ValueError:
                 names = ", ".join(s.value for s in Scope)
-                raise InvalidInput(f"unknown scope '{self.scope}' ({names})") from None
+                raise InvalidInput(
+                    _("unknown scope '{scope}' ({names})").format(scope=self.scope, names=names)
+                ) from None
         # Asking for a date range or for follow-ups means looking beyond what is upcoming.
         if self.date_from or self.date_to or self.follow_up:
             return Scope.ALL

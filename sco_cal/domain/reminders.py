@@ -15,7 +15,7 @@ from sco_cal.domain.durations import Duration, format_duration, parse_duration
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, Reminder, ReminderMode
 from sco_cal.domain.query import MANY_KEYS, Criteria, EventFilter
-from sco_cal.i18n import _
+from sco_cal.i18n import _, ngettext
 
 FOLLOW_UP_KEY = "follow-up"
 RULE_KEYS = frozenset({"name", "before", "follow_up", *MANY_KEYS})
@@ -123,7 +123,11 @@ def snooze_until(text: str, *, today: date) -> date:
     lead = parse_duration(text)
     until = lead.after(today) if lead is not None else parse_date_phrase(text, today=today).start
     if until <= today:
-        raise InvalidInput(f"snooze until a day after today ({today.isoformat()}), not {until}")
+        raise InvalidInput(
+            _("snooze until a day after today ({today}), not {day}").format(
+                today=today.isoformat(), day=until
+            )
+        )
     return until
 
 
@@ -273,7 +277,7 @@ class DueReminder:
 
     @property
     def label(self) -> str:
-        return f"#{self.reminder.id}" if self.reminder is not None else "default"
+        return f"#{self.reminder.id}" if self.reminder is not None else _("default")
 
 
 def find_due(
@@ -350,7 +354,8 @@ def reminder_text(event: Event, today: date, lang: str = "en", *, follow_up: boo
     """One line a person understands without opening the tool."""
     w = event.window
     label = format_window(w, lang)
-    title = f"{event.title_in(lang)} ({event.status.value})"
+    # The state's value is also its English word, which the catalogue translates.
+    title = f"{event.title_in(lang)} ({_(event.status.value)})"
     if event.sine_die is not None:
         head = _("{title} - postponed sine die on {day} (was {window})").format(
             title=title, day=event.sine_die.since.isoformat(), window=label
@@ -358,22 +363,32 @@ def reminder_text(event: Event, today: date, lang: str = "en", *, follow_up: boo
         if follow_up or event.needs_follow_up(today):
             return head + "; " + _("no new date or outcome is recorded")
         return head
-    when = label if w.is_exact else f"date imprecise: {label}, counted from {w.start.isoformat()}"
+    when = label
+    if not w.is_exact:
+        when = _("date imprecise: {window}, counted from {day}").format(
+            window=label, day=w.start.isoformat()
+        )
     head = f"{title} - {when}"
     if follow_up or event.needs_follow_up(today):
         ago = (today - w.end).days
-        return f"{head}; the window ended {_days(ago)} ago and no outcome is recorded"
+        return _("{head}; the window ended {days} ago and no outcome is recorded").format(
+            head=head, days=_days(ago)
+        )
     if w.start > today:
-        opens = "the window opens" if not w.is_exact else "it is"
-        return f"{head}; {opens} {_relative_day((w.start - today).days)}"
+        later = _relative_day((w.start - today).days)
+        if w.is_exact:
+            return _("{head}; it is {when}").format(head=head, when=later)
+        return _("{head}; the window opens {when}").format(head=head, when=later)
     if w.end >= today:
-        return f"{head}; under way or possible today" if not w.is_exact else f"{head}; today"
-    return f"{head}; it is over"
+        if w.is_exact:
+            return _("{head}; today").format(head=head)
+        return _("{head}; under way or possible today").format(head=head)
+    return _("{head}; it is over").format(head=head)
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def _relative_day(n: int) -> str:
-    return "tomorrow" if n == 1 else f"in {_days(n)}"
+    return _("tomorrow") if n == 1 else ngettext("in {n} day", "in {n} days", n).format(n=n)

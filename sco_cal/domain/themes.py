@@ -8,6 +8,7 @@ from functools import cache
 from sco_cal.domain.aliases import AliasIndex
 from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.languages import in_language
+from sco_cal.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,9 @@ def theme(theme_id: str) -> Theme:
     found = _by_id().get(theme_id.strip())
     if found is None:
         raise UnknownValue(
-            f"unknown theme {theme_id.strip()!r} (expected one of: {', '.join(theme_ids())})"
+            _("unknown theme '{value}' (expected one of: {known})").format(
+                value=theme_id.strip(), known=", ".join(theme_ids())
+            )
         )
     return found
 
@@ -170,7 +173,9 @@ def resolve_theme(text: str) -> str:
     theme_id = _index().find(text)
     if theme_id is None:
         raise UnknownValue(
-            f"unknown theme {text.strip()!r} (expected one of: {', '.join(theme_ids())})"
+            _("unknown theme '{value}' (expected one of: {known})").format(
+                value=text.strip(), known=", ".join(theme_ids())
+            )
         )
     return theme_id
 

@@ -7,6 +7,7 @@ from typing import Literal
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import CONTENT_FIELDS, HistoryEntry
 from sco_cal.domain.provenance import MACHINE_NOTES
+from sco_cal.i18n import _
 
 Reversal = Literal["fields", "delete", "restore", "tags", "note"]
 _BY_ACTION: dict[str, Reversal] = {
@@ -33,8 +34,9 @@ def reverse(entry: HistoryEntry) -> Reversal:
         reversal = None
     if reversal is None:
         raise InvalidInput(
-            f"the last change ({entry.action} on {entry.event_id}, "
-            f"{entry.at:%Y-%m-%d %H:%M}) cannot be undone: "
-            "undo takes back edits, states, dates, notes, tags, additions and deletions"
+            _(
+                "the last change ({action} on {id}, {when}) cannot be undone: "
+                "undo takes back edits, states, dates, notes, tags, additions and deletions"
+            ).format(action=entry.action, id=entry.event_id, when=f"{entry.at:%Y-%m-%d %H:%M}")
         )
     return reversal

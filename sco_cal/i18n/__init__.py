@@ -2,8 +2,8 @@
 
 Every user-facing string goes through `_` (or `ngettext` for counts); JSON keys and the
 values of enumerations stay English. `use()` picks the catalogue; until it is called,
-text is English. The catalogues live beside this module, one `.po` per language,
-compiled to `.mo` for the wheel.
+text is English. The catalogues live in `sco_cal/locale/<lang>/LC_MESSAGES/`, a `.po`
+per language (what translators edit) and the `.mo` compiled from it (what runs).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 DOMAIN = "sco-cal"
-LOCALE_DIR = Path(__file__).parent / "locales"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
+SOURCE_LANGUAGE = "en"
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -24,7 +25,39 @@ def use(language: str) -> None:
     """Speak `language` ("en", "fr") from now on in this process."""
     global _current, _language
     _language = language
-    _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    # The catalogue is opened by its path: `gettext.translation` would also import
+    # `locale` to expand the language's aliases, which costs `sco-cal list` more than
+    # reading the catalogue itself; its messages are read when asked for (see mo.py).
+    try:
+        data = _catalogue(language).read_bytes()
+    except FileNotFoundError:
+        _current = gettext.NullTranslations()
+        return
+    from sco_cal.i18n.mo import MoCatalogue
+
+    _current = MoCatalogue(data)
+
+
+def _catalogue(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def available_languages() -> list[str]:
+    """English, and every language with a compiled catalogue: adding a language is adding
+    its catalogue, not code."""
+    found = (p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return [SOURCE_LANGUAGE, *sorted(found)]
+
+
+def choose_language(option: str | None, configured: str | None) -> str:
+    """`--lang`, else `lang` in the config file, else the locale variables when sco-cal
+    speaks what they ask for, else English."""
+    if option or configured:
+        return option or configured or SOURCE_LANGUAGE
+    wanted = language_from_environment()
+    if wanted and _catalogue(wanted).is_file():
+        return wanted
+    return SOURCE_LANGUAGE
 
 
 def current_language() -> str:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from sco_cal.i18n import _
+
 _NAME = re.compile(r"[A-Za-z0-9-]+")
 _NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
 NO_PARAMS: Mapping[str, str] = MappingProxyType({})
@@ -92,7 +94,7 @@ def parse_line(text: str, number: int = 0) -> Prop:
         colon = _value_colon(text)
         head = text[:colon]
     if colon < 0:
-        raise ContentLineError("not a content line (no ':' before a value)")
+        raise ContentLineError(_("not a content line (no ':' before a value)"))
     semi = head.find(";")
     written = head if semi < 0 else head[:semi]
     name = name_of(written)
@@ -106,7 +108,7 @@ def name_of(written: str) -> str:
         return known
     name = written.strip()
     if not _NAME.fullmatch(name):
-        raise ContentLineError(f"{name[:40]!r} is not a property name")
+        raise ContentLineError(_("{name!r} is not a property name").format(name=name[:40]))
     if len(KNOWN_NAMES) < 10_000:
         KNOWN_NAMES[written] = name.upper()
     return name.upper()

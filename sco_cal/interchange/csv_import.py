@@ -21,6 +21,7 @@ from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import city, country_code
 from sco_cal.domain.themes import resolve_theme
+from sco_cal.i18n import _
 from sco_cal.interchange.incoming import MAX_TITLE, Incoming, Parsed, ReadOptions, Skipped, clip
 from sco_cal.interchange.lines import decode
 
@@ -60,10 +61,16 @@ def read_csv(data: bytes, opts: ReadOptions) -> Parsed:
                 _take(parsed, seen, _row(header, cells, row), row, opts)
             except InvalidInput as exc:
                 if opts.strict:
-                    raise InvalidInput(f"{opts.name} row {row}: {exc}") from None
-                parsed.skipped.append(Skipped(f"row {row}", str(exc), line=row))
+                    raise InvalidInput(
+                        _("{name} row {row}: {exc}").format(name=opts.name, row=row, exc=exc)
+                    ) from None
+                parsed.skipped.append(Skipped(_("row {row}").format(row=row), str(exc), line=row))
     except csv.Error as exc:
-        raise InvalidInput(f"{opts.name} row {reader.line_num}: not valid CSV ({exc})") from None
+        raise InvalidInput(
+            _("{name} row {line_num}: not valid CSV ({exc})").format(
+                name=opts.name, line_num=reader.line_num, exc=exc
+            )
+        ) from None
     return parsed
 
 
@@ -72,17 +79,27 @@ def _header(cells: list[str], name: str) -> list[str]:
     unknown = [c for c in header if c not in COLUMNS]
     if unknown:
         raise InvalidInput(
-            f"{name} row 1: unknown column {unknown[0]!r} (columns: {', '.join(COLUMNS)})"
+            _("{name} row 1: unknown column {column!r} (columns: {columns})").format(
+                name=name, column=unknown[0], columns=", ".join(COLUMNS)
+            )
         )
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise InvalidInput(f"{name} row 1: no {missing[0]!r} column (required: title, date)")
+        raise InvalidInput(
+            _("{name} row 1: no {column!r} column (required: title, date)").format(
+                name=name, column=missing[0]
+            )
+        )
     return header
 
 
 def _row(header: list[str], cells: list[str], row: int) -> dict[str, str]:
     if len(cells) > len(header):
-        raise InvalidInput(f"{len(cells)} cells but the header names {len(header)} columns")
+        raise InvalidInput(
+            _("{cells} cells but the header names {columns} columns").format(
+                cells=len(cells), columns=len(header)
+            )
+        )
     return {column: cell.strip() for column, cell in zip(header, cells, strict=False)}
 
 
@@ -104,7 +121,7 @@ def _event(values: dict[str, str], row: int, opts: ReadOptions) -> Event:
     window = parse_date_phrase(_required(values, "date"), today=opts.today)
     org_text = values.get("organisation") or opts.organisation
     if not org_text:
-        raise InvalidInput("no organisation (fill the organisation column or pass --org)")
+        raise InvalidInput(_("no organisation (fill the organisation column or pass --org)"))
     cities = tuple(city(c).name for c in re.split(r"[;,]", values.get("city", "")) if c.strip())
     country = country_code(values["country"]) if values.get("country") else None
     if country is None and cities:

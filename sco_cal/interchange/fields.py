@@ -17,6 +17,7 @@ from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import find_city, find_country
 from sco_cal.domain.themes import resolve_theme
+from sco_cal.i18n import _
 from sco_cal.interchange import vocabulary as v
 from sco_cal.interchange.components import Component
 from sco_cal.interchange.incoming import MAX_TEXT, MAX_TITLE, ReadOptions, as_tag, clip
@@ -193,5 +194,10 @@ def _number(value: str | None) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        raise FieldError(v.X_NUMBER, f"{v.X_NUMBER} must be a whole number, not {value!r}")
+        raise FieldError(
+            v.X_NUMBER,
+            _("{x_number} must be a whole number, not {value!r}").format(
+                x_number=v.X_NUMBER, value=value
+            ),
+        )
     return int(value)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.progress import QUIET, Progress
+from sco_cal.i18n import _
 from sco_cal.interchange.incoming import Parsed, ReadOptions
 
 
@@ -19,7 +20,7 @@ def read_file(
     its extension or its content: every event that can be read, and what cannot."""
     from sco_cal.interchange.source import DEFAULT_MAX_BYTES, read_input
 
-    progress.start(f"reading {path.name}")
+    progress.start(_("reading {file}").format(file=path.name))
     data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
     with collector_paused():
         return _read_data(path, data, opts, progress)
@@ -29,7 +30,9 @@ def _read_data(path: Path, data: bytes, opts: ReadOptions, progress: Progress) -
     if _is_ics(path, data):
         from sco_cal.interchange.importer import read_ics
 
-        progress.start(f"reading {path.name}", total=data.count(b"BEGIN:VEVENT"))
+        progress.start(
+            _("reading {file}").format(file=path.name), total=data.count(b"BEGIN:VEVENT")
+        )
         return read_ics(data, opts, tick=progress.advance)
     if _is_csv(path, data):
         from sco_cal.interchange.csv_import import read_csv

@@ -17,6 +17,7 @@ from datetime import date
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event
+from sco_cal.i18n import _, ngettext
 from sco_cal.interchange import fields, vocabulary
 from sco_cal.interchange.components import Component, Fault
 from sco_cal.interchange.incoming import Incoming, Parsed, ReadOptions, Skipped, one_line, shown
@@ -104,7 +105,8 @@ class _Reading:
     def calendar(self, calendar: Component) -> None:
         for zone in calendar.walk("VTIMEZONE"):
             for fault in zone.all_faults():
-                self.fault(fault, what=f"line {zone.line} VTIMEZONE", uid=text(zone, "TZID"))
+                what = _("line {line} {event}").format(line=zone.line, event="VTIMEZONE")
+                self.fault(fault, what=what, uid=text(zone, "TZID"))
         if self.opts.strict:  # what no event is imported from must still be whole
             for other in calendar.children:
                 if other.name not in ("VEVENT", "VTIMEZONE"):
@@ -114,7 +116,7 @@ class _Reading:
             if comp.name == "VEVENT":
                 self._check(comp, read)
         for fault in calendar.faults:
-            self.fault(fault, what=f"line {fault.line}", uid=None)
+            self.fault(fault, what=_("line {line}").format(line=fault.line), uid=None)
 
     def _check(self, comp: Component, calendar: _Calendar) -> None:
         """Keep an event whose form is sound; report (or refuse) one that is not."""
@@ -137,10 +139,16 @@ class _Reading:
     def finish(self) -> Parsed:
         if self.lacking:
             first = self.lacking[0]
+            n = len(self.lacking)
+            lacking = ngettext(
+                "{file}: {n} event names no organisation (on line {line}, {event}): "
+                "pass --org ORG (e.g. --org SCO)",
+                "{file}: {n} events name no organisation (the first on line {line}, {event}): "
+                "pass --org ORG (e.g. --org SCO)",
+                n,
+            )
             raise InvalidInput(
-                f"{self.opts.name}: {len(self.lacking)} event(s) name no organisation "
-                f"(the first on line {first.line}, {_label(first)}): pass --org ORG "
-                "(e.g. --org SCO)"
+                lacking.format(file=self.opts.name, n=n, line=first.line, event=_label(first))
             )
         series: dict[str, list[_Event]] = defaultdict(list)
         for event in self.events:
@@ -172,7 +180,9 @@ class _Reading:
                 self._skip(first.comp, first.comp.line, str(exc), refuse=True)
                 continue
             if not occurrences:
-                reason = f"recurring, with no occurrence between {between[0]} and {between[1]}"
+                reason = _("recurring, with no occurrence between {start} and {end}").format(
+                    start=between[0], end=between[1]
+                )
                 self._report(first.comp, first.comp.line, reason)
             for occurrence in occurrences:
                 event = _Event(occurrence.component, first.calendar, uid, first.organisation)
@@ -191,7 +201,9 @@ class _Reading:
         where = f"line {where_comp.line}"
         if event_id in self.seen:
             self._report(
-                where_comp, where_comp.line, f"same UID as the event on {self.seen[event_id]}"
+                where_comp,
+                where_comp.line,
+                _("same UID as the event on {where}").format(where=self.seen[event_id]),
             )
             return
         self.seen[event_id] = where
@@ -208,26 +220,48 @@ class _Reading:
         """A fault outside any event: refused with --strict, else reported (or, if it
         leaves every event whole, let pass)."""
         if self.opts.strict:
-            raise InvalidInput(f"{self.opts.name} line {fault.line}: {fault.reason}")
+            raise InvalidInput(
+                _("{name} line {line}: {reason}").format(
+                    name=self.opts.name, line=fault.line, reason=fault.reason
+                )
+            )
         if not fault.tolerated:
             self.parsed.skipped.append(
-                Skipped(what, f"{fault.reason}; ignored", line=fault.line, uid=uid)
+                Skipped(
+                    what,
+                    _("{reason}; ignored").format(reason=fault.reason),
+                    line=fault.line,
+                    uid=uid,
+                )
             )
 
     def _refuse_faults(self, comp: Component) -> None:
         for fault in comp.all_faults():
-            raise InvalidInput(f"{self.opts.name} line {fault.line}: {fault.reason}")
+            raise InvalidInput(
+                _("{name} line {line}: {reason}").format(
+                    name=self.opts.name, line=fault.line, reason=fault.reason
+                )
+            )
 
     def _skip(self, comp: Component, line: int, reason: str, *, refuse: bool = True) -> None:
         """An event left out because of a fault in it (refused whole with --strict)."""
         if refuse and self.opts.strict:
-            raise InvalidInput(f"{self.opts.name} line {line}: {reason}")
-        self._report(comp, line, reason if line == comp.line else f"line {line}: {reason}")
+            raise InvalidInput(
+                _("{name} line {line}: {reason}").format(
+                    name=self.opts.name, line=line, reason=reason
+                )
+            )
+        if line != comp.line:
+            reason = _("line {line}: {reason}").format(line=line, reason=reason)
+        self._report(comp, line, reason)
 
     def _report(self, comp: Component, line: int, reason: str) -> None:
         self.parsed.skipped.append(
             Skipped(
-                f"line {comp.line} {_label(comp)}", reason, line=comp.line, uid=text(comp, "UID")
+                _("line {line} {event}").format(line=comp.line, event=_label(comp)),
+                reason,
+                line=comp.line,
+                uid=text(comp, "UID"),
             )
         )
 
@@ -239,7 +273,10 @@ def _check_form(comp: Component, strict: bool) -> None:
         fault = comp.faults[0]
         raise _Unusable(fault.line, fault.reason)
     if comp.first("DTSTART") is None:
-        raise _Unusable(comp.line, f"VEVENT {_label(comp)} has no DTSTART (every event needs one)")
+        raise _Unusable(
+            comp.line,
+            _("VEVENT {event} has no DTSTART (every event needs one)").format(event=_label(comp)),
+        )
     if not comp.repeated:
         return
     for prop, entries in comp.props.items():
@@ -297,7 +334,9 @@ def _range(opts: ReadOptions) -> tuple[date, date]:
         except ValueError:  # 29 February
             end = start.replace(year=start.year + 2, day=28)
     if end < start:
-        raise InvalidInput(f"--to {end} is before the start of the range, {start}")
+        raise InvalidInput(
+            _("--to {end} is before the start of the range, {start}").format(end=end, start=start)
+        )
     return start, end
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 from sco_cal.interchange.components import Component, Fault, Place
 from sco_cal.interchange.content import KNOWN_NAMES, ContentLineError, name_of, parse_line
 from sco_cal.interchange.incoming import shown
@@ -42,7 +43,9 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InvalidInput(f"{name} line {line}: {NOT_UTF8}") from None
+        raise InvalidInput(
+            _("{name} line {line}: {not_utf8}").format(name=name, line=line, not_utf8=NOT_UTF8)
+        ) from None
 
 
 def read_components(data: bytes, name: str, *, line_by_line: bool = False) -> Scanned:
@@ -61,8 +64,14 @@ def read_components(data: bytes, name: str, *, line_by_line: bool = False) -> Sc
     if not scanned.calendars:  # say why, if a line shows it: bad bytes, a stray BEGIN
         for fault in scanned.stray:
             if fault.reason == NOT_UTF8 or fault.reason.startswith("BEGIN:"):
-                raise InvalidInput(f"{name} line {fault.line}: {fault.reason}")
-        raise InvalidInput(f"{name} is not an iCalendar file (it has no BEGIN:VCALENDAR)")
+                raise InvalidInput(
+                    _("{name} line {line}: {reason}").format(
+                        name=name, line=fault.line, reason=fault.reason
+                    )
+                )
+        raise InvalidInput(
+            _("{name} is not an iCalendar file (it has no BEGIN:VCALENDAR)").format(name=name)
+        )
     return scanned
 
 
@@ -156,9 +165,9 @@ def _unread(raw: bytes) -> bool:
 
 def _check_bytes(data: bytes, name: str) -> None:
     if not data.strip():
-        raise InvalidInput(f"{name} is empty")
+        raise InvalidInput(_("{name} is empty").format(name=name))
     if b"\x00" in data:
-        raise InvalidInput(f"{name} is not a text file (it contains NUL bytes)")
+        raise InvalidInput(_("{name} is not a text file (it contains NUL bytes)").format(name=name))
 
 
 class _Scanner:

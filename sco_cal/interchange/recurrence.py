@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sco_cal.i18n import _
 from sco_cal.interchange.components import Component
 from sco_cal.interchange.incoming import one_line
 
@@ -49,8 +50,10 @@ class Budget:
     def check(self) -> None:
         if time.monotonic() > self.deadline:
             raise Refused(
-                f"not expanded: the file's recurring events took more than "
-                f"{self.seconds:g} s to expand; narrow --from/--to"
+                _(
+                    "not expanded: the file's recurring events took more than "
+                    "{seconds} s to expand; narrow --from/--to"
+                ).format(seconds=f"{self.seconds:g}")
             )
 
 
@@ -116,15 +119,17 @@ def _count(rule: str, member: Component, between: tuple[date, date]) -> None:
             raise _too_many(between)
         if steps > MAX_STEPS:
             raise Refused(
-                f"repeats more than {MAX_STEPS} times from its start "
-                f"({first:%Y-%m-%d}) to {between[1]}: not expanded"
+                _(
+                    "repeats more than {n} times from its start ({start}) to {end}: not expanded"
+                ).format(n=MAX_STEPS, start=f"{first:%Y-%m-%d}", end=between[1])
             )
 
 
 def _too_many(between: tuple[date, date]) -> Refused:
     return Refused(
-        f"repeats more than {MAX_OCCURRENCES} times between {between[0]} and "
-        f"{between[1]}: narrow --from/--to"
+        _("repeats more than {n} times between {start} and {end}: narrow --from/--to").format(
+            n=MAX_OCCURRENCES, start=between[0], end=between[1]
+        )
     )
 
 
@@ -158,7 +163,9 @@ def _series(members: list[Component], calendar_source: str) -> Any:
 
             calendar = x_wr_timezone.to_standard(calendar)
     except Exception as exc:  # any failure of the parser on untrusted input
-        raise Refused(f"the series cannot be read ({one_line(exc)})") from None
+        raise Refused(
+            _("the series cannot be read ({reason})").format(reason=one_line(exc))
+        ) from None
     return calendar
 
 
@@ -169,7 +176,9 @@ def _occurrences(series: Any, between: tuple[date, date]) -> list[Any]:
         query = recurring_ical_events.of(series)
         return list(query.between(between[0], between[1] + timedelta(days=1)))
     except Exception as exc:  # a rule the expander cannot follow
-        raise Refused(f"the recurrence cannot be expanded ({one_line(exc)})") from None
+        raise Refused(
+            _("the recurrence cannot be expanded ({reason})").format(reason=one_line(exc))
+        ) from None
 
 
 def _end_by_duration(occurrence: Any) -> date | None:

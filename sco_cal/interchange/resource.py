@@ -18,6 +18,7 @@ from datetime import date
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, checked_slug
 from sco_cal.domain.sync import Part, parts_of
+from sco_cal.i18n import _
 from sco_cal.interchange import vocabulary as v
 from sco_cal.interchange.export import ExportOptions, calendar_bytes
 from sco_cal.interchange.fuzzy import FuzzyMode
@@ -96,7 +97,7 @@ def _read(data: str, opts: ReadOptions) -> Event:
     if parsed.skipped and not parsed.items:
         raise InvalidInput(parsed.skipped[0].reason)
     if len(parsed.items) != 1:
-        raise InvalidInput("a recurring event or several in one resource: not synced")
+        raise InvalidInput(_("a recurring event or several in one resource: not synced"))
     return parsed.items[0].event
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from sco_cal.domain.errors import ServerError
+from sco_cal.i18n import _
 from sco_cal.interchange.incoming import one_line
 
 TIMEOUT = 30  # seconds a server may take to answer one request
@@ -62,7 +63,7 @@ class Collection:
 
         if find_spec("caldav") is None:
             raise ServerError(
-                "sync needs the caldav library, an optional part: pip install 'sco-cal[sync]'"
+                _("sync needs the caldav library, an optional part: pip install 'sco-cal[sync]'")
             )
 
     def changes(self, token: str | None) -> Listing:
@@ -104,7 +105,11 @@ class Collection:
         if response.status == 412:
             return Written(stored=False)
         if response.status not in (200, 201, 204):
-            raise ServerError(f"{self.url}: the server refused to store {path} ({response.status})")
+            raise ServerError(
+                _("{url}: the server refused to store {path} ({status})").format(
+                    url=self.url, path=path, status=response.status
+                )
+            )
         return Written(stored=True, etag=_etag(response.headers.get("ETag")))
 
     def path_for(self, event_id: str) -> str:
@@ -148,18 +153,30 @@ class Collection:
             yield
         except error.AuthorizationError:
             who = (
-                "no credentials"
+                _("no credentials")
                 if self.password is None
-                else f"credentials from {self.credentials_from}"
+                else _("credentials from {origin}").format(origin=self.credentials_from)
             )
-            raise ServerError(f"{self.url}: the server refused access ({who})") from None
+            raise ServerError(
+                _("{url}: the server refused access ({who})").format(url=self.url, who=who)
+            ) from None
         except error.NotFoundError:
-            raise ServerError(f"{self.url}: no calendar collection there") from None
+            raise ServerError(
+                _("{url}: no calendar collection there").format(url=self.url)
+            ) from None
         except error.DAVError as exc:
-            raise ServerError(f"{self.url}: the server answered wrongly ({_reason(exc)})") from None
+            raise ServerError(
+                _("{url}: the server answered wrongly ({reason})").format(
+                    url=self.url, reason=_reason(exc)
+                )
+            ) from None
         except (OSError, ValueError) as exc:
             # niquests' connection errors are OSErrors; their text names host and port only.
-            raise ServerError(f"{self.url}: cannot reach the server ({_reason(exc)})") from None
+            raise ServerError(
+                _("{url}: cannot reach the server ({reason})").format(
+                    url=self.url, reason=_reason(exc)
+                )
+            ) from None
 
 
 def _reason(exc: BaseException) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 
 DEFAULT_MAX_BYTES = 50_000_000  # 50 MB: about 55,000 events as sco-cal writes them
 LARGEST_MAX_BYTES = 4_000_000_000  # a file must fit in memory to be read at all
@@ -37,7 +38,9 @@ def parse_size(text: str) -> int:
     """A size as people write it: `50MB`, `200 MB`, `1GiB`, `4096` (bytes)."""
     found = _SIZE.fullmatch(text.strip())
     if found is None:
-        raise InvalidInput(f"--max-size {text!r}: give a size such as 50MB, 200MB or 1GB")
+        raise InvalidInput(
+            _("--max-size {text!r}: give a size such as 50MB, 200MB or 1GB").format(text=text)
+        )
     size = int(found.group(1)) * _UNITS[(found.group(2) or "").lower()]
     if not 0 < size <= LARGEST_MAX_BYTES:
         raise InvalidInput(
@@ -61,9 +64,13 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             _check_kind(path, os.fstat(handle.fileno()), max_bytes)
             data = _read_at_most(handle, max_bytes + 1)
     except IsADirectoryError:
-        raise InvalidInput(f"cannot read {path}: it is a directory, not a file") from None
+        raise InvalidInput(
+            _("cannot read {path}: it is a directory, not a file").format(path=path)
+        ) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InvalidInput(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if len(data) > max_bytes:
         raise _too_large(path, max_bytes)
     return data
@@ -71,7 +78,7 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def _check_kind(path: Path, kind: os.stat_result, max_bytes: int) -> None:
     if stat.S_ISDIR(kind.st_mode):
-        raise InvalidInput(f"cannot read {path}: it is a directory, not a file")
+        raise InvalidInput(_("cannot read {path}: it is a directory, not a file").format(path=path))
     if stat.S_ISREG(kind.st_mode):
         if kind.st_size > max_bytes:
             raise _too_large(path, max_bytes)

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.dates import DateWindow, Precision
+from sco_cal.i18n import _
 from sco_cal.interchange import vocabulary as v
 from sco_cal.interchange.components import Component
 from sco_cal.interchange.props import FieldError, checked, text
@@ -29,7 +30,7 @@ def start_and_end(comp: Component, zones: Zones) -> tuple[Moment, Moment | None]
     """DTSTART, and DTEND (else DTSTART + DURATION, else None: one day, or an instant)."""
     start = _moment(comp, "DTSTART", zones)
     if start is None:
-        raise FieldError("DTSTART", "DTSTART is missing (every event needs one)")
+        raise FieldError("DTSTART", _("DTSTART is missing (every event needs one)"))
     end = _moment(comp, "DTEND", zones)
     if end is None and comp.first("DURATION") is not None:
         span = checked("DURATION", duration, comp.value("DURATION") or "")

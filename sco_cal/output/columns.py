@@ -12,21 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.output.words import state_abbreviation, state_word
 
 MIN_TITLE = 30
 TITLE_BESIDE_ID = 50
 PLACE_MIN, PLACE_MAX = 10, 22
 NARROW = 100  # below this many columns, states are abbreviated
-STATE_ABBREVIATIONS = {
-    ConfirmationState.PROPOSED: "prop.",
-    ConfirmationState.PROVISIONAL: "prov.",
-    ConfirmationState.CONFIRMED: "conf.",
-    ConfirmationState.POSTPONED: "postp.",
-    ConfirmationState.CANCELLED: "canc.",
-    ConfirmationState.HELD: "held",
-}
-STATE_WIDTH = max(len(s.value) for s in ConfirmationState)
-SHORT_STATE_WIDTH = max(len(a) for a in STATE_ABBREVIATIONS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +33,15 @@ class Columns:
     full_ids: bool = False  # the id column holds whole ids, not short ones
 
     def state_label(self, state: ConfirmationState) -> str:
-        return state.value if self.state >= STATE_WIDTH else STATE_ABBREVIATIONS[state]
+        return state_word(state) if self.state >= _state_width() else state_abbreviation(state)
+
+
+def _state_width() -> int:
+    return max(len(state_word(s)) for s in ConfirmationState)
+
+
+def _short_width() -> int:
+    return max(len(state_abbreviation(s)) for s in ConfirmationState)
 
 
 def plan(
@@ -50,7 +49,8 @@ def plan(
 ) -> Columns:
     """The columns for `width` cells, given the widest label of each (`ident`: the longest
     id, `short_ident`: the longest short id, 0 for no id column)."""
-    state = STATE_WIDTH if width >= NARROW else SHORT_STATE_WIDTH
+    # As wide as the longest state in the current language, or its abbreviation.
+    state = _state_width() if width >= NARROW else _short_width()
     # The follow-up mark and a space, then one space after each column but the last.
     fixed = 2 + when + 1 + state + 1 + org + 1 + 1
     place = max(min(place, PLACE_MAX), 1)

@@ -11,15 +11,23 @@ from datetime import date
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, Reminder, Source
-from sco_cal.domain.organisations import organisation_name
+from sco_cal.domain.organisations import organisation_acronym, organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.output.style import STATE_STYLE, Painter
 from sco_cal.output.table import place_label
+from sco_cal.output.words import (
+    action_word,
+    field_word,
+    kind_word,
+    precision_word,
+    state_word,
+    value_word,
+)
 
 LABEL = 14
-FOLLOW_UP_NOTE = "  ! needs follow-up: the window has ended, no outcome recorded"
+FOLLOW_UP_NOTE = N_("needs follow-up: the window has ended, no outcome recorded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +53,10 @@ def event_sheet(
         other_title=other_title if other_title != title else None,
         fields=_fields(event, lang, today),
         sections=(
-            ("Sources", tuple(_source(s) for s in event.sources)),
-            ("Annotations", tuple(_annotation(a) for a in event.annotations)),
-            ("History", tuple(history_line(h) for h in event.history)),
-            ("Reminders", tuple(_reminder(r) for r in due)),
+            (_("Sources"), tuple(_source(s) for s in event.sources)),
+            (_("Annotations"), tuple(_annotation(a) for a in event.annotations)),
+            (_("History"), tuple(history_line(h) for h in event.history)),
+            (_("Reminders"), tuple(_reminder(r) for r in due)),
         ),
     )
 
@@ -60,7 +68,7 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
     if sheet.other_title:
         lines.append(paint(sheet.other_title, "italic"))
     lines += [
-        paint(f"{name + ':':<{LABEL}}", "bold") + paint(value, *style.split())
+        paint(f"{labelled(name):<{label_width(sheet)}}", "bold") + paint(value, *style.split())
         for name, value, style in sheet.fields
     ]
     for heading, items in sheet.sections:
@@ -68,6 +76,16 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
             lines += ["", paint(f"{heading} ({len(items)})", "bold", "underline")]
             lines += [f"  {item}" for item in items]
     return "\n".join(lines)
+
+
+def label_width(sheet: Sheet) -> int:
+    """The labels' column: LABEL, or wider when a language's labels need it ("Organisation :")."""
+    return max([LABEL, *(len(labelled(name)) + 1 for name, _value, _style in sheet.fields)])
+
+
+def labelled(label: str) -> str:
+    """`State:`, or `État :` where the language puts a space before a colon."""
+    return _("{label}:").format(label=label)
 
 
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
@@ -78,15 +96,15 @@ def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"
     event = safe(entry.event_id) + " " if with_event else ""
-    return f"{head} {event}{safe(entry.action)}{_what(entry)}{extra}"
+    return f"{head} {event}{safe(action_word(entry.action))}{_what(entry)}{extra}"
 
 
 def _what(entry: HistoryEntry) -> str:
     if entry.action == "created":
         state = entry.change("status")
-        return f" ({safe(state.new)})" if state and state.new else ""
+        return f" ({_value('status', state.new)})" if state and state.new else ""
     text = changes_text(entry.changes)
-    return f": {text}" if text else ""
+    return f"{labelled('')} {text}" if text else ""
 
 
 # A window's parts are told by its wording when that changed too.
@@ -105,8 +123,9 @@ def changes_text(changes: Sequence[FieldChange]) -> str:
         elif c.field == "annotation":
             parts.append(safe(c.new if c.new is not None else c.old or ""))
         else:
-            name = "date" if c.field == "date_text" else c.field
-            parts.append(f"{safe(name)} {safe(c.old or '-')} -> {safe(c.new or '-')}")
+            name = field_word("date" if c.field == "date_text" else c.field)
+            old, new = (_value(c.field, v) for v in (c.old, c.new))
+            parts.append(f"{safe(name)} {old} -> {new}")
     return ", ".join(parts)
 
 
@@ -129,25 +148,27 @@ def place(event: Event, lang: str) -> str:
 
 def _fields(event: Event, lang: str, today: date) -> tuple[tuple[str, str, str], ...]:
     w = event.window
-    when = f"{format_window(w, lang)}  ({w.start} .. {w.end}, {w.precision.value}"
-    when += ", open-ended)" if w.open_ended else ")"
-    state = event.status.value + _sine_die(event)
-    state += FOLLOW_UP_NOTE if event.needs_follow_up(today) else ""
+    span = f"{w.start} .. {w.end}, {precision_word(w.precision)}"
+    if w.open_ended:
+        span = _("{span}, open-ended").format(span=span)
+    when = f"{format_window(w, lang)}  ({span})"
+    follow_up = f"  ! {_(FOLLOW_UP_NOTE)}" if event.needs_follow_up(today) else ""
+    state = state_word(event.status) + _sine_die(event) + follow_up
     series = f"{event.series}" + (f" #{event.number}" if event.number else "")
     time = f"{event.start_time} {event.timezone or ''}".strip() if event.start_time else None
     rows: list[tuple[str, str | None, str]] = [
-        ("When", when, ""),
-        ("Wording", safe(w.text), "italic"),
-        ("Time", time, ""),
-        ("State", state, STATE_STYLE[event.status]),
-        ("Organisation", _named(organisation_name, event.organisation, lang), ""),
-        ("Kind", event.kind.value, ""),
-        ("Series", series if event.series else None, ""),
-        ("Place", place(event, lang), ""),
-        ("Theme", _named(theme_label, event.theme, lang) if event.theme else None, ""),
-        ("Tags", ", ".join(event.tags), ""),
-        ("Summary", safe(event.summary or ""), ""),
-        ("Id", f"{event.id}  (version {event.version})", "dim"),
+        (_("When"), when, ""),
+        (_("Wording"), safe(w.text), "italic"),
+        (_("Time"), time, ""),
+        (_("State"), state, STATE_STYLE[event.status]),
+        (_("Organisation"), _named(organisation_name, event.organisation, lang), ""),
+        (_("Kind"), kind_word(event.kind), ""),
+        (_("Series"), series if event.series else None, ""),
+        (_("Place"), place(event, lang), ""),
+        (_("Theme"), _named(theme_label, event.theme, lang) if event.theme else None, ""),
+        (_("Tags"), ", ".join(event.tags), ""),
+        (_("Summary"), safe(event.summary or ""), ""),
+        (_("Id"), _("{id}  (version {version})").format(id=event.id, version=event.version), "dim"),
     ]
     # Every value is escaped, even those that look like ours: a store may hold ids,
     # series, tags or codes written by an import or an older sco-cal.
@@ -167,7 +188,9 @@ def _named(lookup: Callable[[str, str], str], code: str, lang: str) -> str:
     name = name_or_code(lookup, code, lang)
     if name == code:
         return code
-    return f"{code} ({name})" if lookup is organisation_name else f"{name} ({code})"
+    if lookup is organisation_name:
+        return f"{organisation_acronym(code)} ({name})"
+    return f"{name} ({code})"
 
 
 def _source(source: Source) -> str:
@@ -176,11 +199,18 @@ def _source(source: Source) -> str:
 
 
 def _annotation(note: Annotation) -> str:
-    deleted = " (deleted)" if note.deleted_at else ""
+    deleted = " " + _("(deleted)") if note.deleted_at else ""
     body = safe(note.text).replace("\n", "\n    ")
-    return f"#{note.id} {note.created_at:%Y-%m-%d %H:%M} {safe(note.author)}{deleted}:\n    {body}"
+    head = f"#{note.id} {note.created_at:%Y-%m-%d %H:%M} {safe(note.author)}{deleted}"
+    return f"{labelled(head)}\n    {body}"
 
 
 def _reminder(reminder: Reminder) -> str:
-    delivered = " delivered" if reminder.delivered_at else ""
-    return f"#{reminder.id} due {reminder.due} ({safe(reminder.spec)}){delivered}"
+    delivered = " " + _("delivered") if reminder.delivered_at else ""
+    due = _("due {day}").format(day=reminder.due)
+    return f"#{reminder.id} {due} ({safe(reminder.spec)}){delivered}"
+
+
+def _value(field: str, value: str | None) -> str:
+    """An old or new value of a change; a state, kind or precision is shown as its word."""
+    return "-" if value is None else safe(value_word(field, value))

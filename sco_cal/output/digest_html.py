@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from sco_cal.domain.digest import Digest
+from sco_cal.i18n import _
 from sco_cal.output.digest_sections import Item, Section, heading, sections
 from sco_cal.output.digest_text import NOTHING
 
@@ -33,7 +34,7 @@ def render_digest_html(digest: Digest, lang: str) -> str:
         if section.items:
             parts.append(_section(section))
     if digest.is_empty:
-        parts.append(f"<p>{escape(NOTHING)}</p>")
+        parts.append(f"<p>{escape(_(NOTHING))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sco_cal.domain.digest import Digest
+from sco_cal.i18n import _
 from sco_cal.output.digest_sections import Item, heading, sections
 from sco_cal.output.digest_text import NOTHING
 
@@ -35,7 +36,7 @@ def render_digest_md(digest: Digest, lang: str) -> str:
         if section.more:
             lines.append(f"- {md_text(section.more)}")
     if digest.is_empty:
-        lines += ["", md_text(NOTHING)]
+        lines += ["", md_text(_(NOTHING))]
     return "\n".join(lines) + "\n"
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass, replace
 from datetime import date
 
-from sco_cal.domain.date_labels import format_window, month_name
+from sco_cal.domain.date_labels import date_label, format_window
 from sco_cal.domain.digest import Change, ChangeKind, Digest
 from sco_cal.domain.digest_items import DATE_UNKNOWN_GROUP, Listed, Reason
 from sco_cal.domain.event import Event, FieldChange
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.text import safe
 from sco_cal.i18n import _, ngettext
-from sco_cal.output.table import place_label
+from sco_cal.output.table import organisation_label, place_label
+from sco_cal.output.words import state_word
 
 # Where to see all of a section that was cut short.
 _SEE_ALL = {
@@ -49,8 +51,11 @@ class Section:
     def heading(self) -> str:
         """`Coming up in the next 14 days (3)`, or `(100 of 2,768)` when cut short."""
         shown = len(self.items)
-        count = f"{shown}" if shown >= self.total else f"{shown} of {self.total:,}"
-        return f"{self.title} ({count})"
+        if shown >= self.total:
+            return f"{self.title} ({shown})"
+        return _("{title} ({shown} of {total})").format(
+            title=self.title, shown=shown, total=f"{self.total:,}"
+        )
 
     @property
     def more(self) -> str:
@@ -58,12 +63,12 @@ class Section:
         left = self.total - len(self.items)
         if left <= 0:
             return ""
-        return f"... and {left:,} more: {_SEE_ALL.get(self.key, 'sco-cal list')}"
+        more = ngettext("... and {n} more: {command}", "... and {n} more: {command}", left)
+        return more.format(n=f"{left:,}", command=_SEE_ALL.get(self.key, "sco-cal list"))
 
 
 def heading(digest: Digest, lang: str) -> str:
-    day = digest.today
-    return f"sco-cal digest for {day.day} {month_name(day.month, lang, short=False)} {day.year}"
+    return _("sco-cal digest for {date}").format(date=date_label(digest.today, lang))
 
 
 def sections(digest: Digest, lang: str) -> list[Section]:
@@ -127,9 +132,9 @@ def _sections(digest: Digest, lang: str) -> list[Section]:
             _("Reminders due"),
             tuple(
                 Item(
-                    when=f"due {r.due.isoformat()}",
+                    when=_("due {day}").format(day=r.due.isoformat()),
                     title=r.text,
-                    detail=f"reminder {r.label} ({r.spec})",
+                    detail=_("reminder {label} ({spec})").format(label=r.label, spec=r.spec),
                     note="",
                     ref=r.event.id,
                 )
@@ -138,7 +143,7 @@ def _sections(digest: Digest, lang: str) -> list[Section]:
         ),
         Section(
             "changed",
-            f"Changed since {digest.since:%Y-%m-%d %H:%M} UTC",
+            _("Changed since {moment} UTC").format(moment=f"{digest.since:%Y-%m-%d %H:%M}"),
             tuple(_change(c, lang) for c in digest.changes),
         ),
     ]
@@ -152,7 +157,9 @@ def _group(item: Listed, digest: Digest) -> str:
         return _("Date unknown: postponed sine die")
     count = sum(1 for other in digest.needs_follow_up if other.group == item.group)
     title = digest.documents.get(item.group, "")
-    return f"{count} from {item.group}" + (f" ({title})" if title else "")
+    return _("{n} from {document}").format(n=count, document=item.group) + (
+        f" ({title})" if title else ""
+    )
 
 
 def when(event: Event, lang: str) -> str:
@@ -162,7 +169,7 @@ def when(event: Event, lang: str) -> str:
         return _("sine die (was {window})").format(window=label)
     if event.window.is_exact:
         return label
-    return f"{label} (date imprecise)"
+    return _("{label} (date imprecise)").format(label=label)
 
 
 def _event(item: Listed, today: date, lang: str, group: str) -> Item:
@@ -170,11 +177,13 @@ def _event(item: Listed, today: date, lang: str, group: str) -> Item:
     return Item(
         when=when(event, lang),
         title=event.title_in(lang),
-        detail=" · ".join((event.status.value, event.organisation, place_label(event, lang))),
+        detail=" · ".join(
+            (state_word(event.status), organisation_label(event), place_label(event, lang))
+        ),
         note=_note(item, today),
         ref=event.id,
         group=group,
-        short=event.status.value,
+        short=state_word(event.status),
     )
 
 
@@ -201,8 +210,10 @@ def _note(item: Listed, today: date) -> str:
 def _ahead(start: date, today: date) -> str:
     days = (start - today).days
     if days <= 0:
-        return "window already open"
-    return "tomorrow" if days == 1 else f"in {days} days"
+        return _("window already open")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def _days_ago(what: str, days: int) -> str:
@@ -213,17 +224,23 @@ def _change(change: Change, lang: str) -> Item:
     entry, event = change.entry, change.event
     title = event.title_in(lang) if event is not None else entry.event_id
     main = entry.change(change.field) or FieldChange(change.field)
-    old, new = main.old or "-", main.new or "-"
     what = {
-        ChangeKind.STATE: f"state {old} -> {new}",
-        ChangeKind.NEW: f"new event ({main.new or 'no state'})",
-        ChangeKind.RESCHEDULED: f"date {old} -> {new}",
-        ChangeKind.ANNOTATION: f"note: {main.new or ''}",
+        ChangeKind.STATE: _("state {old} -> {new}").format(
+            old=_state_or_dash(main.old), new=_state_or_dash(main.new)
+        ),
+        ChangeKind.NEW: _("new event ({state})").format(
+            state=_state_or_dash(main.new) if main.new else _("no state")
+        ),
+        ChangeKind.RESCHEDULED: _("date {old} -> {new}").format(
+            old=main.old or "-", new=main.new or "-"
+        ),
+        ChangeKind.ANNOTATION: _("note: {text}").format(text=main.new or ""),
     }[change.kind]
     moved = entry.change("date_text")
     if change.kind is ChangeKind.STATE and moved is not None:  # a postponement
-        what += f", date {moved.old or '-'} -> {moved.new or '-'}"
-    why = "; ".join(p for p in (entry.note, f"source: {entry.source}" if entry.source else "") if p)
+        what += ", " + _("date {old} -> {new}").format(old=moved.old or "-", new=moved.new or "-")
+    source = _("source: {documents}").format(documents=entry.source) if entry.source else ""
+    why = "; ".join(p for p in (entry.note, source) if p)
     return Item(
         when=f"{entry.at:%Y-%m-%d %H:%M}",
         title=title,
@@ -231,3 +248,13 @@ def _change(change: Change, lang: str) -> Item:
         note=why,
         ref=entry.event_id,
     )
+
+
+def _state_or_dash(value: str | None) -> str:
+    """A stored state as its word; "-" for none, and an unknown value as stored."""
+    if not value:
+        return "-"
+    try:
+        return state_word(ConfirmationState(value))
+    except ValueError:
+        return value

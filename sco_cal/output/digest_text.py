@@ -7,11 +7,12 @@ import textwrap
 
 from sco_cal.domain.digest import Digest
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.output.digest_sections import Item, heading, sections
 from sco_cal.output.style import Painter
 
 TITLE_WIDTH = 64
-NOTHING = "Nothing needs attention: no events, reminders, follow-ups or changes."
+NOTHING = N_("Nothing needs attention: no events, reminders, follow-ups or changes.")
 
 
 def render_digest_text(digest: Digest, lang: str, paint: Painter | None = None) -> str:
@@ -37,7 +38,7 @@ def render_digest_text(digest: Digest, lang: str, paint: Painter | None = None) 
         if section.more:
             lines.append(f"  {section.more}")
     if digest.is_empty:
-        lines += ["", NOTHING]
+        lines += ["", _(NOTHING)]
     return "\n".join(lines) + "\n"
 
 

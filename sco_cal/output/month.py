@@ -19,9 +19,9 @@ from sco_cal.domain.month import MonthView
 from sco_cal.domain.ordering import is_wide
 from sco_cal.domain.text import cell_width, fit_cells, safe
 from sco_cal.i18n import _, ngettext
-from sco_cal.output.columns import STATE_ABBREVIATIONS
 from sco_cal.output.style import DAY_MARK, STATE_STYLE, Painter
 from sco_cal.output.table import organisation_label, place_label
+from sco_cal.output.words import state_abbreviation, state_word
 
 GRID_WIDTH = 3 + 7 * 4  # "Wk " then four cells a day
 BESIDE_MIN = 30  # below this many columns beside the grid, the open dates go under it
@@ -92,7 +92,9 @@ def _day_cell(view: MonthView, day: date | None, today: date, paint: Painter) ->
 
 
 def legend(paint: Painter) -> str:
-    return "  ".join(paint(mark, STATE_STYLE[s]) + " " + s.value for s, mark in DAY_MARK.items())
+    return "  ".join(
+        paint(mark, STATE_STYLE[s]) + " " + state_word(s) for s, mark in DAY_MARK.items()
+    )
 
 
 def _fuzzy(view: MonthView, lang: str, paint: Painter, width: int) -> list[str]:
@@ -102,7 +104,7 @@ def _fuzzy(view: MonthView, lang: str, paint: Painter, width: int) -> list[str]:
     label_width = max(cell_width(safe(format_window(e.window, lang))) for e in view.fuzzy)
     for event in view.fuzzy:
         when = fit_cells(safe(format_window(event.window, lang)), label_width)
-        state = paint(fit_cells(STATE_ABBREVIATIONS[event.status], 6), STATE_STYLE[event.status])
+        state = paint(fit_cells(state_abbreviation(event.status), 6), STATE_STYLE[event.status])
         title = safe(event.title_in(lang))
         room = width - label_width - 1 - 6 - 1
         lines.append(f"{when} {state} {fit_cells(title, room).rstrip()}")

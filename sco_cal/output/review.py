@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from sco_cal.domain.date_labels import format_window
+from sco_cal.domain.organisations import organisation_acronym
+from sco_cal.domain.places import city_label
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _, ngettext
 from sco_cal.ingest.changes import WINDOW_FIELDS
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.records import event_record
 from sco_cal.output.style import STATE_STYLE, Painter
+from sco_cal.output.words import state_word
+
+_ACTIONS = {
+    Action.NEW: N_("new"),
+    Action.UPDATE: N_("update"),
+    Action.UNCHANGED: N_("unchanged"),
+    Action.AMBIGUOUS: N_("ambiguous"),
+    Action.UNREADABLE: N_("unreadable"),
+}
+# "3 updates": each action counted in the current language's plural.
+_ACTION_COUNTS: dict[Action, Callable[[int], str]] = {
+    Action.NEW: lambda n: ngettext("{n} new", "{n} new", n),
+    Action.UPDATE: lambda n: ngettext("{n} update", "{n} updates", n),
+    Action.UNCHANGED: lambda n: ngettext("{n} unchanged", "{n} unchanged", n),
+    Action.AMBIGUOUS: lambda n: ngettext("{n} ambiguous", "{n} ambiguous", n),
+    Action.UNREADABLE: lambda n: ngettext("{n} unreadable", "{n} unreadable", n),
+}
+
+
+def action_word(action: Action) -> str:
+    return _(_ACTIONS[action])
+
 
 ACTION_STYLE = {
     Action.NEW: ("green", "bold"),
@@ -57,7 +82,7 @@ def review_record(item: ReviewItem, today: date, lang: str = "en") -> dict[str, 
 def render_review(items: Sequence[ReviewItem], *, lang: str, paint: Painter) -> str:
     """Every item as a block, then a count of each action."""
     if not items:
-        return "nothing to review: the document announces no meeting sco-cal can read"
+        return _("nothing to review: the document announces no meeting sco-cal can read")
     blocks = [render_item(item, lang=lang, paint=paint) for item in items]
     return "\n\n".join([dating_line(items[0], paint), *blocks, summary(items)])
 
@@ -67,18 +92,24 @@ def dating_line(item: ReviewItem, paint: Painter) -> str:
     day = item.document_date.isoformat()
     if item.date_assumed:
         return paint(
-            f"! no date found in the document: its dates without a year were read against "
-            f"today, {day} (an assumption; give --as-of DATE)",
+            "! "
+            + _(
+                "no date found in the document: its dates without a year were read against "
+                "today, {day} (an assumption; give --as-of DATE)"
+            ).format(day=day),
             "red",
         )
-    return paint(f"document dated {day}, from {safe(item.dated_by)}", "dim")
+    return paint(
+        _("document dated {day}, from {how}").format(day=day, how=safe(item.dated_by)), "dim"
+    )
 
 
 def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
     """`#3 update sco-... (confidence 0.90)`, what changes, and the sentence it rests on."""
-    head = f"#{item.number} " + paint(f"{item.action.value:<10}", *ACTION_STYLE[item.action])
+    head = f"#{item.number} " + paint(f"{action_word(item.action):<10}", *ACTION_STYLE[item.action])
     head += " " + paint(_id(item), "cyan")
-    head += paint(f"  (confidence {item.confidence:.2f})", "dim")
+    confidence = _("confidence {value}").format(value=f"{item.confidence:.2f}")
+    head += paint(f"  ({confidence})", "dim")
     lines = [head.rstrip()]
     if item.proposed is not None:
         lines.append("    " + safe(item.proposed.title_in(lang)))
@@ -90,7 +121,11 @@ def render_item(item: ReviewItem, *, lang: str, paint: Painter) -> str:
         lines.append(
             "    "
             + paint(
-                f"! set by hand: {fields} (kept unless accepted here or --force-user-fields)", "red"
+                "! "
+                + _(
+                    "set by hand: {fields} (kept unless accepted here or --force-user-fields)"
+                ).format(fields=fields),
+                "red",
             )
         )
     if item.action is Action.UNREADABLE:
@@ -109,9 +144,11 @@ def candidate_lines(item: ReviewItem, lang: str) -> list[str]:
         for c in item.candidates
     ]
     if item.new_allowed:
-        lines.append("? new: none of these, a meeting the calendar does not know")
-    choice = f"--choose {item.number}=EVENT_ID" + (" (or =new)" if item.new_allowed else "")
-    return [*lines, f"applied only once chosen: {choice}"]
+        lines.append("? " + _("new: none of these, a meeting the calendar does not know"))
+    choice = f"--choose {item.number}=EVENT_ID"
+    if item.new_allowed:
+        choice += " " + _("(or =new)")
+    return [*lines, _("applied only once chosen: {choice}").format(choice=choice)]
 
 
 def _id(item: ReviewItem) -> str:
@@ -123,10 +160,12 @@ def _id(item: ReviewItem) -> str:
 def _facts(item: ReviewItem, lang: str, paint: Painter) -> str:
     event = item.proposed
     assert event is not None
-    place = ", ".join([*event.cities, event.country or ""]) or "no place"
-    state = paint(event.status.value, STATE_STYLE[event.status])
-    parts = [safe(event.organisation), format_window(event.window, lang), safe(place), state]
-    return " | ".join([*parts, safe(event.theme or "no theme")])
+    cities = [city_label(c) for c in event.cities]
+    place = ", ".join([*cities, event.country or ""]) or _("no place")
+    state = paint(state_word(event.status), STATE_STYLE[event.status])
+    organisation = organisation_acronym(event.organisation)
+    parts = [safe(organisation), format_window(event.window, lang), safe(place), state]
+    return " | ".join([*parts, safe(event.theme or _("no theme"))])
 
 
 def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:
@@ -138,8 +177,15 @@ def _change_lines(item: ReviewItem, lang: str, paint: Painter) -> list[str]:
         end = changes.get("end", (new.end.isoformat(),))[0]
         old_text = changes.get("date_text", ("",))[0]
         lines.append(
-            f"date: '{safe(old_text)}' ({start}..{end}) -> '{safe(new.text)}' "
-            f"({new.start}..{new.end}, {format_window(new, lang)})"
+            _("date: '{old}' ({start}..{end}) -> '{new}' ({new_start}..{new_end}, {label})").format(
+                old=safe(old_text),
+                start=start,
+                end=end,
+                new=safe(new.text),
+                new_start=new.start,
+                new_end=new.end,
+                label=format_window(new, lang),
+            )
         )
     for name, (old, new) in changes.items():
         if name in WINDOW_FIELDS:
@@ -160,24 +206,27 @@ def shown_value(value: Any) -> str:
 def summary(items: Sequence[ReviewItem]) -> str:
     """`17 items: 6 new, 9 updates, 1 unchanged, 1 unreadable`."""
     counts = Counter(item.action for item in items)
-    names = {Action.NEW: "new", Action.UPDATE: "update", Action.UNCHANGED: "unchanged"}
-    names[Action.AMBIGUOUS] = "ambiguous"
-    names[Action.UNREADABLE] = "unreadable"
-    parts = [
-        f"{counts[a]} {names[a]}{'s' if a is Action.UPDATE and counts[a] != 1 else ''}"
-        for a in Action
-        if counts[a]
-    ]
-    return f"{len(items)} item{'s' if len(items) != 1 else ''}: {', '.join(parts)}"
+    parts = [_ACTION_COUNTS[a](counts[a]).format(n=counts[a]) for a in Action if counts[a]]
+    total = ngettext("{n} item", "{n} items", len(items)).format(n=len(items))
+    return _("{total}: {counts}").format(total=total, counts=", ".join(parts))
 
 
 def applied(report: ApplyReport) -> str:
     """What an apply wrote, in one or a few lines for stderr."""
-    lines = [f"added {len(report.added)}, updated {len(report.updated)}"]
-    lines += [f"added {event_id}" for event_id in report.added]
-    lines += [f"updated {eid}: {', '.join(fields)}" for eid, fields in report.updated.items()]
+    lines = [
+        _("added {added}, updated {updated}").format(
+            added=len(report.added), updated=len(report.updated)
+        )
+    ]
+    lines += [_("added {id}").format(id=event_id) for event_id in report.added]
     lines += [
-        f"kept your edit of {', '.join(fields)} on {eid} (--force-user-fields to overwrite)"
+        _("updated {id}: {fields}").format(id=eid, fields=", ".join(fields))
+        for eid, fields in report.updated.items()
+    ]
+    lines += [
+        _("kept your edit of {fields} on {id} (--force-user-fields to overwrite)").format(
+            fields=", ".join(fields), id=eid
+        )
         for eid, fields in report.kept.items()
     ]
     return "\n".join(lines)

@@ -9,24 +9,25 @@ from datetime import date
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import Event
 from sco_cal.domain.ordering import Group, grouped
-from sco_cal.domain.organisations import NATIONAL
+from sco_cal.domain.organisations import NATIONAL, organisation_acronym
+from sco_cal.domain.places import city_label, country_name
 from sco_cal.domain.short_ids import SHORTEST
 from sco_cal.domain.text import cell_width, fit_cells, safe
 from sco_cal.i18n import _
 from sco_cal.output.columns import plan
 from sco_cal.output.formats import to_tsv
 from sco_cal.output.style import STATE_STYLE, Painter
+from sco_cal.output.words import state_word
 
 
 def place_label(event: Event, lang: str = "en") -> str:
     """ "Bishkek" or "Moscow +1" with the country code, or the country's name alone."""
     if event.cities:
         more = f" +{len(event.cities) - 1}" if len(event.cities) > 1 else ""
-        return f"{event.cities[0]}{more}" + (f", {event.country}" if event.country else "")
+        city = city_label(event.cities[0])
+        return f"{city}{more}" + (f", {event.country}" if event.country else "")
     if not event.country:
         return "-"
-    from sco_cal.domain.places import country_name  # a large table, needed only for this case
-
     return country_name(event.country, lang)
 
 
@@ -51,9 +52,9 @@ def render_events(
     ids = [e.id for e in events]
     longest = max(len(i) for i in ids)
     widths = {
-        "when": max(4, *(cell_width(r[0]) for r in rows)),
-        "org": max(3, *(cell_width(r[2]) for r in rows)),
-        "place": max(5, *(cell_width(r[4]) for r in rows)),
+        "when": max(cell_width(_("WHEN")), *(cell_width(r[0]) for r in rows)),
+        "org": max(cell_width(_("ORG")), *(cell_width(r[2]) for r in rows)),
+        "place": max(cell_width(_("PLACE")), *(cell_width(r[4]) for r in rows)),
     }
     cols = plan(width, **widths, ident=longest, short_ident=SHORTEST + 2 if shorten else 0)
     shown = dict(zip(ids, ids, strict=True))
@@ -92,7 +93,7 @@ def render_tsv(events: Sequence[Event], today: date, *, lang: str) -> str:
     per event, without colour or headings."""
     rows = []
     for event in events:
-        when, state, org, title, place, _mark = _cells(event, today, lang, notes=False)
+        when, _state, org, title, place, _mark = _cells(event, today, lang, notes=False)
         w = event.window
         rows.append(
             {
@@ -100,7 +101,7 @@ def render_tsv(events: Sequence[Event], today: date, *, lang: str) -> str:
                 "when": when,
                 "start": w.start.isoformat(),
                 "end": w.end.isoformat(),
-                "status": state,
+                "status": event.status.value,
                 "follow_up": event.needs_follow_up(today),
                 "org": org,
                 "title": title,
@@ -117,7 +118,7 @@ def _cells(
     mark = "!" if event.needs_follow_up(today) else " "
     return (
         safe(format_window(event.window, lang)),
-        event.status.value,
+        state_word(event.status),
         organisation_label(event),
         safe(event.title_in(lang)) + noted,
         safe(place_label(event, lang)),
@@ -130,7 +131,7 @@ def organisation_label(event: Event) -> str:
     says more."""
     if event.organisation == NATIONAL:
         return safe(event.country or "-")
-    return safe(event.organisation)
+    return safe(organisation_acronym(event.organisation))
 
 
 def _state_style(event: Event) -> tuple[str, ...]:

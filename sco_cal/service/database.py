@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.progress import QUIET, Progress
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class Database:
         """A consistent copy, safe to take while others write."""
         from sco_cal.store.maintenance import backup
 
-        progress.start(f"backing up to {destination.name}")
+        progress.start(_("backing up to {file}").format(file=destination.name))
         return backup(self._ctx.store.target, destination)
 
     def restore(self, source: Path, *, progress: Progress = QUIET) -> Path | None:
@@ -105,7 +106,7 @@ class Database:
         from sco_cal.store.digests import set_meta
         from sco_cal.store.maintenance import restore
 
-        progress.start(f"restoring {source.name}")
+        progress.start(_("restoring {file}").format(file=source.name))
         store = self._ctx.store
         store.close()
         saved = restore(store.target, source)
@@ -132,9 +133,9 @@ class Database:
         from sco_cal.store.seed_file import load_seed
         from sco_cal.store.seeding import apply_seed
 
-        progress.start("reading the seed data")
+        progress.start(_("reading the seed data"))
         data = load_seed(path)
-        progress.start("seeding", total=len(data.events))
+        progress.start(_("seeding"), total=len(data.events))
         return self._ctx.write(
             lambda tx: apply_seed(tx=tx, seed=data, now=self._ctx.now(), tick=progress.advance)
         )

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.i18n import current_language
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 from sco_cal.service.reminders import Reminders
@@ -66,7 +67,9 @@ class Digests:
         history = self._ctx.store.reader.history(since=start, oldest_first=True)
         changed = {h.event_id for h in history} - {e.id for e in events}
         events += ReminderReads(rows).events(changed).values()
-        due = self._reminders.due(settings.reminders, deliver=deliver, lang=lang or settings.lang)
+        due = self._reminders.due(
+            settings.reminders, deliver=deliver, lang=lang or current_language()
+        )
         digest = build_digest(
             events,
             today=today,

@@ -11,6 +11,7 @@ from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import HistoryEntry
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
@@ -45,11 +46,11 @@ class Documents:
         from sco_cal.ingest.extract import extract
         from sco_cal.ingest.review import build_review
 
-        progress.start(f"reading {Path(path).name}")
+        progress.start(_("reading {file}").format(file=Path(path).name))
         document = read_document(Path(path), name=source_name)
-        progress.start("finding meetings and dates")
+        progress.start(_("finding meetings and dates"))
         extraction = extract(document, document_date=self._document_date(document, as_of))
-        progress.start("comparing with the calendar")
+        progress.start(_("comparing with the calendar"))
         return build_review(
             extraction, self._events.find(EventFilter(scope=Scope.ALL)), self._history_of
         )
@@ -95,7 +96,7 @@ class Documents:
             items, accepted_ids, overwrite=overwrite_ids, force_user_fields=force_user_fields
         )
         if steps:
-            progress.start("writing the changes")
+            progress.start(_("writing the changes"))
             self._ctx.write(
                 lambda s: apply_steps(
                     tx=s, steps=steps, author=self._ctx.author, now=self._ctx.now()

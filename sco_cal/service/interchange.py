@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sco_cal.domain.event import Event
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
@@ -52,7 +53,7 @@ class CalendarFiles:
             fuzzy=FuzzyMode(fuzzy) if fuzzy else DEFAULT_FUZZY,
             now=self._ctx.now(),
         )
-        progress.start("writing events", total=len(events))
+        progress.start(_("writing events"), total=len(events))
         return calendar_bytes(events, options, reminders=alarms, tick=progress.advance)
 
     def export_events(self, flt: EventFilter, *, with_notes: bool = False) -> list[Event]:

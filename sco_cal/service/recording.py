@@ -83,7 +83,7 @@ class Recorder:
         state = ConfirmationState.parse(state) if isinstance(state, str) else state
         event = self._events.get(id_text)
         if state is event.status and window is None:
-            raise InvalidInput(f"{event.id} is already {state.value}")
+            raise InvalidInput(_("{id} is already {state}").format(id=event.id, state=state.value))
         if state is ConfirmationState.POSTPONED and window is None:
             raise InvalidInput(
                 _("a postponement needs the new date, or 'sine die': use `postpone ID DATE`")
@@ -156,7 +156,7 @@ class Recorder:
         """Change fields given as text, each checked (a country in any spelling, ...)."""
         event = self._events.get(id_text)
         if not typed:
-            raise InvalidInput("nothing to change: give at least one field")
+            raise InvalidInput(_("nothing to change: give at least one field"))
         changes = dict(edit(name, value) for name, value in typed.items())
         return self._update(event, changes, action="edit", note=note, expected=expected_version)
 
@@ -223,7 +223,9 @@ class Recorder:
 
             new_id = chosen or unique(readable_id(event), exists)
             if exists(new_id):
-                raise InvalidInput(f"an event with id '{new_id}' already exists")
+                raise InvalidInput(
+                    _("an event with id '{new_id}' already exists").format(new_id=new_id)
+                )
             created = replace(event, id=new_id)
             insert_event(tx=tx, event=created, author=self._ctx.author, now=self._ctx.now())
             return created
@@ -264,7 +266,9 @@ class Recorder:
         def work(tx: Transaction) -> HistoryEntry:
             entry = last_entry(tx=tx, author=self._ctx.author)
             if entry is None:
-                raise InvalidInput(f"{self._ctx.author} has no change left to undo")
+                raise InvalidInput(
+                    _("{author} has no change left to undo").format(author=self._ctx.author)
+                )
             undo_entry(tx=tx, entry=entry, author=self._ctx.author, now=self._ctx.now())
             return entry
 

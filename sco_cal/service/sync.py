@@ -20,6 +20,7 @@ from sco_cal.domain.event import Event
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.sync import Merge, Part, Prefer, merge, part_changes, parts_of
+from sco_cal.i18n import _
 from sco_cal.service.context import ServiceContext
 from sco_cal.service.events import Events
 
@@ -130,7 +131,7 @@ class Sync:
             for p, tag in listing.etags.items()
             if tag is None or by_href.get(p) is None or by_href[p].etag != tag
         ]
-        progress.start("reading changes from the server", total=len(wanted))
+        progress.start(_("reading changes from the server"), total=len(wanted))
         fetched = remote.fetch(wanted)
         plan = _Plan()
         for path in wanted:
@@ -412,7 +413,7 @@ class Sync:
             i: a for i, a in state.items.items() if i not in {a.event_id for a in plan.agreed}
         }
         done: list[Agreed] = []
-        progress.start("writing changes to the server", total=len(plan.push))
+        progress.start(_("writing changes to the server"), total=len(plan.push))
         try:
             for event_id, etag in plan.push.items():
                 event = fresh.get(event_id)
@@ -427,7 +428,7 @@ class Sync:
                 written = target.collection.put(path, body, etag)
                 if not written.stored:
                     report.conflicts.append(
-                        Conflicted(event_id, ("changed on the server during the sync",), {}, {})
+                        Conflicted(event_id, (_("changed on the server during the sync"),), {}, {})
                     )
                 else:
                     (report.created if etag is None else report.updated).append(event_id)

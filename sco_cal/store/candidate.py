@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 from sco_cal.store.version import SCHEMA_VERSION
 
 # The tables every version of the store has had (later versions add to them).
@@ -38,17 +39,25 @@ def read_backup_file(source: Path) -> bytes:
     try:
         fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise InvalidInput(f"no backup at {source}") from None
+        raise InvalidInput(_("no backup at {source}").format(source=source)) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise InvalidInput(
+            _("cannot read {source}: {reason}").format(source=source, reason=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise InvalidInput(f"{source} is not a regular file: give a backup file")
+        raise InvalidInput(
+            _("{source} is not a regular file: give a backup file").format(source=source)
+        )
     with os.fdopen(fd, "rb") as file:
         try:
             return file.read()
         except OSError as exc:
-            raise InvalidInput(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise InvalidInput(
+                _("cannot read {source}: {reason}").format(
+                    source=source, reason=exc.strerror or exc
+                )
+            ) from None
 
 
 def checked_sqlite_backup(source: Path) -> sqlite3.Connection:
@@ -138,4 +147,8 @@ def check_pg_listing(listing: str, source: Path) -> set[tuple[str, str]]:
 
 
 def _refused(source: Path, why: str) -> InvalidInput:
-    return InvalidInput(f"{source} is not a sco-cal database that can be restored: {why}")
+    return InvalidInput(
+        _("{source} is not a sco-cal database that can be restored: {why}").format(
+            source=source, why=why
+        )
+    )

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 
 from sco_cal.domain.errors import StoreError
+from sco_cal.i18n import _
 from sco_cal.store.reader import Row, sqlite_value
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.transaction import BUSY_TIMEOUT_MS
@@ -25,7 +26,11 @@ def ensure_private_file(path: Path) -> None:
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError as exc:
-        raise StoreError(f"cannot create the database {path}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot create the database {path}: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from None
 
 
 def make_engine(target: DatabaseTarget) -> Engine:
@@ -53,7 +58,9 @@ def _server_engine(target: DatabaseTarget) -> Engine:
             f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
         ) from None
     except (ArgumentError, ValueError) as exc:
-        raise StoreError(f"cannot use the database URL {target.display()}: {exc}") from None
+        raise StoreError(
+            _("cannot use the database URL {url}: {exc}").format(url=target.display(), exc=exc)
+        ) from None
 
 
 def _configure_sqlite(engine: Engine) -> None:

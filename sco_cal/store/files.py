@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 
 PRIVATE = 0o600
 
@@ -110,7 +111,9 @@ def write_new(path: Path, write: Callable[[BinaryIO], None], *, what: str = "fil
             write(staged.file)
             staged.link_as(path)
     except FileExistsError:
-        raise TargetExists(f"{path} exists already: choose a new file name") from None
+        raise TargetExists(
+            _("{path} exists already: choose a new file name").format(path=path)
+        ) from None
     except OSError as exc:
         raise InvalidInput(f"cannot write the {what} {path}: {_reason(exc)}") from None
     return path
@@ -133,7 +136,9 @@ def write_output(path: Path, data: bytes, *, shared: bool = False) -> Path:
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {_reason(exc)}") from None
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))
+        ) from None
     try:
         if found is None:
             _check_directory(path)
@@ -147,13 +152,15 @@ def write_output(path: Path, data: bytes, *, shared: bool = False) -> Path:
                 f"give the file it points to ({os.path.realpath(path)})"
             )
         elif stat.S_ISDIR(found.st_mode):
-            raise InvalidInput(f"cannot write {path}: it is a directory")
+            raise InvalidInput(_("cannot write {path}: it is a directory").format(path=path))
         elif stat.S_ISREG(found.st_mode):
             _replace_regular(path, data, found)
         else:
             _write_into(path, data)
     except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {_reason(exc)}") from None
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=path, reason=_reason(exc))
+        ) from None
     return path
 
 
@@ -176,7 +183,11 @@ def _write_into(path: Path, data: bytes) -> None:
 
 def _check_directory(path: Path) -> None:
     if not path.parent.is_dir():
-        raise InvalidInput(f"cannot write {path}: {path.parent} is not a directory")
+        raise InvalidInput(
+            _("cannot write {path}: {parent} is not a directory").format(
+                path=path, parent=path.parent
+            )
+        )
 
 
 def _reason(exc: OSError) -> str:

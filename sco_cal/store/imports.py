@@ -19,6 +19,7 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import CONTENT_FIELDS, Event, HistoryEntry, event_fields
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.provenance import fields_set_by_people
+from sco_cal.i18n import _
 from sco_cal.interchange.files import collector_paused
 from sco_cal.interchange.incoming import Incoming, Parsed, Skipped
 from sco_cal.interchange.report import ImportReport
@@ -69,7 +70,7 @@ class _Apply:
             expanded=self.parsed.expanded,
         )
         items = self.parsed.items
-        self.progress.start("writing events", total=len(items))
+        self.progress.start(_("writing events"), total=len(items))
         stored = _stored(tx, [i.event.id for i in items])
         edits = _people_edits(tx, [i.event.id for i in items if i.event.id in stored])
         new = [i for i in items if i.event.id not in stored]
@@ -142,20 +143,24 @@ def _refusal(
 ) -> tuple[set[str], str] | None:
     """The changes an import must not make to this stored event, and why; None if none."""
     if not str(row.origin).startswith("import:"):
-        came = "the seed data" if row.origin == "seed" else "a person in sco-cal"
-        return set(changes), (
-            f"added by {came}, not by an import: not overwritten "
-            f"(the file differs in {', '.join(sorted(changes))})"
-        )
+        if row.origin == "seed":
+            came = _(
+                "added by the seed data, not by an import: not overwritten "
+                "(the file differs in {fields})"
+            )
+        else:
+            came = _(
+                "added by a person in sco-cal, not by an import: not overwritten "
+                "(the file differs in {fields})"
+            )
+        return set(changes), came.format(fields=", ".join(sorted(changes)))
     touched = sorted(set(changes) & set(edits))
     if not touched:
         return None
     last = edits[touched[0]]
-    return set(touched), (
-        f"{', '.join(touched)} changed by {last.author} on {last.at.date().isoformat()} "
-        "since it was imported: "
-        "kept, not overwritten"
-    )
+    return set(touched), _(
+        "{fields} changed by {author} on {day} since it was imported: kept, not overwritten"
+    ).format(fields=", ".join(touched), author=last.author, day=last.at.date().isoformat())
 
 
 def _stored(tx: Transaction, ids: list[str]) -> dict[str, Event]:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from sco_cal.config.paths import data_dir
 from sco_cal.domain.errors import InvalidInput, StoreError
+from sco_cal.i18n import _
 from sco_cal.store.files import TargetExists, write_new
 from sco_cal.store.pg_tools import check_pg_dump, pg_dump, pg_restore
 from sco_cal.store.store import Store
@@ -101,19 +102,25 @@ def backup(target: DatabaseTarget, destination: Path) -> Path:
     """
     destination = Path(os.path.abspath(destination.expanduser()))
     if destination.exists():
-        raise TargetExists(f"{destination} exists already: choose a new file name")
+        raise TargetExists(
+            _("{destination} exists already: choose a new file name").format(
+                destination=destination
+            )
+        )
     _make_folder(destination.parent)
     if target.path is None:
         return write_new(destination, lambda out: pg_dump(target, out), what="backup")
     if not target.path.exists():
-        raise StoreError(f"there is no database at {target.path}")
+        raise StoreError(_("there is no database at {path}").format(path=target.path))
     source_path = target.path
 
     def copy(out: BinaryIO) -> None:
         try:
             out.write(_snapshot(source_path))
         except sqlite3.Error as exc:
-            raise StoreError(f"backup to {destination} failed: {exc}") from None
+            raise StoreError(
+                _("backup to {destination} failed: {exc}").format(destination=destination, exc=exc)
+            ) from None
 
     return write_new(destination, copy, what="backup")
 
@@ -131,9 +138,15 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise InvalidInput(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+        raise InvalidInput(
+            _("cannot make the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     if not folder.is_dir():
-        raise InvalidInput(f"cannot write into {folder}: it is not a folder")
+        raise InvalidInput(
+            _("cannot write into {folder}: it is not a folder").format(folder=folder)
+        )
 
 
 def restore(target: DatabaseTarget, source: Path) -> Path | None:
@@ -158,7 +171,9 @@ def restore(target: DatabaseTarget, source: Path) -> Path | None:
             with closing(sqlite3.connect(target.path, timeout=BUSY_SECONDS)) as live:
                 checked.backup(live)
         except sqlite3.Error as exc:
-            raise StoreError(f"restore from {source} failed: {exc}") from None
+            raise StoreError(
+                _("restore from {source} failed: {exc}").format(source=source, exc=exc)
+            ) from None
     return saved
 
 
@@ -173,4 +188,4 @@ def save_copy(target: DatabaseTarget, beside: Path, label: str) -> Path:
             return backup(target, name)
         except TargetExists:
             continue
-    raise StoreError(f"cannot find a free name for a copy beside {beside}")
+    raise StoreError(_("cannot find a free name for a copy beside {beside}").format(beside=beside))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.domain.errors import InvalidInput, StoreError
+from sco_cal.i18n import _
 from sco_cal.store.target import DatabaseTarget
 
 
@@ -36,7 +37,11 @@ def check_pg_dump(source: Path) -> set[tuple[str, str]]:
     )
     if listed.returncode != 0:
         why = (listed.stderr.strip().splitlines() or ["unreadable"])[-1]
-        raise InvalidInput(f"{source} is not a sco-cal database that can be restored: {why}")
+        raise InvalidInput(
+            _("{source} is not a sco-cal database that can be restored: {why}").format(
+                source=source, why=why
+            )
+        )
     return check_pg_listing(listed.stdout, source)
 
 
@@ -76,7 +81,11 @@ def pg_restore(target: DatabaseTarget, source: Path, tables: set[tuple[str, str]
 def _tool(name: str, doing: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise StoreError(f"{doing} PostgreSQL needs {name} (package postgresql-client)")
+        raise StoreError(
+            _("{doing} PostgreSQL needs {name} (package postgresql-client)").format(
+                doing=doing, name=name
+            )
+        )
     return found
 
 

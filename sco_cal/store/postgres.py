@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.errors import StoreError
+from sco_cal.i18n import _
 from sco_cal.store.pool import Pool
 from sco_cal.store.reader import Row
 from sco_cal.store.target import DatabaseTarget
@@ -42,7 +43,9 @@ def connect(target: DatabaseTarget) -> psycopg.Connection[Any]:
         import psycopg
     except ModuleNotFoundError as exc:
         raise StoreError(
-            f"{target.dialect} needs the driver '{exc.name}': pip install 'sco-cal[postgres]'"
+            _("{dialect} needs the driver '{driver}': pip install 'sco-cal[postgres]'").format(
+                dialect=target.dialect, driver=exc.name
+            )
         ) from None
     try:
         return psycopg.connect(target.libpq_url(), password=target.password, autocommit=True)
@@ -115,10 +118,11 @@ def transaction(conn: psycopg.Connection[Any]) -> Iterator[PostgresTransaction]:
 
 
 def store_error(exc: Exception) -> StoreError:
+    """A database error in one line, in the reader's language."""
     message = _first_line(exc)
     if "read-only" in message or "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"database error: {message}")
+        return StoreError(_("the database is read-only: {message}").format(message=message))
+    return StoreError(_("database error: {message}").format(message=message))
 
 
 def _first_line(exc: Exception) -> str:

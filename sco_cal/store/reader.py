@@ -22,6 +22,7 @@ from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
 from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
 from sco_cal.domain.query import EventFilter, Scope, SortKey
 from sco_cal.domain.short_ids import ids_with_short_id, looks_short
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
@@ -93,18 +94,22 @@ def sqlite_store_error(exc: Exception, path: Path) -> StoreError:
     """What an SQLite error means for the person who named the file."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "file is not a database" in message:
-        return StoreError(f"{path} is not an SQLite database")
+        return StoreError(_("{path} is not an SQLite database").format(path=path))
     if "malformed" in message or "corrupt" in message:
         return damaged_store(path, message)
     if "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"cannot read the database {path}: {message}")
+        return StoreError(_("the database is read-only: {message}").format(message=message))
+    return StoreError(
+        _("cannot read the database {path}: {message}").format(path=path, message=message)
+    )
 
 
 def damaged_store(path: Path, what: str) -> StoreError:
     return StoreError(
-        f"the database {path} is damaged ({what}): see `sco-cal db check`; "
-        "`sco-cal db restore` puts a backup back"
+        _(
+            "the database {path} is damaged ({what}): see `sco-cal db check`; "
+            "`sco-cal db restore` puts a backup back"
+        ).format(path=path, what=what)
     )
 
 
@@ -200,7 +205,9 @@ class Reader:
             raise NotFound(self._not_found(text, deleted))
         if len(ids) > 1:
             shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
-            raise AmbiguousId(f"'{text}' matches {len(ids)} events: {shown}")
+            raise AmbiguousId(
+                _("'{text}' matches {n} events: {ids}").format(text=text, n=len(ids), ids=shown)
+            )
         return str(ids[0])
 
     def all_ids(self) -> list[str]:
@@ -213,15 +220,17 @@ class Reader:
 
     def _not_found(self, text: str, deleted: bool) -> str:
         if deleted:
-            return f"no deleted event with id '{text}'"
+            return _("no deleted event with id '{id}'").format(id=text)
         gone = self._rows.fetch(
             "SELECT id FROM event WHERE deleted_at IS NOT NULL AND "
             "(id = :id OR id LIKE :prefix ESCAPE '\\') ORDER BY id LIMIT 1",
             {"id": text, "prefix": _escape_like(text) + "%"},
         )
         if gone:
-            return f"'{text}' was deleted: `sco-cal restore {gone[0][0]}` brings it back"
-        return f"no event with id '{text}'"
+            return _("'{id}' was deleted: `sco-cal restore {found}` brings it back").format(
+                id=text, found=gone[0][0]
+            )
+        return _("no event with id '{id}'").format(id=text)
 
     def event(self, event_id: str, *, everything: bool = True) -> Event:
         """One event with its sources, live notes and tags (what its search text is made
@@ -230,7 +239,7 @@ class Reader:
             f"SELECT {EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
         )
         if not found:
-            raise NotFound(f"no event with id '{event_id}'")
+            raise NotFound(_("no event with id '{id}'").format(id=event_id))
         event = event_from_row(found[0][:-1], found[0][-1])
         (full,) = self._with_details([event], deleted_notes=everything)
         if not everything:

@@ -17,6 +17,7 @@ from sco_cal.domain.errors import InvalidInput, NotFound
 from sco_cal.domain.event import Event, FieldChange, Kind, Reminder, ReminderMode
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     EVENT_COLUMNS,
     REMINDER_COLUMNS,
@@ -58,7 +59,7 @@ class ReminderReads:
             {"id": reminder_id},
         )
         if not found:
-            raise NotFound(f"no reminder #{reminder_id}")
+            raise NotFound(_("no reminder #{number}").format(number=reminder_id))
         return reminder_from_row(found[0])
 
     def events(self, ids: Iterable[str]) -> dict[str, Event]:
@@ -121,7 +122,11 @@ def insert_reminder(
         {"event_id": event_id, "due": due},
     )
     if same_day:
-        raise InvalidInput(f"{event_id} already has a reminder due {due} (#{same_day[0][0]})")
+        raise InvalidInput(
+            _("{id} already has a reminder due {day} (#{number})").format(
+                id=event_id, day=due, number=same_day[0][0]
+            )
+        )
     values = {
         "event_id": event_id,
         "due": due,
@@ -152,7 +157,7 @@ def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: date
         f"DELETE FROM reminder WHERE id = :id RETURNING {_COLUMNS}", {"id": reminder_id}
     )
     if not found:
-        raise NotFound(f"no reminder #{reminder_id}")
+        raise NotFound(_("no reminder #{number}").format(number=reminder_id))
     gone = reminder_from_row(found[0])
     record(
         tx=tx,
@@ -176,7 +181,7 @@ def snooze_reminder(
         {"until": until, "id": reminder_id},
     )
     if not found:
-        raise NotFound(f"no reminder #{reminder_id}")
+        raise NotFound(_("no reminder #{number}").format(number=reminder_id))
     reminder = reminder_from_row(found[0])
     record(
         tx=tx,

@@ -9,6 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.errors import StoreError
+from sco_cal.i18n import _
+from sco_cal.store.postgres import store_error
 from sco_cal.store.reader import Reader, SqliteRows, damaged_store, sqlite_store_error
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.transaction import Busy, Transaction, Writes
@@ -117,7 +119,7 @@ class Store:
     def _damaged(self, what: str) -> StoreError:
         if self.target.path is not None:
             return damaged_store(self.target.path, what)
-        return StoreError(f"the database holds {what}")
+        return StoreError(_("the database holds {what}").format(what=what))
 
 
 def _retried(attempt: Callable[[], T]) -> T:
@@ -126,7 +128,9 @@ def _retried(attempt: Callable[[], T]) -> T:
             return attempt()
         except Busy as exc:
             if n == WRITE_ATTEMPTS - 1:
-                raise StoreError(f"the database stayed busy: {exc}") from None
+                raise StoreError(
+                    _("the database stayed busy: {reason}").format(reason=exc)
+                ) from None
             time.sleep(min(2.0, 0.05 * 2**n) * (0.5 + random.random()))
     raise AssertionError("unreachable")
 
@@ -141,8 +145,4 @@ def _is_busy(exc: Exception) -> bool:
 
 
 def _store_error(exc: Exception) -> StoreError:
-    orig = getattr(exc, "orig", exc)
-    message = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    if "readonly" in message.replace(" ", "").lower():
-        return StoreError(f"the database is read-only: {message}")
-    return StoreError(f"database error: {message}")
+    return store_error(getattr(exc, "orig", exc))

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 from sco_cal.config.paths import default_db_path
 from sco_cal.domain.errors import StoreError
 from sco_cal.domain.redaction import remember_secret
+from sco_cal.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def resolve_target(db: str | None = None) -> DatabaseTarget:
     if scheme.startswith("sqlite"):
         raw = value.split(":///", 1)[1] if ":///" in value else ""
         if not raw or raw == ":memory:":
-            raise StoreError("an in-memory database keeps nothing: give a file path")
+            raise StoreError(_("an in-memory database keeps nothing: give a file path"))
         path = Path(raw).expanduser().absolute()
         return DatabaseTarget(f"sqlite:///{path}", path)
     if scheme.startswith("postgres"):
@@ -69,8 +70,8 @@ def _server_target(value: str) -> DatabaseTarget:
     scheme, rest = value.split("://", 1)
     driver = "postgresql+psycopg" if scheme in ("postgresql", "postgres") else scheme
     userinfo, at, location = rest.rpartition("@")
-    user, _, password = userinfo.partition(":")
-    location, _, query = location.partition("?")
+    user, _sep, password = userinfo.partition(":")
+    location, _sep, query = location.partition("?")
     params = parse_qsl(query, keep_blank_values=True)
     secret = unquote(password) or None
     for name, given in params:
@@ -79,7 +80,7 @@ def _server_target(value: str) -> DatabaseTarget:
     if secret:
         remember_secret(secret)
     if not location:
-        raise StoreError("the database URL names no server: postgresql+psycopg://USER@HOST/DB")
+        raise StoreError(_("the database URL names no server: postgresql+psycopg://USER@HOST/DB"))
     kept = urlencode([(n, v) for n, v in params if n != "password"])
     user_part = quote(unquote(user), safe="") + "@" if at else ""
     url = f"{driver}://{user_part}{location}" + (f"?{kept}" if kept else "")

@@ -13,6 +13,7 @@ from typing import Any
 from sco_cal.domain.errors import Conflict
 from sco_cal.domain.event import CONTENT_FIELDS, FieldChange, HistoryEntry, event_fields
 from sco_cal.domain.undo import reverse
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     entries_from_rows,
     field_columns,
@@ -91,7 +92,9 @@ def _undo_note(tx: Transaction, entry: HistoryEntry, said: dict[str, Any]) -> No
         {"event_id": entry.event_id, "at": entry.at, "text": text},
     )
     if not found or (found[0][1] is not None) == added:
-        raise Conflict(f"{entry.event_id}: the note was changed since: nothing was undone")
+        raise Conflict(
+            _("{id}: the note was changed since: nothing was undone").format(id=entry.event_id)
+        )
     deleted_at, deleted_by = (said["now"], said["author"]) if added else (None, None)
     tx.execute(
         "UPDATE annotation SET deleted_at = :deleted_at, deleted_by = :deleted_by WHERE id = :id",

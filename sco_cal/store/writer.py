@@ -17,6 +17,7 @@ from typing import Any
 from sco_cal.domain.errors import Conflict, NotFound
 from sco_cal.domain.event import WINDOW_FIELDS, Annotation, Event, FieldChange, event_fields
 from sco_cal.domain.query import event_search_text
+from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
@@ -52,7 +53,7 @@ def current_event(tx: Transaction, event_id: str) -> Event:
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM event WHERE id = :id{lock}", {"id": event_id}
     )
     if not found:
-        raise NotFound(f"no event with id '{event_id}'")
+        raise NotFound(_("no event with id '{id}'").format(id=event_id))
     return event_from_row(found[0])
 
 
@@ -192,8 +193,10 @@ def update_event(
     current = current_event(tx, event_id)
     if expected_version is not None and current.version != expected_version:
         raise Conflict(
-            f"{event_id} was changed by someone else (version {current.version}, you had "
-            f"{expected_version}): nothing was written; look at it again and retry"
+            _(
+                "{id} was changed by someone else (version {version}, you had {had}): "
+                "nothing was written; look at it again and retry"
+            ).format(id=event_id, version=current.version, had=expected_version)
         )
     columns = changed_columns(current, changes)
     stored = field_columns(event_fields(current))
@@ -213,7 +216,9 @@ def update_event(
         | {"id": event_id, "version": current.version},
     )
     if updated != 1:
-        raise Conflict(f"{event_id} was changed by someone else: nothing was written")
+        raise Conflict(
+            _("{id} was changed by someone else: nothing was written").format(id=event_id)
+        )
     # One entry per document cited (the seed cites the state's and the date's apart).
     cited = field_sources or {}
     by_source: dict[str | None, list[FieldChange]] = {}
@@ -250,8 +255,13 @@ def set_deleted(
     """Delete an event (it leaves every list, its rows stay) or bring it back."""
     current = current_event(tx, event_id)
     if (current.deleted_at is not None) == deleted:
-        state = "deleted" if deleted else "not deleted"
-        raise Conflict(f"{event_id} is {state} already: nothing was written")
+        raise Conflict(
+            (
+                _("{id} is deleted already: nothing was written")
+                if deleted
+                else _("{id} is not deleted already: nothing was written")
+            ).format(id=event_id)
+        )
     tx.execute(
         "UPDATE event SET deleted_at = :deleted_at, version = version + 1, updated_at = :now "
         "WHERE id = :id",
@@ -307,7 +317,9 @@ def delete_annotation(
         {"now": now, "author": author, "id": annotation_id, "event_id": event_id},
     )
     if not found:
-        raise NotFound(f"{event_id} has no annotation #{annotation_id}")
+        raise NotFound(
+            _("{id} has no annotation #{number}").format(id=event_id, number=annotation_id)
+        )
     record(
         tx=tx,
         event_id=event_id,
@@ -420,7 +432,7 @@ def _lock_event(tx: Transaction, event_id: str) -> None:
     writers to one event take turns (an SQLite writer already holds the whole store)."""
     lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""
     if not tx.fetch(f"SELECT 1 FROM event WHERE id = :id{lock}", {"id": event_id}):
-        raise NotFound(f"no event with id '{event_id}'")
+        raise NotFound(_("no event with id '{id}'").format(id=event_id))
 
 
 def _tag(event_id: str, tag: str) -> dict[str, str]:

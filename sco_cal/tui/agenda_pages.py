@@ -15,16 +15,17 @@ from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.ordering import SortPosition, position_of, today_position
 from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.i18n import N_
 from sco_cal.service import CalendarService
 
 FOLLOW_UP = "follow_up"
 # Facet keys, in the order they are listed, with their headings.
 FACETS: tuple[tuple[str, str], ...] = (
-    ("organisation", "Organisation"),
-    ("status", "State"),
-    ("country", "Country"),
-    ("theme", "Theme"),
-    (FOLLOW_UP, "Follow-up"),
+    ("organisation", N_("Organisation")),
+    ("status", N_("State")),
+    ("country", N_("Country")),
+    ("theme", N_("Theme")),
+    (FOLLOW_UP, N_("Follow-up")),
 )
 BEFORE = 40  # events loaded above the anchor
 AFTER = 80  # events loaded from the anchor on

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from sco_cal.config.settings import Settings, remember
+from sco_cal.i18n import N_
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
 from sco_cal.tui.screens.agenda import AgendaScreen
@@ -17,18 +18,19 @@ from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets.event_window import EventWindow
 from sco_cal.tui.widgets.month_grid import MonthGrid
 from sco_cal.tui.widgets.review_list import ReviewList
 
 
-class ScoCalApp(App[None]):
+class ScoCalApp(Speaking, App[None]):
     """Opens on the agenda; `?` lists every key, ctrl+p every action."""
 
     TITLE = "sco-cal"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
+        Binding("question_mark", "help", N_("Help"), id="help"),
     ]
 
     def __init__(
@@ -65,13 +67,13 @@ class ScoCalApp(App[None]):
 
     def action_help(self) -> None:
         groups = [
-            ("Anywhere", self.BINDINGS),
-            ("Agenda", AgendaScreen.BINDINGS),
-            ("Lists and the timeline", EventWindow.BINDINGS),
-            ("Timeline", TimelineScreen.BINDINGS),
-            ("Month", [*MonthScreen.BINDINGS, *MonthGrid.BINDINGS]),
-            ("Review of a document", [*ReviewScreen.BINDINGS, *ReviewList.BINDINGS]),
-            ("Dialogs", EventDialog.BINDINGS),
+            (N_("Anywhere"), self.BINDINGS),
+            (N_("Agenda"), AgendaScreen.BINDINGS),
+            (N_("Lists and the timeline"), EventWindow.BINDINGS),
+            (N_("Timeline"), TimelineScreen.BINDINGS),
+            (N_("Month"), [*MonthScreen.BINDINGS, *MonthGrid.BINDINGS]),
+            (N_("Review of a document"), [*ReviewScreen.BINDINGS, *ReviewList.BINDINGS]),
+            (N_("Dialogs"), EventDialog.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, self.settings.keymap))
 

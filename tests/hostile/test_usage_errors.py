@@ -19,7 +19,7 @@ USAGE_ERRORS = [
     (["list", "--sort", "nonsense"], "nonsense"),
     (["list", "--format", "pdf"], "pdf"),
     (["show"], "ID"),
-    (["annotate", "sco-summer-games-2026"], "text"),
+    (["annotate", "sco-summer-games-2026"], "TEXT"),
     (["add", "Talks"], "--date"),
     (["unannotate", "sco-summer-games-2026", "first"], "first"),
     (["remind", "rm", "x"], "x"),

@@ -8,16 +8,17 @@ from textual.app import ComposeResult
 from textual.widgets import Label, TextArea
 
 from sco_cal.domain.event import Event
+from sco_cal.i18n import N_, _
 from sco_cal.tui.dialogs.base import EventDialog
 
 
 class AnnotateDialog(EventDialog):
     """Enter starts a new line; ctrl+s saves the note."""
 
-    HEADING = "Add a note"
+    HEADING = N_("Add a note")
 
     def fields(self) -> ComposeResult:
-        yield Label("Note (who attends, what to prepare, what was said):")
+        yield Label(_("Note (who attends, what to prepare, what was said):"))
         yield TextArea(id="note", soft_wrap=True)
 
     def values(self) -> dict[str, Any]:

@@ -18,16 +18,18 @@ from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.service import CalendarService
+from sco_cal.tui.speech import Speaking
 
 
-class EventDialog(ModalScreen[Event | None]):
+class EventDialog(Speaking, ModalScreen[Event | None]):
     """A form about one event (or a new one); dismissed with the event as now stored."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("ctrl+s", "save", "Save", id="dialog.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
     ]
     HEADING = ""
 
@@ -66,14 +68,14 @@ class EventDialog(ModalScreen[Event | None]):
     # -- the form -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.HEADING, id="heading")
+            yield Label(_(self.HEADING) if self.HEADING else "", id="heading")
             if self.event is not None:
                 yield Label(safe(self.event.title_in(self.lang)), id="subject")
             yield from self.fields()
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+                yield Button(_("Save  ctrl+s"), variant="primary", id="save")
+                yield Button(_("Cancel  esc"), id="cancel")
 
     def on_mount(self) -> None:
         blink = bool(getattr(self.app, "cursor_blink", True))

@@ -12,14 +12,16 @@ from textual.widgets.option_list import Option
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.ingest.review import NEW_CHOICE, ReviewItem
+from sco_cal.tui.speech import Speaking
 
 
-class ChooseDialog(ModalScreen[str | None]):
+class ChooseDialog(Speaking, ModalScreen[str | None]):
     """Dismissed with the chosen event id (or `new`), or None when cancelled."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="choose.cancel")]
 
     def __init__(self, item: ReviewItem, *, lang: str) -> None:
         super().__init__()
@@ -40,7 +42,9 @@ class ChooseDialog(ModalScreen[str | None]):
                 for c in self.item.candidates
             ]
             if self.item.new_allowed:
-                options.append(Option(Text("new\n  none of these: a new meeting"), id=NEW_CHOICE))
+                options.append(
+                    Option(Text(_("new\n  none of these: a new meeting")), id=NEW_CHOICE)
+                )
             yield OptionList(*options, id="choices")
 
     def on_mount(self) -> None:

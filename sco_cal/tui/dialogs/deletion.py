@@ -17,18 +17,19 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.service import CalendarService
 from sco_cal.tui.screens.messages import ReadFailed
+from sco_cal.tui.speech import Speaking
 
 
-class ConfirmDeletion(ModalScreen[bool]):
+class ConfirmDeletion(Speaking, ModalScreen[bool]):
     """`y` or Enter deletes; `n` or Escape keeps the event."""
 
     CSS_PATH = "ingest.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", "Delete", id="delete.yes"),
-        Binding("n,escape", "answer(False)", "Keep", id="delete.no"),
+        Binding("y", "answer(True)", N_("Delete"), id="delete.yes"),
+        Binding("n,escape", "answer(False)", N_("Keep"), id="delete.no"),
     ]
 
     def __init__(self, event: Event, *, lang: str) -> None:
@@ -60,11 +61,11 @@ class ConfirmDeletion(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class DeletedDialog(ModalScreen[Event | None]):
+class DeletedDialog(Speaking, ModalScreen[Event | None]):
     """The events deleted lately, the last one first; Enter restores the highlighted one."""
 
     CSS_PATH = "ingest.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="restore.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="restore.cancel")]
 
     @dataclass
     class DeletedRead(Message):

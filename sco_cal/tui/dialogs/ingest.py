@@ -16,17 +16,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from sco_cal.domain.errors import InvalidInput, ScoCalError
+from sco_cal.i18n import N_, _
 from sco_cal.service import CalendarService
+from sco_cal.tui.speech import Speaking
 
 if TYPE_CHECKING:
     from sco_cal.ingest.review import ReviewItem
 
 
-class IngestDialog(ModalScreen["list[ReviewItem] | None"]):
+class IngestDialog(Speaking, ModalScreen["list[ReviewItem] | None"]):
     """Enter reads the file into review items; Escape cancels."""
 
     CSS_PATH = "ingest.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ingest.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="ingest.cancel")]
 
     class Reviewed(Message):
         """The document was read into review items."""
@@ -48,13 +50,13 @@ class IngestDialog(ModalScreen["list[ReviewItem] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ingest-dialog", classes="small-dialog"):
-            yield Label("Review a document", classes="heading")
-            yield Label("File (a bulletin: plain text, Markdown or HTML):")
-            yield Input(placeholder="e.g. ~/bulletins/n4.txt", id="path")
+            yield Label(_("Review a document"), classes="heading")
+            yield Label(_("File (a bulletin: plain text, Markdown or HTML):"))
+            yield Input(placeholder=_("e.g. ~/bulletins/n4.txt"), id="path")
             yield Static("", id="ingest-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Review  enter", variant="primary", id="review")
-                yield Button("Cancel  esc", id="cancel")
+                yield Button(_("Review  enter"), variant="primary", id="review")
+                yield Button(_("Cancel  esc"), id="cancel")
 
     def on_mount(self) -> None:
         path = self.query_one("#path", Input)
@@ -86,7 +88,7 @@ class IngestDialog(ModalScreen["list[ReviewItem] | None"]):
     def _review(self, path: str) -> None:
         try:
             if not path:
-                raise InvalidInput("give the path of a document to read")
+                raise InvalidInput(_("give the path of a document to read"))
             items = self.service.documents.review(Path(path).expanduser())
         except ScoCalError as exc:
             self.post_message(self.Refused(str(exc)))

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from sco_cal.domain.event import Event
+from sco_cal.i18n import _
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 
@@ -22,14 +23,18 @@ class MoveDialog(EventDialog):
         self.postpone = postpone
 
     def fields(self) -> ComposeResult:
-        yield Label(f"{'Postpone' if self.postpone else 'Reschedule'} to (any date phrase):")
-        yield DateInput(placeholder="e.g. début octobre 2026, Q3 2027, 2026-12-01", id="date")
+        yield Label(
+            _("Postpone to (any date phrase):")
+            if self.postpone
+            else _("Reschedule to (any date phrase):")
+        )
+        yield DateInput(placeholder=_("e.g. début octobre 2026, Q3 2027, 2026-12-01"), id="date")
         yield Static("", id="preview")
-        yield Label("Why (optional):")
+        yield Label(_("Why (optional):"))
         yield Input(id="note")
 
     def on_mount(self) -> None:
-        heading = "Postpone" if self.postpone else "Reschedule (correct the date)"
+        heading = _("Postpone") if self.postpone else _("Reschedule (correct the date)")
         self.query_one("#heading", Label).update(heading)
         super().on_mount()
 

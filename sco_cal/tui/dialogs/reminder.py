@@ -15,15 +15,15 @@ from sco_cal.domain.durations import parse_duration
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event, Reminder
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.tui.dialogs.base import EventDialog, value_of
 
 
 class ReminderDialog(EventDialog):
     """The list shows the event's reminders; Delete removes the highlighted one."""
 
-    HEADING = "Reminders"
-    BINDINGS = [Binding("delete", "remove", "Remove reminder", id="dialog.remove_reminder")]
+    HEADING = N_("Reminders")
+    BINDINGS = [Binding("delete", "remove", N_("Remove reminder"), id="dialog.remove_reminder")]
 
     class RemindersRead(Message):
         def __init__(self, reminders: list[Reminder]) -> None:
@@ -37,7 +37,7 @@ class ReminderDialog(EventDialog):
     def fields(self) -> ComposeResult:
         yield OptionList(id="reminders")
         if self.event is None or self.event.has_known_day:
-            yield Label("Remind me (14d, 2w before it starts, or on a date):")
+            yield Label(_("Remind me (14d, 2w before it starts, or on a date):"))
         else:
             yield Label(_("Remind me (14d, 2w before its day, once known; or on a date):"))
         yield Input(placeholder="14d", id="spec")
@@ -59,7 +59,7 @@ class ReminderDialog(EventDialog):
     def on_reminder_dialog_reminders_read(self, message: RemindersRead) -> None:
         listing = self.query_one("#reminders", OptionList)
         options = [Option(_line(r), id=str(r.id)) for r in message.reminders]
-        listing.set_options(options or [Option("No reminders yet.", disabled=True)])
+        listing.set_options(options or [Option(_("No reminders yet."), disabled=True)])
 
     def action_remove(self) -> None:
         option = self.query_one("#reminders", OptionList).highlighted_option
@@ -82,5 +82,6 @@ class ReminderDialog(EventDialog):
 
 
 def _line(reminder: Reminder) -> str:
-    delivered = "  delivered" if reminder.delivered_at else ""
-    return f"due {reminder.due}  ({safe(reminder.spec)}){delivered}"
+    delivered = "  " + _("delivered") if reminder.delivered_at else ""
+    due = _("due {day}").format(day=reminder.due)
+    return f"{due}  ({safe(reminder.spec)}){delivered}"

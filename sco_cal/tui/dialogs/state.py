@@ -9,34 +9,35 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from sco_cal.domain.event import Event
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.i18n import N_, _
 from sco_cal.tui.dialogs.base import DateInput, EventDialog, value_of
 
 _CHOICES = (
-    (ConfirmationState.CONFIRMED, "confirmed: the organisers announced date and place"),
-    (ConfirmationState.HELD, "held: it took place"),
-    (ConfirmationState.CANCELLED, "cancelled"),
-    (ConfirmationState.POSTPONED, "postponed: give the new date below"),
-    (ConfirmationState.PROVISIONAL, "provisional: on an agenda, not firm"),
-    (ConfirmationState.PROPOSED, "proposed: only an idea so far"),
+    (ConfirmationState.CONFIRMED, N_("confirmed: the organisers announced date and place")),
+    (ConfirmationState.HELD, N_("held: it took place")),
+    (ConfirmationState.CANCELLED, N_("cancelled")),
+    (ConfirmationState.POSTPONED, N_("postponed: give the new date below")),
+    (ConfirmationState.PROVISIONAL, N_("provisional: on an agenda, not firm")),
+    (ConfirmationState.PROPOSED, N_("proposed: only an idea so far")),
 )
 
 
 class StateDialog(EventDialog):
     """Arrows choose a state; a postponement needs the new date."""
 
-    HEADING = "Change the state"
+    HEADING = N_("Change the state")
 
     def fields(self) -> ComposeResult:
         current = self.event.status if self.event else None
         with RadioSet(id="state"):
             for state, text in _CHOICES:
-                yield RadioButton(text, value=state is current, name=state.value)
-        yield Label("New date (for a postponement):")
-        yield DateInput(placeholder="e.g. début octobre 2026", id="date")
+                yield RadioButton(_(text), value=state is current, name=state.value)
+        yield Label(_("New date (for a postponement):"))
+        yield DateInput(placeholder=_("e.g. début octobre 2026"), id="date")
         yield Static("", id="preview")
-        yield Label("Note and source (optional):")
-        yield Input(placeholder="why, e.g. MFA note of 12 May", id="note")
-        yield Input(placeholder="source document", id="source")
+        yield Label(_("Note and source (optional):"))
+        yield Input(placeholder=_("why, e.g. MFA note of 12 May"), id="note")
+        yield Input(placeholder=_("source document"), id="source")
 
     def values(self) -> dict[str, Any]:
         pressed = self.query_one("#state", RadioSet).pressed_button
@@ -51,11 +52,11 @@ class StateDialog(EventDialog):
         from sco_cal.domain.errors import InvalidInput
 
         if values["state"] is None:
-            raise InvalidInput("choose a state")
+            raise InvalidInput(_("choose a state"))
         note, source = values["note"], values["source"]
         if values["state"] == ConfirmationState.POSTPONED.value:
             if not values["date"].strip():
-                raise InvalidInput("a postponement needs the new date")
+                raise InvalidInput(_("a postponement needs the new date"))
             return self.service.records.postpone(
                 self.event_id, values["date"], note=note, source=source
             )

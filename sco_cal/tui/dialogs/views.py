@@ -13,15 +13,17 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
+from sco_cal.tui.speech import Speaking
 
 NO_VIEW = ""  # what choosing "(no view)" returns: back to the unfiltered agenda
 
 
-class ViewsDialog(ModalScreen[str | None]):
+class ViewsDialog(Speaking, ModalScreen[str | None]):
     """Enter applies the highlighted view; Escape leaves the agenda as it is."""
 
     CSS_PATH = "ingest.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="views.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="views.cancel")]
 
     def __init__(self, names: Iterable[str], *, current: str = NO_VIEW) -> None:
         super().__init__()
@@ -30,7 +32,7 @@ class ViewsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="views-dialog", classes="small-dialog"):
-            yield Label("Saved views ([views.NAME] in config.toml)", classes="heading")
+            yield Label(_("Saved views ([views.NAME] in config.toml)"), classes="heading")
             options = [Option("(no view)", id="\0")]
             options += [Option(Text(safe(name)), id=name) for name in self.names]
             yield OptionList(*options, id="views")

@@ -26,7 +26,7 @@ from sco_cal.domain.event import Event
 from sco_cal.domain.ordering import position_of, today_position
 from sco_cal.domain.query import Criteria
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _, ngettext
+from sco_cal.i18n import N_, _, ngettext
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import ReviewItem
 from sco_cal.output.review import applied
@@ -67,6 +67,7 @@ from sco_cal.tui.screens.messages import (
 from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets.detail_pane import DetailPane
 from sco_cal.tui.widgets.event_table import EventTable
 from sco_cal.tui.widgets.facet_list import FacetList
@@ -74,26 +75,42 @@ from sco_cal.tui.widgets.facet_list import FacetList
 SETTLE = 0.2  # seconds without a keystroke before the counts are read
 # (action, title, help) for the command palette; the keys are in BINDINGS.
 COMMANDS = (
-    ("annotate", "Annotate", "Add a note to the selected event"),
-    ("unannotate", "Delete a note", "Delete one of the selected event's notes (kept in history)"),
-    ("edit", "Edit", "Change the selected event's title, place, time or any other field"),
-    ("change_state", "Change state", "Confirm, cancel, mark held or postpone the selected event"),
-    ("postpone", "Postpone", "Postpone the selected event to a new date"),
-    ("reschedule", "Reschedule", "Correct the selected event's date"),
-    ("reminder", "Reminders", "Add or remove reminders on the selected event"),
-    ("tag", "Tag", "Add or remove tags on the selected event"),
-    ("new_event", "New event", "Add an event typed in by hand"),
-    ("timeline", "Timeline", "See the year across the screen"),
-    ("month", "Month", "A month as a grid of weeks, days marked by state"),
-    ("delete", "Delete", "Delete the selected event (z undoes it)"),
-    ("undo", "Undo", "Take back your last change"),
-    ("restore", "Restore a deleted event", "Bring back an event deleted earlier"),
-    ("toggle_all", "Upcoming / all", "Include or leave out past and closed events"),
-    ("toggle_facets", "Facets", "Show or hide the facet list"),
-    ("toggle_detail", "Event pane", "Show or hide the selected event beside or below the list"),
-    ("search", "Search", "Filter the agenda as you type"),
-    ("views", "Saved views", "Show only the events of a view saved in config.toml"),
-    ("ingest", "Review a document", "Read a bulletin and choose which of its changes to apply"),
+    ("annotate", N_("Annotate"), N_("Add a note to the selected event")),
+    (
+        "unannotate",
+        N_("Delete a note"),
+        N_("Delete one of the selected event's notes (kept in history)"),
+    ),
+    ("edit", N_("Edit"), N_("Change the selected event's title, place, time or any other field")),
+    (
+        "change_state",
+        N_("Change state"),
+        N_("Confirm, cancel, mark held or postpone the selected event"),
+    ),
+    ("postpone", N_("Postpone"), N_("Postpone the selected event to a new date")),
+    ("reschedule", N_("Reschedule"), N_("Correct the selected event's date")),
+    ("reminder", N_("Reminders"), N_("Add or remove reminders on the selected event")),
+    ("tag", N_("Tag"), N_("Add or remove tags on the selected event")),
+    ("new_event", N_("New event"), N_("Add an event typed in by hand")),
+    ("timeline", N_("Timeline"), N_("See the year across the screen")),
+    ("month", N_("Month"), N_("A month as a grid of weeks, days marked by state")),
+    ("delete", N_("Delete"), N_("Delete the selected event (z undoes it)")),
+    ("undo", N_("Undo"), N_("Take back your last change")),
+    ("restore", N_("Restore a deleted event"), N_("Bring back an event deleted earlier")),
+    ("toggle_all", N_("Upcoming / all"), N_("Include or leave out past and closed events")),
+    ("toggle_facets", N_("Facets"), N_("Show or hide the facet list")),
+    (
+        "toggle_detail",
+        N_("Event pane"),
+        N_("Show or hide the selected event beside or below the list"),
+    ),
+    ("search", N_("Search"), N_("Filter the agenda as you type")),
+    ("views", N_("Saved views"), N_("Show only the events of a view saved in config.toml")),
+    (
+        "ingest",
+        N_("Review a document"),
+        N_("Read a bulletin and choose which of its changes to apply"),
+    ),
 )
 
 
@@ -110,31 +127,33 @@ EVENT_DIALOGS: dict[str, tuple[Callable[..., EventDialog], dict[str, Any]]] = {
 }
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(Speaking, Screen[None]):
     """What is coming up, filtered as you type; actions apply to the highlighted event."""
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("m", "month", "Month", id="month"),
-        Binding("t", "timeline", "Timeline", id="timeline"),
-        Binding("a", "event_dialog('annotate')", "Note", id="annotate"),
-        Binding("A", "event_dialog('unannotate')", "Delete a note", show=False, id="unannotate"),
-        Binding("e", "event_dialog('edit')", "Edit", id="edit"),
-        Binding("s", "event_dialog('change_state')", "State", id="state"),
-        Binding("p", "event_dialog('postpone')", "Postpone", show=False, id="postpone"),
-        Binding("d", "event_dialog('reschedule')", "Re-date", show=False, id="reschedule"),
-        Binding("r", "event_dialog('reminder')", "Remind", id="reminder"),
-        Binding("plus", "event_dialog('tag')", "Tag", show=False, id="tag"),
-        Binding("n", "new_event", "New", id="new_event"),
-        Binding("x", "delete", "Delete", show=False, id="delete"),
-        Binding("z", "undo", "Undo", show=False, id="undo"),
-        Binding("u", "toggle_all", "Upcoming/all", show=False, id="toggle_all"),
-        Binding("f", "toggle_facets", "Facets", show=False, id="facets"),
-        Binding("o", "toggle_detail", "Event pane", show=False, id="detail"),
-        Binding("v", "views", "Saved views", show=False, id="views"),
-        Binding("i", "ingest", "Review a document", show=False, id="ingest"),
+        Binding("slash", "search", N_("Search"), id="search"),
+        Binding("escape", "back", N_("Back"), show=False, id="back"),
+        Binding("m", "month", N_("Month"), id="month"),
+        Binding("t", "timeline", N_("Timeline"), id="timeline"),
+        Binding("a", "event_dialog('annotate')", N_("Note"), id="annotate"),
+        Binding(
+            "A", "event_dialog('unannotate')", N_("Delete a note"), show=False, id="unannotate"
+        ),
+        Binding("e", "event_dialog('edit')", N_("Edit"), id="edit"),
+        Binding("s", "event_dialog('change_state')", N_("State"), id="state"),
+        Binding("p", "event_dialog('postpone')", N_("Postpone"), show=False, id="postpone"),
+        Binding("d", "event_dialog('reschedule')", N_("Re-date"), show=False, id="reschedule"),
+        Binding("r", "event_dialog('reminder')", N_("Remind"), id="reminder"),
+        Binding("plus", "event_dialog('tag')", N_("Tag"), show=False, id="tag"),
+        Binding("n", "new_event", N_("New"), id="new_event"),
+        Binding("x", "delete", N_("Delete"), show=False, id="delete"),
+        Binding("z", "undo", N_("Undo"), show=False, id="undo"),
+        Binding("u", "toggle_all", N_("Upcoming/all"), show=False, id="toggle_all"),
+        Binding("f", "toggle_facets", N_("Facets"), show=False, id="facets"),
+        Binding("o", "toggle_detail", N_("Event pane"), show=False, id="detail"),
+        Binding("v", "views", N_("Saved views"), show=False, id="views"),
+        Binding("i", "ingest", N_("Review a document"), show=False, id="ingest"),
     ]
 
     def __init__(
@@ -164,7 +183,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         today = self.service.today
         yield Static(id="status")
-        yield Input(placeholder="/ to search: words, places in any spelling", id="search")
+        yield Input(placeholder=_("/ to search: words, places in any spelling"), id="search")
         with Horizontal(id="main"):
             yield FacetList(lang=self.lang, id="facets")
             with Container(id="agenda"):
@@ -388,10 +407,14 @@ class AgendaScreen(Screen[None]):
         else:
             parts.append(_("counting…"))
         if query.view_name:
-            parts.append(f"view {safe(query.view_name)}")
+            parts.append(_("view {name}").format(name=safe(query.view_name)))
         if query.chosen:
             parts.append(", ".join(value for _facet, value in sorted(query.chosen)))
-        parts.append(f"today {today.day} {month_name(today.month, self.lang)} {today.year}")
+        parts.append(
+            _("today {date}").format(
+                date=f"{today.day} {month_name(today.month, self.lang)} {today.year}"
+            )
+        )
         self.query_one("#status", Static).update(" · ".join(parts))
 
     # -- actions --------------------------------------------------------------------------
@@ -519,7 +542,7 @@ class AgendaScreen(Screen[None]):
         """Open the dialog of action `name` on the highlighted event."""
         event = self.table.current
         if event is None:
-            self.notify("No event is selected.", severity="warning")
+            self.notify(_("No event is selected."), severity="warning")
             return
         dialog, options = EVENT_DIALOGS[name]
         self.app.push_screen(dialog(self.service, event, lang=self.lang, **options), self._written)
@@ -529,12 +552,12 @@ class AgendaScreen(Screen[None]):
 
     def _written(self, event: Event | None) -> None:
         if event is not None:
-            self.notify(f"Saved {event.id}.", timeout=3)
+            self.notify(_("Saved {id}.").format(id=event.id), timeout=3)
             self.reload(follow=event, keep_row=True)
 
     def action_views(self) -> None:
         if not self.views:
-            self.notify("No saved views: add [views.NAME] tables to config.toml.", timeout=5)
+            self.notify(_("No saved views: add [views.NAME] tables to config.toml."), timeout=5)
             return
         dialog = ViewsDialog(self.views, current=self.agenda_query.view_name)
         self.app.push_screen(dialog, self._view_chosen)
@@ -547,7 +570,11 @@ class AgendaScreen(Screen[None]):
             try:
                 flt = Criteria.from_view(dict(self.views[name])).resolve(self.service.today)
             except ScoCalError as exc:
-                self.notify(str(exc), title=f"Cannot apply the view {safe(name)}", severity="error")
+                self.notify(
+                    str(exc),
+                    title=_("Cannot apply the view {name}").format(name=safe(name)),
+                    severity="error",
+                )
                 return
         self.query_one("#search", Input).value = ""
         self._set_query(self.agenda_query.with_view(name, flt))
@@ -567,9 +594,9 @@ class AgendaScreen(Screen[None]):
             return
         written = [*report.added, *report.updated]
         if not written:
-            self.notify("Nothing accepted: nothing written.", timeout=5)
+            self.notify(_("Nothing accepted: nothing written."), timeout=5)
             return
-        self.notify(applied(report), title="Applied", timeout=5)
+        self.notify(applied(report), title=_("Applied"), timeout=5)
         # A bulletin often reports meetings already past: show those too, from the first
         # event written.
         first = next((i.proposed for i in items if i.proposed and i.proposed.id in written), None)
@@ -580,6 +607,6 @@ class AgendaScreen(Screen[None]):
         """The screen's actions for the command palette."""
         for action, title, text in COMMANDS:
             if action in EVENT_DIALOGS:
-                yield SystemCommand(title, text, partial(self.action_event_dialog, action))
+                yield SystemCommand(_(title), _(text), partial(self.action_event_dialog, action))
             else:
-                yield SystemCommand(title, text, getattr(self, f"action_{action}"))
+                yield SystemCommand(_(title), _(text), getattr(self, f"action_{action}"))

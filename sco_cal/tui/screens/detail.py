@@ -9,15 +9,17 @@ from textual.screen import ModalScreen
 
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event
+from sco_cal.i18n import N_
 from sco_cal.service import CalendarService
 from sco_cal.tui.screens.messages import DetailLoaded, ReadFailed
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets.detail_pane import DetailPane
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(Speaking, ModalScreen[None]):
     """Every field, the sources, notes, history and reminders; Escape or Enter closes it."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "Back to the list", id="detail.close")]
+    BINDINGS = [Binding("escape,enter,q", "close", N_("Back to the list"), id="detail.close")]
     DEFAULT_CSS = """
     DetailScreen { background: $background 60%; }
     DetailScreen DetailPane { margin: 1 2; border: thick $accent; background: $surface; }

@@ -12,17 +12,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-INTRO = (
+from sco_cal.i18n import N_, _
+from sco_cal.tui.speech import Speaking
+
+INTRO = N_(
     "Keys can be changed in config.toml under [keymap], by the id shown here, "
     'e.g. annotate = "ctrl+a". Ctrl+p opens the command palette.'
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Speaking, ModalScreen[None]):
     """Grouped like the screens they work on; Escape, ? or q closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", N_("Close"), id="help.close")]
 
     def __init__(
         self, groups: Sequence[tuple[str, Sequence[BindingType]]], keymap: Mapping[str, str]
@@ -33,24 +36,25 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static("Keys", id="title")
-            yield Static(Text(INTRO), id="intro")
+            yield Static(_("Keys"), id="title")
+            yield Static(Text(_(INTRO)), id="intro")
             yield Static(self._table())
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=True, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("does")
+        table.add_column(_("key"), style="bold", no_wrap=True)
+        table.add_column(_("does"))
         table.add_column("id", style="dim", no_wrap=True)
         for title, bindings in self.groups:
-            table.add_row(f"[b u]{title}[/]", "", "")
+            table.add_row(f"[b u]{_(title)}[/]", "", "")
             for binding in bindings:
                 if not isinstance(binding, Binding):
                     continue
                 key = self.keymap.get(binding.id or "", binding.key)
                 keys = [replace_key(binding, k) for k in key.split(",")]
                 shown = ", ".join(self.app.get_key_display(k) for k in keys)
-                table.add_row(shown, binding.description or binding.action, binding.id or "")
+                described = _(binding.description) if binding.description else binding.action
+                table.add_row(shown, described, binding.id or "")
         return table
 
     def action_close(self) -> None:

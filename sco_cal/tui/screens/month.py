@@ -22,14 +22,15 @@ from sco_cal.domain.event import Event
 from sco_cal.domain.month import MonthView, week_of
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.text import safe
-from sco_cal.i18n import _, ngettext
-from sco_cal.output.columns import STATE_ABBREVIATIONS
+from sco_cal.i18n import N_, _, ngettext
 from sco_cal.output.detail import place
 from sco_cal.output.style import DAY_MARK
 from sco_cal.output.table import organisation_label
+from sco_cal.output.words import state_abbreviation
 from sco_cal.service import CalendarService
 from sco_cal.tui.agenda_pages import AgendaQuery
 from sco_cal.tui.screens.messages import ReadFailed
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.month_grid import MonthGrid
 
@@ -51,13 +52,13 @@ class DaysLoaded(Message):
     events: list[Event]
 
 
-class MonthScreen(Screen[date | None]):
+class MonthScreen(Speaking, Screen[date | None]):
     """With the agenda's search and facets applied, past and closed events included."""
 
     CSS_PATH = "month.tcss"
     BINDINGS = [
-        Binding("escape,m", "close", "Back", id="month.close"),
-        Binding("w", "toggle_week", "Day/week", id="month.week"),
+        Binding("escape,m", "close", N_("Back"), id="month.close"),
+        Binding("w", "toggle_week", N_("Day/week"), id="month.week"),
     ]
 
     def __init__(
@@ -183,7 +184,7 @@ class MonthScreen(Screen[date | None]):
         text.append(DAY_MARK[state] + " ", cells.STATE_RICH[state])
         if with_date:
             text.append(format_window(event.window, self.lang) + " ", "bold")
-        text.append(f"{STATE_ABBREVIATIONS[state]} ", cells.STATE_RICH[state])
+        text.append(f"{state_abbreviation(state)} ", cells.STATE_RICH[state])
         text.append(f"{organisation_label(event)} ")
         text.append(safe(event.title_in(self.lang)))
         text.append(f" · {place(event, self.lang)}\n", "dim")

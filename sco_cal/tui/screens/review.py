@@ -16,21 +16,23 @@ from textual.widgets import Button, Footer, OptionList, Static
 
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _, ngettext
 from sco_cal.ingest.plan import ApplyReport
 from sco_cal.ingest.review import Action, ReviewItem
 from sco_cal.output.review import candidate_lines, summary
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.choose import ChooseDialog
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets.review_list import ReviewList
 
 
-class ReviewScreen(Screen[ApplyReport | None]):
+class ReviewScreen(Speaking, Screen[ApplyReport | None]):
     """Dismissed with what the apply wrote, or None when left without applying."""
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("a", "apply", "Apply accepted", id="review.apply"),
-        Binding("escape", "cancel", "Cancel", id="review.cancel"),
+        Binding("a", "apply", N_("Apply accepted"), id="review.apply"),
+        Binding("escape", "cancel", N_("Cancel"), id="review.cancel"),
     ]
 
     class Applied(Message):
@@ -75,14 +77,22 @@ class ReviewScreen(Screen[ApplyReport | None]):
         self.review_list.focus()
 
     def _show_status(self) -> None:
-        document = self.items[0].document if self.items else "the document"
+        document = self.items[0].document if self.items else _("the document")
         if not self.items:
-            told = "nothing to review: the document announces no meeting sco-cal can read"
+            told = _("nothing to review: the document announces no meeting sco-cal can read")
         else:
-            told = f"{summary(self.items)} · {len(self.review_list.accepted)} accepted"
+            told = ngettext(
+                "{summary} · {n} accepted",
+                "{summary} · {n} accepted",
+                len(self.review_list.accepted),
+            ).format(summary=summary(self.items), n=len(self.review_list.accepted))
             if self.items[0].date_assumed:
-                told += f" · no date in it: read as of today, {self.items[0].document_date}"
-        text = f"Review of {safe(document)} · {told} · space accepts, A all, c chooses"
+                told += " · " + _("no date in it: read as of today, {day}").format(
+                    day=self.items[0].document_date
+                )
+        text = _("Review of {document} · {told} · space accepts, A all, c chooses").format(
+            document=safe(document), told=told
+        )
         self.query_one("#review-status", Static).update(Text(text))
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:

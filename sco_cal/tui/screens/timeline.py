@@ -17,9 +17,12 @@ from textual.worker import get_current_worker
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event
 from sco_cal.domain.query import EventFilter, Scope
+from sco_cal.i18n import N_, _, ngettext
+from sco_cal.output.words import state_word
 from sco_cal.service import CalendarService
 from sco_cal.tui.agenda_pages import AgendaQuery, Anchor, load_window, window_tally
 from sco_cal.tui.screens.messages import DensityLoaded, ReadFailed, TallyLoaded, WindowLoaded
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.timeline_chart import TimelineChart
 
@@ -30,14 +33,16 @@ def month_spans(year: int) -> list[tuple[date, date]]:
     return [(a, b - timedelta(days=1)) for a, b in pairwise(starts)]
 
 
-class TimelineScreen(Screen[Event | None]):
+class TimelineScreen(Speaking, Screen[Event | None]):
     """Months across, events down, with the agenda's search and facets applied."""
 
     CSS_PATH = "timeline.tcss"
     BINDINGS = [
-        Binding("escape,t", "close", "Agenda", id="timeline.close"),
-        Binding("left,left_square_bracket", "year(-1)", "Previous year", id="timeline.previous"),
-        Binding("right,right_square_bracket", "year(1)", "Next year", id="timeline.next"),
+        Binding("escape,t", "close", N_("Agenda"), id="timeline.close"),
+        Binding(
+            "left,left_square_bracket", "year(-1)", N_("Previous year"), id="timeline.previous"
+        ),
+        Binding("right,right_square_bracket", "year(1)", N_("Next year"), id="timeline.next"),
     ]
 
     def __init__(
@@ -149,10 +154,12 @@ class TimelineScreen(Screen[Event | None]):
 
     def _show_status(self) -> None:
         if self.total is None:
-            count = "counting…"
+            count = _("counting…")
         else:
-            count = f"{self.total:,} event" + ("" if self.total == 1 else "s")
-        text = f"Timeline {self.year} · {count} · ←/→ year · Enter: show in the agenda"
+            count = ngettext("{n} event", "{n} events", self.total).format(n=f"{self.total:,}")
+        text = _("Timeline {year} · {count} · ←/→ year · Enter: show in the agenda").format(
+            year=self.year, count=count
+        )
         self.query_one("#status", Static).update(text)
 
 
@@ -160,7 +167,7 @@ def _legend() -> Text:
     legend = Text()
     for state, glyph in cells.STATE_GLYPH.items():
         legend.append(glyph, cells.STATE_RICH[state])
-        legend.append(f" {state.value} ")
+        legend.append(f" {state_word(state)} ")
     legend.append("┃", "bold yellow")
-    legend.append(" today")
+    legend.append(" " + _("today"))
     return legend

@@ -12,7 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from sco_cal.domain.event import Event, Reminder
-from sco_cal.output.detail import LABEL, event_sheet
+from sco_cal.i18n import _
+from sco_cal.output.detail import event_sheet, label_width, labelled
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -40,7 +41,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def clear(self) -> None:
         self.event = None
-        self.query_one("#sheet", Static).update("No event selected.")
+        self.query_one("#sheet", Static).update(_("No event selected."))
 
 
 def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) -> Text:
@@ -50,8 +51,9 @@ def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) 
     text.append(sheet.title + "\n", "bold")
     if sheet.other_title:
         text.append(sheet.other_title + "\n", "italic")
+    width = label_width(sheet)
     for name, value, style in sheet.fields:
-        text.append(f"{name + ':':<{LABEL}}", "bold")
+        text.append(f"{labelled(name):<{width}}", "bold")
         text.append(value + "\n", style)
     for heading, items in sheet.sections:
         if items:

@@ -17,7 +17,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from sco_cal.domain.event import Event
+from sco_cal.i18n import N_
 from sco_cal.tui.agenda_pages import AgendaWindow, Anchor
+from sco_cal.tui.speech import Speaking
 
 EDGE = 12  # events from the page's edge at which the next page is read
 
@@ -31,17 +33,17 @@ class ListLine:
     kind: str = "event"  # event, heading, today
 
 
-class EventWindow(Widget, can_focus=True):
+class EventWindow(Speaking, Widget, can_focus=True):
     """Base of the agenda table and the timeline: paging, cursor, keys and mouse."""
 
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open the event", show=False, id="list.select"),
+        Binding("up,k", "move(-1)", N_("Up"), show=False, id="list.up"),
+        Binding("down,j", "move(1)", N_("Down"), show=False, id="list.down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="list.page_up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="list.page_down"),
+        Binding("home", "first", N_("First"), show=False, id="list.first"),
+        Binding("end", "last", N_("Last"), show=False, id="list.last"),
+        Binding("enter", "select", N_("Open the event"), show=False, id="list.select"),
     ]
     HEADER_HEIGHT = 1
 

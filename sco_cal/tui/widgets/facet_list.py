@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from sco_cal.domain.places import country_name
 from sco_cal.domain.themes import theme_label
+from sco_cal.i18n import _
 from sco_cal.output.detail import name_or_code
 from sco_cal.tui.agenda_pages import FACETS, FOLLOW_UP, FacetValue
 
@@ -44,7 +45,7 @@ class FacetList(OptionList):
             mine = [v for v in values if v.facet == facet]
             if facet == "theme":
                 mine.sort(key=lambda v: v.value)  # each theme above its sub-themes
-            options.append(Option(Text(heading, "bold"), disabled=True))
+            options.append(Option(Text(_(heading), "bold"), disabled=True))
             options += [Option(self._prompt(v), id=f"{v.facet}{_SEP}{v.value}") for v in mine]
         self.set_options(options)
         ids = [o.id for o in self.options]
@@ -70,7 +71,7 @@ class FacetList(OptionList):
             depth = value.value.count(".")
             return "  " * depth + name_or_code(theme_label, value.value, self.lang)
         if value.facet == FOLLOW_UP:
-            return "needs follow-up"
+            return _("needs follow-up")
         return value.value
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,31 +15,36 @@ from textual.widget import Widget
 
 from sco_cal.domain.date_labels import month_name, weekday_name
 from sco_cal.domain.month import MonthView, add_months, weeks_of
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.output.style import DAY_MARK
+from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets import cells
 
 WIDTH = 3 + 7 * 4
 
 
-class MonthGrid(Widget, can_focus=True):
+class MonthGrid(Speaking, Widget, can_focus=True):
     """Arrows move the day, PageUp/PageDown or [ ] the month, { } the year, Enter picks."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "Day before", show=False, id="month.left"),
-        Binding("right", "move(1)", "Day after", show=False, id="month.right"),
-        Binding("up", "move(-7)", "Week before", show=False, id="month.up"),
-        Binding("down", "move(7)", "Week after", show=False, id="month.down"),
-        Binding("pageup,left_square_bracket", "months(-1)", "Month -1", id="month.previous"),
-        Binding("pagedown,right_square_bracket", "months(1)", "Month +1", id="month.next"),
+        Binding("left", "move(-1)", N_("Day before"), show=False, id="month.left"),
+        Binding("right", "move(1)", N_("Day after"), show=False, id="month.right"),
+        Binding("up", "move(-7)", N_("Week before"), show=False, id="month.up"),
+        Binding("down", "move(7)", N_("Week after"), show=False, id="month.down"),
+        Binding("pageup,left_square_bracket", "months(-1)", N_("Month -1"), id="month.previous"),
+        Binding("pagedown,right_square_bracket", "months(1)", N_("Month +1"), id="month.next"),
         Binding(
-            "left_curly_bracket", "months(-12)", "Year before", show=False, id="month.previous_year"
+            "left_curly_bracket",
+            "months(-12)",
+            N_("Year before"),
+            show=False,
+            id="month.previous_year",
         ),
         Binding(
-            "right_curly_bracket", "months(12)", "Year after", show=False, id="month.next_year"
+            "right_curly_bracket", "months(12)", N_("Year after"), show=False, id="month.next_year"
         ),
-        Binding("home", "today", "Today", show=False, id="month.today"),
-        Binding("enter", "pick", "Agenda", id="month.pick"),
+        Binding("home", "today", N_("Today"), show=False, id="month.today"),
+        Binding("enter", "pick", N_("Agenda"), id="month.pick"),
     ]
     DEFAULT_CSS = """
     MonthGrid { width: 33; height: auto; padding: 0 1; margin-bottom: 1; }

@@ -13,8 +13,10 @@ from textual.widgets.option_list import Option
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.text import safe
+from sco_cal.i18n import N_, _
 from sco_cal.ingest.review import Action, ReviewItem
-from sco_cal.output.review import shown_value
+from sco_cal.output.review import action_word, shown_value
+from sco_cal.tui.speech import Speaking
 
 ACTION_STYLE = {
     Action.NEW: "bold green",
@@ -25,13 +27,13 @@ ACTION_STYLE = {
 }
 
 
-class ReviewList(OptionList):
+class ReviewList(Speaking, OptionList):
     """Nothing is accepted at first; only new events and updates can be."""
 
     BINDINGS = [
-        Binding("space", "toggle_item", "Accept/reject", id="review.toggle"),
-        Binding("A", "accept_all", "Accept all", id="review.accept_all"),
-        Binding("c", "choose", "Choose event", id="review.choose"),
+        Binding("space", "toggle_item", N_("Accept/reject"), id="review.toggle"),
+        Binding("A", "accept_all", N_("Accept all"), id="review.accept_all"),
+        Binding("c", "choose", N_("Choose event"), id="review.choose"),
     ]
 
     class ItemToggled(Message):
@@ -113,7 +115,7 @@ class ReviewList(OptionList):
         else:
             mark = "[x]" if item.number in self.accepted else "[ ]"
         text = Text(f"{mark} #{item.number} ")
-        text.append(f"{item.action.value:<10}", ACTION_STYLE[item.action])
+        text.append(f"{action_word(item.action):<10}", ACTION_STYLE[item.action])
         text.append(f" {safe(_id(item))}", "cyan")
         text.append(f"  {item.confidence:.2f}", "dim")
         text.append("\n      " + " · ".join(item_lines(item, self.lang)))
@@ -127,12 +129,14 @@ def item_lines(item: ReviewItem, lang: str) -> list[str]:
         lines.append(safe(item.proposed.title_in(lang)))
         lines.append(format_window(item.proposed.window, lang))
     for name, (old, new) in item.changes.items():
-        by_hand = "  (set by hand: kept)" if name in item.user_edited else ""
+        by_hand = "  " + _("(set by hand: kept)") if name in item.user_edited else ""
         lines.append(f"{name}: {shown_value(old)} -> {shown_value(new)}{by_hand}")
     if item.action is Action.UNREADABLE:
         lines.append("; ".join(safe(r) for r in item.reasons))
     if item.action is Action.AMBIGUOUS:
-        lines.append("or " + " / ".join(c.event_id for c in item.candidates) + ": c chooses")
+        lines.append(
+            _("or {ids}: c chooses").format(ids=" / ".join(c.event_id for c in item.candidates))
+        )
     return lines
 
 

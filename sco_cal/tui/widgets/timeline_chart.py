@@ -10,6 +10,7 @@ from rich.style import Style
 
 from sco_cal.domain.date_labels import month_name
 from sco_cal.domain.event import Event
+from sco_cal.i18n import _
 from sco_cal.tui.agenda_pages import AgendaWindow
 from sco_cal.tui.widgets import cells
 from sco_cal.tui.widgets.event_window import EventWindow, ListLine
@@ -82,7 +83,7 @@ class TimelineChart(EventWindow):
 
     def build_lines(self, window: AgendaWindow) -> list[ListLine]:
         lines = super().build_lines(window)
-        return lines or [ListLine(caption=f"No events in {self.year} match.")]
+        return lines or [ListLine(caption=_("No events in {year} match.").format(year=self.year))]
 
     def _split(self, width: int) -> tuple[int, YearScale]:
         label = min(28, max(14, width // 3))
@@ -130,7 +131,7 @@ class TimelineChart(EventWindow):
             for x in range(a, b - 1):
                 offset = x - a
                 line[x] = (text[offset], plain) if offset < len(text) else (level, bar)
-        head = Segment(cells.fit("events per month", label_w) + " ", Style(dim=True))
+        head = Segment(cells.fit(_("events per month"), label_w) + " ", Style(dim=True))
         return [head] + [Segment(ch, style) for ch, style in line]
 
     def render_event(self, event: Event, width: int, selected: bool) -> list[Segment]:
