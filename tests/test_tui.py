@@ -153,6 +153,18 @@ def test_facets_count_and_combine_with_the_search(store: Path) -> None:
     run(build(store), scenario, size=(150, 36))
 
 
+def test_facets_name_organisations_and_states_in_french(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        facets = agenda(pilot.app).query_one(FacetList)
+        labels = [plain(o.prompt) for o in facets.options if o.id]
+        assert any(label.startswith("[ ] OCS ") for label in labels)
+        assert any(label.startswith("[ ] provisoire ") for label in labels)
+        english = ("[ ] SCO ", "[ ] CSTO ", "[ ] provisional ", "[ ] proposed ")
+        assert not any(label.startswith(english) for label in labels)
+
+    run(build(store, lang="fr"), scenario, size=(150, 36))
+
+
 def test_moving_the_cursor_opens_the_event_below(store: Path) -> None:
     async def scenario(pilot: Any) -> None:
         screen = agenda(pilot.app)

@@ -8,10 +8,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.organisations import organisation_acronym
 from sco_cal.domain.places import country_name
 from sco_cal.domain.themes import theme_label
 from sco_cal.i18n import _
 from sco_cal.output.detail import name_or_code
+from sco_cal.output.words import state_word
 from sco_cal.tui.agenda_pages import FACETS, FOLLOW_UP, FacetValue
 
 _SEP = "\t"
@@ -72,6 +75,10 @@ class FacetList(OptionList):
             return "  " * depth + name_or_code(theme_label, value.value, self.lang)
         if value.facet == FOLLOW_UP:
             return _("needs follow-up")
+        if value.facet == "organisation":
+            return organisation_acronym(value.value)
+        if value.facet == "status":
+            return state_word(ConfirmationState(value.value))
         return value.value
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
