@@ -65,3 +65,14 @@ def _lf(data: bytes) -> bytes:
 )
 def test_any_input_reads_the_same_both_ways(data: bytes) -> None:
     assert outcome(data, line_by_line=False) == outcome(data, line_by_line=True)
+
+
+def test_a_stray_carriage_return_is_a_blank_line_both_ways() -> None:
+    for data in (
+        b"BEGIN:VCALENDAR\r\n\r\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\r\r\nBEGIN:VEVENT\r\nUID:x\r\n\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    ):
+        quick, careful = (outcome(data, line_by_line=way) for way in (False, True))
+        assert quick == careful
+        (calendar,) = careful[1]
+        assert calendar[4] == []  # no fault noted

@@ -124,7 +124,7 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, str | None]]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw[-1:] == "\r":
             raw = raw[:-1]
-        if not raw:
+        if not raw.strip("\r"):  # a blank line, or a stray carriage return: nothing to read
             continue
         if raw[0] in " \t" and pending is not None:
             pending = (pending[0], pending[1] + raw[1:])
@@ -141,7 +141,7 @@ def _logical_lines_of_bytes(data: bytes) -> Iterator[tuple[int, str | None]]:
     character (RFC 5545 folds octets), and a line that is not UTF-8 stays one line."""
     folded: list[tuple[int, bytes]] = []
     for number, physical in enumerate(_NEWLINE.split(data), start=1):
-        if not physical:
+        if not physical.strip(b"\r"):
             continue
         if physical[:1] in (b" ", b"\t") and folded:
             folded[-1] = (folded[-1][0], folded[-1][1] + physical[1:])
