@@ -57,6 +57,8 @@ def test_listing_an_existing_store_never_imports_the_orm(
     assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & {
         m.split(".")[0] for m in modules
     }
+    # Typer's Rich help (a quarter of a second to load) only when help is shown.
+    assert not {"typer.rich_utils", "rich.markdown"} & modules
 
 
 ID = "sco-defence-ministers-23"
@@ -98,6 +100,7 @@ def test_writing_commands_never_import_the_orm(db: str, isolated_env: Path) -> N
         assert driver in loaded, args
         assert not {"sqlalchemy", "sqlmodel", "pydantic", "textual"} & loaded, args
         assert not {"sco_cal.store.engine", "sco_cal.store.schema"} & modules, args
+        assert not {"typer.rich_utils", "rich.markdown"} & modules, args
     cli = Cli(db)
     shown = cli.json("show", ID)
     assert (shown["status"], shown["start"], shown["date_text"]) == (

@@ -90,8 +90,11 @@ def translate_commands(command: Command) -> None:
 
 
 def _speaking_first(show_help: Callable[..., Any]) -> Callable[..., Any]:
-    def speaking(*args: Any) -> Any:
-        speak_typer()
-        return show_help(*args)
+    # Click calls the help option's callback on every run, with the option's value:
+    # Typer's Rich words are loaded (a quarter of a second) only when help is asked for.
+    def speaking(ctx: Context, param: Any, value: Any) -> Any:
+        if value:
+            speak_typer()
+        return show_help(ctx, param, value)
 
     return speaking
