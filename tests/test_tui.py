@@ -165,6 +165,16 @@ def test_facets_name_organisations_and_states_in_french(store: Path) -> None:
     run(build(store, lang="fr"), scenario, size=(150, 36))
 
 
+def test_textual_s_own_commands_speak_french(store: Path) -> None:
+    async def scenario(pilot: Any) -> None:
+        app = pilot.app
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Thème" in titles and "Capture d’écran" in titles
+        assert not {"Theme", "Screenshot", "Keys"} & set(titles)
+
+    run(build(store, lang="fr"), scenario, size=(150, 36))
+
+
 def test_moving_the_cursor_opens_the_event_below(store: Path) -> None:
     async def scenario(pilot: Any) -> None:
         screen = agenda(pilot.app)

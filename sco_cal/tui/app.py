@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from sco_cal.config.settings import Settings, remember
-from sco_cal.i18n import N_
+from sco_cal.i18n import N_, _
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
 from sco_cal.tui.screens.agenda import AgendaScreen
@@ -22,6 +22,26 @@ from sco_cal.tui.speech import Speaking
 from sco_cal.tui.widgets.event_window import EventWindow
 from sco_cal.tui.widgets.month_grid import MonthGrid
 from sco_cal.tui.widgets.review_list import ReviewList
+
+# Textual's own words, said in the run's language like every other: the palette's key
+# in the footer (a binding Textual adds, translated with the app's own) and its commands.
+_TEXTUAL_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 class ScoCalApp(Speaking, App[None]):
@@ -78,6 +98,7 @@ class ScoCalApp(Speaking, App[None]):
         self.push_screen(HelpScreen(groups, self.settings.keymap))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         if isinstance(screen, AgendaScreen):
             yield from screen.commands()
