@@ -212,7 +212,8 @@ def parse_rules(raw: Any, where: str) -> tuple[ReminderRule, ...]:
             _("{where}: [reminders] defaults must be a list of tables").format(where=where)
         )
     rules = tuple(
-        _rule(item, f"{where}: [reminders] defaults[{i}]") for i, item in enumerate(defaults)
+        _rule(item, _("{where}: [reminders] defaults[{i}]").format(where=where, i=i))
+        for i, item in enumerate(defaults)
     )
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
@@ -250,7 +251,7 @@ def _rule(item: Any, where: str) -> ReminderRule:
         # A rule holds no date phrase, so the day given to `resolve` is never read.
         match = Criteria(scope="all", follow_up=follow_up, **words).resolve(date(2000, 1, 1))
     except InvalidInput as exc:
-        raise InvalidInput(f"{where}: {exc}") from None
+        raise InvalidInput(_("{where}: {reason}").format(where=where, reason=exc)) from None
     described = " ".join(f"{k}={','.join(v)}" for k, v in sorted(words.items()) if v)
     default_name = " ".join(p for p in (described, FOLLOW_UP_KEY if follow_up else "") if p)
     name = item.get("name", default_name or "all")
