@@ -263,6 +263,9 @@ RUNS: list[tuple[str, ...]] = [
     ("sync",),
     ("sync", "ftp://example.org/cal"),
     ("reschedule", "sco-heads-of-state-council-2026-bishkek", "semaine 60"),
+    ("ingest", "absent.txt"),
+    ("add", " ", "--date", "mai 2027", "--org", "OCS"),
+    ("annotate", "sco-heads-of-state-council-2026-bishkek", " "),
 ]
 
 

@@ -64,3 +64,33 @@ def test_lang_option_beats_config_beats_environment(tmp_path: Path) -> None:
     assert "Option inconnue\u00a0: --bogus" in usage("--lang", "fr")
     (tmp_path / "config.toml").write_text("", encoding="utf-8")
     assert "Option inconnue\u00a0: --bogus" in usage()
+
+
+def test_errors_about_files_titles_and_reminder_settings_speak_french(tmp_path: Path) -> None:
+    env = subprocess_env(tmp_path)
+
+    def error(*args: str) -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "sco_cal", *args, "--lang", "fr"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 2, run.stderr
+        return run.stderr
+
+    missing = tmp_path / "absent.txt"
+    assert error("ingest", str(missing)) == (
+        f"sco-cal: erreur\u00a0: impossible de lire {missing}\u00a0: ce fichier n’existe pas\n"
+    )
+    (tmp_path / "scan.txt").write_bytes(b"PDF\x00\x01")
+    assert "semble être un fichier binaire (il contient des octets NUL)" in error(
+        "ingest", str(tmp_path / "scan.txt")
+    )
+    assert "le titre est vide" in error("add", " ", "--date", "mai 2027", "--org", "OCS")
+    config = tmp_path / "config.toml"
+    config.write_text('[reminders]\ndefaults = [{before = ["bientôt"]}]\n', encoding="utf-8")
+    assert error("list") == (
+        f"sco-cal: erreur\u00a0: {config}\u00a0: [reminders] defaults[0]\u00a0: before = "
+        '«\u00a0bientôt\u00a0» n’est pas un nombre de jours ou de semaines ("7d", "2w")\n'
+    )

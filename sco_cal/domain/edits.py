@@ -7,7 +7,7 @@ from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.event import MAX_SERIES_NUMBER, Kind, checked_slug
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 
 EDITABLE = (
     "title",
@@ -130,13 +130,27 @@ _READERS: dict[str, Any] = {
 }
 
 
+# One sentence per text, so that each language can word it whole (and agree in gender).
+_EMPTY = {
+    "title": N_("the title is empty"),
+    "title_en": N_("the title_en is empty"),
+    "annotation": N_("the annotation is empty"),
+}
+_TOO_LONG = {
+    "title": N_("the title is longer than {max} characters"),
+    "title_en": N_("the title_en is longer than {max} characters"),
+    "annotation": N_("the annotation is longer than {max} characters"),
+}
+
+
 def clean_text(text: str | None, what: str) -> str:
-    """A title or a note: not empty, not longer than MAX_TEXT."""
+    """A title or a note (`what`: title, title_en or annotation): not empty, not longer
+    than MAX_TEXT."""
     body = (text or "").strip()
     if not body:
-        raise InvalidInput(f"the {what} is empty")
+        raise InvalidInput(_(_EMPTY[what]))
     if len(body) > MAX_TEXT:
-        raise InvalidInput(f"the {what} is longer than {MAX_TEXT} characters")
+        raise InvalidInput(_(_TOO_LONG[what]).format(max=MAX_TEXT))
     return body
 
 

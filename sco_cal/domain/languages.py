@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from sco_cal.domain.errors import UnknownValue
+from sco_cal.i18n import _
 
 Language = Literal["en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr")
@@ -17,7 +18,11 @@ def language(code: str) -> Language:
         return "fr"
     if short == "en":
         return "en"
-    raise UnknownValue(f"unknown language {code!r} (expected one of: {', '.join(LANGUAGES)})")
+    raise UnknownValue(
+        _("unknown language {language!r} (expected one of: {known})").format(
+            language=code, known=", ".join(LANGUAGES)
+        )
+    )
 
 
 def in_language(code: str, english: str, french: str) -> str:

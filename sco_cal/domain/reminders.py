@@ -199,35 +199,51 @@ class ReminderRule:
 def parse_rules(raw: Any, where: str) -> tuple[ReminderRule, ...]:
     """`[reminders] defaults = [{...}, ...]` from the configuration, checked once."""
     if not isinstance(raw, Mapping):
-        raise InvalidInput(f"{where}: [reminders] must be a table")
+        raise InvalidInput(_("{where}: [reminders] must be a table").format(where=where))
     if unknown := set(raw) - {"defaults"}:
-        raise InvalidInput(f"{where}: [reminders] has unknown keys: {', '.join(sorted(unknown))}")
+        raise InvalidInput(
+            _("{where}: [reminders] has unknown keys: {keys}").format(
+                where=where, keys=", ".join(sorted(unknown))
+            )
+        )
     defaults = raw.get("defaults", [])
     if not isinstance(defaults, list):
-        raise InvalidInput(f"{where}: [reminders] defaults must be a list of tables")
+        raise InvalidInput(
+            _("{where}: [reminders] defaults must be a list of tables").format(where=where)
+        )
     rules = tuple(
-        _rule(item, f"{where}: [reminders] defaults[{i}]") for i, item in enumerate(defaults)
+        _rule(item, _("{where}: [reminders] defaults[{i}]").format(where=where, i=i))
+        for i, item in enumerate(defaults)
     )
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise InvalidInput(
-            f"{where}: [reminders] two defaults have the same name: give each a name"
+            _("{where}: [reminders] two defaults have the same name: give each a name").format(
+                where=where
+            )
         )
     return rules
 
 
 def _rule(item: Any, where: str) -> ReminderRule:
     if not isinstance(item, Mapping):
-        raise InvalidInput(f'{where} must be a table such as {{before = ["7d"]}}')
+        raise InvalidInput(
+            _('{where} must be a table such as {{before = ["7d"]}}').format(where=where)
+        )
     if unknown := set(item) - RULE_KEYS:
-        known = ", ".join(sorted(RULE_KEYS))
-        raise InvalidInput(f"{where} has unknown keys: {', '.join(sorted(unknown))} ({known})")
+        raise InvalidInput(
+            _("{where} has unknown keys: {keys} ({known})").format(
+                where=where, keys=", ".join(sorted(unknown)), known=", ".join(sorted(RULE_KEYS))
+            )
+        )
     follow_up = item.get("follow_up", False)
     if not isinstance(follow_up, bool):
-        raise InvalidInput(f"{where}: follow_up must be true or false")
+        raise InvalidInput(_("{where}: follow_up must be true or false").format(where=where))
     before = tuple(_relative_spec(s, where) for s in _strings(item, "before", where))
     if follow_up == bool(before):
-        raise InvalidInput(f'{where} needs either before = ["7d", ...] or follow_up = true')
+        raise InvalidInput(
+            _('{where} needs either before = ["7d", ...] or follow_up = true').format(where=where)
+        )
     words: dict[str, Any] = {
         k: _strings(item, k, where) for k in RULE_KEYS - {"name", "before", "follow_up"}
     }
@@ -235,12 +251,12 @@ def _rule(item: Any, where: str) -> ReminderRule:
         # A rule holds no date phrase, so the day given to `resolve` is never read.
         match = Criteria(scope="all", follow_up=follow_up, **words).resolve(date(2000, 1, 1))
     except InvalidInput as exc:
-        raise InvalidInput(f"{where}: {exc}") from None
+        raise InvalidInput(_("{where}: {reason}").format(where=where, reason=exc)) from None
     described = " ".join(f"{k}={','.join(v)}" for k, v in sorted(words.items()) if v)
     default_name = " ".join(p for p in (described, FOLLOW_UP_KEY if follow_up else "") if p)
     name = item.get("name", default_name or "all")
     if not isinstance(name, str) or not name.strip():
-        raise InvalidInput(f"{where}: name must be a non-empty string")
+        raise InvalidInput(_("{where}: name must be a non-empty string").format(where=where))
     return ReminderRule(name=name.strip(), match=match, before=before, follow_up=follow_up)
 
 
@@ -249,7 +265,9 @@ def _strings(item: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidInput(f"{where}: {key} must be a string or a list of strings")
+        raise InvalidInput(
+            _("{where}: {key} must be a string or a list of strings").format(where=where, key=key)
+        )
     return tuple(value)
 
 
@@ -257,7 +275,9 @@ def _relative_spec(text: str, where: str) -> ReminderSpec:
     lead = parse_duration(text)
     if lead is None:
         raise InvalidInput(
-            f'{where}: before = \'{text}\' is not a number of days or weeks ("7d", "2w")'
+            _('{where}: before = \'{text}\' is not a number of days or weeks ("7d", "2w")').format(
+                where=where, text=text
+            )
         )
     # A default counts from a known day only: a lead time on "2026" means nothing.
     return ReminderSpec(text=lead.text, mode=ReminderMode.WHEN_DATED, lead=lead)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sco_cal.domain.errors import InvalidInput
+from sco_cal.i18n import _
 
 MAX_BYTES = 5 * 1024 * 1024
 # Above this share of control characters a "text" is a binary file read as text.
@@ -79,22 +80,32 @@ def read_document(path: Path, *, name: str | None = None, max_bytes: int = MAX_B
     shown = name or str(path)
     try:
         if path.is_dir():
-            raise InvalidInput(f"cannot read {shown}: it is a directory, not a file")
+            raise InvalidInput(
+                _("cannot read {file}: it is a directory, not a file").format(file=shown)
+            )
         if not path.exists():
-            raise InvalidInput(f"cannot read {shown}: no such file")
+            raise InvalidInput(_("cannot read {file}: no such file").format(file=shown))
         if not path.is_file():
-            raise InvalidInput(f"cannot read {shown}: not a regular file (a device or a pipe)")
+            raise InvalidInput(
+                _("cannot read {file}: not a regular file (a device or a pipe)").format(file=shown)
+            )
         size = path.stat().st_size
         if size > max_bytes:
             raise InvalidInput(
-                f"{shown} is {_megabytes(size)}; ingest reads up to {_megabytes(max_bytes)}"
+                _("{file} is {size}; ingest reads up to {limit}").format(
+                    file=shown, size=_megabytes(size), limit=_megabytes(max_bytes)
+                )
             )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InvalidInput(f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise InvalidInput(
+            _("cannot read {file}: {reason}").format(file=shown, reason=exc.strerror or exc)
+        ) from None
     if len(data) > max_bytes:
-        raise InvalidInput(f"{shown} is larger than {_megabytes(max_bytes)}")
+        raise InvalidInput(
+            _("{file} is larger than {limit}").format(file=shown, limit=_megabytes(max_bytes))
+        )
     return parse_document(data, name=name or path.name)
 
 
@@ -112,7 +123,9 @@ def decode(data: bytes, *, name: str = "document") -> tuple[str, str]:
     if b"\x00" in data:
         wide = _utf16_without_bom(data)
         if wide is None:
-            raise InvalidInput(f"{name} looks like a binary file (it contains NUL bytes)")
+            raise InvalidInput(
+                _("{file} looks like a binary file (it contains NUL bytes)").format(file=name)
+            )
         return _checked(_decode_as(data, wide, name), wide, name)
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
@@ -129,7 +142,9 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name} is not valid {encoding.upper()} text") from None
+        raise InvalidInput(
+            _("{file} is not valid {encoding} text").format(file=name, encoding=encoding.upper())
+        ) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -148,11 +163,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     if "\x00" in text:
-        raise InvalidInput(f"{name} looks like a binary file (it contains NUL characters)")
+        raise InvalidInput(
+            _("{file} looks like a binary file (it contains NUL characters)").format(file=name)
+        )
     if text:
         controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
         if controls / len(text) > _MAX_CONTROL_RATIO:
-            raise InvalidInput(f"{name} looks like a binary file (too many control characters)")
+            raise InvalidInput(
+                _("{file} looks like a binary file (too many control characters)").format(file=name)
+            )
     return text, encoding
 
 

@@ -12,6 +12,7 @@ from sco_cal.domain.dates import DateWindow
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, HistoryEntry, Source
 from sco_cal.domain.text import unique
+from sco_cal.i18n import _
 from sco_cal.ingest.changes import changes_for, user_edited_fields
 from sco_cal.ingest.english import slug
 from sco_cal.ingest.extract import Extraction, Finding
@@ -113,23 +114,35 @@ def choose(
     """An ambiguous item once a person has chosen the event it means (or `new`)."""
     if item.action is not Action.AMBIGUOUS:
         raise InvalidInput(
-            f"#{item.number} is {item.action.value}, not ambiguous: nothing to choose"
+            _("#{number} is {action}, not ambiguous: nothing to choose").format(
+                number=item.number, action=_(item.action.value)
+            )
         )
     if choice == NEW_CHOICE:
         if not item.new_allowed:
-            raise InvalidInput(f"#{item.number} must be one of its candidates, not a new event")
+            raise InvalidInput(
+                _("#{number} must be one of its candidates, not a new event").format(
+                    number=item.number
+                )
+            )
         taken = {event.id for event in events}
         base = replace(item, candidates=(), reasons=("chosen by a person: a new meeting",))
         proposed = _event(item.finding, base)
         if proposed is None:
-            raise InvalidInput(f"#{item.number} has no date: it cannot be a new event")
+            raise InvalidInput(
+                _("#{number} has no date: it cannot be a new event").format(number=item.number)
+            )
         proposed = replace(proposed, id=unique_id(proposed, taken))
         return replace(base, action=Action.NEW, proposed=proposed)
     allowed = {c.event_id for c in item.candidates}
     event = next((e for e in events if e.id == choice), None)
     if event is None or choice not in allowed:
         names = ", ".join(sorted(allowed) + ([NEW_CHOICE] if item.new_allowed else []))
-        raise InvalidInput(f"#{item.number} may be {names}, not '{choice}'")
+        raise InvalidInput(
+            _("#{number} may be {names}, not '{choice}'").format(
+                number=item.number, names=names, choice=choice
+            )
+        )
     base = replace(item, candidates=())
     return _linked(base, item.finding, event, "chosen by a person", history_of)
 

@@ -21,7 +21,7 @@ from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import city, country_code
 from sco_cal.domain.themes import resolve_theme
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.interchange.incoming import MAX_TITLE, Incoming, Parsed, ReadOptions, Skipped, clip
 from sco_cal.interchange.lines import decode
 
@@ -143,10 +143,14 @@ def _event(values: dict[str, str], row: int, opts: ReadOptions) -> Event:
     return replace(event, id=_id(values.get("id", ""), event))
 
 
+# One sentence per required column, so that each language can word it whole.
+_EMPTY = {"title": N_("the title is empty"), "date": N_("the date is empty")}
+
+
 def _required(values: dict[str, str], column: str) -> str:
     value = values.get(column, "")
     if not value:
-        raise InvalidInput(f"the {column} is empty")
+        raise InvalidInput(_(_EMPTY[column]))
     return value
 
 
@@ -154,7 +158,9 @@ def _id(given: str, event: Event) -> str:
     if given:
         if not _ID.fullmatch(given):
             raise InvalidInput(
-                f"id {given!r} must be lower-case letters, digits, '.', '_' or '-' (up to 100)"
+                _(
+                    "id {id!r} must be lower-case letters, digits, '.', '_' or '-' (up to 100)"
+                ).format(id=given)
             )
         return given
     return readable_id(event)

@@ -63,7 +63,7 @@ class Documents:
         numbers = {item.number for item in items}
         unknown = sorted(set(choices) - numbers)
         if unknown:
-            raise InvalidInput(f"the review has no item #{unknown[0]}")
+            raise InvalidInput(_("the review has no item #{number}").format(number=unknown[0]))
         events = self._events.find(EventFilter(scope=Scope.ALL))
         return [
             choose(item, choices[item.number], events, self._history_of)
@@ -116,7 +116,9 @@ class Documents:
             # A document is dated on or before the day it is read: "lundi" is the last one.
             window = parse_date_phrase(as_of, today=self._ctx.today, looking_back=True)
             if window.start != window.end:
-                raise InvalidInput(f"--as-of must name one day, not '{as_of}'")
+                raise InvalidInput(
+                    _("--as-of must name one day, not '{phrase}'").format(phrase=as_of)
+                )
             return DocumentDate(window.start, "--as-of")
         printed = document_date([line.text for line in document.lines])
         if printed is not None:

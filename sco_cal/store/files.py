@@ -21,9 +21,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.domain.errors import InvalidInput
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 
 PRIVATE = 0o600
+
+# One sentence per kind of file written, so that each language can word it whole.
+_CANNOT_WRITE = {
+    "file": N_("cannot write the file {path}: {reason}"),
+    "backup": N_("cannot write the backup {path}: {reason}"),
+}
 
 
 class TargetExists(InvalidInput):
@@ -115,7 +121,9 @@ def write_new(path: Path, write: Callable[[BinaryIO], None], *, what: str = "fil
             _("{path} exists already: choose a new file name").format(path=path)
         ) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot write the {what} {path}: {_reason(exc)}") from None
+        raise InvalidInput(
+            _(_CANNOT_WRITE.get(what, _CANNOT_WRITE["file"])).format(path=path, reason=_reason(exc))
+        ) from None
     return path
 
 
@@ -148,8 +156,10 @@ def write_output(path: Path, data: bytes, *, shared: bool = False) -> Path:
                 staged.replace(path)
         elif stat.S_ISLNK(found.st_mode):
             raise InvalidInput(
-                f"{path} is a symbolic link: sco-cal does not write through links; "
-                f"give the file it points to ({os.path.realpath(path)})"
+                _(
+                    "{path} is a symbolic link: sco-cal does not write through links; "
+                    "give the file it points to ({target})"
+                ).format(path=path, target=os.path.realpath(path))
             )
         elif stat.S_ISDIR(found.st_mode):
             raise InvalidInput(_("cannot write {path}: it is a directory").format(path=path))

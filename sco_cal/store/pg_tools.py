@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sco_cal.domain.errors import InvalidInput, StoreError
-from sco_cal.i18n import _
+from sco_cal.i18n import N_, _
 from sco_cal.store.target import DatabaseTarget
 
 
@@ -78,14 +78,17 @@ def pg_restore(target: DatabaseTarget, source: Path, tables: set[tuple[str, str]
     _run(argv, target, stdin=drops + script.stdout)
 
 
+# One sentence per task, so that each language can word it whole.
+_NEEDS = {
+    "backing up": N_("backing up PostgreSQL needs {name} (package postgresql-client)"),
+    "restoring": N_("restoring PostgreSQL needs {name} (package postgresql-client)"),
+}
+
+
 def _tool(name: str, doing: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise StoreError(
-            _("{doing} PostgreSQL needs {name} (package postgresql-client)").format(
-                doing=doing, name=name
-            )
-        )
+        raise StoreError(_(_NEEDS[doing]).format(name=name))
     return found
 
 
@@ -117,4 +120,4 @@ def _run(
 
 
 def _last_line(text: str) -> str:
-    return (text.strip().splitlines() or ["failed"])[-1]
+    return (text.strip().splitlines() or [_("failed")])[-1]

@@ -12,6 +12,7 @@ from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput, ScoCalError
 from sco_cal.domain.event import Event, Kind, Source
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.i18n import _
 
 SEED_FILE = "calendar.toml"
 
@@ -54,7 +55,9 @@ def load_seed(path: Path | None = None) -> SeedData:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read seed data {path}: {exc}") from None
+        raise InvalidInput(
+            _("cannot read seed data {path}: {reason}").format(path=path, reason=exc)
+        ) from None
     documents = tuple(
         Document(d["file"], d["title"], d.get("date"), d.get("date_note"))
         for d in raw.get("document", [])
@@ -65,7 +68,9 @@ def load_seed(path: Path | None = None) -> SeedData:
         try:
             events.append(_seed_event(item, published))
         except (KeyError, ValueError, ScoCalError) as exc:
-            raise InvalidInput(f"seed event {item.get('id', '?')}: {exc}") from None
+            raise InvalidInput(
+                _("seed event {id}: {reason}").format(id=item.get("id", "?"), reason=exc)
+            ) from None
     return SeedData(documents, tuple(events))
 
 
