@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import make_url
 
 from sco_cal.tui.screens.timeline import TimelineScreen
 from tests.support.cli import Cli
@@ -35,9 +36,15 @@ def _old_backup(db: str, folder: Path) -> Path:
     try:
         old_store(old)
         dump = folder / "old.dump"
-        libpq = old.replace("postgresql+psycopg://", "postgresql://")
+        # The password through the environment, as sco-cal passes it: another test
+        # watching `ps` for the server's password must not see it on this command line.
+        url = make_url(old)
+        port = f":{url.port}" if url.port else ""
+        libpq = f"postgresql://{url.username}@{url.host}{port}/{url.database}"
         subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), libpq], check=True
+            ["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), libpq],
+            check=True,
+            env={**os.environ, "PGPASSWORD": url.password or ""},
         )
         return dump
     finally:
