@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.color import Color
+from textual.command import CommandPalette
 from textual.filter import Monochrome
 from textual.widgets import Input, Static, TextArea
 
@@ -171,6 +172,10 @@ def test_textual_s_own_commands_speak_french(store: Path) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Thème" in titles and "Capture d’écran" in titles
         assert not {"Theme", "Screenshot", "Keys"} & set(titles)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "Chercher une commande…"
 
     run(build(store, lang="fr"), scenario, size=(150, 36))
 

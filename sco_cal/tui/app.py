@@ -7,6 +7,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from sco_cal.config.settings import Settings, remember
@@ -96,6 +97,12 @@ class ScoCalApp(Speaking, App[None]):
             (N_("Dialogs"), EventDialog.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, self.settings.keymap))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search box's hint in the run's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            palette = CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
