@@ -191,6 +191,11 @@ def test_a_conflict_is_listed_left_alone_and_settled_by_the_rule_given(
         "there CSTO council (there)"
     ) in listed.stdout.splitlines()
     assert listed.stdout.splitlines()[-1] == "dry run: nothing was written"
+    french = sync(sqlite_cli, url, "--dry-run", "--format", "table", "--lang", "fr")
+    assert any(
+        line.startswith(f"  ! {DAY_EVENT}") and "titre : ici " in line.replace("\u00a0", " ")
+        for line in french.stdout.splitlines()
+    ), french.stdout
 
     left = sync(sqlite_cli, url)
     assert left.exit_code == 4

@@ -10,7 +10,7 @@ from sco_cal.cli.common import command_context
 from sco_cal.cli.options import Db, Fmt, Format, LangOption, NoColor, Today
 from sco_cal.cli.progress import progress_on_stderr
 from sco_cal.domain.errors import Conflict, InvalidInput
-from sco_cal.domain.sync import Prefer
+from sco_cal.domain.sync import Part, Prefer
 from sco_cal.domain.text import safe
 from sco_cal.i18n import N_, _, ngettext
 
@@ -158,7 +158,8 @@ def _lines(report: SyncReport) -> list[str]:
     ]
     # Ids are escaped too: an event others created takes its id from the server's UID.
     lines += [
-        f"  < {safe(i)}: {', '.join(p)}  {safe(label.get(i, ''))}" for i, p in report.pulled.items()
+        f"  < {safe(i)}: {', '.join(map(_part_word, p))}  {safe(label.get(i, ''))}"
+        for i, p in report.pulled.items()
     ]
     lines += [f"  < + {safe(i)}  {safe(label.get(i, ''))}" for i in report.imported]
     lines += [f"  > + {safe(i)}" for i in report.created]
@@ -169,7 +170,9 @@ def _lines(report: SyncReport) -> list[str]:
     ]
     for c in report.conflicts:
         shown = "; ".join(
-            f"{p}: {_('here')} {safe(c.here.get(p, '-'))} / {_('there')} {safe(c.there.get(p, '-'))}"
+            _("{part}: here {here} / there {there}").format(
+                part=_part_word(p), here=safe(c.here.get(p, "-")), there=safe(c.there.get(p, "-"))
+            )
             for p in c.parts
         )
         lines.append(f"  ! {safe(c.event_id)}  {safe(label.get(c.event_id, ''))}: {shown}")
@@ -177,3 +180,12 @@ def _lines(report: SyncReport) -> list[str]:
     if report.dry_run:
         lines.append(_("dry run: nothing was written"))
     return lines
+
+
+# The parts of an event a calendar program changes, as the report names them (the JSON
+# keeps the enumerated values).
+_PART_WORDS = {Part.STATUS: N_("status"), Part.DATES: N_("dates"), Part.TITLE: N_("title")}
+
+
+def _part_word(part: str) -> str:
+    return _(_PART_WORDS[Part(part)])
