@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -100,6 +101,44 @@ def big_seed(path: Path, count: int) -> Path:
     return path
 
 
+def wait_until_writing(db: str, proc: subprocess.Popen[bytes]) -> None:
+    """Return once `proc` has held its write transaction open for a while: killed then,
+    it dies midway through its writes, however fast or slow the machine."""
+    held_since: float | None = None
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the seed finished before it could be interrupted"
+        if _someone_writing(db):
+            held_since = held_since or time.monotonic()
+            if time.monotonic() - held_since > 0.2:
+                return
+        else:
+            held_since = None
+        time.sleep(0.01)
+    raise AssertionError("the seed never started writing")
+
+
+def _someone_writing(db: str) -> bool:
+    if not db.startswith("postgresql"):
+        conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:
+            return True  # the write lock is taken
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://")) as pg:
+        row = pg.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+        ).fetchone()
+    return bool(row and row[0])
+
+
 def test_killing_a_seed_midway_leaves_the_store_as_it_was(
     db: str, tmp_path: Path, isolated_env: Path
 ) -> None:
@@ -107,7 +146,7 @@ def test_killing_a_seed_midway_leaves_the_store_as_it_was(
     service.records.annotate("sco-summer-games-2026", "written before the crash")
     before = {e.id: e.version for e in service.events.find(EventFilter(scope=Scope.ALL))}
     service.close()
-    seed_file = big_seed(tmp_path / "big.toml", 4000)
+    seed_file = big_seed(tmp_path / "big.toml", 20000)
     env = subprocess_env(isolated_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "sco_cal", "seed", "--file", str(seed_file), "--db", db],
@@ -115,8 +154,7 @@ def test_killing_a_seed_midway_leaves_the_store_as_it_was(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(2.5)  # past start-up and parsing, inside the write transaction
-    assert proc.poll() is None, "the seed finished before it could be interrupted"
+    wait_until_writing(db, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
 
