@@ -17,7 +17,9 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sco_cal.domain.date_labels import format_window
-from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.dates import Precision
+from sco_cal.domain.event import Event, Kind, Reminder
+from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.places import country_name, find_country
 from sco_cal.interchange import vocabulary as v
 from sco_cal.interchange.content import escape_text, lines_bytes, param_text
@@ -105,38 +107,44 @@ def vevent_lines(
     if times is None:
         return []
     start, end = times
-    w = event.window
-    marker = is_marker(w, options.fuzzy)
+    marker = is_marker(event.window, options.fuzzy)
     # DTSTAMP is the last revision for a published calendar: stable output for feeds.
     stamp = date_time_text(_utc(event.updated_at) or options.now)
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{escape_text(summary(event, options.lang))}",
+        "SUMMARY:" + escape_text(summary(event, options.lang)),
         _moment("DTSTART", start),
     ]
     if end is not None:
         lines.append(_moment("DTEND", end))
     lines += [
-        f"DTSTAMP:{stamp}",
+        "DTSTAMP:" + stamp,
         # An event first written by another program keeps that program's UID.
-        f"UID:{escape_text(uid or v.uid_for(event.id))}",
+        "UID:" + escape_text(uid or v.uid_for(event.id)),
         f"SEQUENCE:{event.version}",
-        f"CATEGORIES:{','.join(escape_text(c) for c in categories(event))}",
-        f"DESCRIPTION:{escape_text(description(event, options))}",
+        "CATEGORIES:" + ",".join([escape_text(c) for c in categories(event)]),
+        "DESCRIPTION:" + escape_text(description(event, options)),
     ]
     if event.updated_at is not None:
-        lines.append(f"LAST-MODIFIED:{stamp}")
+        lines.append("LAST-MODIFIED:" + stamp)
     place = location(event, options.lang)
     if place:
-        lines.append(f"LOCATION:{escape_text(place)}")
-    lines.append(f"STATUS:{v.STATUS_OUT[event.status]}")
+        lines.append("LOCATION:" + escape_text(place))
+    lines.append(_STATUS_LINES[event.status])
     if marker:
         lines.append("TRANSP:TRANSPARENT")  # a marker is not a busy day
-    lines += _own_fields(event, marker)
+    _add_own_fields(lines, event, marker)
     for reminder in reminders:
         lines += _alarm_lines(event, reminder, start, options.lang)
     lines.append("END:VEVENT")
     return lines
+
+
+_STATUS_LINES = {state: f"STATUS:{word}" for state, word in v.STATUS_OUT.items()}
+# Words of sco-cal's own vocabularies: nothing in them to escape.
+_KIND_LINES = {kind: f"{v.X_KIND}:{kind.value}" for kind in Kind}
+_PRECISION_LINES = {p: f"{v.X_PRECISION}:{p.value}" for p in Precision}
+_STATE_LINES = {state: f"{v.X_STATUS}:{state.value}" for state in ConfirmationState}
 
 
 def event_times(
@@ -207,38 +215,42 @@ def description(event: Event, options: ExportOptions) -> str:
     return "\n".join(lines)
 
 
-def _own_fields(event: Event, marker: bool) -> list[str]:
+def _add_own_fields(lines: list[str], event: Event, marker: bool) -> None:
     """sco-cal's X- properties, by name as icalendar orders them."""
     w = event.window
     cities = v.CITY_SEPARATOR.join(event.cities)
-    fields: list[tuple[str, str | None]] = [
-        (v.X_CITIES, cities or None),
-        (v.X_COUNTRY, event.country),
-        (v.X_DATE_TEXT, w.text),
-        (v.X_KIND, event.kind.value),
-        (v.X_NUMBER, str(event.number) if event.number is not None else None),
-        (v.X_OPEN_ENDED, "TRUE" if w.open_ended else None),
-        (v.X_ORGANISATION, event.organisation),
-        (v.X_PRECISION, w.precision.value),
-        (v.X_SERIES, event.series),
-    ]
-    lines = [f"{name}:{escape_text(value)}" for name, value in fields if value]
+    if cities:
+        lines.append(f"{v.X_CITIES}:{escape_text(cities)}")
+    if event.country:
+        lines.append(f"{v.X_COUNTRY}:{escape_text(event.country)}")
+    if w.text:
+        lines.append(f"{v.X_DATE_TEXT}:{escape_text(w.text)}")
+    lines.append(_KIND_LINES[event.kind])
+    if event.number is not None:
+        lines.append(f"{v.X_NUMBER}:{event.number}")
+    if w.open_ended:
+        lines.append(f"{v.X_OPEN_ENDED}:TRUE")
+    if event.organisation:
+        lines.append(f"{v.X_ORGANISATION}:{escape_text(event.organisation)}")
+    lines.append(_PRECISION_LINES[w.precision])
+    if event.series:
+        lines.append(f"{v.X_SERIES}:{escape_text(event.series)}")
     for src in event.sources:
         params = {v.X_DOCUMENT: src.document}
         if src.document_date is not None:
             params[v.X_DOCUMENT_DATE] = src.document_date.isoformat()
         lines.append(f"{v.X_SOURCE};{param_text(params)}:{escape_text(src.excerpt)}")
-    fields = [
-        (v.X_STATUS, event.status.value),
+    lines.append(_STATE_LINES[event.status])
+    for name, value in (
         (v.X_SUMMARY, event.summary),
         (v.X_THEME, event.theme),
         (v.X_TITLE, event.title),
         (v.X_TITLE_EN, event.title_en),
-        # A marker shows one day: the whole window travels here.
-        (v.X_WINDOW, v.window_text(w.start, w.end) if marker else None),
-    ]
-    lines += [f"{name}:{escape_text(value)}" for name, value in fields if value]
-    return lines
+    ):
+        if value:
+            lines.append(f"{name}:{escape_text(value)}")
+    if marker:  # a marker shows one day: the whole window travels here
+        lines.append(f"{v.X_WINDOW}:{v.window_text(w.start, w.end)}")
 
 
 def _moment(name: str, at: date | datetime) -> str:
