@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.interchange.components import Component
-from sco_cal.interchange.lines import Scanned, read_components
+from sco_cal.interchange.lines import Scanned, read_components, unfolded
 from tests.test_ics_import import mutated
 
 CORPUS = sorted((Path(__file__).parent / "fixtures" / "ics").glob("*.ics"))
@@ -76,3 +77,14 @@ def test_a_stray_carriage_return_is_a_blank_line_both_ways() -> None:
         assert quick == careful
         (calendar,) = careful[1]
         assert calendar[4] == []  # no fault noted
+
+
+_FOLD = re.compile(r"\r?\n[ \t]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AB:;\\ \t\r\n\u00e9", max_size=80))
+def test_unfolding_by_replacing_joins_what_the_regular_expression_joins(body: str) -> None:
+    # The quick reading unfolds only stretches without blank lines.
+    assume("\n\n" not in body and "\n\r\n" not in body)
+    assert unfolded(body) == _FOLD.sub("", body)

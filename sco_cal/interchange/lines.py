@@ -82,7 +82,6 @@ _PROPERTY = re.compile(
     r'^([A-Za-z0-9-]+)((?:;[^;:"\r\n]*(?:"[^"\r\n]*"[^;:"\r\n]*)*)*):([^\n]*?)\r?$',
     re.MULTILINE,
 )
-_UNFOLD = re.compile(r"\r?\n[ \t]")
 _FOLDED_ON = re.compile(r"(?:\r?\n)+[ \t]")  # after a line: its continuation, blank lines between
 
 
@@ -170,6 +169,16 @@ def _check_bytes(data: bytes, name: str) -> None:
         raise InvalidInput(_("{name} is not a text file (it contains NUL bytes)").format(name=name))
 
 
+def unfolded(body: str) -> str:
+    """Folded lines joined again (each line break followed by a space or tab removed),
+    in a stretch without blank lines: there, removing one fold cannot make another, so
+    plain replacing gives what the regular expression `\\r?\\n[ \\t]` would, several
+    times quicker."""
+    if "\r" in body:
+        body = body.replace("\r\n ", "").replace("\r\n\t", "")
+    return body.replace("\n ", "").replace("\n\t", "")
+
+
 class _Scanner:
     """Builds the component tree line by line, noting each fault where it belongs."""
 
@@ -209,9 +218,9 @@ class _Scanner:
         if self.detached or not self.stack or "\n\n" in body or "\n\r\n" in body:
             self._stretch_by_lines(body, line)  # outside a component, or blank lines
             return
-        unfolded = _UNFOLD.sub("", body)
-        found = _PROPERTY.findall(unfolded)
-        if len(found) != unfolded.strip("\r\n").count("\n") + 1:
+        joined = unfolded(body)
+        found = _PROPERTY.findall(joined)
+        if len(found) != joined.strip("\r\n").count("\n") + 1:
             self._stretch_by_lines(body, line)  # a line that is not a property: numbered
             return
         top = self.stack[-1]

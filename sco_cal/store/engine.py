@@ -13,7 +13,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 
 from sco_cal.domain.errors import StoreError
 from sco_cal.i18n import _
-from sco_cal.store.reader import Row, sqlite_value
+from sco_cal.store.reader import Row, sqlite_params
 from sco_cal.store.target import DatabaseTarget
 from sco_cal.store.transaction import BUSY_TIMEOUT_MS
 
@@ -107,5 +107,5 @@ class EngineTransaction:
         # Untyped parameters reach pysqlite as they are: store dates and times the way
         # the typed columns (and the lean path) store them.
         if self.dialect == "sqlite":
-            return {k: sqlite_value(v) for k, v in params.items()}
+            return sqlite_params(params)
         return dict(params)

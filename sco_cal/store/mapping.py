@@ -66,6 +66,11 @@ REMINDER_COLUMNS = (
 
 def encode_cities(cities: Sequence[str]) -> str:
     """The `cities` column: a JSON list of canonical English names."""
+    return _cities_json(tuple(cities))
+
+
+@lru_cache(maxsize=1024)  # the few places of a calendar, written for thousands of events
+def _cities_json(cities: tuple[str, ...]) -> str:
     return json.dumps(list(cities), ensure_ascii=False)
 
 
@@ -99,13 +104,13 @@ def derived_from(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def field_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Domain field values (CONTENT_FIELDS) as the values their columns store."""
-    return {name: _stored(name, value) for name, value in fields.items()}
-
-
-def _stored(name: str, value: Any) -> Any:
-    if name == "cities":
-        return encode_cities(value)
-    return value.value if isinstance(value, Enum) else value
+    # Written out rather than a call per field: an import stores a million of them.
+    columns = {
+        name: value.value if isinstance(value, Enum) else value for name, value in fields.items()
+    }
+    if "cities" in columns:
+        columns["cities"] = encode_cities(columns["cities"])
+    return columns
 
 
 def changed_columns(current: Event, changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -79,7 +79,7 @@ class SqliteRows:
         return conn
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
-        plain = {k: sqlite_value(v) for k, v in params.items()}
+        plain = sqlite_params(params)
         with self._pool.borrow() as conn:
             try:
                 return conn.execute(sql, plain).fetchall()
@@ -118,10 +118,25 @@ def damaged_store(path: Path, what: str) -> StoreError:
 def sqlite_value(value: Any) -> Any:
     """A parameter as SQLAlchemy stores it in SQLite, so comparisons with stored text hold."""
     if isinstance(value, datetime):
-        # Stored timestamps are naive UTC text with a space: "2026-11-23 13:17:27.696573".
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-        return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return _stamp_text(value)
     return value.isoformat() if isinstance(value, date) else value
+
+
+# What SQLite takes as it is: most of the values of a row (an import's million).
+_AS_GIVEN = frozenset({str, int, float, bool, bytes, type(None)})
+
+
+def sqlite_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters as `sqlite_value` gives them."""
+    as_given = _AS_GIVEN
+    return {k: v if type(v) in as_given else sqlite_value(v) for k, v in params.items()}
+
+
+@lru_cache(maxsize=256)  # a write stamps each of its rows with the same moment
+def _stamp_text(value: datetime) -> str:
+    # Stored timestamps are naive UTC text with a space: "2026-11-23 13:17:27.696573".
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 class Reader:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sco_cal.store.pool import Pool
-from sco_cal.store.reader import Row, damaged_store, sqlite_store_error, sqlite_value
+from sco_cal.store.reader import Row, damaged_store, sqlite_params, sqlite_store_error
 from sco_cal.store.transaction import BUSY_TIMEOUT_MS, Busy, Writes
 
 
@@ -54,13 +54,13 @@ class SqliteTransaction:
         self._conn = conn
 
     def fetch(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
-        return self._conn.execute(sql, _plain(params)).fetchall()
+        return self._conn.execute(sql, sqlite_params(params)).fetchall()
 
     def execute(self, sql: str, params: Mapping[str, Any]) -> int:
-        return self._conn.execute(sql, _plain(params)).rowcount
+        return self._conn.execute(sql, sqlite_params(params)).rowcount
 
     def execute_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        self._conn.executemany(sql, [_plain(r) for r in rows])
+        self._conn.executemany(sql, [sqlite_params(r) for r in rows])
 
     def close(self) -> None:
         pass
@@ -85,10 +85,6 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[SqliteTransact
         raise sqlite_store_error(exc, path) from None
     except UnicodeDecodeError:
         raise damaged_store(path, "text that is not UTF-8") from None
-
-
-def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: sqlite_value(v) for k, v in params.items()}
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
