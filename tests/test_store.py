@@ -18,6 +18,7 @@ from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.query import Criteria, EventFilter, Scope
 from sco_cal.service import CalendarService
+from sco_cal.store import reader as reader_module
 from sco_cal.store import seeding
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
@@ -358,6 +359,34 @@ def test_sql_filters_mean_what_the_domain_filter_means(
     expected = sorted(e.id for e in everything if flt.matches(e, today))
     got = sorted(e.id for e in service.events.find(flt))
     assert got == expected
+
+
+@pytest.mark.parametrize("criteria", FILTERS[:3], ids=lambda c: repr(c)[9:60])
+def test_details_of_many_events_are_each_events_own(
+    service: CalendarService, store: Store, criteria: Criteria, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Details read for every event a filter picks at once (more events than one query
+    names by id) are those read for each event alone: same sources, notes, tags, order."""
+    target = "sco-summer-games-2026"
+    service.records.annotate(target, "First note")
+    service.records.annotate(target, "Second note")
+    deleted = service.records.annotate(target, "A note deleted since")
+    service.records.unannotate(target, deleted.id)
+    service.records.tag(target, ["sport", "athletes"], [])
+    monkeypatch.setattr(reader_module, "_CHUNK", 3)  # the seeded store then counts as many
+    today = date(2026, 11, 23)
+    together = store.reader.events(criteria.resolve(today), today, details=True)
+    assert len(together) > 3
+    assert any(e.sources for e in together)
+    if criteria.scope == "all":
+        assert target in {e.id for e in together}
+    for event in together:
+        alone = store.reader.event(event.id, everything=False)
+        assert (event.sources, event.annotations, event.tags) == (
+            alone.sources,
+            alone.annotations,
+            alone.tags,
+        )
 
 
 def test_unwritable_database_gives_a_store_error(
