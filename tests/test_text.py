@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sco_cal.domain.aliases import spelling_key
 from sco_cal.domain.places import city, country_code
-from sco_cal.domain.text import fold, slug, unique
+from sco_cal.domain.text import fold, fold_char, slug, unique
 
 
 @pytest.mark.parametrize(
@@ -53,3 +57,9 @@ def test_unique_counts_up_past_what_is_taken() -> None:
     taken = {"sco-forum-2027", "sco-forum-2027-2"}
     assert unique("sco-forum-2027", taken.__contains__) == "sco-forum-2027-3"
     assert unique("sco-other-2027", taken.__contains__) == "sco-other-2027"
+
+
+@given(st.text(max_size=60))
+def test_fold_folds_each_character_as_fold_char_does(text: str) -> None:
+    expected = re.sub(r"\s+", " ", "".join(map(fold_char, text))).strip()
+    assert fold(text) == expected
