@@ -46,7 +46,7 @@ def _read_data(path: Path, data: bytes, opts: ReadOptions, progress: Progress) -
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a file is read, or its events written.
+    """No cyclic garbage collection while a file is read, or its events written or exported.
 
     A large import makes millions of small objects that live until it ends and form
     no cycles; the collector would walk them all again and again (a fifth to a third
