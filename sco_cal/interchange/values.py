@@ -21,6 +21,8 @@ def moment(prop: Prop, zone: tzinfo | None) -> date | datetime:
     bare eight-digit value is a date whatever VALUE says.
     """
     value = prop.value.strip()
+    if len(value) == 8 and value.isascii() and value.isdigit():  # a date, as most are
+        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
     if prop.param("VALUE") == "DATE" or len(value) == 8:
         found = _DATE.match(value)
         if found is None:
