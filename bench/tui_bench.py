@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,18 +101,21 @@ async def measure(n: int, word: str) -> dict[str, float]:
             await _until(lambda: screen.tally is not None)
             count_times.append(time.perf_counter() - began)
             await _idle(app)  # facets too, before the next key
-        month_times = await _month_keys(app, pilot)
+        month_times, cold_times = await _month_keys(app, pilot)
     return {
         "events": n,
         "first_screen_s": first,
         "keystroke_ms": statistics.median(table_times) * 1000,
         "keystroke_count_ms": statistics.median(count_times) * 1000,
         "month_key_ms": statistics.median(month_times) * 1000,
+        "month_cold_ms": statistics.median(cold_times) * 1000,
     }
 
 
-async def _month_keys(app: Any, pilot: Any, moves: int = 6) -> list[float]:
-    """Key to redraw in the month view: each `]` until the next month is drawn marked."""
+async def _month_keys(app: Any, pilot: Any, moves: int = 6) -> tuple[list[float], list[float]]:
+    """Key to redraw in the month view: each `]` until the next month is drawn marked (the
+    screen reads a month's neighbours ahead), then each `[` back, the months the screen
+    keeps forgotten before each key (as on a first visit, or after a write)."""
     from textual import events
 
     from sco_cal.tui.screens.month import MonthScreen
@@ -125,7 +128,7 @@ async def _month_keys(app: Any, pilot: Any, moves: int = 6) -> list[float]:
     assert isinstance(screen, MonthScreen)
     grid = screen.grid
     await _until(lambda: grid.view is not None)
-    await _idle(app)
+    await _settle(app, pilot)
     drawn: list[tuple[float, Any]] = []
     render = grid.render
 
@@ -134,17 +137,36 @@ async def _month_keys(app: Any, pilot: Any, moves: int = 6) -> list[float]:
         return render()
 
     grid.render = noted  # type: ignore[method-assign]
-    times = []
-    for _ in range(moves):
-        target = (grid.day.replace(day=28) + timedelta(days=4)).replace(day=1)
-        began = time.perf_counter()
-        key = events.Key("right_square_bracket", "]")
-        key.set_sender(app)
-        app._driver.send_message(key)  # type: ignore[union-attr]
-        await _until(lambda t=target: any(first == t for _, first in drawn))
-        times.append(next(at for at, first in drawn if first == target) - began)
+    times: dict[str, list[float]] = {"]": [], "[": []}
+    for name, char in (("right_square_bracket", "]"), ("left_square_bracket", "[")):
+        for _ in range(moves):
+            first = grid.day.replace(day=1)
+            if char == "]":
+                target = (first + timedelta(days=31)).replace(day=1)
+            else:
+                target = (first - timedelta(days=1)).replace(day=1)
+                screen.months.clear()
+            began = time.perf_counter()
+            key = events.Key(name, char)
+            key.set_sender(app)
+            app._driver.send_message(key)  # type: ignore[union-attr]
+
+            def marked(t: date = target, since: float = began) -> list[float]:
+                return [at for at, first in drawn if first == t and at >= since]
+
+            await _until(lambda: bool(marked()))
+            times[char].append(marked()[0] - began)
+            await _settle(app, pilot)
+    return times["]"], times["["]
+
+
+async def _settle(app: Any, pilot: Any) -> None:
+    """Until the app has nothing left to do: reads started after a refresh included."""
+    await pilot.pause()
+    await _idle(app)
+    while not all(w.is_finished for w in app.workers):
+        await pilot.pause()
         await _idle(app)
-    return times
 
 
 def main() -> None:
@@ -166,12 +188,15 @@ def main() -> None:
             check=True,
         )
         rows.append(json.loads(run.stdout.strip().splitlines()[-1]))
-    print(f"{'events':>8}  {'first screen':>12}  {'keystroke':>10}  {'+ count':>8}  {'month':>8}")
+    print(
+        f"{'events':>8}  {'first screen':>12}  {'keystroke':>10}  {'+ count':>8}"
+        f"  {'month':>8}  {'not read':>8}"
+    )
     for row in rows:
         print(
             f"{row['events']:>8,}  {row['first_screen_s']:>10.2f} s"
             f"  {row['keystroke_ms']:>7.0f} ms  {row['keystroke_count_ms']:>5.0f} ms"
-            f"  {row['month_key_ms']:>5.0f} ms"
+            f"  {row['month_key_ms']:>5.0f} ms  {row['month_cold_ms']:>5.0f} ms"
         )
 
 
