@@ -47,7 +47,7 @@ class AgendaReads:
     ) -> list[Event]:
         """Up to `limit` events from `anchor` on (or, `backward`, just before it), in date
         order; without an anchor, the first ones (or, `backward`, the last ones)."""
-        where, params = where_clause(flt, today, self._rows.dialect)
+        where, params = where_clause(flt, today, self._rows.dialect, paged=True)
         if anchor is not None:
             where += " AND " + _beyond(anchor, backward, params)
         direction = "DESC" if backward else "ASC"
