@@ -430,23 +430,26 @@ def _starts_near(dialect: str, paged: bool) -> str:
     the conditions on both ends of a date range, the same rows, found fast. Short windows
     must start shortly before the range, so the start-date index covers them; long ones
     are few and have their own index."""
-    long = f"e.span_days > {SHORT_SPAN_DAYS}"
-    short = "(e.start_date >= :short_from AND e.start_date <= :date_to)"
+    long = f"span_days > {SHORT_SPAN_DAYS}"
     if dialect == "sqlite":
         # SQLite walks both indexes at once (a multi-index OR) when the long windows come
         # as a list of ids, and reads each row by its rowid: half the time of a list of
-        # all the ids, each looked up by its key. Given the bare OR, it scans.
-        return f"({short} OR e.id IN (SELECT id FROM event e WHERE {long}))"
+        # all the ids, each looked up by its key. Given the bare OR, it walks the
+        # start-date index from its first day.
+        return (
+            "((e.start_date >= :short_from AND e.start_date <= :date_to) "
+            f"OR e.id IN (SELECT id FROM event WHERE {long}))"
+        )
     if paged:
         # Given an OR, PostgreSQL may walk the index of ORDER BY ... LIMIT and filter
         # nearly every row (it expects the matches spread over it); a semi-join on the
         # ids of both ranges keeps to them.
         return (
             "e.id IN (SELECT id FROM event WHERE start_date >= :short_from AND "
-            f"start_date <= :date_to UNION ALL SELECT id FROM event e WHERE {long})"
+            f"start_date <= :date_to UNION ALL SELECT id FROM event WHERE {long})"
         )
     # PostgreSQL ORs the bitmaps of both indexes, a fifth of the time of the semi-join.
-    return f"({short} OR {long})"
+    return f"((e.start_date >= :short_from AND e.start_date <= :date_to) OR e.{long})"
 
 
 def follow_up_condition(params: dict[str, Any]) -> str:
