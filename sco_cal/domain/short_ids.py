@@ -9,7 +9,6 @@ event's code, and never the start of an id, since an id's prefix is read first.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Iterable, Sequence
 
 # No 0/o or 1/l: a short id is read off a screen and typed again.
@@ -20,6 +19,8 @@ SHORTEST = 4
 
 def code(event_id: str) -> str:
     """The full code of an id: eight characters of its BLAKE2 digest."""
+    import hashlib  # OpenSSL's library loads with it: only when a short id is asked for
+
     number = int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=5).digest(), "big")
     return "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in range(_LONGEST))
 
