@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
+from sco_cal.domain.transliteration import LETTERS
+
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
 # C0/C1 controls and the escape introducer: never sent raw to a terminal.
@@ -34,10 +36,14 @@ def fold_char(char: str) -> str:
         return char.casefold()
     bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if not bare.isascii() and unicodedata.category(char).startswith("L"):
-        from anyascii import anyascii  # its tables load only for a letter of another script
-
-        bare = anyascii(bare)
+        bare = LETTERS.get(bare) or _anyascii(bare)
     return bare.casefold()
+
+
+def _anyascii(letter: str) -> str:
+    from anyascii import anyascii  # its tables load only for a letter the gazetteer lacks
+
+    return anyascii(letter)
 
 
 def fold(text: str) -> str:
