@@ -552,16 +552,23 @@ def test_the_title_gets_the_largest_share_at_every_size(
     run(build(store), scenario, size=size)
 
 
+async def month_of_the_unesco_conference(pilot: Any) -> MonthScreen:
+    """The month view opened on the UNESCO General Conference (30 Oct-13 Nov 2025), the
+    agenda searched for it."""
+    await open_with(pilot, "slash")
+    await pilot.press(*"unesco general")
+    await settle(pilot)
+    await pilot.press("escape")
+    await open_with(pilot, "m")
+    month = pilot.app.screen
+    assert isinstance(month, MonthScreen)
+    return month
+
+
 def test_the_month_view_marks_days_moves_and_opens_a_day_in_the_agenda(store: Path) -> None:
     async def scenario(pilot: Any) -> None:
         screen = agenda(pilot.app)
-        await open_with(pilot, "slash")
-        await pilot.press(*"unesco general")
-        await settle(pilot)
-        await pilot.press("escape")
-        await open_with(pilot, "m")
-        month = pilot.app.screen
-        assert isinstance(month, MonthScreen)
+        month = await month_of_the_unesco_conference(pilot)
         grid = lines(month.grid)
         assert "October 2025" in grid[0] and grid[1].split()[0] == "Wk"
         assert any(line.split()[0] == "44" and "30◐" in line for line in grid)
@@ -573,6 +580,28 @@ def test_the_month_view_marks_days_moves_and_opens_a_day_in_the_agenda(store: Pa
         assert pilot.app.screen is screen
         assert screen.table.current is not None
         assert screen.table.current.id == "unesco-general-conference-43"
+
+    run(build(store), scenario, size=(120, 40))
+
+
+def test_the_month_view_draws_a_month_again_as_it_is_stored_now(store: Path) -> None:
+    """Months beside the one shown are read ahead and kept; one shown again after a
+    write shows the write, not what was read before it."""
+
+    def week_44(month: MonthScreen) -> str:
+        return next(line for line in lines(month.grid) if line.split()[0] == "44")
+
+    async def scenario(pilot: Any) -> None:
+        agenda(pilot.app)
+        month = await month_of_the_unesco_conference(pilot)
+        await open_with(pilot, "pagedown")  # November 2025: the conference's last days
+        assert "1◐" in week_44(month)
+        await open_with(pilot, "pageup")
+        assert "30◐" in week_44(month)
+        pilot.app.service.records.change_status("unesco-general-conference-43", "held")
+        await open_with(pilot, "pagedown")
+        assert "November 2025" in lines(month.grid)[0]
+        assert "1✓" in week_44(month) and "◐" not in week_44(month)
 
     run(build(store), scenario, size=(120, 40))
 

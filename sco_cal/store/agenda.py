@@ -47,7 +47,7 @@ class AgendaReads:
     ) -> list[Event]:
         """Up to `limit` events from `anchor` on (or, `backward`, just before it), in date
         order; without an anchor, the first ones (or, `backward`, the last ones)."""
-        where, params = where_clause(flt, today)
+        where, params = where_clause(flt, today, self._rows.dialect, paged=True)
         if anchor is not None:
             where += " AND " + _beyond(anchor, backward, params)
         direction = "DESC" if backward else "ASC"
@@ -75,7 +75,7 @@ class AgendaReads:
         """Counts in one scan: all matches, those sorting before today, those before
         `anchor` (so a page starting at `anchor` begins at that position), and those
         needing follow-up."""
-        where, params = where_clause(flt, today)
+        where, params = where_clause(flt, today, self._rows.dialect)
         before_anchor = _beyond(anchor, True, params) if anchor is not None else "1 = 0"
         before_today = _beyond(today_position(today), True, params, name="td")
         counts = [before_today, before_anchor, follow_up_condition(params)]
@@ -97,7 +97,7 @@ class AgendaReads:
             raise ValueError(f"no facet on columns {sorted(unknown)}")
         if not columns:
             return {}
-        where, params = where_clause(flt, today)
+        where, params = where_clause(flt, today, self._rows.dialect)
         picked = ", ".join(f"e.{c}" for c in columns)
         sql = f"SELECT {picked}, count(*) FROM event e WHERE {where} GROUP BY {picked}"
         counts: dict[str, dict[str, int]] = {c: {} for c in columns}
@@ -118,7 +118,7 @@ class AgendaReads:
         """For each span (first, last day), how many matches have a window overlapping it."""
         if not spans:
             return []
-        where, params = where_clause(flt, today)
+        where, params = where_clause(flt, today, self._rows.dialect)
         sums = []
         for i, (first, last) in enumerate(spans):
             params[f"sp_a{i}"], params[f"sp_b{i}"] = first, last
@@ -135,7 +135,7 @@ class AgendaReads:
         """Windows of known days overlapping `first`..`last`, counted by days and state:
         what marks the days of a month's grid, in one grouped scan."""
         span = replace(flt, exact=True, date_from=first, date_to=last)
-        where, params = where_clause(span, today)
+        where, params = where_clause(span, today, self._rows.dialect)
         sql = (
             "SELECT e.start_date, e.end_date, e.status, count(*) FROM event e "
             f"WHERE {where} GROUP BY e.start_date, e.end_date, e.status"

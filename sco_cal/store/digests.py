@@ -28,7 +28,8 @@ class DigestReads:
 
     def follow_up_tally(self, today: date) -> FollowUpTally:
         """How many events need follow-up, in all and by source document."""
-        where, params = where_clause(EventFilter(scope=Scope.ALL, follow_up=True), today)
+        follow_up = EventFilter(scope=Scope.ALL, follow_up=True)
+        where, params = where_clause(follow_up, today, self._rows.dialect)
         total = self._rows.fetch(f"SELECT count(*) FROM event e WHERE {where}", params)
         by_document = self._rows.fetch(
             "SELECT s.document, count(DISTINCT s.event_id) FROM source s "

@@ -62,6 +62,8 @@ def _idle(conn: psycopg.Connection[Any]) -> bool:
 class PostgresRows:
     """The reader's rows from a PostgreSQL server."""
 
+    dialect = "postgresql"
+
     def __init__(self, target: DatabaseTarget) -> None:
         self._pool = Pool(lambda: connect(target), _idle)
 

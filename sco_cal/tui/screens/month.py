@@ -1,6 +1,11 @@
 """The month at a glance (`m`): the grid of its weeks, the meetings of the day under the
 cursor (or of its week, `w`), and beside them the windows whose day is not known yet.
-Enter shows the day in the agenda."""
+Enter shows the day in the agenda.
+
+The months on either side of the one shown are read ahead, so `[` and `]` draw the next
+month's marks at once; each month kept is checked against the store's change token when
+it is shown again, and read anew if anything was written since.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from sco_cal.domain.date_labels import day_label, format_window, span_label
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.event import Event
-from sco_cal.domain.month import MonthView, week_of
+from sco_cal.domain.month import MonthView, add_months, week_of
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.text import safe
 from sco_cal.i18n import N_, _, ngettext
@@ -41,6 +47,13 @@ class MonthLoaded(Message):
 
     view: MonthView
     complete: bool = True  # False: the days are marked, the open windows not read yet
+    token: tuple[int, ...] = ()  # the store's change token, read before the month
+
+
+# Meetings listed under the grid for a day or a week.
+DAY_LIMIT = 200
+# Months kept in memory: the one shown, its neighbours and a few visited before.
+KEPT_MONTHS = 12
 
 
 @dataclass
@@ -70,12 +83,16 @@ class MonthScreen(Speaking, Screen[date | None]):
         self.start_day = day
         self.lang = lang
         self.week = False
+        # Complete months read, by their first day, with the change token read before them.
+        self.months: dict[date, tuple[tuple[int, ...], MonthView]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="month-main"):
             with Vertical(id="month-left"):
-                yield MonthGrid(day=self.start_day, today=self.service.today, lang=self.lang)
+                yield MonthGrid(
+                    day=self.start_day, today=self.service.today, lang=self.lang, kept=self._kept
+                )
                 with VerticalScroll(id="days-pane"):
                     yield Static(id="days")
             with VerticalScroll(id="open-pane"):
@@ -89,28 +106,52 @@ class MonthScreen(Speaking, Screen[date | None]):
     def on_mount(self) -> None:
         self.grid.focus()
         self._show_status()
-        self._read_month(self.start_day.replace(day=1))
-        self._read_days(*self._span(self.start_day))
+        self._read_month(self.start_day.replace(day=1), self._span(self.start_day))
+
+    def _kept(self, first: date) -> MonthView | None:
+        kept = self.months.get(first)
+        return kept[1] if kept else None
 
     def _span(self, day: date) -> tuple[date, date]:
         return week_of(day) if self.week else (day, day)
 
     # -- reading --------------------------------------------------------------------------
+    def _read_month(self, first: date, days: tuple[date, date]) -> None:
+        kept = {month: token for month, (token, _view) in self.months.items()}
+        self._read_months(first, days, kept)
+
     @work(thread=True, exclusive=True, group="month")
-    def _read_month(self, first: date) -> None:
+    def _read_months(
+        self, first: date, days: tuple[date, date], kept: dict[date, tuple[int, ...]]
+    ) -> None:
+        """Month `first` and the meetings of `days`, then the month's neighbours, each
+        month unless `kept` holds it as stored now. One read after the other: side by
+        side, each would hold the other (and the drawing) up."""
+        agenda, worker = self.service.agenda, get_current_worker()
         try:
-            # The marked grid first; the open windows beside it take longer to read.
-            marked = self.service.agenda.month_days(self.flt, first)
-            self.post_message(MonthLoaded(marked, complete=False))
-            full = self.service.agenda.open_windows(self.flt, marked)
-            self.post_message(MonthLoaded(full))
+            token = agenda.change_token()
+            for month in (first, add_months(first, 1), add_months(first, -1)):
+                if worker.is_cancelled:
+                    return  # the cursor moved on; the next read starts from there
+                marked = None
+                if kept.get(month) != token:
+                    # The marked grid first; the open windows beside it take longer.
+                    marked = agenda.month_days(self.flt, month)
+                    if month == first:
+                        self.post_message(MonthLoaded(marked, complete=False))
+                if month == first:
+                    events = agenda.on_days(self.flt, *days, limit=DAY_LIMIT)
+                    self.post_message(DaysLoaded(*days, events))
+                if marked is not None:
+                    full = agenda.open_windows(self.flt, marked)
+                    self.post_message(MonthLoaded(full, token=token))
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
 
     @work(thread=True, exclusive=True, group="days")
     def _read_days(self, first: date, last: date) -> None:
         try:
-            events = self.service.agenda.on_days(self.flt, first, last, limit=200)
+            events = self.service.agenda.on_days(self.flt, first, last, limit=DAY_LIMIT)
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
             return
@@ -118,9 +159,21 @@ class MonthScreen(Speaking, Screen[date | None]):
 
     # -- results --------------------------------------------------------------------------
     def on_month_loaded(self, message: MonthLoaded) -> None:
-        self.grid.show(message.view)
-        if message.complete and message.view.first == self.grid.day.replace(day=1):
-            self.query_one("#open", Static).update(self._open_windows(message.view))
+        view = message.view
+        if message.complete:
+            self.months.pop(view.first, None)
+            self.months[view.first] = (message.token, view)
+            while len(self.months) > KEPT_MONTHS:
+                del self.months[next(iter(self.months))]
+        self._show_month(view, complete=message.complete)
+
+    def _show_month(self, view: MonthView, *, complete: bool) -> None:
+        if view.first != self.grid.day.replace(day=1):
+            return  # read ahead, or for a month the cursor has left
+        if self.grid.view is None or view.days != self.grid.view.days:
+            self.grid.show(view)
+        if complete:
+            self.query_one("#open", Static).update(self._open_windows(view))
 
     def on_days_loaded(self, message: DaysLoaded) -> None:
         if (message.first, message.last) == self._span(self.grid.day):
@@ -130,9 +183,14 @@ class MonthScreen(Speaking, Screen[date | None]):
         self.notify(message.text, title=_("Cannot read the calendar"), severity="error")
 
     def on_month_grid_day_moved(self, message: MonthGrid.DayMoved) -> None:
-        if self.grid.view is None:
-            self._read_month(message.day.replace(day=1))
-        self._read_days(*self._span(message.day))
+        if message.month_changed:
+            first = message.day.replace(day=1)
+            if first in self.months:  # the grid is drawn with its marks already
+                self._show_month(self.months[first][1], complete=True)
+            # Read once the move is drawn: reading beside it would hold the drawing up.
+            self.call_after_refresh(self._read_month, first, self._span(message.day))
+        else:
+            self.call_after_refresh(self._read_days, *self._span(message.day))
         self._show_status()
 
     def on_month_grid_day_picked(self, message: MonthGrid.DayPicked) -> None:

@@ -3,6 +3,7 @@ hold meetings in the colour and mark of their state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,6 +59,7 @@ class MonthGrid(Speaking, Widget, can_focus=True):
         """The cursor came to another day (maybe of another month)."""
 
         day: date
+        month_changed: bool = False
 
     @dataclass
     class DayPicked(Message):
@@ -65,11 +67,20 @@ class MonthGrid(Speaking, Widget, can_focus=True):
 
         day: date
 
-    def __init__(self, *, day: date, today: date, lang: str, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        day: date,
+        today: date,
+        lang: str,
+        kept: Callable[[date], MonthView | None] = lambda first: None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.set_reactive(MonthGrid.day, day)
         self.today = today
         self.lang = lang
+        self.kept = kept  # a month already read, by its first day, to draw with the move
         self.view: MonthView | None = None
 
     def show(self, view: MonthView) -> None:
@@ -79,9 +90,10 @@ class MonthGrid(Speaking, Widget, can_focus=True):
             self.refresh()
 
     def watch_day(self, old: date, new: date) -> None:
-        if (old.year, old.month) != (new.year, new.month):
-            self.view = None  # the new month's marks are read
-        self.post_message(self.DayMoved(new))
+        changed = (old.year, old.month) != (new.year, new.month)
+        if changed:  # the new month's marks as last read, if they were; read anew anyway
+            self.view = self.kept(new.replace(day=1))
+        self.post_message(self.DayMoved(new, changed))
 
     def action_move(self, days: int) -> None:
         self.day += timedelta(days=days)
