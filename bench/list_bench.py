@@ -12,6 +12,7 @@ Each figure is the median wall time of whole processes (start-up included).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -122,6 +123,8 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, action="append", default=[])
     parser.add_argument("--language", action="store_true", help="only the language's cost")
     args = parser.parse_args()
+    # As a user runs it: from compiled bytecode, written by the warm-up (see write_bench).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.language:
         bench_language(args.runs)
     elif args.compare:

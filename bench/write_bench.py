@@ -99,6 +99,10 @@ def sco_cal() -> list[str]:
 def child_env(code: Path | None) -> dict[str, str]:
     env = dict(os.environ, SCO_CAL_TODAY=TODAY, NO_COLOR="1")
     env.pop("SCO_CAL_DB", None)
+    # An installed sco-cal runs from compiled bytecode (pip compiles it, Python caches it
+    # on a first run), which the warm-up writes. With PYTHONDONTWRITEBYTECODE set and no
+    # cache, every run would compile sco-cal's and Typer's modules again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if code is not None:
         env["PYTHONPATH"] = str(code)
     return env

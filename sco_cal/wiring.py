@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sco_cal.config.settings import Settings, load_settings
-from sco_cal.domain.date_phrases import parse_date_phrase
+from sco_cal.domain.dates import iso_day
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.i18n import _, available_languages, choose_language, use
 from sco_cal.service import CalendarService
@@ -23,6 +23,10 @@ def resolve_today(text: str | None) -> date:
     text = text or os.environ.get("SCO_CAL_TODAY")
     if not text:
         return date.today()
+    if (day := iso_day(text.strip())) is not None:
+        return day
+    from sco_cal.domain.date_phrases import parse_date_phrase  # "demain": every phrase's rules
+
     window = parse_date_phrase(text, today=date.today())
     if window.start != window.end:
         raise InvalidInput(_("--today must name one day, not '{text}'").format(text=text))

@@ -15,7 +15,6 @@ from sco_cal.domain.event import MAX_SERIES_NUMBER, Event
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.postponement import is_sine_die
 from sco_cal.i18n import N_, _
-from sco_cal.output.detail import changes_text
 from sco_cal.output.records import annotation_record, event_record, history_record
 from sco_cal.output.words import action_word, state_word
 
@@ -395,6 +394,9 @@ def undo(
     lang: LangOption = None,
     no_color: NoColor = False,
 ) -> None:
+    # The sheet's module (tables, places, organisations) for this one line only.
+    from sco_cal.output.detail import changes_text
+
     with command_context(db, today, fmt, lang, no_color) as cli:
         entry = cli.service.records.undo()
         if cli.fmt is Format.JSON:

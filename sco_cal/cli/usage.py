@@ -45,14 +45,13 @@ def _check_utf8(args: list[str]) -> None:
     """Arguments that were not UTF-8 reach Python as lone surrogates: refuse them here,
     before they are written anywhere or fail deep inside the database driver."""
     for text in args:
-        if _SURROGATE.search(text):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # only a lone surrogate cannot be encoded
             shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
             message = _("the argument '{argument}' is not valid UTF-8 text")
             _write_error(message.format(argument=shown[:60]))
-            raise typer.Exit(2)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+            raise typer.Exit(2) from None
 
 
 @contextmanager
@@ -81,46 +80,47 @@ def _message(exc: click.ClickException) -> str:
 
 
 # Click writes its usage errors in English; each pattern gives the message its words
-# in the catalogue, with what it names (options, values) as placeholders.
-USAGE_ERRORS: list[tuple[re.Pattern[str], str]] = [
+# in the catalogue, with what it names (options, values) as placeholders. Kept as text:
+# `re` compiles (and caches) a pattern only when an error is being said.
+USAGE_ERRORS: list[tuple[str, str]] = [
     (
-        re.compile(r"Invalid value for (?P<name>.+?): (?P<reason>.*)", re.S),
+        r"Invalid value for (?P<name>.+?): (?P<reason>.*)",
         N_("Invalid value for {name}: {reason}"),
     ),
     (
-        re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", re.S),
+        r"'(?P<value>.*)' is not one of (?P<choices>.*)\.",
         N_("'{value}' is not one of {choices}."),
     ),
     (
-        re.compile(r"'(?P<value>.*)' is not a valid integer\.", re.S),
+        r"'(?P<value>.*)' is not a valid integer\.",
         N_("'{value}' is not a valid integer."),
     ),
     (
-        re.compile(r"(?P<value>\S+) is not in the range (?P<range>.*)\.", re.S),
+        r"(?P<value>\S+) is not in the range (?P<range>.*)\.",
         N_("{value} is not in the range {range}."),
     ),
     (
-        re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)", re.S),
+        r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)",
         N_("No such option: {option} (did you mean {options}?)"),
     ),
-    (re.compile(r"No such option: (?P<option>\S+)", re.S), N_("No such option: {option}")),
-    (re.compile(r"No such command '(?P<command>.*)'\.", re.S), N_("No such command '{command}'.")),
-    (re.compile(r"Missing argument (?P<name>.+)\.", re.S), N_("Missing argument {name}.")),
-    (re.compile(r"Missing option (?P<name>.+)\.", re.S), N_("Missing option {name}.")),
+    (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+    (r"No such command '(?P<command>.*)'\.", N_("No such command '{command}'.")),
+    (r"Missing argument (?P<name>.+)\.", N_("Missing argument {name}.")),
+    (r"Missing option (?P<name>.+)\.", N_("Missing option {name}.")),
     (
-        re.compile(r"Got unexpected extra arguments? \((?P<arguments>.*)\)", re.S),
+        r"Got unexpected extra arguments? \((?P<arguments>.*)\)",
         N_("Got unexpected extra argument(s) ({arguments})"),
     ),
     (
-        re.compile(r"Option '(?P<option>.*)' requires an argument\.", re.S),
+        r"Option '(?P<option>.*)' requires an argument\.",
         N_("Option '{option}' requires an argument."),
     ),
     (
-        re.compile(r"Option '(?P<option>.*)' requires (?P<n>\d+) arguments\.", re.S),
+        r"Option '(?P<option>.*)' requires (?P<n>\d+) arguments\.",
         N_("Option '{option}' requires {n} arguments."),
     ),
     (
-        re.compile(r"Option '(?P<option>.*)' does not take a value\.", re.S),
+        r"Option '(?P<option>.*)' does not take a value\.",
         N_("Option '{option}' does not take a value."),
     ),
 ]
@@ -129,7 +129,7 @@ USAGE_ERRORS: list[tuple[re.Pattern[str], str]] = [
 def translate_usage_error(message: str) -> str:
     """Click's English `message` in the current language (unchanged if no pattern fits)."""
     for pattern, msgid in USAGE_ERRORS:
-        if match := pattern.fullmatch(message):
+        if match := re.fullmatch(pattern, message, re.S):
             parts = {k: translate_usage_error(v) for k, v in match.groupdict().items()}
             return _(msgid).format(**parts)
     return message

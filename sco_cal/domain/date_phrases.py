@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from sco_cal.domain.date_labels import month_name
-from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
+from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision, iso_day
 from sco_cal.domain.errors import DatePhraseError
 from sco_cal.domain.everyday_dates import UnreadableDate, read_everyday
 from sco_cal.domain.text import fold
@@ -78,9 +78,6 @@ def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
 
 def _lazy(source: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(source, flags))
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 _ENDPOINTS = _compile(
@@ -172,14 +169,8 @@ def parse_date_phrase(
     `today` is also what "demain", "next monday" or "+3d" count from.
     """
     original = text.strip()
-    if _ISO_DAY.fullmatch(original):
-        try:
-            day = date.fromisoformat(original)
-        except ValueError:
-            pass  # the full parser explains what is wrong with it
-        else:
-            if FIRST_YEAR <= day.year <= LAST_YEAR:
-                return DateWindow(day, day, Precision.DAY, original)
+    if (day := iso_day(original)) is not None:
+        return DateWindow(day, day, Precision.DAY, original)  # else the parser says what is wrong
     try:
         if not original:
             raise _Bad(N_("empty"))

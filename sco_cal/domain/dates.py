@@ -31,6 +31,17 @@ class Precision(StrEnum):
 EXACT_PRECISIONS = frozenset({Precision.DAY, Precision.DAYS})
 
 
+def iso_day(text: str) -> date | None:
+    """`text` as a day written YYYY-MM-DD within the years the store keeps; else None."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None  # the other forms `fromisoformat` reads (20261123, 2026-W48-1) are not
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
 def a_year_after(day: date) -> date:
     """The same day a year on (28 February for 29 February), kept within LAST_YEAR."""
     if day.year >= LAST_YEAR:

@@ -40,7 +40,7 @@ _UNIT_WORDS = {
 _UNITS = {word: unit for unit, words in _UNIT_WORDS.items() for word in words.split()}
 # "un mois", "a week": the article is the count people say for one.
 _ONE = ("un", "une", "a", "an", "one")
-_PATTERN = re.compile(
+_PATTERN = (  # compiled by `re` when a duration is first read
     rf"(?:(?P<n>\d{{1,5}})|(?P<one>{'|'.join(_ONE)}) )\s*"
     rf"(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 )
@@ -92,7 +92,7 @@ class Duration:
 def parse_duration(text: str) -> Duration | None:
     """`"2 semaines"` -> 2 weeks; None when `text` is not a duration at all; InvalidInput
     when it is one longer than ten years."""
-    match = _PATTERN.fullmatch(" ".join(fold(text).split()))
+    match = re.fullmatch(_PATTERN, " ".join(fold(text).split()))
     if match is None:
         return None
     duration = Duration(int(match["n"] or 1), _UNITS[match["unit"]])

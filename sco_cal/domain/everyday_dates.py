@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sco_cal.domain.dates import FIRST_YEAR, LAST_YEAR, DateWindow, Precision
@@ -118,7 +119,7 @@ def read_everyday(
     UnreadableDate when it is one but names no day (a week 54, or no today to count from),
     or a day outside the years the store keeps ("in 500 years").
     """
-    for pattern, read in _READERS:
+    for pattern, read in _readers():
         match = pattern.fullmatch(phrase)
         if match is None:
             continue
@@ -221,28 +222,32 @@ def _shifts(unit: str, french: str, french_this: str) -> tuple[tuple[str, _Reade
 _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NEXT_OR_LAST = "|".join(sorted(_NEXT | _LAST, key=len, reverse=True))
 _Reader = Callable[[re.Match[str], date | None, bool], DateWindow | None]
-_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = tuple(
-    (re.compile(pattern), reader)
-    for pattern, reader in (
-        (rf"(?P<word>{'|'.join(re.escape(w) for w in _DAY_OFFSETS)})", _day_word),
-        (r"(?P<sign>[+-]) ?(?P<span>.+)", _offset),
-        (r"(?:in|dans|d'ici) (?P<span>.+?)(?: from now)?", _offset),
-        (r"(?P<span>.+?) (?P<ago>ago|earlier|plus tot)", _offset),
-        (r"(?P<ago>il y a) (?P<span>.+)", _offset),
-        (
-            rf"(?:(?P<pre>on|le|ce|this|{_NEXT_OR_LAST}) )?(?P<day>{_WD})\.?"
-            rf"(?: (?P<post>{_NEXT_OR_LAST}))?",
-            _weekday,
-        ),
-        *_shifts("week", r"(?:la )?semaine", "cette semaine"),
-        *_shifts("month", r"(?:le )?mois", "ce mois(?:-ci)?"),
-        *_shifts("year", r"l'an(?:nee)?", "cette annee"),
-        (r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _week_number),
-        (r"w(?P<week>\d{1,2})(?:[- ](?P<year>\d{4}))?", _week_number),
-        (
-            r"(?:la )?(?:semaine|week|sem\.?) (?:n° ?|no\.? |number )?(?P<week>\d{1,2})"
-            r"(?:(?: de| of)? (?P<year>\d{4}))?",
-            _week_number,
-        ),
-    )
+_PHRASES: tuple[tuple[str, _Reader], ...] = (
+    (rf"(?P<word>{'|'.join(re.escape(w) for w in _DAY_OFFSETS)})", _day_word),
+    (r"(?P<sign>[+-]) ?(?P<span>.+)", _offset),
+    (r"(?:in|dans|d'ici) (?P<span>.+?)(?: from now)?", _offset),
+    (r"(?P<span>.+?) (?P<ago>ago|earlier|plus tot)", _offset),
+    (r"(?P<ago>il y a) (?P<span>.+)", _offset),
+    (
+        rf"(?:(?P<pre>on|le|ce|this|{_NEXT_OR_LAST}) )?(?P<day>{_WD})\.?"
+        rf"(?: (?P<post>{_NEXT_OR_LAST}))?",
+        _weekday,
+    ),
+    *_shifts("week", r"(?:la )?semaine", "cette semaine"),
+    *_shifts("month", r"(?:le )?mois", "ce mois(?:-ci)?"),
+    *_shifts("year", r"l'an(?:nee)?", "cette annee"),
+    (r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _week_number),
+    (r"w(?P<week>\d{1,2})(?:[- ](?P<year>\d{4}))?", _week_number),
+    (
+        r"(?:la )?(?:semaine|week|sem\.?) (?:n° ?|no\.? |number )?(?P<week>\d{1,2})"
+        r"(?:(?: de| of)? (?P<year>\d{4}))?",
+        _week_number,
+    ),
 )
+
+
+@cache
+def _readers() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+    """The phrases' patterns, compiled when a phrase is first read (about 10 ms: most
+    commands read none, or an ISO date)."""
+    return tuple((re.compile(pattern), read) for pattern, read in _PHRASES)

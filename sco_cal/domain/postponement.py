@@ -15,8 +15,9 @@ from sco_cal.i18n import _, current_language
 
 DEFAULT_SINE_DIE_DAYS = 60
 # "sine die", "reporté sine die", "ajournée sans date", "postponed indefinitely": what
-# people (and documents) write for a postponement that gives no new date.
-_SINE_DIE = re.compile(
+# people (and documents) write for a postponement that gives no new date. Compiled by `re`
+# when first matched: most commands never ask.
+_SINE_DIE = (
     r"(?:(?:reporte|ajourne|postponed|adjourned)e?s? )?"
     r"(?:sine[- ]die|sans date|date inconnue|a une date ulterieure|indefinitely|no new date"
     r"|date unknown|until further notice|jusqu'a nouvel ordre)"
@@ -37,7 +38,7 @@ class SineDie:
 
 def is_sine_die(text: str) -> bool:
     """Whether `text` says "no new date" rather than giving one."""
-    return _SINE_DIE.fullmatch(" ".join(fold(text).split()).strip(" .")) is not None
+    return re.fullmatch(_SINE_DIE, " ".join(fold(text).split()).strip(" .")) is not None
 
 
 def sine_die(today: date, delay_days: int = DEFAULT_SINE_DIE_DAYS) -> SineDie:

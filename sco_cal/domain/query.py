@@ -191,14 +191,14 @@ class Criteria:
 
     def resolve(self, today: date) -> EventFilter:
         """The canonical filter; an unknown spelling or date raises a one-line error."""
-        # The vocabularies and the phrase parser load here, not with every listing.
-        from sco_cal.domain.date_phrases import parse_date_phrase
+        # The vocabularies load here, not with every listing; the phrase parser only for
+        # --from or --to.
         from sco_cal.domain.organisations import organisation_code
         from sco_cal.domain.places import city, country_code
         from sco_cal.domain.themes import resolve_theme
 
-        start = parse_date_phrase(self.date_from, today=today).start if self.date_from else None
-        end = parse_date_phrase(self.date_to, today=today).end if self.date_to else None
+        start = _day_of(self.date_from, today)
+        end = _day_of(self.date_to, today, last=True)
         if start and end and start > end:
             raise InvalidInput(
                 _("--from {date_from} is after --to {date_to}").format(
@@ -239,6 +239,16 @@ class Criteria:
 
 def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _day_of(phrase: str | None, today: date, *, last: bool = False) -> date | None:
+    """The first (or `last`) day of a date phrase; None when there is no phrase."""
+    if not phrase:
+        return None
+    from sco_cal.domain.date_phrases import parse_date_phrase
+
+    window = parse_date_phrase(phrase, today=today)
+    return window.end if last else window.start
 
 
 def event_search_text(event: Event) -> str:

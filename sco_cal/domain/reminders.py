@@ -10,7 +10,6 @@ from enum import StrEnum
 from typing import Any
 
 from sco_cal.domain.date_labels import format_window
-from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.durations import Duration, format_duration, parse_duration
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, Reminder, ReminderMode
@@ -78,6 +77,8 @@ def parse_reminder_spec(text: str, *, today: date, when_dated: bool = False) -> 
 
 def on_day(text: str, *, today: date) -> ReminderSpec:
     """A reminder on the first day of a date phrase ("1er novembre", "next monday")."""
+    from sco_cal.domain.date_phrases import parse_date_phrase  # not for `remind due` or `rm`
+
     window = parse_date_phrase(text, today=today)
     return ReminderSpec(text=text.strip(), mode=ReminderMode.ON, on=window.start)
 
@@ -121,7 +122,12 @@ def _when(event: Event, lang: str) -> str:
 def snooze_until(text: str, *, today: date) -> date:
     """ "3d", "1w", "1 mois" from today, or a date phrase's first day; always after today."""
     lead = parse_duration(text)
-    until = lead.after(today) if lead is not None else parse_date_phrase(text, today=today).start
+    if lead is not None:
+        until = lead.after(today)
+    else:
+        from sco_cal.domain.date_phrases import parse_date_phrase
+
+        until = parse_date_phrase(text, today=today).start
     if until <= today:
         raise InvalidInput(
             _("snooze until a day after today ({today}), not {day}").format(

@@ -9,7 +9,6 @@ event's code, and never the start of an id, since an id's prefix is read first.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Iterable, Sequence
 
 # No 0/o or 1/l: a short id is read off a screen and typed again.
@@ -18,21 +17,26 @@ _LONGEST = 8
 SHORTEST = 4
 
 
-def code(event_id: str) -> str:
-    """The full code of an id: eight characters of its BLAKE2 digest."""
-    number = int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=5).digest(), "big")
-    return "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in range(_LONGEST))
+def codes(event_ids: Iterable[str]) -> list[str]:
+    """The full code of each id: eight characters of its BLAKE2 digest."""
+    import hashlib  # OpenSSL's library loads with it: only when short ids are asked for
+
+    found = []
+    for event_id in event_ids:
+        number = int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=5).digest(), "big")
+        found.append("".join(_ALPHABET[(number >> (5 * i)) & 31] for i in range(_LONGEST)))
+    return found
 
 
 def short_ids(wanted: Iterable[str], every_id: Sequence[str]) -> dict[str, str]:
     """The short id of each of `wanted`, unique among the codes of `every_id` (sorted)."""
-    codes = sorted(code(i) for i in every_id)
+    every_code = sorted(codes(every_id))
     found = {}
-    for event_id in wanted:
-        mine = code(event_id)
-        at = bisect.bisect_left(codes, mine)
-        after = at + 1 if at < len(codes) and codes[at] == mine else at
-        neighbours = [codes[j] for j in (at - 1, after) if 0 <= j < len(codes)]
+    wanted_ids = list(wanted)
+    for event_id, mine in zip(wanted_ids, codes(wanted_ids), strict=True):
+        at = bisect.bisect_left(every_code, mine)
+        after = at + 1 if at < len(every_code) and every_code[at] == mine else at
+        neighbours = [every_code[j] for j in (at - 1, after) if 0 <= j < len(every_code)]
         length = max([SHORTEST, *(_common(mine, other) + 1 for other in neighbours)])
         while length < _LONGEST and _starts_an_id(mine[:length], every_id):
             length += 1
@@ -47,7 +51,8 @@ def looks_short(text: str) -> bool:
 
 def ids_with_short_id(text: str, ids: Iterable[str]) -> list[str]:
     """The ids whose code starts with `text`."""
-    return sorted(i for i in ids if code(i).startswith(text))
+    listed = list(ids)
+    return sorted(i for i, mine in zip(listed, codes(listed), strict=True) if mine.startswith(text))
 
 
 def _common(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
-from anyascii import anyascii
+from sco_cal.domain.transliteration import LETTERS
 
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -36,8 +36,14 @@ def fold_char(char: str) -> str:
         return char.casefold()
     bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if not bare.isascii() and unicodedata.category(char).startswith("L"):
-        bare = anyascii(bare)
+        bare = LETTERS.get(bare) or _anyascii(bare)
     return bare.casefold()
+
+
+def _anyascii(letter: str) -> str:
+    from anyascii import anyascii  # its tables load only for a letter the gazetteer lacks
+
+    return anyascii(letter)
 
 
 def fold(text: str) -> str:
@@ -102,7 +108,8 @@ def safe_line(text: str) -> str:
 
 
 # Anything from the combining accents on may be wide or take no cell; below, one cell each.
-_MAYBE_NOT_ONE_CELL = re.compile(r"[\u0300-\U0010ffff]")
+# (Compared with `max`: a regular expression of that range takes 10 ms to compile.)
+_FIRST_MAYBE_NOT_ONE_CELL = "\u0300"
 _ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})
 
 
@@ -116,7 +123,7 @@ def char_width(char: str) -> int:
 
 def cell_width(text: str) -> int:
     """Cells `text` takes in a terminal (`"北京"` takes 4)."""
-    if not _MAYBE_NOT_ONE_CELL.search(text):
+    if max(text, default="") < _FIRST_MAYBE_NOT_ONE_CELL:
         return len(text)
     return sum(map(char_width, text))
 
