@@ -13,7 +13,7 @@ from sco_cal.domain import text as text_helpers
 from sco_cal.domain.aliases import spelling_key
 from sco_cal.domain.organisations import all_organisations
 from sco_cal.domain.places import all_cities, all_countries, city, city_spellings, country_code
-from sco_cal.domain.text import fold, fold_char, slug, unique
+from sco_cal.domain.text import cell_width, char_width, fit_cells, fold, fold_char, slug, unique
 from sco_cal.domain.transliteration import LETTERS
 
 
@@ -91,3 +91,31 @@ def test_unique_counts_up_past_what_is_taken() -> None:
 def test_fold_folds_each_character_as_fold_char_does(text: str) -> None:
     expected = re.sub(r"\s+", " ", "".join(map(fold_char, text))).strip()
     assert fold(text) == expected
+
+
+@given(st.text(max_size=40), st.integers(min_value=1, max_value=30))
+def test_a_fitted_text_takes_exactly_its_cells_and_keeps_its_start(text: str, width: int) -> None:
+    fitted = fit_cells(text, width)
+    # A wide character that does not fit leaves one cell of padding instead.
+    assert cell_width(fitted) == width
+    assert cell_width(text) == sum(char_width(c) for c in text)
+    if cell_width(text) <= width:
+        assert fitted.rstrip(" ") == text.rstrip(" ")
+    else:
+        kept = fitted.rstrip(" ")
+        assert kept.endswith("…") and text.startswith(kept[:-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("Astana", 4, "Ast…"),
+        ("Astana", 8, "Astana  "),
+        ("北京会议", 5, "北京…"),
+        ("Douchanbé’s", 6, "Douch…"),
+    ],
+)
+def test_a_text_is_cut_with_an_ellipsis_in_terminal_cells(
+    text: str, width: int, shown: str
+) -> None:
+    assert fit_cells(text, width) == shown

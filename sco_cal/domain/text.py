@@ -115,29 +115,45 @@ _ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})
 
 def char_width(char: str) -> int:
     """Cells a character takes in a terminal: 2 for wide East Asian ones, 0 for combining
-    marks and invisible formatting, else 1."""
-    if unicodedata.category(char) in _ZERO_WIDTH or char == "\u200b":
+    marks and invisible formatting, else 1 (the soft hyphen too, as terminals draw it)."""
+    if (unicodedata.category(char) in _ZERO_WIDTH and char != "\xad") or char == "\u200b":
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+class _CellWidths(dict[str, int]):
+    """`char_width` by character, filled as characters are met: a table of thousands of
+    rows measures its cells without two Unicode lookups a character."""
+
+    def __missing__(self, char: str) -> int:
+        width = char_width(char)
+        if len(self) < 50_000:  # a text holding every character does not fill memory
+            self[char] = width
+        return width
+
+
+_CELLS = _CellWidths()
 
 
 def cell_width(text: str) -> int:
     """Cells `text` takes in a terminal (`"北京"` takes 4)."""
     if max(text, default="") < _FIRST_MAYBE_NOT_ONE_CELL:
         return len(text)
-    return sum(map(char_width, text))
+    return sum(map(_CELLS.__getitem__, text))
 
 
 def fit_cells(text: str, width: int) -> str:
     """`text` cut with an ellipsis, or padded with spaces, to exactly `width` cells."""
     if width <= 0:
         return ""
+    if max(text, default="") < _FIRST_MAYBE_NOT_ONE_CELL:  # a cell a character
+        return text + " " * (width - len(text)) if len(text) <= width else text[: width - 1] + "…"
     used = cell_width(text)
     if used <= width:
         return text + " " * (width - used)
     kept, room = [], width - 1
     for char in text:
-        room -= char_width(char)
+        room -= _CELLS[char]
         if room < 0:
             break
         kept.append(char)
