@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.color import Color
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.filter import Monochrome
 from textual.widgets import Input, Static, TextArea
 
@@ -176,6 +176,14 @@ def test_textual_s_own_commands_speak_french(store: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(Input).placeholder == "Chercher une commande…"
+        await pilot.press(*"zzqx")
+        shown: list[str] = []
+        for _ in range(40):  # Textual says so after half a second without a match
+            await pilot.pause(0.05)
+            shown = [str(o.prompt.renderable) for o in app.screen.query_one(CommandList).options]
+            if shown:
+                break
+        assert shown == ["Aucun résultat"]
 
     run(build(store, lang="fr"), scenario, size=(150, 36))
 

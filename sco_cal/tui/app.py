@@ -14,6 +14,7 @@ from sco_cal.config.settings import Settings, remember
 from sco_cal.i18n import N_, _
 from sco_cal.service import CalendarService
 from sco_cal.tui.dialogs.base import EventDialog
+from sco_cal.tui.palette import Palette
 from sco_cal.tui.screens.agenda import AgendaScreen
 from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.month import MonthScreen
@@ -99,10 +100,9 @@ class ScoCalApp(Speaking, App[None]):
         self.push_screen(HelpScreen(groups, self.settings.keymap))
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its search box's hint in the run's language."""
+        """Textual's palette, in the run's language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            palette = CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
-            self.push_screen(palette)
+            self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
