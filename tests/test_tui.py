@@ -22,6 +22,7 @@ from sco_cal.service import CalendarService
 from sco_cal.store.seed_file import load_seed
 from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog, UnannotateDialog
 from sco_cal.tui.screens.help import HelpScreen
+from sco_cal.tui.screens.messages import TokenRead
 from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.widgets.detail_pane import DetailPane
@@ -340,6 +341,27 @@ def test_a_cli_write_shows_up_while_the_app_runs(store: Path) -> None:
         assert screen.table.current.id == selected
         summit = next(e for e in screen.table.window.events if e.id == SUMMIT)
         assert (summit.status.value, summit.annotation_count) == ("confirmed", 1)
+
+    run(build(store), scenario)
+
+
+def test_a_change_seen_while_the_agenda_moves_to_an_event_still_lands_on_it(
+    store: Path,
+) -> None:
+    cli = Cli(str(store))
+
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        before = screen.table.current.id
+        target = next(e for e in screen.table.window.events[5:] if e.id != before)
+        # As after applying a review: the agenda is asked to land on an event, and the
+        # poll's news of the write arrives before that reload has been shown.
+        assert cli("annotate", target.id, "from the review").exit_code == 0
+        assert screen.token is not None
+        screen.reload(follow=target)
+        screen.on_token_read(TokenRead((*screen.token, 1)))
+        await settle(pilot)
+        assert screen.table.current.id == target.id
 
     run(build(store), scenario)
 

@@ -175,6 +175,8 @@ class AgendaScreen(Speaking, Screen[None]):
         self.agenda_query = AgendaQuery(show_all=show_all)
         self.tally: Tally | None = None
         self.token: tuple[int, ...] | None = None
+        # The event a reload was asked to land on, until the agenda it read is shown.
+        self.following: Event | None = None
         self.panes = panes or TuiSettings()
         self.remember = remember
         self.facets_open = False  # opened by hand over the list, where they cannot dock
@@ -242,6 +244,7 @@ class AgendaScreen(Speaking, Screen[None]):
         """
         query = self.agenda_query
         home = Anchor.today(self.service.today, focus_top=not query.show_all)
+        self.following = follow
         self._read_agenda(query, home, follow, keep_row)
 
     @work(thread=True, exclusive=True, group="agenda")
@@ -329,6 +332,8 @@ class AgendaScreen(Speaking, Screen[None]):
         if message.query != self.agenda_query:
             return
         self.tally = None
+        if message.fresh:
+            self.following = None
         self.table.show_window(message.window, keep_row=message.keep_row)
         if not message.window.events:
             self.query_one(DetailPane).clear()
@@ -355,7 +360,9 @@ class AgendaScreen(Speaking, Screen[None]):
         changed = self.token is not None and message.token != self.token
         self.token = message.token
         if changed:
-            self.reload(follow=self.table.current, keep_row=True)
+            # A reload still on its way (after a review, to the first event written) is
+            # where the cursor goes: a poll cancelling it must not land on the old row.
+            self.reload(follow=self.following or self.table.current, keep_row=True)
 
     def on_read_failed(self, message: ReadFailed) -> None:
         title = message.title or _("Cannot read the calendar")
