@@ -6,8 +6,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache
+from typing import TypeVar
 
 from sco_cal.domain.transliteration import LETTERS
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -62,19 +66,24 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
-class _FoldedChars(dict[int, str]):
-    """`fold_char` by code point, filled as characters are met: `str.translate` looks a
-    text's characters up without a Python call each (a third of an import's writing
-    went on folding titles and excerpts one character at a time)."""
+class _Remembered(dict[_K, _V]):
+    """`compute` of each key, kept as keys are met: a table of characters that C code
+    (`str.translate`, `map`) looks up without a Python call for each one it has seen."""
 
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
+    def __init__(self, compute: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: _K) -> _V:
+        value = self._compute(key)
         if len(self) < 50_000:  # a file holding every character does not fill memory
-            self[code] = folded
-        return folded
+            self[key] = value
+        return value
 
 
-_FOLDED = _FoldedChars()
+# By code point, as `str.translate` asks (a third of an import's writing went on folding
+# titles and excerpts a call per character).
+_FOLDED: _Remembered[int, str] = _Remembered(lambda code: fold_char(chr(code)))
 
 
 def slug(text: str, words: int = 6, *, skip: Collection[str] = ()) -> str:
@@ -121,18 +130,8 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-class _CellWidths(dict[str, int]):
-    """`char_width` by character, filled as characters are met: a table of thousands of
-    rows measures its cells without two Unicode lookups a character."""
-
-    def __missing__(self, char: str) -> int:
-        width = char_width(char)
-        if len(self) < 50_000:  # a text holding every character does not fill memory
-            self[char] = width
-        return width
-
-
-_CELLS = _CellWidths()
+# A table of thousands of rows measures its cells without two Unicode lookups a character.
+_CELLS: _Remembered[str, int] = _Remembered(char_width)
 
 
 def cell_width(text: str) -> int:
