@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,35 @@ def test_errors_about_files_titles_and_reminder_settings_speak_french(tmp_path: 
         f"sco-cal: erreur\u00a0: {config}\u00a0: [reminders] defaults[0]\u00a0: before = "
         '«\u00a0bientôt\u00a0» n’est pas un nombre de jours ou de semaines ("7d", "2w")\n'
     )
+
+
+def test_a_review_says_in_french_where_the_document_s_date_comes_from(tmp_path: Path) -> None:
+    env = subprocess_env(tmp_path, SCO_CAL_TODAY="2027-03-05")
+
+    def review(path: Path, *options: str) -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "sco_cal", "ingest", str(path), "--lang", "fr", *options],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    dated = tmp_path / "note.txt"
+    dated.write_text(
+        "Note d'information, Paris, le 3 mars 2027\n\n"
+        "Les ministres de la Culture de l'OCS se retrouveront fin avril à Tachkent.\n",
+        encoding="utf-8",
+    )
+    assert review(dated).splitlines()[0] == (
+        "document daté du 2027-03-03, d’après la ligne du document "
+        "« Note d'information, Paris, le 3 mars 2027 »"
+    )
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "Les ministres de la Culture de l'OCS se retrouveront fin avril à Tachkent.\n",
+        encoding="utf-8",
+    )
+    items = json.loads(review(undated, "--format", "json"))
+    assert items[0]["document_date_from"] == "la date du jour\u00a0: le document n’en porte aucune"

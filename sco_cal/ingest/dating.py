@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sco_cal.domain.dates import Precision
+from sco_cal.i18n import _
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.when import find_dates
 from sco_cal.ingest.wording import ANNOUNCES
@@ -66,7 +67,7 @@ class DocumentDate:
     def printed(cls, day: date, words: str, until: date | None = None) -> DocumentDate:
         shown = " ".join(words.split())
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return cls(day, f"the document's line '{shown}'", until)
+        return cls(day, _("the document's line '{line}'").format(line=shown), until)
 
     @property
     def last(self) -> date:

@@ -125,5 +125,6 @@ class Documents:
             return printed
         known = self._ctx.store.reader.document_published(document.name)
         if known is not None:
-            return DocumentDate(known, "the date the calendar has for this document")
-        return DocumentDate(self._ctx.today, "today's date: the document prints none", assumed=True)
+            return DocumentDate(known, _("the date the calendar has for this document"))
+        today = _("today's date: the document prints none")
+        return DocumentDate(self._ctx.today, today, assumed=True)
