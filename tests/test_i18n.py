@@ -67,16 +67,21 @@ def test_lang_option_beats_config_beats_environment(tmp_path: Path) -> None:
     assert "Option inconnue\u00a0: --bogus" in usage()
 
 
+def in_french(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`sco-cal ARGS --lang fr`, as a user's shell runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "sco_cal", *args, "--lang", "fr"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
 def test_errors_about_files_titles_and_reminder_settings_speak_french(tmp_path: Path) -> None:
     env = subprocess_env(tmp_path)
 
     def error(*args: str) -> str:
-        run = subprocess.run(
-            [sys.executable, "-m", "sco_cal", *args, "--lang", "fr"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        run = in_french(env, *args)
         assert run.returncode == 2, run.stderr
         return run.stderr
 
@@ -101,12 +106,7 @@ def test_a_review_says_in_french_where_the_document_s_date_comes_from(tmp_path: 
     env = subprocess_env(tmp_path, SCO_CAL_TODAY="2027-03-05")
 
     def review(path: Path, *options: str) -> str:
-        run = subprocess.run(
-            [sys.executable, "-m", "sco_cal", "ingest", str(path), "--lang", "fr", *options],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        run = in_french(env, "ingest", str(path), *options)
         assert run.returncode == 0, run.stderr
         return run.stdout
 
