@@ -146,9 +146,17 @@ def _blank_prefix(stored: str, match: re.Match[str]) -> str:
     )
 
 
+def _opening(stored: str) -> str:
+    """What any sight of `stored`, even cut short to its first characters, contains."""
+    words = stored[: max(1, min(16, len(stored) - 4))].split()
+    return words[0] if words else ""
+
+
 def untranslated(output: str, shown_as_stored: list[str], allowed: set[str]) -> list[str]:
     """The lines of `output` with a word that went around the catalogue."""
     text = output
+    # A text shows only where its opening does: the others cost no regular expression.
+    shown_as_stored = [s for s in shown_as_stored if _opening(s) in output]
     # Cut short to fit a line ("Forum d’experts sur…"), or by a dialog's border.
     for stored in shown_as_stored:
         if len(stored) > 8:

@@ -335,19 +335,7 @@ def _named_exercises(
             continue
         original = folded.span(name.start(), name.end())
         title = f"Exercise {original}" if english else f"Exercice {original}"
-        kept.append(
-            MeetingPhrase(
-                start=name.start(),
-                end=name.end(),
-                noun_end=name.end(),
-                title=title,
-                number=None,
-                kind=Kind.EXERCISE,
-                vague=False,
-                many=False,
-                truncated=False,
-            )
-        )
+        kept.append(MeetingPhrase.whole(name.start(), name.end(), title, Kind.EXERCISE))
     return kept
 
 
@@ -402,19 +390,8 @@ def _people(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[M
             continue  # "les ministres du Kirghizistan et du Kazakhstan": a bilateral meeting
         words = folded.span(start, end)
         title = _people_title(words, english)
-        found.append(
-            MeetingPhrase(
-                start=start,
-                end=end,
-                noun_end=end,
-                title=title,
-                number=None,
-                kind=_people_kind(match.group(), text[start:end]),
-                vague=False,
-                many=False,
-                truncated=False,
-            )
-        )
+        kind = _people_kind(match.group(), text[start:end])
+        found.append(MeetingPhrase.whole(start, end, title, kind))
     return found
 
 
@@ -475,17 +452,5 @@ def _ellipses(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list
         noun = people.group()
         what = folded.span(match.start("what"), match.end("what"))
         title = normalise_title(f"Réunion des {noun} {what}", english=english)
-        result.append(
-            MeetingPhrase(
-                start=match.start(),
-                end=match.end(),
-                noun_end=match.end(),
-                title=title,
-                number=None,
-                kind=model.kind,
-                vague=False,
-                many=False,
-                truncated=False,
-            )
-        )
+        result.append(MeetingPhrase.whole(match.start(), match.end(), title, model.kind))
     return sorted(result, key=lambda h: h.start)

@@ -83,6 +83,21 @@ class MeetingPhrase:
     held_number: int | None = None  # "who met ... for their 22nd meeting": an earlier one's
     silent: bool = False  # bounds the words of the meetings around it, gives no finding
 
+    @classmethod
+    def whole(cls, start: int, end: int, title: str, kind: Kind) -> MeetingPhrase:
+        """Words that name one meeting, all of them its title (no ordinal)."""
+        return cls(
+            start=start,
+            end=end,
+            noun_end=end,
+            title=title,
+            number=None,
+            kind=kind,
+            vague=False,
+            many=False,
+            truncated=False,
+        )
+
 
 def find_meeting(
     folded: Folded,

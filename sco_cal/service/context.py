@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sco_cal.domain.postponement import DEFAULT_SINE_DIE_DAYS
 from sco_cal.store.store import Store
@@ -31,3 +31,8 @@ class ServiceContext:
     def write(self, work: Callable[[Transaction], T]) -> T:
         """`work` in one transaction, retried while the database is busy."""
         return self.store.write(work)
+
+    def record(self, step: Callable[..., T], **values: Any) -> T:
+        """The store's `step` in one transaction, signed by this person at this moment
+        (every recorded change carries its author and time)."""
+        return self.write(lambda tx: step(tx=tx, author=self.author, now=self.now(), **values))

@@ -97,11 +97,7 @@ class Documents:
         )
         if steps:
             progress.start(_("writing the changes"))
-            self._ctx.write(
-                lambda s: apply_steps(
-                    tx=s, steps=steps, author=self._ctx.author, now=self._ctx.now()
-                )
-            )
+            self._ctx.record(apply_steps, steps=steps)
         return report
 
     def _document_date(self, document: Document, as_of: date | str | None) -> DocumentDate:

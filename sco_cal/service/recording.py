@@ -42,30 +42,14 @@ class Recorder:
         from sco_cal.store.writer import add_annotation
 
         event_id, body = self._events.resolve_id(id_text), clean_text(text, "annotation")
-        return self._ctx.write(
-            lambda s: add_annotation(
-                tx=s,
-                event_id=event_id,
-                text=body,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-            )
-        )
+        return self._ctx.record(add_annotation, event_id=event_id, text=body)
 
     def unannotate(self, id_text: str, annotation_id: int) -> None:
         """Delete a note; the deletion is recorded."""
         from sco_cal.store.writer import delete_annotation
 
         event_id = self._events.resolve_id(id_text)
-        self._ctx.write(
-            lambda s: delete_annotation(
-                tx=s,
-                event_id=event_id,
-                annotation_id=annotation_id,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-            )
-        )
+        self._ctx.record(delete_annotation, event_id=event_id, annotation_id=annotation_id)
 
     def change_status(
         self,
@@ -166,16 +150,7 @@ class Recorder:
 
         event_id = self._events.resolve_id(id_text)
         adding, removing = [clean_tag(t) for t in add], [clean_tag(t) for t in remove]
-        return self._ctx.write(
-            lambda s: set_tags(
-                tx=s,
-                event_id=event_id,
-                add=adding,
-                remove=removing,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-            )
-        )
+        return self._ctx.record(set_tags, event_id=event_id, add=adding, remove=removing)
 
     def add_event(
         self,
@@ -245,17 +220,7 @@ class Recorder:
     def _set_deleted(self, event_id: str, deleted: bool, action: str, note: str | None) -> Event:
         from sco_cal.store.writer import set_deleted
 
-        self._ctx.write(
-            lambda tx: set_deleted(
-                tx=tx,
-                event_id=event_id,
-                deleted=deleted,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-                action=action,
-                note=note,
-            )
-        )
+        self._ctx.record(set_deleted, event_id=event_id, deleted=deleted, action=action, note=note)
         return self._ctx.store.reader.event(event_id)
 
     def undo(self) -> HistoryEntry:
@@ -298,17 +263,13 @@ class Recorder:
         """
         from sco_cal.store.writer import update_event
 
-        self._ctx.write(
-            lambda tx: update_event(
-                tx=tx,
-                event_id=event.id,
-                changes=changes,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-                action=action,
-                expected_version=expected,
-                note=note,
-                source=source,
-            )
+        self._ctx.record(
+            update_event,
+            event_id=event.id,
+            changes=changes,
+            action=action,
+            expected_version=expected,
+            note=note,
+            source=source,
         )
         return self._events.get(event.id)

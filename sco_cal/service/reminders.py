@@ -89,11 +89,7 @@ class Reminders:
         """Delete a reminder (recorded in its event's history)."""
         from sco_cal.store.reminders import delete_reminder
 
-        self._ctx.write(
-            lambda s: delete_reminder(
-                tx=s, reminder_id=reminder_id, author=self._ctx.author, now=self._ctx.now()
-            )
-        )
+        self._ctx.record(delete_reminder, reminder_id=reminder_id)
 
     def snooze(self, reminder_id: int, spec: str) -> Reminder:
         """Due again `spec` ("3d", "1w") from today, or on a date phrase's first day."""
@@ -101,15 +97,7 @@ class Reminders:
         from sco_cal.store.reminders import snooze_reminder
 
         until = snooze_until(spec, today=self._ctx.today)
-        return self._ctx.write(
-            lambda s: snooze_reminder(
-                tx=s,
-                reminder_id=reminder_id,
-                until=until,
-                author=self._ctx.author,
-                now=self._ctx.now(),
-            )
-        )
+        return self._ctx.record(snooze_reminder, reminder_id=reminder_id, until=until)
 
     def due(self, rules: Sequence[ReminderRule], *, deliver: bool, lang: str) -> list[DueReminder]:
         """Reminders due today; with `deliver`, each is claimed in the transaction that found

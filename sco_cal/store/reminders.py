@@ -152,13 +152,16 @@ def insert_reminder(
     return reminder
 
 
-def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: datetime) -> Reminder:
-    found = tx.fetch(
-        f"DELETE FROM reminder WHERE id = :id RETURNING {_COLUMNS}", {"id": reminder_id}
-    )
+def _changed(tx: Transaction, sql: str, reminder_id: int, **values: object) -> Reminder:
+    """The reminder `sql` changed, as it returns it; refused when there is no such one."""
+    found = tx.fetch(sql, {"id": reminder_id, **values})
     if not found:
         raise NotFound(_("no reminder #{number}").format(number=reminder_id))
-    gone = reminder_from_row(found[0])
+    return reminder_from_row(found[0])
+
+
+def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: datetime) -> Reminder:
+    gone = _changed(tx, f"DELETE FROM reminder WHERE id = :id RETURNING {_COLUMNS}", reminder_id)
     record(
         tx=tx,
         event_id=gone.event_id,
@@ -175,14 +178,13 @@ def snooze_reminder(
     *, tx: Transaction, reminder_id: int, until: date, author: str, now: datetime
 ) -> Reminder:
     """Due again on `until`, even if it was delivered already."""
-    found = tx.fetch(
+    reminder = _changed(
+        tx,
         "UPDATE reminder SET snoozed_until = :until, delivered_at = NULL WHERE id = :id "
         f"RETURNING {_COLUMNS}",
-        {"until": until, "id": reminder_id},
+        reminder_id,
+        until=until,
     )
-    if not found:
-        raise NotFound(_("no reminder #{number}").format(number=reminder_id))
-    reminder = reminder_from_row(found[0])
     record(
         tx=tx,
         event_id=reminder.event_id,
