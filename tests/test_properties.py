@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sco_cal.cli import app
 from sco_cal.domain.errors import ScoCalError
 from sco_cal.domain.query import Criteria, EventFilter
+from tests.support.cli import app_for
 
 words = st.text(max_size=40)
 lists = st.lists(words, max_size=3).map(tuple)
@@ -65,7 +65,7 @@ def test_list_never_shows_a_traceback(
         argv += [option, value]
     if search and not search.startswith("-"):
         argv.append(search)
-    result = CliRunner().invoke(app, argv)
+    result = CliRunner().invoke(app_for(argv), argv)
     assert result.exit_code in (0, 2), (argv, result.stderr, result.exception)
     if result.exit_code == 2:
         assert "Traceback" not in result.stderr and result.stderr.strip()

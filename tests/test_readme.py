@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sco_cal.cli import app
+from tests.support.cli import app_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -70,7 +70,7 @@ def test_every_readme_command_runs_as_written(
     for command, codes in readme_commands():
         # The server directory of the feed example is played by one of the test's.
         argv = [a.replace("/srv/desk", str(work)) for a in shlex.split(command)[1:]]
-        result = runner.invoke(app, argv)
+        result = runner.invoke(app_for(argv), argv)
         assert result.exit_code in codes, f"{command}: exit {result.exit_code}\n{result.output}"
         if argv[0] == "list" and result.exit_code == 0:
             assert result.stdout.strip(), f"{command}: finds nothing"

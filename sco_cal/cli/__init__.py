@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -99,10 +100,17 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(name)
 
 
+def command_of(args: Sequence[str]) -> str | None:
+    """The command `args` run, when it is one of sco-cal's (else the whole CLI answers:
+    its help, or the error for a command it does not know)."""
+    first = next((a for a in args if not a.startswith("-")), None)
+    return first if first in COMMAND_MODULES else None
+
+
 def main() -> None:
     args = sys.argv[1:]
     if not args and sys.stdin.isatty() and sys.stdout.isatty():
         args = ["tui"]  # `sco-cal` alone on a terminal opens the TUI
         sys.argv.append("tui")
-    first = next((a for a in args if not a.startswith("-")), None)
-    build_app({first} if first in COMMAND_MODULES else None)(prog_name="sco-cal")
+    command = command_of(args)
+    build_app({command} if command else None)(prog_name="sco-cal")
