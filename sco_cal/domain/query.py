@@ -276,7 +276,9 @@ def event_search_text(event: Event) -> str:
 
 
 def _folded_run(parts: list[str]) -> str:
-    return fold(" \n ".join(p for p in parts if p))
+    # Joined by a space (a line break would always send the run the slow way, through
+    # the expression that collapses whitespace).
+    return fold(" ".join(p for p in parts if p))
 
 
 @lru_cache(maxsize=1024)

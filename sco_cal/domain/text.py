@@ -59,10 +59,10 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # the common case, without a call per character
         plain = text.casefold().replace("`", "'")  # as fold_char writes it
-        if plain.isprintable() and "  " not in plain:  # no whitespace but single spaces
-            return plain.strip()
     else:
         plain = text.translate(_FOLDED)
+    if plain.isprintable() and "  " not in plain:  # no whitespace but single spaces
+        return plain.strip()
     return _SPACES.sub(" ", plain).strip()
 
 

@@ -110,7 +110,8 @@ class Component:
         for child in self.children:
             if child.name == name:
                 yield child
-            yield from child.walk(name)
+            if child.children:  # most hold none: no generator made for each of them
+                yield from child.walk(name)
 
     def all_faults(self) -> list[Fault]:
         """The faults of this component and of everything inside it."""
