@@ -28,6 +28,7 @@ from tests.support.databases import (
     postgres_database,
     seed_store,
 )
+from tests.support.seeded_postgres import WorkerDatabase
 
 _postgres_skipped = 0
 
@@ -90,6 +91,15 @@ def seeded_postgres() -> Iterator[str]:
     drop_postgres_database(server, name)
 
 
+@pytest.fixture(scope="session")
+def worker_postgres(seeded_postgres: str) -> Iterator[WorkerDatabase]:
+    """This worker's own seeded PostgreSQL database, put back as seeded before each test
+    (or cloned afresh from the template when that cannot be proven)."""
+    worker = WorkerDatabase(_server_or_skip(), seeded_postgres)
+    yield worker
+    worker.close()
+
+
 def _server_or_skip() -> str:
     server = os.environ.get(POSTGRES_ENV)
     if not server:
@@ -103,16 +113,16 @@ ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=ENGINES)
-def db(
-    request: pytest.FixtureRequest, db_path: Path, seeded_sqlite: Path, seeded_postgres: str
-) -> Iterator[str]:
+def db(request: pytest.FixtureRequest, db_path: Path, seeded_sqlite: Path) -> Iterator[str]:
     """A seeded database of its own on each engine: an SQLite file, and a PostgreSQL
     database when SCO_CAL_TEST_POSTGRES_URL names a server where it may create them."""
     if request.param == "sqlite":
         copy_sqlite(seeded_sqlite, db_path)
         yield str(db_path)
         return
-    yield from postgres_database(_server_or_skip(), template=seeded_postgres)
+    _server_or_skip()
+    worker: WorkerDatabase = request.getfixturevalue("worker_postgres")
+    yield from worker.database()
 
 
 @pytest.fixture(params=ENGINES)

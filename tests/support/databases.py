@@ -34,7 +34,7 @@ def copy_sqlite(template: Path, path: Path) -> None:
     path.chmod(0o600)
 
 
-def _admin(server: str) -> str:
+def admin_url(server: str) -> str:
     return server.replace("postgresql+psycopg://", "postgresql://")
 
 
@@ -52,7 +52,7 @@ def create_postgres_database(server: str, template: str | None = None) -> str:
 
     name = f"scocal_test_{uuid.uuid4().hex[:12]}"
     clause = f' TEMPLATE "{template}"' if template else ""
-    with psycopg.connect(_admin(server), autocommit=True) as conn:
+    with psycopg.connect(admin_url(server), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"{clause}')
     return name
 
@@ -63,7 +63,7 @@ def drop_postgres_database(server: str, name: str) -> None:
 
     for attempt in range(20):
         try:
-            with psycopg.connect(_admin(server), autocommit=True) as conn:
+            with psycopg.connect(admin_url(server), autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             return
         except psycopg.errors.InsufficientPrivilege:
@@ -73,5 +73,5 @@ def drop_postgres_database(server: str, name: str) -> None:
 
 
 def postgres_url(server: str, name: str) -> str:
-    base, _, _ = _admin(server).rpartition("/")
+    base, _, _ = admin_url(server).rpartition("/")
     return f"postgresql+psycopg://{base.split('://', 1)[1]}/{name}"
