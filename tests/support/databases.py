@@ -1,7 +1,8 @@
 """Databases for the tests: a seeded store built once per test session, copied per test.
 
-Seeding takes a third of a second; copying a seeded SQLite file (the backup API) or
-cloning a PostgreSQL template database takes a few milliseconds.
+Seeding takes a third of a second; copying a seeded SQLite file (the backup API) takes
+a few milliseconds. A PostgreSQL clone of the seeded template costs far more, so the
+seeded PostgreSQL database is reset rather than cloned (`seeded_postgres`).
 """
 
 from __future__ import annotations
