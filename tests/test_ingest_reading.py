@@ -487,3 +487,79 @@ def test_a_named_drill_without_a_meeting_noun_is_a_meeting(text: str) -> None:
 
     assert finding.kind.value == "exercise" and finding.organisation == "CSTO"
     assert finding.status.value == "held" and days(finding) == ("2026-09-10", "2026-09-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "city", "window"),
+    [
+        (
+            "La onzième réunion des ministres de l'Agriculture de l'OCS, d'abord envisagée à "
+            "Islamabad, est désormais confirmée à Och les 19 et 20 mai.",
+            "confirmed",
+            "Osh",
+            ("2026-05-19", "2026-05-20"),
+        ),
+        (
+            "The SCO energy forum, originally planned in Moscow, is now confirmed in Kazan on "
+            "June 4-5.",
+            "confirmed",
+            "Kazan",
+            ("2026-06-04", "2026-06-05"),
+        ),
+        (
+            "La réunion des présidents des cours suprêmes de l'OCS, programmée en avril, est "
+            "ajournée jusqu'à nouvel ordre.",
+            "postponed",
+            None,
+            None,
+        ),
+        (
+            "Plans for the SCO Summer Games, initially pencilled in for July, have been put on "
+            "hold until further notice.",
+            "postponed",
+            None,
+            None,
+        ),
+        (
+            "A session of SCO finance ministers originally set for March was postponed "
+            "without a new date being fixed.",
+            "postponed",
+            None,
+            None,
+        ),
+    ],
+)
+def test_the_plan_a_change_leaves_behind_is_not_the_meeting_s(
+    text: str, status: str, city: str | None, window: tuple[str, str] | None
+) -> None:
+    """The place, state and date a meeting was first planned with, named beside the change
+    ("d'abord envisagée à Islamabad", "initially pencilled in for July"), are not the new ones:
+    the old place is not the host, the old plan's hedge does not weaken a confirmation, and a
+    meeting put off with no new date has no window (its old one is where it moved from)."""
+    (finding,) = read(text, date(2026, 3, 9))
+
+    assert finding.status.value == status
+    assert finding.cities == ((city,) if city else ())
+    if window is None:
+        assert finding.window is None and finding.previous is not None
+    else:
+        assert days(finding) == window
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Le forum de l'OCS « Route de la soie numérique : l'IA au service du "
+            "développement » se tiendra à Astana en juin.",
+            "Forum de l'OCS « Route de la soie numérique : l'IA au service du développement »",
+        ),
+        ("La Coupe ouverte de l'OCS se tiendra à Bichkek en juin.", "Coupe ouverte de l'OCS"),
+        ("The SCO Open Cup will not take place this year.", "SCO Open Cup"),
+    ],
+)
+def test_a_name_is_read_whole(text: str, title: str) -> None:
+    """A quoted name keeps its closing mark, and a cup is a gathering like a marathon."""
+    (finding,) = read(text, date(2026, 3, 9))
+
+    assert finding.title == title

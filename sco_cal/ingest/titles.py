@@ -32,7 +32,7 @@ _STOP = re.compile(
     r"|prevue?s?|initialement|comme|avec|afin|consacree?s? (?:a|au|aux)|portant|centree?s? sur"
     r"|marquant|visant"
     r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"
-    r"|en presence|aupres|ouverte?s?|open|to be|et la|et le|et les|et l'|and the|lors"
+    r"|en presence|aupres|ouverte?s?(?! d[eu'])|open|to be|et la|et le|et les|et l'|and the|lors"
     r"|pour un|pour une|et une?|and an?|ainsi que|as well as|annoncee?s?|reportee?s?"
     r"|annulee?s?|confirmee?s?|desormais|planned"
     r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed|met|meets|meet"
@@ -231,7 +231,7 @@ def _punctuation_stop(folded: Folded, pos: int, masked: Sequence[tuple[int, int]
 
 def normalise_title(text: str, *, english: bool, number: int | None = None) -> str:
     """One line, the ordinal as `22e`, French `meeting` as `réunion`, a capital first letter."""
-    title = " ".join(text.split()).strip(" ,;:.-\u2013\u2014\"'’«»")
+    title = _closing_quote(" ".join(text.split()).strip(" ,;:.-\u2013\u2014\"'’«»"))
     if number is not None:
         title = _ordinal_as_digits(title, number, english=english)
     title = re.sub(r"^(\d{1,3})\s?(?:è|ème|eme|ᵉ|e)(?=\s)", r"\1e", title)
@@ -242,6 +242,18 @@ def normalise_title(text: str, *, english: bool, number: int | None = None) -> s
     if not english:
         title = re.sub(r"\bmeeting\b", "réunion", title, count=1)
     return title[:1].upper() + title[1:]
+
+
+def _closing_quote(title: str) -> str:
+    """The closing mark of a quoted name that ends the title, taken off with the
+    punctuation around it: « Forum « Route de la soie » », not « Forum « Route de la soie »."""
+    if title.count("«") > title.count("»"):
+        return f"{title} »" if title[-1:] != "\u00a0" else f"{title}»"
+    if title.count("“") > title.count("”"):
+        return f"{title}”"
+    if title.count('"') % 2:
+        return f'{title}"'
+    return title
 
 
 def _ordinal_as_digits(title: str, number: int, *, english: bool) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sco_cal.domain.places import find_city, find_country
 from sco_cal.ingest.folding import Folded
+from sco_cal.ingest.wording import FORMER_PLACE
 
 _WORD = re.compile(r"[^\W_][\w-]*")
 _MAX_WORDS = 3
@@ -90,8 +91,11 @@ def host_of(folded: Folded, mentions: list[PlaceMention], *, after_noun: int | N
 
     A city counts when the sentence places the meeting there ("à Aktau", "(Koweït,
     4-5 novembre)", "Tachkent accueillera", "le sommet de Bichkek"), not when it
-    names something else ("la Déclaration de Tianjin").
+    names something else ("la Déclaration de Tianjin"), nor the place it was planned in
+    before ("d'abord envisagée à Islamabad, est désormais confirmée à Och").
     """
+    now = [m for m in mentions if not FORMER_PLACE.search(folded.text[: m.start], m.start - 60)]
+    mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
     if cities:
         first = cities[0]

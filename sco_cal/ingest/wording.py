@@ -18,7 +18,8 @@ MEETING_NOUN = re.compile(
     r"|seminars?|exercices?|exercises?|festivals?|expositions?|exhibitions?|salons?"
     r"|marathons?|tournois?|tournaments?|championnats?|championships?|congres|congress"
     r"|colloques?|symposiums?|assemblees?|assembly|consultations|jeux|games|rencontres?"
-    r"|foires?|fairs?|concours|olympiades?|side events?|camps?)\b"
+    r"|foires?|fairs?|concours|olympiades?|side events?|camps?|cups?"
+    r"|coupes?(?= (?:ouverte|de l'|des |du |d')))\b"
 )
 # A council meets: "le Conseil des ministres ...", "the Permanent Council", "RATS Council".
 COUNCIL = re.compile(
@@ -169,7 +170,8 @@ MOVED_TO = re.compile(
     r"|pas avant|not before|until)\b"
 )
 WAS_PLANNED = re.compile(
-    r"\b(?:initialement|prevue?s?|au lieu de|originally|initially|instead of|scheduled for"
+    r"\b(?:initialement|prevue?s?|programmee?s?|au lieu de|originally|initially|instead of"
+    r"|scheduled for"
     r"|annoncee?s? pour|announced for|devait se tenir|devaient se tenir|was to be held"
     r"|planned for|placed in|d'abord annoncee?|qui devait se tenir|pencil+ed"
     r"|slated for|pressentie? pour)\s*(?:\S+\s+){0,2}$"
@@ -238,8 +240,22 @@ _DENIED_CHANGE = re.compile(
 )
 
 
+# The plan a change leaves behind: "d'abord envisagée à Islamabad, est désormais confirmée
+# à Och", "initially pencilled in for July": its words hedge the old plan, not the new.
+_FORMER = (
+    r"\b(?:initialement|d'abord|originally|initially|first)\s+(?:prevue?s?|envisagee?s?"
+    r"|programmee?s?|annoncee?s?|planned|scheduled|set|announced|pencil+ed in|slated|mooted)"
+)
+# ... up to the main clause's verb: "originally set for March was postponed sine die".
+_FORMER_PLAN = re.compile(
+    _FORMER + r"(?:(?!\b(?:was|were|has|have|had|is|are|will|a|ont|est|sont|sera|seront)\b)[^,;])*"
+)
+FORMER_PLACE = re.compile(_FORMER + r"\s+(?:\S+\s+){0,2}$")
+
+
 def state_in(text: str) -> tuple[ConfirmationState | None, str]:
     """The state a sentence states outright, and the words that say it."""
+    text = _FORMER_PLAN.sub(" ", text)
     hedged = _HEDGED_CHANGE.search(text)
     text = _DENIED_CHANGE.sub(" ", _HEDGED_CHANGE.sub(" ", text))
     strongest = _strongest(text)
