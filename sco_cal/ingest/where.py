@@ -94,7 +94,8 @@ def host_of(folded: Folded, mentions: list[PlaceMention], *, after_noun: int | N
     names something else ("la Déclaration de Tianjin"), nor the place it was planned in
     before ("d'abord envisagée à Islamabad, est désormais confirmée à Och").
     """
-    now = [m for m in mentions if not FORMER_PLACE.search(folded.text[: m.start], m.start - 60)]
+    text = folded.text
+    now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
     if cities:
