@@ -15,7 +15,7 @@ from sco_cal.domain.errors import StoreError
 from sco_cal.i18n import _
 from sco_cal.store.reader import Row, sqlite_params
 from sco_cal.store.target import DatabaseTarget
-from sco_cal.store.transaction import BUSY_TIMEOUT_MS
+from sco_cal.store.transaction import BUSY_TIMEOUT_MS, insert_sql
 
 
 def ensure_private_file(path: Path) -> None:
@@ -99,6 +99,13 @@ class EngineTransaction:
     def execute_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows:
             self._conn.execute(text(sql), [self._plain(r) for r in rows])
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        # Only while a store is created (the seed): by name, as its other statements.
+        named = [dict(zip(columns, row, strict=True)) for row in rows]
+        self.execute_many(insert_sql(table, columns), named)
 
     def close(self) -> None:
         pass

@@ -19,7 +19,7 @@ from sco_cal.i18n import _
 from sco_cal.store.pool import Pool
 from sco_cal.store.reader import Row
 from sco_cal.store.target import DatabaseTarget
-from sco_cal.store.transaction import Busy, Writes
+from sco_cal.store.transaction import Busy, Writes, positional_insert_sql
 
 if TYPE_CHECKING:
     import psycopg
@@ -99,6 +99,12 @@ class PostgresTransaction:
     def execute_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
         with self._conn.cursor() as cursor:
             cursor.executemany(pyformat(sql), [dict(r) for r in rows])
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        with self._conn.cursor() as cursor:
+            cursor.executemany(positional_insert_sql(table, columns, "%s"), rows)
 
     def close(self) -> None:
         pass

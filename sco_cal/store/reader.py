@@ -142,6 +142,12 @@ def sqlite_params(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v if type(v) in as_given else sqlite_value(v) for k, v in params.items()}
 
 
+def sqlite_row(values: Sequence[Any]) -> list[Any]:
+    """A row of positional parameters as `sqlite_value` gives them."""
+    as_given = _AS_GIVEN
+    return [v if type(v) in as_given else sqlite_value(v) for v in values]
+
+
 @lru_cache(maxsize=256)  # a write stamps each of its rows with the same moment
 def _stamp_text(value: datetime) -> str:
     # Stored timestamps are naive UTC text with a space: "2026-11-23 13:17:27.696573".

@@ -15,8 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from sco_cal.store.pool import Pool
-from sco_cal.store.reader import Row, damaged_store, sqlite_params, sqlite_store_error
-from sco_cal.store.transaction import BUSY_TIMEOUT_MS, Busy, Writes
+from sco_cal.store.reader import (
+    Row,
+    damaged_store,
+    sqlite_params,
+    sqlite_row,
+    sqlite_store_error,
+)
+from sco_cal.store.transaction import BUSY_TIMEOUT_MS, Busy, Writes, positional_insert_sql
 
 
 def sqlite_writes(path: Path) -> Writes[sqlite3.Connection]:
@@ -61,6 +67,12 @@ class SqliteTransaction:
 
     def execute_many(self, sql: str, rows: Sequence[Mapping[str, Any]]) -> None:
         self._conn.executemany(sql, [sqlite_params(r) for r in rows])
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        sql = positional_insert_sql(table, columns, "?")
+        self._conn.executemany(sql, [sqlite_row(r) for r in rows])
 
     def close(self) -> None:
         pass

@@ -38,6 +38,13 @@ class Transaction(Protocol):
         """Run one statement once per row of parameters."""
         ...
 
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert rows given as values in `columns` order (the many rows of an import:
+        no dictionary for each, and the driver binds them by position)."""
+        ...
+
     def close(self) -> None:
         """Nothing to do: the transaction ends with its block (here to be a `Rows`)."""
         ...
@@ -68,6 +75,11 @@ class Writes(Generic[C]):
 
     def close(self) -> None:
         self._pool.close()
+
+
+def positional_insert_sql(table: str, columns: Sequence[str], mark: str) -> str:
+    """`INSERT INTO table (a, b) VALUES (?, ?)`, with the driver's positional `mark`."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
 
 
 def insert_sql(table: str, columns: Sequence[str], *, returning: str | None = None) -> str:

@@ -21,11 +21,12 @@ from sco_cal.i18n import _
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
+    EVENT_ROW_COLUMNS,
     annotation_from_row,
     changed_columns,
     derived_from,
     event_from_row,
-    event_values,
+    event_row,
     field_columns,
     history_text,
 )
@@ -34,10 +35,12 @@ from sco_cal.store.transaction import Transaction, insert_sql
 
 HISTORY_FIELDS = ("event_id", "at", "author", "action", "note", "source", "undoes")
 _INSERT_HISTORY = insert_sql("history", HISTORY_FIELDS)
-_INSERT_CHANGE = insert_sql("history_change", ("history_id", "field", "old", "new"))
+_CHANGE_FIELDS = ("history_id", "field", "old", "new")
+_INSERT_CHANGE = insert_sql("history_change", _CHANGE_FIELDS)
 _SOURCE_FIELDS = ("event_id", "document", "excerpt", "document_date", "origin")
 INSERT_SOURCE = insert_sql("source", _SOURCE_FIELDS)
 _INSERT_TAG = "INSERT INTO tag (event_id, tag) VALUES (:event_id, :tag)"
+_NEW_EVENT_COLUMNS = (*EVENT_ROW_COLUMNS, "created_at", "updated_at", "search_text")
 
 
 def load_event(*, tx: Transaction, event_id: str) -> Event:
@@ -91,31 +94,22 @@ def insert_events(
     events = list(events)
     if not events:
         return 0
-    stamps = {"created_at": now, "updated_at": now}
-    rows = [event_values(e) | stamps | {"search_text": event_search_text(e)} for e in events]
-    tx.execute_many(insert_sql("event", list(rows[0])), rows)
+    rows = [(*event_row(e), now, now, event_search_text(e)) for e in events]
+    tx.insert_rows("event", _NEW_EVENT_COLUMNS, rows)
     sources = [
-        {
-            "event_id": e.id,
-            "document": s.document,
-            "excerpt": s.excerpt,
-            "document_date": s.document_date,
-            "origin": e.origin,
-        }
-        for e in events
-        for s in e.sources
+        (e.id, s.document, s.excerpt, s.document_date, e.origin) for e in events for s in e.sources
     ]
     if sources:
-        tx.execute_many(INSERT_SOURCE, sources)
-    tags = [{"event_id": e.id, "tag": t} for e in events for t in sorted(set(e.tags))]
+        tx.insert_rows("source", _SOURCE_FIELDS, sources)
+    tags = [(e.id, t) for e in events for t in sorted(set(e.tags))]
     if tags:
-        tx.execute_many(_INSERT_TAG, tags)
+        tx.insert_rows("tag", ("event_id", "tag"), tags)
     notes = notes or {}
     made: dict[tuple[str, str], list[FieldChange]] = {
         (e.id, "created"): [FieldChange("status", None, e.status.value)] for e in events
     }
-    for t in tags:
-        made.setdefault((t["event_id"], "tag"), []).append(FieldChange("tag", None, t["tag"]))
+    for event_id, tag in tags:
+        made.setdefault((event_id, "tag"), []).append(FieldChange("tag", None, tag))
     _record_many(tx, made, author=author, now=now, notes=notes, source=source)
     return len(events)
 
@@ -137,16 +131,19 @@ def _record_many(
     events exist only in this transaction).
     """
     (before,) = tx.fetch("SELECT coalesce(max(id), 0) FROM history", {})[0]
-    tx.execute_many(
-        _INSERT_HISTORY,
+    tx.insert_rows(
+        "history",
+        HISTORY_FIELDS,
         [
-            _history_row(
-                event_id=event_id,
-                at=now,
-                author=author,
-                action=action,
-                note=notes.get(event_id) if action == "created" else None,
-                source=source,
+            # In HISTORY_FIELDS order; a new event's entry undoes nothing.
+            (
+                event_id,
+                now,
+                author,
+                action,
+                notes.get(event_id) if action == "created" else None,
+                source,
+                None,
             )
             for event_id, action in made
         ],
@@ -156,10 +153,11 @@ def _record_many(
         "AND author = :author",
         {"before": before, "at": now, "author": author},
     )
-    tx.execute_many(
-        _INSERT_CHANGE,
+    tx.insert_rows(
+        "history_change",
+        _CHANGE_FIELDS,
         [
-            _change_row(entry_id, change)
+            (entry_id, change.field, change.old, change.new)
             for entry_id, event_id, action in written
             for change in made.get((event_id, action), ())
         ],
