@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from sco_cal.domain.date_phrases import parse_date_phrase
@@ -23,11 +24,14 @@ from sco_cal.store import seeding
 from sco_cal.store.mapping import (
     ANNOTATION_COLUMNS,
     EVENT_COLUMNS,
+    EVENT_ROW_COLUMNS,
     SOURCE_COLUMNS,
     annotation_from_row,
     event_from_row,
+    event_row,
     source_from_row,
 )
+from sco_cal.store.reader import sqlite_row
 from sco_cal.store.schema import (
     AnnotationRow,
     EventRow,
@@ -249,6 +253,26 @@ def test_read_path_columns_are_the_tables_columns() -> None:
     derived = {"created_at", "search_text", "span_days", "agenda_day"}
     assert set(EVENT_COLUMNS) == table_columns - derived
     assert set(SOURCE_COLUMNS) <= set(SourceRow.__table__.columns.keys())  # type: ignore[attr-defined]
+
+
+def test_an_events_row_is_what_the_store_holds(service: CalendarService, store: Store) -> None:
+    """The row an import writes for a new event (`event_row`, by position) holds, column
+    by column, what the store holds for it, however it was written (seeded, changed)."""
+    table_columns = set(EventRow.__table__.columns.keys())  # type: ignore[attr-defined]
+    stamps = {"created_at", "updated_at", "deleted_at", "search_text"}
+    assert set(EVENT_ROW_COLUMNS) == table_columns - stamps
+    service.records.postpone("sco-summer-games-2026", "5 octobre 2027", note="moved")
+    service.records.postpone("sco-defence-ministers-23", "sine die")
+    events = service.events.find(replace(ALL, kinds=()))
+    assert len(events) > 20
+    assert any(e.sine_die for e in events) and any(e.cities for e in events)
+    sql = text(f"SELECT {', '.join(EVENT_ROW_COLUMNS)} FROM event WHERE id = :id")
+    with store.engine.connect() as conn:
+        for event in events:
+            expected = event_row(event)
+            if conn.dialect.name == "sqlite":  # dates as ISO text, as SQLite holds them
+                expected = tuple(sqlite_row(expected))
+            assert tuple(conn.execute(sql, {"id": event.id}).one()) == expected
 
 
 def test_lean_writes_and_reads_agree_with_the_orm(service: CalendarService, store: Store) -> None:
