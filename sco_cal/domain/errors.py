@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe_line
 
@@ -33,6 +35,12 @@ class UnknownPlace(InvalidInput):
 
 class UnknownValue(InvalidInput):
     """A state, kind, theme, organisation or field name that does not exist."""
+
+    @classmethod
+    def among(cls, message: str, value: str, known: Iterable[str]) -> UnknownValue:
+        """`value` is none of the `known` ones: `message`, translated, says so with its
+        `{value}` and `{known}` (the list the person can choose from)."""
+        return cls(message.format(value=value, known=", ".join(known)))
 
 
 class NotFound(ScoCalError):
