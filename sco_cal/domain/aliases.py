@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import Generic, TypeVar
 
+from sco_cal.domain.errors import UnknownValue
 from sco_cal.domain.text import fold
+from sco_cal.i18n import _
+
+T = TypeVar("T")
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -28,3 +34,54 @@ class AliasIndex:
     def find(self, text: str) -> str | None:
         """The id of the thing spelled `text`, or None."""
         return self._ids.get(spelling_key(text))
+
+
+class Vocabulary(Generic[T]):
+    """A closed list of things, each under a stable id, found by that id or by any way of
+    writing it; a miss is UnknownValue listing the ids to choose from."""
+
+    def __init__(
+        self,
+        things: tuple[T, ...],
+        *,
+        id_of: Callable[[T], str],
+        spellings: Callable[[T], Iterable[str]],
+        unknown: str,
+        canonical: Callable[[str], str] = str.strip,
+    ) -> None:
+        """`unknown` is the untranslated message for a miss, with `{value}` and `{known}`;
+        `canonical` writes a typed id the way the ids are written."""
+        self.things = things
+        self._id_of = id_of
+        self._spellings = spellings
+        self._unknown = unknown
+        self._canonical = canonical
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self._id_of(thing) for thing in self.things)
+
+    @cached_property
+    def _by_id(self) -> dict[str, T]:
+        return dict(zip(self.ids, self.things, strict=True))
+
+    @cached_property
+    def _index(self) -> AliasIndex:
+        return AliasIndex((self._id_of(thing), self._spellings(thing)) for thing in self.things)
+
+    def get(self, thing_id: str) -> T:
+        """The thing with this id."""
+        found = self._by_id.get(self._canonical(thing_id))
+        if found is None:
+            raise self._miss(thing_id)
+        return found
+
+    def id_for(self, text: str) -> str:
+        """The id of the thing `text` names: its id, a name in either language, an alias."""
+        found = self._index.find(text)
+        if found is None:
+            raise self._miss(text)
+        return found
+
+    def _miss(self, text: str) -> UnknownValue:
+        return UnknownValue.among(_(self._unknown), text.strip(), self.ids)
