@@ -3,6 +3,7 @@ message on bad input that leaves what the person typed in place."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual import work
@@ -33,19 +34,17 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
     ]
     HEADING = ""
 
+    @dataclass
     class Saved(Message):
         """The write went through."""
 
-        def __init__(self, event: Event) -> None:
-            super().__init__()
-            self.event = event
+        event: Event
 
+    @dataclass
     class Refused(Message):
         """The service refused the input; `text` says why."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, service: CalendarService, event: Event | None, *, lang: str) -> None:
         super().__init__()
