@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.errors import InvalidInput, UnknownValue
 from sco_cal.domain.text import fold
 from sco_cal.i18n import _
 
@@ -38,7 +38,8 @@ class AliasIndex:
 
 class Vocabulary(Generic[T]):
     """A closed list of things, each under a stable id, found by that id or by any way of
-    writing it; a miss is UnknownValue listing the ids to choose from."""
+    writing it; a miss is an `error` (UnknownValue unless told) with the `unknown`
+    message, which may list the ids to choose from."""
 
     def __init__(
         self,
@@ -47,14 +48,16 @@ class Vocabulary(Generic[T]):
         id_of: Callable[[T], str],
         spellings: Callable[[T], Iterable[str]],
         unknown: str,
+        error: type[InvalidInput] = UnknownValue,
         canonical: Callable[[str], str] = str.strip,
     ) -> None:
-        """`unknown` is the untranslated message for a miss, with `{value}` and `{known}`;
-        `canonical` writes a typed id the way the ids are written."""
+        """`unknown` is the untranslated message for a miss, with `{value}` and maybe
+        `{known}`; `canonical` writes a typed id the way the ids are written."""
         self.things = things
         self._id_of = id_of
         self._spellings = spellings
         self._unknown = unknown
+        self._error = error
         self._canonical = canonical
 
     @cached_property
@@ -69,19 +72,36 @@ class Vocabulary(Generic[T]):
     def _index(self) -> AliasIndex:
         return AliasIndex((self._id_of(thing), self._spellings(thing)) for thing in self.things)
 
+    def spellings(self, thing: T) -> tuple[str, ...]:
+        """Every known way of writing `thing`, its id first."""
+        return tuple(self._spellings(thing))
+
+    def with_id(self, thing_id: str) -> T | None:
+        """The thing with this id, or None."""
+        return self._by_id.get(self._canonical(thing_id))
+
     def get(self, thing_id: str) -> T:
         """The thing with this id."""
-        found = self._by_id.get(self._canonical(thing_id))
+        found = self.with_id(thing_id)
         if found is None:
             raise self._miss(thing_id)
         return found
 
-    def id_for(self, text: str) -> str:
-        """The id of the thing `text` names: its id, a name in either language, an alias."""
+    def find(self, text: str) -> T | None:
+        """The thing `text` names (its id, a name in either language, an alias), or None."""
         found = self._index.find(text)
+        return None if found is None else self._by_id[found]
+
+    def named(self, text: str) -> T:
+        """The thing `text` names."""
+        found = self.find(text)
         if found is None:
             raise self._miss(text)
         return found
 
-    def _miss(self, text: str) -> UnknownValue:
-        return UnknownValue.among(_(self._unknown), text.strip(), self.ids)
+    def id_for(self, text: str) -> str:
+        """The id of the thing `text` names."""
+        return self._id_of(self.named(text))
+
+    def _miss(self, text: str) -> InvalidInput:
+        return self._error.among(_(self._unknown), text.strip(), self.ids)

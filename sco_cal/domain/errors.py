@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Self
 
 from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe_line
@@ -24,6 +25,12 @@ class InvalidInput(ScoCalError):
 
     exit_code = 2
 
+    @classmethod
+    def among(cls, message: str, value: str, known: Iterable[str]) -> Self:
+        """`value` is none of the `known` ones: `message`, translated, says so with its
+        `{value}` and, where it lists them, `{known}` (what the person can choose from)."""
+        return cls(message.format(value=value, known=", ".join(known)))
+
 
 class DatePhraseError(InvalidInput):
     """A date phrase the parser could not read."""
@@ -35,12 +42,6 @@ class UnknownPlace(InvalidInput):
 
 class UnknownValue(InvalidInput):
     """A state, kind, theme, organisation or field name that does not exist."""
-
-    @classmethod
-    def among(cls, message: str, value: str, known: Iterable[str]) -> UnknownValue:
-        """`value` is none of the `known` ones: `message`, translated, says so with its
-        `{value}` and `{known}` (the list the person can choose from)."""
-        return cls(message.format(value=value, known=", ".join(known)))
 
 
 class NotFound(ScoCalError):
