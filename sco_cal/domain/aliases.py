@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import KW_ONLY, dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
@@ -36,33 +37,23 @@ class AliasIndex:
         return self._ids.get(spelling_key(text))
 
 
+@dataclass(frozen=True)
 class Vocabulary(Generic[T]):
     """A closed list of things, each under a stable id, found by that id or by any way of
     writing it; a miss is an `error` (UnknownValue unless told) with the `unknown`
     message, which may list the ids to choose from."""
 
-    def __init__(
-        self,
-        things: tuple[T, ...],
-        *,
-        id_of: Callable[[T], str],
-        spellings: Callable[[T], Iterable[str]],
-        unknown: str,
-        error: type[InvalidInput] = UnknownValue,
-        canonical: Callable[[str], str] = str.strip,
-    ) -> None:
-        """`unknown` is the untranslated message for a miss, with `{value}` and maybe
-        `{known}`; `canonical` writes a typed id the way the ids are written."""
-        self.things = things
-        self._id_of = id_of
-        self._spellings = spellings
-        self._unknown = unknown
-        self._error = error
-        self._canonical = canonical
+    things: tuple[T, ...]
+    _kw_only: KW_ONLY
+    id_of: Callable[[T], str]
+    spellings: Callable[[T], tuple[str, ...]]  # every way of writing a thing, its id first
+    unknown: str  # untranslated, with `{value}` and maybe `{known}`
+    error: type[InvalidInput] = UnknownValue
+    canonical: Callable[[str], str] = str.strip  # a typed id, written as the ids are
 
     @cached_property
     def ids(self) -> tuple[str, ...]:
-        return tuple(self._id_of(thing) for thing in self.things)
+        return tuple(self.id_of(thing) for thing in self.things)
 
     @cached_property
     def _by_id(self) -> dict[str, T]:
@@ -70,15 +61,11 @@ class Vocabulary(Generic[T]):
 
     @cached_property
     def _index(self) -> AliasIndex:
-        return AliasIndex((self._id_of(thing), self._spellings(thing)) for thing in self.things)
-
-    def spellings(self, thing: T) -> tuple[str, ...]:
-        """Every known way of writing `thing`, its id first."""
-        return tuple(self._spellings(thing))
+        return AliasIndex((self.id_of(thing), self.spellings(thing)) for thing in self.things)
 
     def with_id(self, thing_id: str) -> T | None:
         """The thing with this id, or None."""
-        return self._by_id.get(self._canonical(thing_id))
+        return self._by_id.get(self.canonical(thing_id))
 
     def get(self, thing_id: str) -> T:
         """The thing with this id."""
@@ -101,7 +88,7 @@ class Vocabulary(Generic[T]):
 
     def id_for(self, text: str) -> str:
         """The id of the thing `text` names."""
-        return self._id_of(self.named(text))
+        return self.id_of(self.named(text))
 
     def _miss(self, text: str) -> InvalidInput:
-        return self._error.among(_(self._unknown), text.strip(), self.ids)
+        return self.error.among(_(self.unknown), text.strip(), self.ids)
