@@ -4,6 +4,7 @@
     python -m bench.write_bench --postgres URL         # the busy desk on PostgreSQL too
     python -m bench.write_bench --part single --runs 9
     python -m bench.write_bench --code DIR             # another checkout's sco_cal
+    python -m bench.write_bench --resident             # commands handed to `sco-cal server`
 
 *Single*: `sco-cal annotate`, `tag` and `status` on a copy of the synthetic store of
 1k, 10k and 100k events, each a whole process (start-up included): median wall time
@@ -21,6 +22,11 @@ last writer was answered.
 `--code DIR` runs every sco-cal process (writers and TUI) from DIR's `sco_cal`, so the
 same harness measures two versions back to back; the stores are built by this one.
 `WRITE_BENCH_RAW=PREFIX` keeps each busy desk's timings in PREFIX.ENGINE.json.
+
+`--resident` starts a resident server (`sco-cal server start`, in a runtime directory of
+the bench's own) before the parts and stops it after: every write is then handed to it.
+A write's peak memory is then the `sco-cal` process the person waits for; the process
+forked from the server that does the work shares the server's pages and is not counted.
 """
 
 from __future__ import annotations
@@ -92,8 +98,19 @@ asyncio.run(main())
 """
 
 
+# The `sco-cal` command's own entry point (a checkout older than it has only the CLI's).
+ENTRY = """
+import sys
+try:
+    from sco_cal.launch import main
+except ImportError:
+    from sco_cal.cli import main
+sys.exit(main())
+"""
+
+
 def sco_cal() -> list[str]:
-    return [sys.executable, "-c", "import sys; from sco_cal.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", ENTRY]
 
 
 def child_env(code: Path | None) -> dict[str, str]:
@@ -372,8 +389,22 @@ def main() -> None:
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=SIZES, help="events in each store of one write"
     )
+    parser.add_argument("--resident", action="store_true", help="through `sco-cal server`")
     args = parser.parse_args()
     env = child_env(args.code.resolve() if args.code else None)
+    with tempfile.TemporaryDirectory(prefix="sco-cal-bench-", dir="/tmp") as runtime:
+        env["XDG_RUNTIME_DIR"] = runtime  # no server but the bench's own takes its writes
+        if args.resident:
+            server = [*sco_cal(), "server"]
+            subprocess.run([*server, "start"], env=env, cwd=child_cwd(env), check=True)
+        try:
+            run_parts(args, env)
+        finally:
+            if args.resident:
+                subprocess.run([*server, "stop"], env=env, cwd=child_cwd(env), check=True)
+
+
+def run_parts(args: argparse.Namespace, env: dict[str, str]) -> None:
     print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
     if args.part in ("single", "both"):
         bench_single(args.runs, env, tuple(args.sizes))

@@ -1,5 +1,5 @@
 """`python -m sco_cal`."""
 
-from sco_cal.cli import main
+from sco_cal.launch import main
 
 main()

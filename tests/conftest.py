@@ -54,6 +54,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SCO_CAL_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("SCO_CAL_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("SCO_CAL_AUTHOR", "tester")
+    # Nor hands its commands to a resident server the user started.
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
     for name in ("SCO_CAL_DB", "SCO_CAL_TODAY", "NO_COLOR", "SCO_CAL_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     # English unless a test asks for another language, whatever the machine's locale.

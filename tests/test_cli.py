@@ -204,6 +204,21 @@ def test_edit_tag_reschedule_and_add(cli: Cli) -> None:
     assert added["id"] in ids(cli.json("list", "desk", "retreat"))
 
 
+def test_a_tag_to_remove_is_a_tag_whatever_its_letters(cli: Cli) -> None:
+    """`-thanks` holds `-h`, and `-Fun` `-F`: Click alone reads a dash and letters as
+    short options run together (the help, or a `--format`), and the tag stayed."""
+    target = "sco-transport-ministers-13"
+    assert cli("tag", target, "+thanks", "+Fun", "+watch", "+keep").exit_code == 0
+    removed = cli("tag", target, "-thanks", "-Fun", "-watch")
+    assert removed.exit_code == 0 and removed.stderr == "tags: keep\n"
+    assert cli.json("show", target)["tags"] == ["keep"]
+    # Options still are options, before the tags or after them, and unknown ones refused.
+    assert cli.json("tag", target, "+later")["tags"] == ["keep", "later"]
+    assert cli("tag", "-F", "json", target, "-later").stdout.startswith("{")
+    unknown = cli("tag", target, "--bogus")
+    assert unknown.exit_code == 2 and "No such option: --bogus" in unknown.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

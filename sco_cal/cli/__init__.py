@@ -44,8 +44,9 @@ COMMAND_MODULES = {
     "tui": "tui",
     "remind": "remind",
     "sync": "sync",
+    "server": "server",
 }
-SUB_APPS = {"db": ("admin", "db_app"), "remind": ("remind", "app")}
+SUB_APPS = {"db": ("admin", "db_app"), "remind": ("remind", "app"), "server": ("server", "app")}
 
 
 def _version(value: bool) -> None:

@@ -3,9 +3,10 @@ delete, restore and undo."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from sco_cal.cli.common import Cli, command_context
 from sco_cal.cli.options import MAX_ID, AllowPast, Db, Fmt, Format, LangOption, NoColor, Today
@@ -264,11 +265,33 @@ def edit(
         )
 
 
-@app.command(
-    "tag",
-    context_settings={"ignore_unknown_options": True},
-    help=N_("Add (+tag) or remove (-tag) tags."),
-)
+# A tag to remove, as the parser is given it: no program argument can hold a NUL.
+REMOVED = "\0"
+
+
+class TagChanges(TyperCommand):
+    """`tag ID -thanks` removes the tag `thanks`. The parser reads a dash and letters as
+    short options run together (`-thanks` holds `-h`, the help; `-Fun` a `--format`), so
+    every `-word` that is neither one of the command's options nor an option's value
+    reaches it marked as a tag to remove."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        options = [p for p in self.params if p.param_type_name == "option"]
+        names = {name for p in options for name in p.opts}
+        valued = {name for p in options if not getattr(p, "is_flag", False) for name in p.opts}
+        marked: list[str] = []
+        for position, arg in enumerate(args):
+            if arg == "--":  # the rest is positional already
+                marked += args[position:]
+                break
+            after_option = bool(marked) and marked[-1] in valued
+            if arg.startswith("-") and not arg.startswith("--") and arg not in names:
+                arg = arg if after_option or arg == "-" else REMOVED + arg[1:]
+            marked.append(arg)
+        return super().parse_args(ctx, marked)
+
+
+@app.command("tag", cls=TagChanges, help=N_("Add (+tag) or remove (-tag) tags."))
 def tag(
     event_id: EventId,
     changes: Annotated[
@@ -281,8 +304,9 @@ def tag(
     no_color: NoColor = False,
 ) -> None:
     with command_context(db, today, fmt, lang, no_color) as cli:
-        add = [c[1:] if c.startswith("+") else c for c in changes if not c.startswith("-")]
-        remove = [c[1:] for c in changes if c.startswith("-")]
+        removed = [c.startswith(("-", REMOVED)) for c in changes]
+        add = [c.removeprefix("+") for c, r in zip(changes, removed, strict=True) if not r]
+        remove = [c[1:] for c, r in zip(changes, removed, strict=True) if r]
         tags = cli.service.records.tag(event_id, add, remove)
         if cli.fmt is Format.JSON:
             cli.json({"id": cli.service.events.resolve_id(event_id), "tags": list(tags)})

@@ -69,6 +69,7 @@ class StoreError(ScoCalError):
 
 
 class ServerError(ScoCalError):
-    """A calendar server cannot be reached, refused the credentials or answered wrongly."""
+    """A calendar server cannot be reached, refused the credentials or answered wrongly;
+    or sco-cal's own resident server cannot start."""
 
     exit_code = 5
