@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.env import TODAY, subprocess_env
+from tests.support.terminal import shown_on
 from tests.support.writes import ID, WRITES, check_writes_done
 
 EXE = str(Path(sys.executable).with_name("sco-cal"))
@@ -142,16 +143,7 @@ def on_terminal(env: dict[str, str], columns: int, *args: str) -> str:
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     run = subprocess.Popen([EXE, *args], stdin=terminal, stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal's other end closed: the command is done
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(controller)
+    shown = shown_on(controller)
     assert run.wait(timeout=60) == 0
     return shown.decode().replace("\r\n", "\n")
 
