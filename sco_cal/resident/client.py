@@ -70,10 +70,7 @@ def _wait(conn: socket.socket, pid: int) -> int:
         from sco_cal.i18n import _, choose_language, use
 
         use(choose_language(None, None))
-        sys.stderr.write(
-            "sco-cal: error: "
-            + _("the server's process running the command ended before it did")
-            + "\n"
-        )
+        lost = _("the server's process running the command ended before it did")
+        sys.stderr.write("sco-cal: " + _("error: {message}").format(message=lost) + "\n")
         return wire.LOST
     return code
