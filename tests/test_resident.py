@@ -190,6 +190,37 @@ def test_ctrl_c_reaches_the_command_and_nothing_is_written(
     assert '"annotations": []' in notes.stdout
 
 
+def test_a_command_whose_process_dies_ends_with_an_internal_error_and_writes_nothing(
+    store: Path, env: dict[str, str], server: int
+) -> None:
+    env = {**env, "SCO_CAL_DB": str(store)}
+    waiting = subprocess.Popen(
+        [EXE, "annotate", ID, "-"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    children = Path(f"/proc/{server}/task/{server}/children")
+    if not children.exists():
+        pytest.skip("the kernel does not list a process's children")
+    deadline = time.monotonic() + 30
+    while not children.read_text().split():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    (child,) = children.read_text().split()
+    time.sleep(0.5)  # reading its note from standard input, which stays open
+    os.kill(int(child), signal.SIGKILL)
+    assert waiting.wait(timeout=30) == 70
+    assert waiting.stderr is not None
+    assert waiting.stderr.read() == (
+        "sco-cal: error: the server's process running the command ended before it did\n"
+    )
+    assert '"annotations": []' in sco_cal(env, "show", ID, "--format", "json").stdout
+    assert sco_cal(env, "server", "status").returncode == 0  # the server itself goes on
+
+
 def test_a_server_killed_or_stopped_leaves_commands_running_alone(
     store: Path, env: dict[str, str], server: int
 ) -> None:
