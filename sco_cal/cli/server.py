@@ -159,7 +159,8 @@ def _detach_and_serve(listener: socket.socket) -> None:
 
 def _warm() -> None:
     """Import, once, what commands load as they run: then a forked child has only its
-    own work to do. (The TUI is never served: see `sco_cal.launch`.)"""
+    own work to do. (The TUI is never served: see `sco_cal.launch`.) The ORM, which
+    only creating or upgrading a store needs, is left to the commands that do that."""
     from sco_cal.cli import COMMAND_MODULES
 
     for module in set(COMMAND_MODULES.values()) - {"tui"}:
@@ -167,9 +168,13 @@ def _warm() -> None:
     for package in ("domain", "output", "service", "store"):
         found = importlib.import_module(f"sco_cal.{package}")
         for info in pkgutil.iter_modules(found.__path__, f"sco_cal.{package}."):
-            importlib.import_module(info.name)
+            if info.name not in SCHEMA_ONLY:
+                importlib.import_module(info.name)
     with suppress(ImportError):  # the PostgreSQL driver, when it is installed
         importlib.import_module("psycopg")
+
+
+SCHEMA_ONLY = {"sco_cal.store.engine", "sco_cal.store.migrations", "sco_cal.store.schema"}
 
 
 def _wait_until_ready() -> server.Running | None:
