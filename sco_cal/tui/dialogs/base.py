@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -103,7 +104,7 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, DateInput):
             text = preview_date(event.value, self.service, self.lang)
-            self.query_one("#preview", Static).update(text)
+            self.query_one("#preview", Static).update(Text(text))  # it quotes what was typed
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -129,7 +130,7 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
 
     def show_error(self, text: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(text)
+        error.update(Text(text))  # it may quote what was typed: text, not markup
         error.set_class(bool(text), "-shown")
 
     @property
