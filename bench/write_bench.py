@@ -272,7 +272,7 @@ def bench_desk(
     for thread in threads:
         thread.join()
     ended = time.monotonic()
-    time.sleep(6)  # three polls of the TUI after the last write
+    time.sleep(4)  # several polls of the TUI after the last write
     stop.write_text("stop")
     tui.wait(timeout=60)
     listener.join()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.env import TODAY, subprocess_env
+from tests.support.terminal import shown_on
 from tests.support.writes import ID, WRITES, check_writes_done
 
 EXE = str(Path(sys.executable).with_name("sco-cal"))
@@ -142,16 +143,7 @@ def on_terminal(env: dict[str, str], columns: int, *args: str) -> str:
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     run = subprocess.Popen([EXE, *args], stdin=terminal, stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal's other end closed: the command is done
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(controller)
+    shown = shown_on(controller)
     assert run.wait(timeout=60) == 0
     return shown.decode().replace("\r\n", "\n")
 
@@ -196,6 +188,37 @@ def test_ctrl_c_reaches_the_command_and_nothing_is_written(
     assert err.strip() == "sco-cal: error: interrupted"
     notes = sco_cal(env, "show", ID, "--format", "json")
     assert '"annotations": []' in notes.stdout
+
+
+def test_a_command_whose_process_dies_ends_with_an_internal_error_and_writes_nothing(
+    store: Path, env: dict[str, str], server: int
+) -> None:
+    env = {**env, "SCO_CAL_DB": str(store)}
+    waiting = subprocess.Popen(
+        [EXE, "annotate", ID, "-"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    children = Path(f"/proc/{server}/task/{server}/children")
+    if not children.exists():
+        pytest.skip("the kernel does not list a process's children")
+    deadline = time.monotonic() + 30
+    while not children.read_text().split():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    (child,) = children.read_text().split()
+    time.sleep(0.5)  # reading its note from standard input, which stays open
+    os.kill(int(child), signal.SIGKILL)
+    assert waiting.wait(timeout=30) == 70
+    assert waiting.stderr is not None
+    assert waiting.stderr.read() == (
+        "sco-cal: error: the server's process running the command ended before it did\n"
+    )
+    assert '"annotations": []' in sco_cal(env, "show", ID, "--format", "json").stdout
+    assert sco_cal(env, "server", "status").returncode == 0  # the server itself goes on
 
 
 def test_a_server_killed_or_stopped_leaves_commands_running_alone(

@@ -240,6 +240,28 @@ def test_an_empty_note_is_refused_with_a_message(store: Path) -> None:
     run(build(store), scenario)
 
 
+def test_a_refusal_quoting_brackets_shows_them_as_typed(store: Path) -> None:
+    """What the person typed comes back in the error as text, never as Rich markup
+    (`[/b]` would not parse; `[b]` would be bold and vanish)."""
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, MoveDialog)
+        await pilot.press(*"[/b] [b]soon")
+        await settle(pilot)
+        assert "[/b] [b]soon" in text_of(dialog.query_one("#preview", Static))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is dialog
+        assert "cannot read date phrase '[/b] [b]soon'" in text_of(
+            dialog.query_one("#error", Static)
+        )
+
+    run(build(store), scenario)
+
+
 def test_changing_the_state_records_it_with_the_note(store: Path) -> None:
     async def scenario(pilot: Any) -> None:
         screen = agenda(pilot.app)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Self
+
 from sco_cal.domain.redaction import redact
 from sco_cal.domain.text import safe_line
 
@@ -21,6 +24,12 @@ class InvalidInput(ScoCalError):
     """A value given by the user (or a file) could not be read."""
 
     exit_code = 2
+
+    @classmethod
+    def among(cls, message: str, value: str, known: Iterable[str]) -> Self:
+        """`value` is none of the `known` ones: `message`, translated, says so with its
+        `{value}` and, where it lists them, `{known}` (what the person can choose from)."""
+        return cls(message.format(value=value, known=", ".join(known)))
 
 
 class DatePhraseError(InvalidInput):

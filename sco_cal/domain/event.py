@@ -39,12 +39,8 @@ class Kind(StrEnum):
         try:
             return cls(key)
         except ValueError:
-            names = ", ".join(k.value for k in cls)
-            raise UnknownValue(
-                _("unknown kind '{value}' (expected one of: {known})").format(
-                    value=text, known=names
-                )
-            ) from None
+            unknown = _("unknown kind '{value}' (expected one of: {known})")
+            raise UnknownValue.among(unknown, text, cls) from None
 
 
 # Signings of agreements are dated facts, not meetings: listed only when asked for.

@@ -32,12 +32,8 @@ class ConfirmationState(StrEnum):
         try:
             return cls(key)
         except ValueError:
-            names = ", ".join(s.value for s in cls)
-            raise UnknownValue(
-                _("unknown state '{value}' (expected one of: {known})").format(
-                    value=text, known=names
-                )
-            ) from None
+            unknown = _("unknown state '{value}' (expected one of: {known})")
+            raise UnknownValue.among(unknown, text, cls) from None
 
 
 _FRENCH = {

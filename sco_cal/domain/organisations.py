@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from sco_cal.domain.aliases import AliasIndex
-from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.aliases import Vocabulary
 from sco_cal.domain.languages import in_language
 from sco_cal.i18n import N_, _
 
@@ -92,16 +90,13 @@ def organisation_acronym(code: str) -> str:
     return _(code)
 
 
-@cache
-def _by_code() -> dict[str, Organisation]:
-    return {org.code: org for org in _ORGANISATIONS}
-
-
-@cache
-def _index() -> AliasIndex:
-    return AliasIndex(
-        (org.code, (org.code, org.name_en, org.name_fr, *org.aliases)) for org in _ORGANISATIONS
-    )
+_VOCABULARY = Vocabulary(
+    _ORGANISATIONS,
+    id_of=lambda org: org.code,
+    spellings=lambda org: (org.code, org.name_en, org.name_fr, *org.aliases),
+    unknown=N_("unknown organisation '{value}' (expected one of: {known})"),
+    canonical=lambda code: code.strip().upper(),
+)
 
 
 def all_organisations() -> tuple[Organisation, ...]:
@@ -111,19 +106,12 @@ def all_organisations() -> tuple[Organisation, ...]:
 
 def organisation_codes() -> tuple[str, ...]:
     """The valid organisation codes."""
-    return tuple(org.code for org in _ORGANISATIONS)
+    return _VOCABULARY.ids
 
 
 def organisation(code: str) -> Organisation:
     """The organisation with this code (any case); UnknownValue otherwise."""
-    found = _by_code().get(code.strip().upper())
-    if found is None:
-        raise UnknownValue(
-            _("unknown organisation '{value}' (expected one of: {known})").format(
-                value=code.strip(), known=", ".join(organisation_codes())
-            )
-        )
-    return found
+    return _VOCABULARY.get(code)
 
 
 def organisation_code(text: str) -> str:
@@ -131,14 +119,7 @@ def organisation_code(text: str) -> str:
 
     `organisation_code("Organisation du traité de sécurité collective") == "CSTO"`.
     """
-    code = _index().find(text)
-    if code is None:
-        raise UnknownValue(
-            _("unknown organisation '{value}' (expected one of: {known})").format(
-                value=text.strip(), known=", ".join(organisation_codes())
-            )
-        )
-    return code
+    return _VOCABULARY.id_for(text)
 
 
 def organisation_name(code: str, lang: str = "en") -> str:

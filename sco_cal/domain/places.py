@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from sco_cal.domain.aliases import AliasIndex, spelling_key
+from sco_cal.domain.aliases import Vocabulary, spelling_key
 from sco_cal.domain.errors import UnknownPlace
 from sco_cal.domain.languages import in_language
 from sco_cal.i18n import N_, _
@@ -338,51 +337,45 @@ _EXONYMS = (
 )
 
 
-@cache
-def _countries() -> dict[str, Country]:
-    return {
-        code: Country(code, en, fr, (alpha3, *aliases))
+_GAZETTEER_COUNTRIES = Vocabulary(
+    tuple(
+        Country(code, en, fr, (alpha3, *aliases))
         for code, (alpha3, en, fr, aliases) in _COUNTRIES.items()
-    }
-
-
-@cache
-def _country_index() -> AliasIndex:
-    return AliasIndex((code, country_spellings(code)) for code in _countries())
-
-
-@cache
-def _cities() -> dict[str, City]:
-    return {name: City(name, code) for name, (code, _aliases) in _CITIES.items()}
-
-
-@cache
-def _city_index() -> AliasIndex:
-    return AliasIndex((name, city_spellings(name)) for name in _CITIES)
+    ),
+    id_of=lambda country: country.code,
+    spellings=lambda country: (country.code, country.name_en, country.name_fr, *country.aliases),
+    unknown=N_("unknown country '{value}'"),
+    error=UnknownPlace,
+    canonical=lambda code: code.strip().upper(),
+)
+_GAZETTEER_CITIES = Vocabulary(
+    tuple(City(name, code) for name, (code, _aliases) in _CITIES.items()),
+    id_of=lambda city: city.name,
+    spellings=lambda city: (city.name, *_CITIES[city.name][1]),
+    unknown=N_("unknown city '{value}'"),
+    error=UnknownPlace,
+    canonical=lambda name: name,  # a stored name, exactly; anything else is a spelling
+)
 
 
 def all_countries() -> tuple[Country, ...]:
     """Every country the gazetteer knows, in no particular order."""
-    return tuple(_countries().values())
+    return _GAZETTEER_COUNTRIES.things
 
 
 def all_cities() -> tuple[City, ...]:
     """Every city the gazetteer knows, in no particular order."""
-    return tuple(_cities().values())
+    return _GAZETTEER_CITIES.things
 
 
 def find_country(text: str) -> Country | None:
     """The country spelled `text` (code, alpha-3, any name), or None."""
-    code = _country_index().find(text)
-    return None if code is None else _countries()[code]
+    return _GAZETTEER_COUNTRIES.find(text)
 
 
 def country(text: str) -> Country:
     """The country spelled `text`; UnknownPlace when no spelling matches."""
-    found = find_country(text)
-    if found is None:
-        raise UnknownPlace(_("unknown country '{value}'").format(value=text.strip()))
-    return found
+    return _GAZETTEER_COUNTRIES.named(text)
 
 
 def country_code(text: str) -> str:
@@ -401,24 +394,18 @@ def country_name(code: str, lang: str = "en") -> str:
 
 def country_spellings(code: str) -> tuple[str, ...]:
     """Every known way of writing a country, for search; just `code` if it is unknown."""
-    found = _countries().get(code.strip().upper())
-    if found is None:
-        return (code,)
-    return (found.code, found.name_en, found.name_fr, *found.aliases)
+    found = _GAZETTEER_COUNTRIES.with_id(code)
+    return (code,) if found is None else _GAZETTEER_COUNTRIES.spellings(found)
 
 
 def find_city(text: str) -> City | None:
     """The city spelled `text` (any known spelling, accents optional), or None."""
-    name = _city_index().find(text)
-    return None if name is None else _cities()[name]
+    return _GAZETTEER_CITIES.find(text)
 
 
 def city(text: str) -> City:
     """The city spelled `text`; UnknownPlace when no spelling matches."""
-    found = find_city(text)
-    if found is None:
-        raise UnknownPlace(_("unknown city '{value}'").format(value=text.strip()))
-    return found
+    return _GAZETTEER_CITIES.named(text)
 
 
 def city_label(name: str) -> str:
@@ -428,14 +415,8 @@ def city_label(name: str) -> str:
 
 def city_spellings(name: str) -> tuple[str, ...]:
     """Every known way of writing a city, for search; just `name` if it is unknown."""
-    entry = _CITIES.get(name)
-    if entry is None:
-        found = find_city(name)
-        if found is None:
-            return (name,)
-        entry = _CITIES[found.name]
-        name = found.name
-    return (name, *entry[1])
+    found = _GAZETTEER_CITIES.with_id(name) or find_city(name)
+    return (name,) if found is None else _GAZETTEER_CITIES.spellings(found)
 
 
 def match_country(query: str, code: str | None) -> bool:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from sco_cal.domain.aliases import AliasIndex
-from sco_cal.domain.errors import UnknownValue
+from sco_cal.domain.aliases import Vocabulary
 from sco_cal.domain.languages import in_language
-from sco_cal.i18n import _
+from sco_cal.i18n import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +123,12 @@ _THEMES: tuple[Theme, ...] = (
 )
 
 
-@cache
-def _by_id() -> dict[str, Theme]:
-    return {theme.id: theme for theme in _THEMES}
-
-
-@cache
-def _index() -> AliasIndex:
-    return AliasIndex(
-        (theme.id, (theme.id, theme.label_en, theme.label_fr, *theme.aliases)) for theme in _THEMES
-    )
+_VOCABULARY = Vocabulary(
+    _THEMES,
+    id_of=lambda theme: theme.id,
+    spellings=lambda theme: (theme.id, theme.label_en, theme.label_fr, *theme.aliases),
+    unknown=N_("unknown theme '{value}' (expected one of: {known})"),
+)
 
 
 def all_themes() -> tuple[Theme, ...]:
@@ -144,19 +138,12 @@ def all_themes() -> tuple[Theme, ...]:
 
 def theme_ids() -> tuple[str, ...]:
     """The valid theme ids."""
-    return tuple(theme.id for theme in _THEMES)
+    return _VOCABULARY.ids
 
 
 def theme(theme_id: str) -> Theme:
     """The theme with this exact id; UnknownValue otherwise."""
-    found = _by_id().get(theme_id.strip())
-    if found is None:
-        raise UnknownValue(
-            _("unknown theme '{value}' (expected one of: {known})").format(
-                value=theme_id.strip(), known=", ".join(theme_ids())
-            )
-        )
-    return found
+    return _VOCABULARY.get(theme_id)
 
 
 def theme_label(theme_id: str, lang: str = "en") -> str:
@@ -170,14 +157,7 @@ def resolve_theme(text: str) -> str:
 
     `resolve_theme("Sécurité") == resolve_theme("security") == "security"`.
     """
-    theme_id = _index().find(text)
-    if theme_id is None:
-        raise UnknownValue(
-            _("unknown theme '{value}' (expected one of: {known})").format(
-                value=text.strip(), known=", ".join(theme_ids())
-            )
-        )
-    return theme_id
+    return _VOCABULARY.id_for(text)
 
 
 def theme_matches(query_id: str, theme_id: str | None) -> bool:

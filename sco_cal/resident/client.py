@@ -13,6 +13,16 @@ from sco_cal.resident.address import is_private
 
 # What the terminal sends the `sco-cal` process goes on to the child running the command.
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+INTERRUPTED = 130
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue without loading the translations."""
+    return message
+
+
+INTERRUPTED_BEFORE = N_("interrupted")
+LOST_RUN = N_("the server's process running the command ended before it did")
 
 
 def hand_over(path: str, argv: list[str]) -> int | None:
@@ -35,6 +45,9 @@ def hand_over(path: str, argv: list[str]) -> int | None:
             kind, pid = wire.answered(conn)
         except (OSError, EOFError, ValueError):
             return None
+        except KeyboardInterrupt:  # before the command began: it will not
+            _error(INTERRUPTED_BEFORE)
+            return INTERRUPTED
         if kind != wire.TAKEN:
             return None
         return _wait(conn, pid)
@@ -67,13 +80,14 @@ def _wait(conn: socket.socket, pid: int) -> int:
     except (OSError, EOFError):
         kind, code = b"", wire.LOST
     if kind != wire.EXITED:
-        from sco_cal.i18n import _, choose_language, use
-
-        use(choose_language(None, None))
-        sys.stderr.write(
-            "sco-cal: error: "
-            + _("the server's process running the command ended before it did")
-            + "\n"
-        )
+        _error(LOST_RUN)
         return wire.LOST
     return code
+
+
+def _error(message: str) -> None:
+    """An error of the client's own, in the words and the language of every other."""
+    from sco_cal.i18n import _, choose_language, use
+
+    use(choose_language(None, None))
+    sys.stderr.write("sco-cal: " + _("error: {message}").format(message=_(message)) + "\n")

@@ -26,15 +26,21 @@ def on_a_terminal(home: Path, *args: str, **env_extra: str) -> tuple[int, str, s
             env=env,
         )
         os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal's other end closed: the command is done
-                break
-            if not chunk:
-                break
-            shown += chunk
-        os.close(controller)
+        shown = shown_on(controller)
         code = run.wait(timeout=120)
     return code, stdout.read_text(), shown.decode("utf-8", "replace")
+
+
+def shown_on(controller: int) -> bytes:
+    """All a terminal got until its other end closed (the command is done); closes it."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # Linux says the other end closed with EIO
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    return shown

@@ -3,8 +3,10 @@ message on bad input that leaves what the person typed in place."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,19 +35,17 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
     ]
     HEADING = ""
 
+    @dataclass
     class Saved(Message):
         """The write went through."""
 
-        def __init__(self, event: Event) -> None:
-            super().__init__()
-            self.event = event
+        event: Event
 
+    @dataclass
     class Refused(Message):
         """The service refused the input; `text` says why."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, service: CalendarService, event: Event | None, *, lang: str) -> None:
         super().__init__()
@@ -104,7 +104,7 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, DateInput):
             text = preview_date(event.value, self.service, self.lang)
-            self.query_one("#preview", Static).update(text)
+            self.query_one("#preview", Static).update(Text(text))  # it quotes what was typed
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -130,7 +130,7 @@ class EventDialog(Speaking, ModalScreen[Event | None]):
 
     def show_error(self, text: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(text)
+        error.update(Text(text))  # it may quote what was typed: text, not markup
         error.set_class(bool(text), "-shown")
 
     @property

@@ -3,6 +3,7 @@ be read leaves the path typed in place with the reason."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,19 +31,17 @@ class IngestDialog(Speaking, ModalScreen["list[ReviewItem] | None"]):
     CSS_PATH = "ingest.tcss"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="ingest.cancel")]
 
+    @dataclass
     class Reviewed(Message):
         """The document was read into review items."""
 
-        def __init__(self, items: list[ReviewItem]) -> None:
-            super().__init__()
-            self.items = items
+        items: list[ReviewItem]
 
+    @dataclass
     class Refused(Message):
         """The document could not be read; `text` says why."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, service: CalendarService) -> None:
         super().__init__()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual import work
@@ -25,10 +26,9 @@ class ReminderDialog(EventDialog):
     HEADING = N_("Reminders")
     BINDINGS = [Binding("delete", "remove", N_("Remove reminder"), id="dialog.remove_reminder")]
 
+    @dataclass
     class RemindersRead(Message):
-        def __init__(self, reminders: list[Reminder]) -> None:
-            super().__init__()
-            self.reminders = reminders
+        reminders: list[Reminder]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events, work
 from textual.app import ComposeResult, SystemCommand
@@ -73,6 +73,8 @@ from sco_cal.tui.widgets.event_table import EventTable
 from sco_cal.tui.widgets.facet_list import FacetList
 
 SETTLE = 0.2  # seconds without a keystroke before the counts are read
+_Read = TypeVar("_Read")
+
 # (action, title, help) for the command palette; the keys are in BINDINGS.
 COMMANDS = (
     ("annotate", N_("Annotate"), N_("Add a note to the selected event")),
@@ -277,32 +279,32 @@ class AgendaScreen(Speaking, Screen[None]):
         keep_row = anchor.position is not None
         self.post_message(WindowLoaded(query, window, keep_row, fresh=False))
 
-    # Counting scans every match, so it waits for a pause in the typing; a newer
-    # keystroke cancels the wait and nothing is read for the stale query.
     @work(thread=True, exclusive=True, group="tally")
     def _read_tally(self, query: AgendaQuery, window: AgendaWindow) -> None:
-        time.sleep(SETTLE)
-        if get_current_worker().is_cancelled:
-            return
-        try:
-            tally = window_tally(self.service, window)
-        except ScoCalError as exc:
-            self.post_message(ReadFailed(str(exc)))
-            return
-        self.post_message(TallyLoaded(query, window, tally))
+        tally = self._read_settled(partial(window_tally, self.service, window))
+        if tally is not None:
+            self.post_message(TallyLoaded(query, window, tally))
 
     @work(thread=True, exclusive=True, group="facets")
     def _read_facets(self, query: AgendaQuery) -> None:
+        values = self._read_settled(partial(load_facets, self.service, query))
+        if values is not None and not get_current_worker().is_cancelled:
+            self.post_message(FacetsLoaded(query, values))
+
+    def _read_settled(self, read: Callable[[], _Read]) -> _Read | None:
+        """What `read` returns once the typing pauses, in a worker; None when a failure
+        was reported, or when a newer keystroke cancelled the wait and nothing was read.
+
+        Counting scans every match, hence the wait: the stale query is never counted.
+        """
         time.sleep(SETTLE)
         if get_current_worker().is_cancelled:
-            return
+            return None
         try:
-            values = load_facets(self.service, query)
+            return read()
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(FacetsLoaded(query, values))
+            return None
 
     @work(thread=True, exclusive=True, group="detail")
     def _read_detail(self, event_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from rich.text import Text
@@ -35,19 +36,17 @@ class ReviewScreen(Speaking, Screen[ApplyReport | None]):
         Binding("escape", "cancel", N_("Cancel"), id="review.cancel"),
     ]
 
+    @dataclass
     class Applied(Message):
         """The accepted items were written."""
 
-        def __init__(self, report: ApplyReport) -> None:
-            super().__init__()
-            self.report = report
+        report: ApplyReport
 
+    @dataclass
     class Refused(Message):
         """The store refused the apply; `text` says why."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, service: CalendarService, items: Sequence[ReviewItem], *, lang: str) -> None:
         super().__init__()

@@ -47,26 +47,23 @@ class EventWindow(Speaking, Widget, can_focus=True):
     ]
     HEADER_HEIGHT = 1
 
+    @dataclass
     class EventHighlighted(Message):
         """The cursor came to rest on an event."""
 
-        def __init__(self, event: Event) -> None:
-            super().__init__()
-            self.event = event
+        event: Event
 
+    @dataclass
     class EventSelected(Message):
         """Enter or a double click on an event."""
 
-        def __init__(self, event: Event) -> None:
-            super().__init__()
-            self.event = event
+        event: Event
 
+    @dataclass
     class EdgeReached(Message):
         """The cursor is near the end of the page and more events lie beyond."""
 
-        def __init__(self, anchor: Anchor) -> None:
-            super().__init__()
-            self.anchor = anchor
+        anchor: Anchor
 
     def __init__(self, *, lang: str, id: str | None = None) -> None:
         super().__init__(id=id)

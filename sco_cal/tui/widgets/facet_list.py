@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
 from textual.message import Message
@@ -28,13 +30,12 @@ class FacetList(OptionList):
     FacetList:focus { border: none; border-right: solid $accent; }
     """
 
+    @dataclass
     class FacetToggled(Message):
         """A facet value was ticked or unticked."""
 
-        def __init__(self, facet: str, value: str) -> None:
-            super().__init__()
-            self.facet = facet
-            self.value = value
+        facet: str
+        value: str
 
     def __init__(self, *, lang: str, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -36,27 +37,24 @@ class ReviewList(Speaking, OptionList):
         Binding("c", "choose", N_("Choose event"), id="review.choose"),
     ]
 
+    @dataclass
     class ItemToggled(Message):
         """An item was accepted or rejected."""
 
-        def __init__(self, item: ReviewItem, accepted: bool) -> None:
-            super().__init__()
-            self.item = item
-            self.accepted = accepted
+        item: ReviewItem
+        accepted: bool
 
+    @dataclass
     class ChoiceWanted(Message):
         """An ambiguous item needs a person to choose the event it means."""
 
-        def __init__(self, item: ReviewItem) -> None:
-            super().__init__()
-            self.item = item
+        item: ReviewItem
 
+    @dataclass
     class ToggleRefused(Message):
         """Space on an item that cannot be applied (unchanged or unreadable)."""
 
-        def __init__(self, item: ReviewItem) -> None:
-            super().__init__()
-            self.item = item
+        item: ReviewItem
 
     def __init__(self, items: Sequence[ReviewItem], *, lang: str, **kwargs: Any) -> None:
         self.items = list(items)
