@@ -25,7 +25,7 @@ from sco_cal.tui.screens.help import HelpScreen
 from sco_cal.tui.screens.messages import TokenRead
 from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
-from sco_cal.tui.widgets.detail_pane import DetailPane
+from sco_cal.tui.widgets.detail_pane import SHEET_ITEMS, DetailPane
 from sco_cal.tui.widgets.facet_list import FacetList
 from sco_cal.wiring import build_service
 from tests.support.cli import Cli
@@ -222,6 +222,29 @@ def test_annotating_in_a_multi_line_editor(store: Path) -> None:
         assert screen.table.current.id == event.id
         assert "briefing due on the 20th" in sheet(pilot)
         assert any("✎1" in line for line in lines(screen.table))
+
+    run(build(store), scenario)
+
+
+def test_a_sheet_with_hundreds_of_notes_shows_the_newest_and_counts_the_rest(
+    store: Path,
+) -> None:
+    """Drawing every one of 900 notes and their history took the TUI a second each time
+    a colleague wrote one; the sheet keeps the newest and says how many are older."""
+
+    async def scenario(pilot: Any) -> None:
+        screen = agenda(pilot.app)
+        event = screen.table.current
+        for i in range(SHEET_ITEMS + 12):
+            pilot.app.service.records.annotate(event.id, f"note number {i}")
+        screen.reload(follow=event, keep_row=True)
+        await settle(pilot)
+        event_id = event.id
+        shown = sheet(pilot)
+        assert f"Annotations ({SHEET_ITEMS + 12})" in shown
+        assert f"note number {SHEET_ITEMS + 11}" in shown and "note number 11\n" not in shown
+        assert "note number 12" in shown
+        assert f"… 12 earlier ones (sco-cal show {event_id} lists them all)" in shown
 
     run(build(store), scenario)
 

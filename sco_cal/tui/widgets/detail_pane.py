@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from sco_cal.domain.event import Event, Reminder
-from sco_cal.i18n import _
+from sco_cal.i18n import _, ngettext
 from sco_cal.output.detail import event_sheet, label_width, labelled
 
 
@@ -44,8 +44,15 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#sheet", Static).update(_("No event selected."))
 
 
+# The newest items of a section a sheet draws: Textual lays out every line of the pane
+# at each change, and an event with 900 notes and their history (2,800 lines) took a
+# second to draw, each time a colleague wrote one.
+SHEET_ITEMS = 50
+
+
 def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) -> Text:
-    """The event's sheet (the one `sco-cal show` prints) drawn with Rich styles."""
+    """The event's sheet (the one `sco-cal show` prints) drawn with Rich styles; of a
+    long section, the newest SHEET_ITEMS and how many earlier ones `show` lists."""
     sheet = event_sheet(event, pane.today, pane.lang, reminders)
     text = Text()
     text.append(sheet.title + "\n", "bold")
@@ -58,6 +65,13 @@ def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) 
     for heading, items in sheet.sections:
         if items:
             text.append(f"\n{heading} ({len(items)})\n", "bold underline")
-            for item in items:
+            if (earlier := len(items) - SHEET_ITEMS) > 0:
+                told = ngettext(
+                    "… {count} earlier one (sco-cal show {id} lists them all)",
+                    "… {count} earlier ones (sco-cal show {id} lists them all)",
+                    earlier,
+                )
+                text.append("  " + told.format(count=earlier, id=event.id) + "\n", "dim")
+            for item in items[-SHEET_ITEMS:]:
                 text.append(f"  {item}\n")
     return text
