@@ -165,35 +165,9 @@ def test_the_command_runs_where_it_was_typed_and_reads_its_input(
     assert served(env) == 2
 
 
-def test_ctrl_c_reaches_the_command_and_nothing_is_written(
-    store: Path, env: dict[str, str], server: int
-) -> None:
-    env = {**env, "SCO_CAL_DB": str(store)}
-    waiting = subprocess.Popen(
-        [EXE, "annotate", ID, "-"],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while served(env) < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)  # reading its note from standard input, which stays open
-    waiting.send_signal(signal.SIGINT)
-    assert waiting.wait(timeout=30) == 130  # its standard input still open
-    assert waiting.stderr is not None
-    err = waiting.stderr.read()
-    assert err.strip() == "sco-cal: error: interrupted"
-    notes = sco_cal(env, "show", ID, "--format", "json")
-    assert '"annotations": []' in notes.stdout
-
-
-def test_a_command_whose_process_dies_ends_with_an_internal_error_and_writes_nothing(
-    store: Path, env: dict[str, str], server: int
-) -> None:
-    env = {**env, "SCO_CAL_DB": str(store)}
+def reading_a_note(env: dict[str, str], server: int) -> tuple[subprocess.Popen[str], int]:
+    """`sco-cal annotate ID -` handed to the server and waiting for its note on a
+    standard input that stays open; the client and the process that runs it."""
     waiting = subprocess.Popen(
         [EXE, "annotate", ID, "-"],
         env=env,
@@ -210,8 +184,29 @@ def test_a_command_whose_process_dies_ends_with_an_internal_error_and_writes_not
         assert time.monotonic() < deadline
         time.sleep(0.05)
     (child,) = children.read_text().split()
-    time.sleep(0.5)  # reading its note from standard input, which stays open
-    os.kill(int(child), signal.SIGKILL)
+    time.sleep(0.5)  # past taking the command: reading standard input
+    return waiting, int(child)
+
+
+def test_ctrl_c_reaches_the_command_and_nothing_is_written(
+    store: Path, env: dict[str, str], server: int
+) -> None:
+    env = {**env, "SCO_CAL_DB": str(store)}
+    waiting, _child = reading_a_note(env, server)
+    waiting.send_signal(signal.SIGINT)
+    assert waiting.wait(timeout=30) == 130
+    assert waiting.stderr is not None
+    assert waiting.stderr.read().strip() == "sco-cal: error: interrupted"
+    notes = sco_cal(env, "show", ID, "--format", "json")
+    assert '"annotations": []' in notes.stdout
+
+
+def test_a_command_whose_process_dies_ends_with_an_internal_error_and_writes_nothing(
+    store: Path, env: dict[str, str], server: int
+) -> None:
+    env = {**env, "SCO_CAL_DB": str(store)}
+    waiting, child = reading_a_note(env, server)
+    os.kill(child, signal.SIGKILL)
     assert waiting.wait(timeout=30) == 70
     assert waiting.stderr is not None
     assert waiting.stderr.read() == (
