@@ -79,7 +79,7 @@ def build_app(commands: set[str] | None = None) -> typer.Typer:
     wanted = set(COMMAND_MODULES) if commands is None else commands & set(COMMAND_MODULES)
     for module_name in dict.fromkeys(COMMAND_MODULES[c] for c in sorted(wanted)):
         module = importlib.import_module(f"sco_cal.cli.{module_name}")
-        if module_name != "remind":
+        if (module_name, "app") not in SUB_APPS.values():  # its `app` is a group's own
             app.registered_commands += [
                 c for c in module.app.registered_commands if _name(c) in wanted
             ]

@@ -62,7 +62,7 @@ class ScoCalApp(Speaking, App[None]):
         *,
         lang: str,
         show_all: bool = False,
-        poll_seconds: float = 1.0,
+        poll_seconds: float = 0.5,
     ) -> None:
         super().__init__()
         self.service = service
