@@ -292,6 +292,21 @@ def test_starting_stopping_and_asking(env: dict[str, str]) -> None:
     assert sco_cal(env, "server", "status").returncode == 1
 
 
+def test_a_server_started_in_french_answers_each_command_in_its_own_language(
+    env: dict[str, str], store: Path
+) -> None:
+    env = {**env, "SCO_CAL_DB": str(store)}
+    assert sco_cal({**env, "LANG": "fr_FR.UTF-8"}, "server", "start").returncode == 0
+    try:
+        english = sco_cal(env, "show", "no-such-event")
+        french = sco_cal({**env, "LANG": "fr_FR.UTF-8"}, "show", "no-such-event")
+        assert served(env) == 2
+    finally:
+        sco_cal(env, "server", "stop")
+    assert english.stderr == "sco-cal: error: no event with id 'no-such-event'\n"
+    assert french.stderr.startswith("sco-cal: erreur") and "aucun événement" in french.stderr
+
+
 def test_no_server_is_used_from_a_folder_others_may_enter(
     env: dict[str, str], server: int, store: Path
 ) -> None:

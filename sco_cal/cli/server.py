@@ -16,7 +16,7 @@ from sco_cal.cli.common import errors_to_exit_codes
 from sco_cal.cli.options import LangOption
 from sco_cal.config.settings import load_settings
 from sco_cal.domain.errors import ServerError
-from sco_cal.i18n import N_, _, ngettext
+from sco_cal.i18n import N_, SOURCE_LANGUAGE, _, ngettext, use
 from sco_cal.resident import server
 from sco_cal.resident.address import socket_path
 from sco_cal.wiring import speak
@@ -107,6 +107,7 @@ def run_command() -> int:
     """One command, as `sco-cal` runs it, its exit code returned instead of exiting."""
     from sco_cal.cli import main
 
+    use(SOURCE_LANGUAGE)  # as in a new process, whatever language started the server
     try:
         main()
     except SystemExit as exc:
