@@ -8,7 +8,8 @@ import pkgutil
 import socket
 import sys
 import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 
 import typer
 
@@ -35,8 +36,7 @@ READY_WITHIN = 60.0  # seconds for a started server to import what the commands 
     "start", help=N_("Start the server in the background; `sco-cal` commands then go to it.")
 )
 def start(lang: LangOption = None) -> None:
-    with errors_to_exit_codes():
-        speak(lang, load_settings())
+    with _speaking(lang):
         listener = _listen()
         if listener is None:
             return
@@ -53,8 +53,7 @@ def start(lang: LangOption = None) -> None:
 
 @app.command("run", help=N_("Run the server in the foreground (for a service manager)."))
 def run(lang: LangOption = None) -> None:
-    with errors_to_exit_codes():
-        speak(lang, load_settings())
+    with _speaking(lang):
         listener = _listen()
         if listener is None:
             raise typer.Exit(1)
@@ -67,8 +66,7 @@ def run(lang: LangOption = None) -> None:
 
 @app.command("stop", help=N_("Stop the server; commands run on their own again."))
 def stop(lang: LangOption = None) -> None:
-    with errors_to_exit_codes():
-        speak(lang, load_settings())
+    with _speaking(lang):
         running = server.stop()
         if running is None:
             _say(_("no server is running"))
@@ -87,8 +85,7 @@ def stop(lang: LangOption = None) -> None:
     "status", help=N_("Whether a server runs (exit 0) or not (exit 1), and where it listens.")
 )
 def status(lang: LangOption = None) -> None:
-    with errors_to_exit_codes():
-        speak(lang, load_settings())
+    with _speaking(lang):
         running = server.ping()
         if running is None:
             _say(_("no server is running"))
@@ -101,6 +98,14 @@ def status(lang: LangOption = None) -> None:
             ),
             running,
         )
+
+
+@contextmanager
+def _speaking(lang: str | None) -> Iterator[None]:
+    """A server command's world: its language chosen, its errors one line each."""
+    with errors_to_exit_codes():
+        speak(lang, load_settings())
+        yield
 
 
 def run_command() -> int:

@@ -130,7 +130,7 @@ def serve(listener: socket.socket, run: Run, code: str = PACKAGE) -> None:
         while True:
             conn, _ = listener.accept()
             with conn:
-                if _answer(conn, listener, run, state) is STOP_SERVING:
+                if not _answer(conn, listener, run, state):
                     return
     except Stopped:
         return
@@ -141,22 +141,20 @@ def serve(listener: socket.socket, run: Run, code: str = PACKAGE) -> None:
             os.unlink(path)
 
 
-STOP_SERVING = object()
-
-
-def _answer(conn: socket.socket, listener: socket.socket, run: Run, state: _State) -> object:
+def _answer(conn: socket.socket, listener: socket.socket, run: Run, state: _State) -> bool:
+    """Whatever the client asked answered; False when it asked the server to stop."""
     conn.settimeout(5)
     try:
         kind, length, fds = wire.asked(conn)
     except (OSError, EOFError):
-        return None
+        return True
     try:
         if not _same_user(conn):
-            return None
+            return True
         if kind in (wire.PING, wire.STOP):
             wire.answer(conn, wire.ALIVE, os.getpid())
             wire.answer(conn, wire.ALIVE, state.served)
-            return STOP_SERVING if kind == wire.STOP else None
+            return kind != wire.STOP
         if kind == wire.RUN and len(fds) == wire.STREAMS:
             if os.fork() == 0:
                 status = wire.LOST
@@ -168,11 +166,11 @@ def _answer(conn: socket.socket, listener: socket.socket, run: Run, state: _Stat
                     os._exit(status)
             state.served += 1
     except OSError:
-        return None
+        pass  # the client left: nothing to answer
     finally:
         for fd in fds:
             os.close(fd)
-    return None
+    return True
 
 
 def _child(conn: socket.socket, length: int, fds: list[int], run: Run, state: _State) -> None:
