@@ -413,6 +413,28 @@ def test_details_of_many_events_are_each_events_own(
         )
 
 
+def test_an_excerpt_is_the_newest_part_of_the_whole_event(service: CalendarService) -> None:
+    """What a screen reads of an event with many notes: its newest notes (a deleted one
+    among them) and history entries, in the order of the whole, and how many in all."""
+    target = "sco-summer-games-2026"
+    notes = [service.records.annotate(target, f"note {i}") for i in range(6)]
+    service.records.unannotate(target, notes[-2].id)
+    whole = service.events.get(target)
+    assert len(whole.annotations) == 6 and len(whole.history) > 7
+
+    excerpt = service.events.excerpt(target, 3)
+    assert excerpt.annotations == 6 and excerpt.history == len(whole.history)
+    assert excerpt.event.annotations == whole.annotations[-3:]
+    assert excerpt.event.annotations[1].deleted_at is not None
+    assert excerpt.event.history == whole.history[-3:]
+    assert replace(excerpt.event, annotations=(), history=()) == replace(
+        whole, annotations=(), history=()
+    )
+    roomy = service.events.excerpt(target, 100)
+    assert roomy.event == whole
+    assert (roomy.annotations, roomy.history) == (6, len(whole.history))
+
+
 def test_unwritable_database_gives_a_store_error(
     sqlite_service: CalendarService, db_path: Path, isolated_env: Path
 ) -> None:

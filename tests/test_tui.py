@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, TextArea
 
 from sco_cal.config.settings import Settings
 from sco_cal.domain.edits import EDITABLE
+from sco_cal.domain.event import Excerpt
 from sco_cal.service import CalendarService
 from sco_cal.store.seed_file import load_seed
 from sco_cal.tui.dialogs import AnnotateDialog, MoveDialog, StateDialog, UnannotateDialog
@@ -585,7 +586,7 @@ def test_the_detail_pane_and_show_print_one_sheet(cli: Cli, service: CalendarSer
     shown = cli("show", target, "--format", "table").stdout.rstrip("\n")
     event = service.events.get(target)
     pane = DetailPane(today=service.today, lang="en")
-    assert render_sheet(event, event.reminders, pane).plain.rstrip("\n") == shown
+    assert render_sheet(Excerpt.whole(event), event.reminders, pane).plain.rstrip("\n") == shown
     assert "Wording:" in shown and "Annotations (1)" in shown and "    second" in shown
 
 

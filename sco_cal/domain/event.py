@@ -199,6 +199,21 @@ class Event:
         return tuple(a for a in self.annotations if a.deleted_at is None)
 
 
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """An event with only the newest of its notes and history entries, as much as a
+    screen shows, and how many of each it has in all."""
+
+    event: Event
+    annotations: int
+    history: int
+
+    @classmethod
+    def whole(cls, event: Event) -> Excerpt:
+        """All of `event`: nothing left out."""
+        return cls(event, len(event.annotations), len(event.history))
+
+
 def readable_id(event: Event) -> str:
     """A new event's id from what it is: `sco-energy-ministers-meeting-2027`."""
     parts = (event.organisation.lower(), slug(event.title_en), str(event.window.start.year))

@@ -7,10 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.errors import ScoCalError
-from sco_cal.domain.event import Annotation, Event, FieldChange, HistoryEntry, Reminder, Source
+from sco_cal.domain.event import (
+    Annotation,
+    Event,
+    Excerpt,
+    FieldChange,
+    HistoryEntry,
+    Reminder,
+    Source,
+)
 from sco_cal.domain.organisations import organisation_acronym, organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
@@ -30,6 +39,12 @@ LABEL = 14
 FOLLOW_UP_NOTE = N_("needs follow-up: the window has ended, no outcome recorded")
 
 
+class Section(NamedTuple):
+    heading: str
+    items: tuple[str, ...]
+    total: int  # more than `items` when the sheet was read with only the newest ones
+
+
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """What the sheet says, with a style name for each field's value ("" for none)."""
@@ -37,33 +52,40 @@ class Sheet:
     title: str
     other_title: str | None
     fields: tuple[tuple[str, str, str], ...]
-    sections: tuple[tuple[str, tuple[str, ...]], ...]
+    sections: tuple[Section, ...]
 
 
 def event_sheet(
-    event: Event, today: date, lang: str, reminders: Sequence[Reminder] | None = None
+    excerpt: Excerpt, today: date, lang: str, reminders: Sequence[Reminder] | None = None
 ) -> Sheet:
-    """The sheet of `event`; `reminders` as they fall due now (default: the stored ones)."""
+    """The sheet of an event; `reminders` as they fall due now (default: the stored ones)."""
+    event = excerpt.event
     other = "en" if lang == "fr" else "fr"
     title = safe(event.title_in(lang))
     due = event.reminders if reminders is None else reminders
     other_title = safe(event.title_in(other))
+    sources = tuple(_source(s) for s in event.sources)
+    reminder_lines = tuple(_reminder(r) for r in due)
     return Sheet(
         title=title,
         other_title=other_title if other_title != title else None,
         fields=_fields(event, lang, today),
         sections=(
-            (_("Sources"), tuple(_source(s) for s in event.sources)),
-            (_("Annotations"), tuple(_annotation(a) for a in event.annotations)),
-            (_("History"), tuple(history_line(h) for h in event.history)),
-            (_("Reminders"), tuple(_reminder(r) for r in due)),
+            Section(_("Sources"), sources, len(sources)),
+            Section(
+                _("Annotations"),
+                tuple(_annotation(a) for a in event.annotations),
+                excerpt.annotations,
+            ),
+            Section(_("History"), tuple(history_line(h) for h in event.history), excerpt.history),
+            Section(_("Reminders"), reminder_lines, len(reminder_lines)),
         ),
     )
 
 
 def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str:
     """The sheet for a terminal (`sco-cal show`)."""
-    sheet = event_sheet(event, today, lang)
+    sheet = event_sheet(Excerpt.whole(event), today, lang)
     lines = [paint(sheet.title, "bold")]
     if sheet.other_title:
         lines.append(paint(sheet.other_title, "italic"))
@@ -71,9 +93,9 @@ def render_event(event: Event, today: date, *, lang: str, paint: Painter) -> str
         paint(f"{labelled(name):<{label_width(sheet)}}", "bold") + paint(value, *style.split())
         for name, value, style in sheet.fields
     ]
-    for heading, items in sheet.sections:
+    for heading, items, total in sheet.sections:
         if items:
-            lines += ["", paint(f"{heading} ({len(items)})", "bold", "underline")]
+            lines += ["", paint(f"{heading} ({total})", "bold", "underline")]
             lines += [f"  {item}" for item in items]
     return "\n".join(lines)
 

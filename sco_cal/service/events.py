@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sco_cal.domain.event import Event, HistoryEntry
+from sco_cal.domain.event import Event, Excerpt, HistoryEntry
 from sco_cal.domain.query import EventFilter, SortKey
 from sco_cal.service.context import ServiceContext
 
@@ -46,6 +46,17 @@ class Events:
     def get(self, id_text: str) -> Event:
         """One event with everything attached: sources, notes, history, reminders, tags."""
         return self._ctx.store.reader.event(self.resolve_id(id_text))
+
+    def bare(self, id_text: str) -> Event:
+        """One event's own fields alone (where it sorts, its state, its version), without
+        its sources, notes, tags, history or reminders: a busy event's 900 notes are not
+        read to find where it sorts."""
+        return self._ctx.store.reader.bare_event(self.resolve_id(id_text))
+
+    def excerpt(self, id_text: str, newest: int) -> Excerpt:
+        """One event as `get` reads it, with only the newest `newest` of its notes and
+        of its history, and how many it has of each."""
+        return self._ctx.store.reader.excerpt(self.resolve_id(id_text), newest)
 
     def by_id(self, event_id: str) -> Event:
         """The event with exactly this id, in full, deleted or not."""

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from sco_cal.domain.dates import EXACT_PRECISIONS
 from sco_cal.domain.errors import AmbiguousId, NotFound, StoreError
-from sco_cal.domain.event import HIDDEN_KINDS, Event, HistoryEntry
+from sco_cal.domain.event import HIDDEN_KINDS, Event, Excerpt, HistoryEntry
 from sco_cal.domain.lifecycle import AWAITING_OUTCOME, CLOSED
 from sco_cal.domain.query import EventFilter, Scope, SortKey
 from sco_cal.domain.short_ids import ids_with_short_id, looks_short
@@ -272,25 +272,61 @@ class Reader:
     def event(self, event_id: str, *, everything: bool = True) -> Event:
         """One event with its sources, live notes and tags (what its search text is made
         of); with `everything`, also its deleted notes, history and reminders."""
+        if everything:
+            return self.excerpt(event_id).event
+        (found,) = self._with_details([self.bare_event(event_id)])
+        return found
+
+    def excerpt(self, event_id: str, newest: int | None = None) -> Excerpt:
+        """One event with its sources, tags, reminders, notes (deleted ones too) and
+        history: all of them, or of the notes and of the history the newest `newest`,
+        with how many there are in all. A screen redrawn at every colleague's note reads
+        50 of an event's 900 notes, not all of them and their history."""
+        event = self.bare_event(event_id)
+        related = partial(self._related, ids=[event_id])
+        sources = related(SOURCE_COLUMNS, "source", order="id")[event_id]
+        tags = related(("event_id", "tag"), "tag", order="tag")[event_id]
+        limit = "" if newest is None else f" LIMIT {int(newest)}"
+        notes = self._rows.fetch(
+            f"SELECT {', '.join(ANNOTATION_COLUMNS)} FROM annotation WHERE event_id = :id "
+            f"ORDER BY created_at DESC, id DESC{limit}",
+            {"id": event_id},
+        )
+        history = self.history(event_id=event_id, limit=newest)
+        reminders = self._rows.fetch(
+            f"SELECT {', '.join(REMINDER_COLUMNS)} FROM reminder "
+            "WHERE event_id = :id ORDER BY due, id",
+            {"id": event_id},
+        )
+        full = replace(
+            event,
+            sources=tuple(source_from_row(r) for r in sources),
+            annotations=tuple(annotation_from_row(r) for r in reversed(notes)),
+            tags=tuple(r[1] for r in tags),
+            history=tuple(reversed(history)),
+            reminders=tuple(reminder_from_row(r) for r in reminders),
+        )
+        return Excerpt(
+            full,
+            self._in_all("annotation", event_id, len(notes), newest),
+            self._in_all("history", event_id, len(history), newest),
+        )
+
+    def bare_event(self, event_id: str) -> Event:
+        """One event's own fields, without its sources, notes, tags, history or reminders."""
         found = self._rows.fetch(
             f"SELECT {EVENT_SELECT} FROM event e WHERE e.id = :id", {"id": event_id}
         )
         if not found:
             raise NotFound(_("no event with id '{id}'").format(id=event_id))
-        event = event_from_row(found[0][:-1], found[0][-1])
-        (full,) = self._with_details([event], deleted_notes=everything)
-        if not everything:
-            return full
-        history = tuple(self.history(event_id=event_id, oldest_first=True))
-        reminders = tuple(
-            reminder_from_row(r)
-            for r in self._rows.fetch(
-                f"SELECT {', '.join(REMINDER_COLUMNS)} FROM reminder "
-                "WHERE event_id = :id ORDER BY due, id",
-                {"id": event_id},
-            )
-        )
-        return replace(full, history=history, reminders=reminders)
+        return event_from_row(found[0][:-1], found[0][-1])
+
+    def _in_all(self, table: str, event_id: str, read: int, newest: int | None) -> int:
+        """How many rows of `table` the event has, when `read` of them may not be all."""
+        if newest is None or read < newest:
+            return read
+        sql = f"SELECT count(*) FROM {table} WHERE event_id = :id"
+        return int(self._rows.fetch(sql, {"id": event_id})[0][0])
 
     def history(
         self,
@@ -332,10 +368,10 @@ class Reader:
         rows = self._rows.fetch(sql, params or {})
         return rows[0][0] if rows else None
 
-    def _with_details(self, events: list[Event], deleted_notes: bool = False) -> list[Event]:
+    def _with_details(self, events: list[Event]) -> list[Event]:
         if not events:
             return events
-        sources, notes, tags = self._details([e.id for e in events], deleted_notes)
+        sources, notes, tags = self._details([e.id for e in events])
         return [
             replace(
                 e,
@@ -353,7 +389,7 @@ class Reader:
         `_with_details`, without building each event twice (an export of 10,000
         events spent a third of its reading in `replace`). `matching` is the filter's
         WHERE clause (on alias `e`) and its parameters, when the rows are all it picks."""
-        sources, notes, tags = self._details([r[0] for r in rows], False, matching)
+        sources, notes, tags = self._details([r[0] for r in rows], matching)
         return [
             event_from_row(
                 r[:-1],
@@ -368,13 +404,13 @@ class Reader:
     def _details(
         self,
         ids: list[str],
-        deleted_notes: bool,
         matching: tuple[str, dict[str, Any]] | None = None,
     ) -> tuple[dict[str, list[Row]], dict[str, list[Row]], dict[str, list[Row]]]:
+        """Each event's sources, live notes and tags."""
         related = partial(self._related, ids=ids, matching=matching)
         sources = related(SOURCE_COLUMNS, "source", order="id")
-        note_filter = "" if deleted_notes else " AND deleted_at IS NULL"
-        notes = related(ANNOTATION_COLUMNS, "annotation", order="created_at, id", extra=note_filter)
+        live = " AND deleted_at IS NULL"
+        notes = related(ANNOTATION_COLUMNS, "annotation", order="created_at, id", extra=live)
         tags = related(("event_id", "tag"), "tag", order="tag")
         return sources, notes, tags
 

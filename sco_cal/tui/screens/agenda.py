@@ -68,7 +68,7 @@ from sco_cal.tui.screens.month import MonthScreen
 from sco_cal.tui.screens.review import ReviewScreen
 from sco_cal.tui.screens.timeline import TimelineScreen
 from sco_cal.tui.speech import Speaking
-from sco_cal.tui.widgets.detail_pane import DetailPane
+from sco_cal.tui.widgets.detail_pane import SHEET_ITEMS, DetailPane
 from sco_cal.tui.widgets.event_table import EventTable
 from sco_cal.tui.widgets.facet_list import FacetList
 
@@ -265,7 +265,7 @@ class AgendaScreen(Speaking, Screen[None]):
 
     def _anchor_on(self, event: Event) -> Anchor:
         try:
-            return Anchor.event(self.service.events.get(event.id))
+            return Anchor.event(self.service.events.bare(event.id))
         except NotFound:  # deleted meanwhile: land where it was
             return Anchor(position=position_of(event))
 
@@ -309,15 +309,15 @@ class AgendaScreen(Speaking, Screen[None]):
     @work(thread=True, exclusive=True, group="detail")
     def _read_detail(self, event_id: str) -> None:
         try:
-            event = self.service.events.get(event_id)
-            reminders = self.service.reminders.stored(event.id)
+            excerpt = self.service.events.excerpt(event_id, SHEET_ITEMS)
+            reminders = self.service.reminders.stored(event_id)
         except NotFound:
             return
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(DetailLoaded(event, reminders))
+            self.post_message(DetailLoaded(excerpt, reminders))
 
     @work(thread=True, exclusive=True, group="poll")
     def poll(self) -> None:
@@ -355,8 +355,8 @@ class AgendaScreen(Speaking, Screen[None]):
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         current = self.table.current
-        if current is not None and current.id == message.event.id:
-            self.query_one(DetailPane).show(message.event, message.reminders)
+        if current is not None and current.id == message.excerpt.event.id:
+            self.query_one(DetailPane).show(message.excerpt, message.reminders)
 
     def on_token_read(self, message: TokenRead) -> None:
         changed = self.token is not None and message.token != self.token

@@ -13,7 +13,7 @@ from sco_cal.i18n import N_
 from sco_cal.service import CalendarService
 from sco_cal.tui.screens.messages import DetailLoaded, ReadFailed
 from sco_cal.tui.speech import Speaking
-from sco_cal.tui.widgets.detail_pane import DetailPane
+from sco_cal.tui.widgets.detail_pane import SHEET_ITEMS, DetailPane
 
 
 class DetailScreen(Speaking, ModalScreen[None]):
@@ -41,13 +41,13 @@ class DetailScreen(Speaking, ModalScreen[None]):
     @work(thread=True, exclusive=True)
     def _read(self) -> None:
         try:
-            event = self.service.events.get(self.event.id)
-            self.post_message(DetailLoaded(event, self.service.reminders.stored(event.id)))
+            excerpt = self.service.events.excerpt(self.event.id, SHEET_ITEMS)
+            self.post_message(DetailLoaded(excerpt, self.service.reminders.stored(self.event.id)))
         except ScoCalError as exc:
             self.post_message(ReadFailed(str(exc)))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        self.query_one(DetailPane).show(message.event, message.reminders)
+        self.query_one(DetailPane).show(message.excerpt, message.reminders)
 
     def on_read_failed(self, message: ReadFailed) -> None:
         self.notify(message.text, severity="error")

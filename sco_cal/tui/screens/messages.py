@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from sco_cal.domain.agenda import Tally
-from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.event import Event, Excerpt, Reminder
 from sco_cal.tui.agenda_pages import AgendaQuery, AgendaWindow, FacetValue
 
 
@@ -41,9 +41,9 @@ class FacetsLoaded(Message):
 
 @dataclass
 class DetailLoaded(Message):
-    """One event was read in full, with its reminders."""
+    """One event was read, with its newest notes and history and its reminders."""
 
-    event: Event
+    excerpt: Excerpt
     reminders: list[Reminder]
 
 

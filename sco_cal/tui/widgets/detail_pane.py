@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sco_cal.domain.event import Event, Reminder
+from sco_cal.domain.event import Event, Excerpt, Reminder
 from sco_cal.i18n import _, ngettext
 from sco_cal.output.detail import event_sheet, label_width, labelled
 
@@ -34,9 +34,9 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static("Select an event to see its sources, notes and history.", id="sheet")
 
-    def show(self, event: Event, reminders: Sequence[Reminder] = ()) -> None:
-        self.event = event
-        self.query_one("#sheet", Static).update(render_sheet(event, reminders, self))
+    def show(self, excerpt: Excerpt, reminders: Sequence[Reminder] = ()) -> None:
+        self.event = excerpt.event
+        self.query_one("#sheet", Static).update(render_sheet(excerpt, reminders, self))
         self.scroll_home(animate=False)
 
     def clear(self) -> None:
@@ -44,16 +44,16 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#sheet", Static).update(_("No event selected."))
 
 
-# The newest items of a section a sheet draws: Textual lays out every line of the pane
-# at each change, and an event with 900 notes and their history (2,800 lines) took a
-# second to draw, each time a colleague wrote one.
+# The newest items of a section a sheet reads and draws: Textual lays out every line of
+# the pane at each change, and an event with 900 notes and their history (2,800 lines)
+# took a second to draw, each time a colleague wrote one.
 SHEET_ITEMS = 50
 
 
-def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) -> Text:
+def render_sheet(excerpt: Excerpt, reminders: Sequence[Reminder], pane: DetailPane) -> Text:
     """The event's sheet (the one `sco-cal show` prints) drawn with Rich styles; of a
     long section, the newest SHEET_ITEMS and how many earlier ones `show` lists."""
-    sheet = event_sheet(event, pane.today, pane.lang, reminders)
+    sheet = event_sheet(excerpt, pane.today, pane.lang, reminders)
     text = Text()
     text.append(sheet.title + "\n", "bold")
     if sheet.other_title:
@@ -62,16 +62,17 @@ def render_sheet(event: Event, reminders: Sequence[Reminder], pane: DetailPane) 
     for name, value, style in sheet.fields:
         text.append(f"{labelled(name):<{width}}", "bold")
         text.append(value + "\n", style)
-    for heading, items in sheet.sections:
+    for heading, items, total in sheet.sections:
         if items:
-            text.append(f"\n{heading} ({len(items)})\n", "bold underline")
-            if (earlier := len(items) - SHEET_ITEMS) > 0:
+            shown = items[-SHEET_ITEMS:]
+            text.append(f"\n{heading} ({total})\n", "bold underline")
+            if (earlier := total - len(shown)) > 0:
                 told = ngettext(
                     "… {count} earlier one (sco-cal show {id} lists them all)",
                     "… {count} earlier ones (sco-cal show {id} lists them all)",
                     earlier,
                 )
-                text.append("  " + told.format(count=earlier, id=event.id) + "\n", "dim")
-            for item in items[-SHEET_ITEMS:]:
+                text.append("  " + told.format(count=earlier, id=excerpt.event.id) + "\n", "dim")
+            for item in shown:
                 text.append(f"  {item}\n")
     return text
