@@ -219,38 +219,35 @@ def _add_own_fields(lines: list[str], event: Event, marker: bool) -> None:
     """sco-cal's X- properties, by name as icalendar orders them."""
     w = event.window
     cities = v.CITY_SEPARATOR.join(event.cities)
-    if cities:
-        lines.append(f"{v.X_CITIES}:{escape_text(cities)}")
-    if event.country:
-        lines.append(f"{v.X_COUNTRY}:{escape_text(event.country)}")
-    if w.text:
-        lines.append(f"{v.X_DATE_TEXT}:{escape_text(w.text)}")
+    _add_texts(lines, (v.X_CITIES, cities), (v.X_COUNTRY, event.country), (v.X_DATE_TEXT, w.text))
     lines.append(_KIND_LINES[event.kind])
     if event.number is not None:
         lines.append(f"{v.X_NUMBER}:{event.number}")
     if w.open_ended:
         lines.append(f"{v.X_OPEN_ENDED}:TRUE")
-    if event.organisation:
-        lines.append(f"{v.X_ORGANISATION}:{escape_text(event.organisation)}")
+    _add_texts(lines, (v.X_ORGANISATION, event.organisation))
     lines.append(_PRECISION_LINES[w.precision])
-    if event.series:
-        lines.append(f"{v.X_SERIES}:{escape_text(event.series)}")
+    _add_texts(lines, (v.X_SERIES, event.series))
     for src in event.sources:
         params = {v.X_DOCUMENT: src.document}
         if src.document_date is not None:
             params[v.X_DOCUMENT_DATE] = src.document_date.isoformat()
         lines.append(f"{v.X_SOURCE};{param_text(params)}:{escape_text(src.excerpt)}")
     lines.append(_STATE_LINES[event.status])
-    for name, value in (
+    _add_texts(
+        lines,
         (v.X_SUMMARY, event.summary),
         (v.X_THEME, event.theme),
         (v.X_TITLE, event.title),
         (v.X_TITLE_EN, event.title_en),
-    ):
-        if value:
-            lines.append(f"{name}:{escape_text(value)}")
+    )
     if marker:  # a marker shows one day: the whole window travels here
         lines.append(f"{v.X_WINDOW}:{v.window_text(w.start, w.end)}")
+
+
+def _add_texts(lines: list[str], *fields: tuple[str, str | None]) -> None:
+    """A text property for each field that has a value."""
+    lines.extend(f"{name}:{escape_text(value)}" for name, value in fields if value)
 
 
 def _moment(name: str, at: date | datetime) -> str:

@@ -8,6 +8,7 @@ calendar programs put in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -39,22 +40,23 @@ def organisation_of(comp: Component, default: str | None) -> str | None:
     return default
 
 
-# A file repeats the same few categories, places and themes on every event: each
-# spelling is looked up once (and a miss costs no exception after the first).
-@lru_cache(maxsize=4096)
-def _organisation(name: str) -> str | None:
-    try:
-        return organisation_code(name)
-    except InvalidInput:
-        return None
+def _quietly(lookup: Callable[[str], str]) -> Callable[[str], str | None]:
+    """`lookup` answering None where it would refuse the name. A file repeats the same
+    few categories and themes on every event: each spelling is looked up once (and a
+    miss costs no exception after the first)."""
+
+    @lru_cache(maxsize=4096)
+    def found(name: str) -> str | None:
+        try:
+            return lookup(name)
+        except InvalidInput:
+            return None
+
+    return found
 
 
-@lru_cache(maxsize=4096)
-def _theme(name: str) -> str | None:
-    try:
-        return resolve_theme(name)
-    except InvalidInput:
-        return None
+_organisation = _quietly(organisation_code)
+_theme = _quietly(resolve_theme)
 
 
 @lru_cache(maxsize=4096)
