@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sco_cal.i18n import _, language_from_environment, ngettext
+from tests.support.cli import Cli
 from tests.support.env import subprocess_env
 
 
@@ -127,3 +129,18 @@ def test_a_review_says_in_french_where_the_document_s_date_comes_from(tmp_path: 
     )
     items = json.loads(review(undated, "--format", "json"))
     assert items[0]["document_date_from"] == "la date du jour\u00a0: le document n’en porte aucune"
+
+
+def test_the_history_says_in_french_what_sco_cal_wrote_and_keeps_a_person_s_words(
+    cli: Cli,
+) -> None:
+    target = "sco-summer-games-2026"
+    assert cli("annotate", target, "Visa à demander").exit_code == 0
+    assert cli("confirm", target, "--note", "confirmed by the embassy").exit_code == 0
+    shown = cli("show", target, "--lang", "fr").stdout
+    assert "(des données initiales\u00a0; date tirée de " in shown
+    assert re.search(r"\(note n°\u00a0\d+\)", shown)
+    assert "(confirmed by the embassy)" in shown
+    assert "from the seed data" not in shown and "annotation #" not in shown
+    english = cli("show", target).stdout
+    assert "(from the seed data; date from " in english and "annotation #" in english

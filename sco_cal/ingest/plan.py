@@ -8,8 +8,9 @@ from datetime import date
 from typing import Any
 
 from sco_cal.domain.event import Event, Source
+from sco_cal.domain.history_notes import REVIEWED
 from sco_cal.domain.lifecycle import ConfirmationState
-from sco_cal.ingest.changes import COLUMNS, INGEST_NOTE, WINDOW_FIELDS
+from sco_cal.ingest.changes import COLUMNS, WINDOW_FIELDS
 from sco_cal.ingest.review import Action, ReviewItem
 
 # A postponement is a state and a new window together: neither is applied alone.
@@ -78,7 +79,7 @@ def plan(
         if not item.applicable or (accepted is not None and item.number not in accepted):
             report.skipped += 1
             continue
-        note = f"{INGEST_NOTE} accepted from the review of {item.document}"
+        note = REVIEWED.format(file=item.document)
         if item.action is Action.NEW and item.proposed is not None:
             steps.append(Insert(item.proposed, note, item.document))
             report.added.append(item.proposed.id)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from sco_cal.domain.date_phrases import parse_date_phrase
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event, Kind, Source, readable_id
+from sco_cal.domain.history_notes import IMPORT_ROW
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.organisations import organisation_code
 from sco_cal.domain.places import city, country_code
@@ -113,7 +114,7 @@ def _take(
         )
         return
     seen[event.id] = row
-    parsed.items.append(Incoming(event, f"row {row}", row))
+    parsed.items.append(Incoming(event, IMPORT_ROW.format(number=row), row))
 
 
 def _event(values: dict[str, str], row: int, opts: ReadOptions) -> Event:

@@ -17,6 +17,7 @@ from datetime import date
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event
+from sco_cal.domain.history_notes import IMPORT_LINE
 from sco_cal.i18n import _, ngettext
 from sco_cal.interchange import fields, vocabulary
 from sco_cal.interchange.components import Component, Fault
@@ -198,7 +199,7 @@ class _Reading:
     ) -> None:
         """The event read and kept, unless another with its id came first."""
         where_comp = at or event.comp
-        where = f"line {where_comp.line}"
+        where = IMPORT_LINE.format(number=where_comp.line)
         if event_id in self.seen:
             self._report(
                 where_comp,

@@ -20,6 +20,7 @@ from sco_cal.domain.event import (
     Reminder,
     Source,
 )
+from sco_cal.domain.history_notes import note_in_language
 from sco_cal.domain.organisations import organisation_acronym, organisation_name
 from sco_cal.domain.text import safe
 from sco_cal.domain.themes import theme_label
@@ -113,7 +114,7 @@ def labelled(label: str) -> str:
 def history_line(entry: HistoryEntry, *, with_event: bool = False) -> str:
     """`2026-01-12 10:00 alice status: status provisional -> postponed, date H2 2026 ->
     début octobre 2026 (note) [source]`: one line per action, each field it changed."""
-    extra = (f" ({safe(entry.note)})" if entry.note else "") + (
+    extra = (f" ({safe(note_in_language(entry.note))})" if entry.note else "") + (
         f" [{safe(entry.source)}]" if entry.source else ""
     )
     head = f"{entry.at:%Y-%m-%d %H:%M} {safe(entry.author)}"

@@ -9,6 +9,7 @@ from sco_cal.domain.date_labels import date_label, format_window
 from sco_cal.domain.digest import Change, ChangeKind, Digest
 from sco_cal.domain.digest_items import DATE_UNKNOWN_GROUP, Listed, Reason
 from sco_cal.domain.event import Event, FieldChange
+from sco_cal.domain.history_notes import note_in_language
 from sco_cal.domain.lifecycle import ConfirmationState
 from sco_cal.domain.text import safe
 from sco_cal.i18n import _, ngettext
@@ -240,7 +241,8 @@ def _change(change: Change, lang: str) -> Item:
     if change.kind is ChangeKind.STATE and moved is not None:  # a postponement
         what += ", " + _("date {old} -> {new}").format(old=moved.old or "-", new=moved.new or "-")
     source = _("source: {documents}").format(documents=entry.source) if entry.source else ""
-    why = "; ".join(p for p in (entry.note, source) if p)
+    note = note_in_language(entry.note) if entry.note else ""
+    why = "; ".join(p for p in (note, source) if p)
     return Item(
         when=f"{entry.at:%Y-%m-%d %H:%M}",
         title=title,

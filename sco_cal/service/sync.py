@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.domain.event import Event
+from sco_cal.domain.history_notes import CHANGED_IN_A_CALENDAR
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.sync import Merge, Part, Prefer, merge, part_changes, parts_of
@@ -361,7 +362,7 @@ class Sync:
                         now=now,
                         action=_ACTIONS[part],
                         expected_version=version,
-                        note="changed in a calendar program",
+                        note=CHANGED_IN_A_CALENDAR,
                         source=target.url,
                     )
                 written[event_id] = version

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import CONTENT_FIELDS, Event, HistoryEntry, event_fields
+from sco_cal.domain.history_notes import IMPORTED
 from sco_cal.domain.progress import QUIET, Progress
 from sco_cal.domain.provenance import fields_set_by_people
 from sco_cal.i18n import _
@@ -121,7 +122,7 @@ class _Apply:
                 author=self.author,
                 now=self.now,
                 action=IMPORT_ACTION,
-                note=f"imported from {self.name} ({item.where})",
+                note=IMPORTED.format(file=self.name, where=item.where),
                 source=item.event.origin,
             )
 
@@ -133,7 +134,7 @@ class _Apply:
             events=[i.event for i in new],
             author=self.author,
             now=self.now,
-            notes={i.event.id: f"imported from {self.name} ({i.where})" for i in new},
+            notes={i.event.id: IMPORTED.format(file=self.name, where=i.where) for i in new},
             source=new[0].event.origin,
         )
 

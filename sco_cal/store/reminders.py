@@ -15,6 +15,7 @@ from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
 from sco_cal.domain.event import Event, FieldChange, Kind, Reminder, ReminderMode
+from sco_cal.domain.history_notes import REMINDED, REMINDER_DELETED
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.i18n import _
@@ -169,7 +170,7 @@ def delete_reminder(*, tx: Transaction, reminder_id: int, author: str, now: date
         now=now,
         action="unremind",
         changes=[FieldChange("reminder", gone.spec, None)],
-        note=f"reminder #{reminder_id} deleted",
+        note=REMINDER_DELETED.format(number=reminder_id),
     )
     return gone
 
@@ -192,7 +193,7 @@ def snooze_reminder(
         now=now,
         action="snooze",
         changes=[FieldChange("reminder", None, until.isoformat())],
-        note=f"reminder #{reminder_id}",
+        note=REMINDED.format(number=reminder_id),
     )
     return reminder
 

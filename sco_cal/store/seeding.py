@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 from sco_cal.domain.event import CONTENT_FIELDS, event_fields
+from sco_cal.domain.history_notes import SEEDED
 from sco_cal.store.mapping import EVENT_COLUMNS, event_from_row
 from sco_cal.store.seed_file import Document, SeedData, SeedEvent
 from sco_cal.store.transaction import Transaction
@@ -84,7 +85,7 @@ def _add(tx: Transaction, item: SeedEvent, now: datetime) -> None:
         event=item.event,
         author=SEED_AUTHOR,
         now=now,
-        note=f"from the seed data; date from {item.date_source}",
+        note=SEEDED.format(file=item.date_source),
         source=item.status_source,
     )
     tx.execute(

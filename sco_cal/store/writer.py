@@ -16,6 +16,7 @@ from typing import Any
 
 from sco_cal.domain.errors import Conflict, NotFound
 from sco_cal.domain.event import WINDOW_FIELDS, Annotation, Event, FieldChange, event_fields
+from sco_cal.domain.history_notes import ANNOTATED, ANNOTATION_DELETED
 from sco_cal.domain.query import event_search_text
 from sco_cal.i18n import _
 from sco_cal.store.mapping import (
@@ -299,7 +300,7 @@ def add_annotation(
         now=now,
         action="annotate",
         changes=[FieldChange("annotation", None, text)],
-        note=f"annotation #{note.id}",
+        note=ANNOTATED.format(number=note.id),
     )
     refresh_search_text(tx=tx, event_id=event_id)
     return note
@@ -325,7 +326,7 @@ def delete_annotation(
         now=now,
         action="unannotate",
         changes=[FieldChange("annotation", found[0][0], None)],
-        note=f"annotation #{annotation_id} deleted",
+        note=ANNOTATION_DELETED.format(number=annotation_id),
     )
     refresh_search_text(tx=tx, event_id=event_id)
 
