@@ -137,10 +137,12 @@ def test_the_history_says_in_french_what_sco_cal_wrote_and_keeps_a_person_s_word
     target = "sco-summer-games-2026"
     assert cli("annotate", target, "Visa à demander").exit_code == 0
     assert cli("confirm", target, "--note", "confirmed by the embassy").exit_code == 0
+    assert cli("remind", "add", target, "--on", "2026-12-20").exit_code == 0
     shown = cli("show", target, "--lang", "fr").stdout
     assert "(des données initiales\u00a0; date tirée de " in shown
     assert re.search(r"\(note n°\u00a0\d+\)", shown)
     assert "(confirmed by the embassy)" in shown
-    assert "from the seed data" not in shown and "annotation #" not in shown
+    assert re.search(r"\(rappel n°\u00a0\d+ pour le 2026-12-20\)", shown)
+    assert not re.search(r"from the seed data|annotation #|reminder #", shown)
     english = cli("show", target).stdout
     assert "(from the seed data; date from " in english and "annotation #" in english

@@ -13,6 +13,8 @@ ANNOTATED = N_("annotation #{number}")
 ANNOTATION_DELETED = N_("annotation #{number} deleted")
 REMINDED = N_("reminder #{number}")
 REMINDER_DELETED = N_("reminder #{number} deleted")
+REMINDER_DUE = N_("reminder #{number} due {day}")
+REMINDER_WHEN_DATED = N_("reminder #{number}, {spec} before the meeting's day once it is known")
 IMPORTED = N_("imported from {file} ({where})")
 IMPORT_LINE = N_("line {number}")
 IMPORT_ROW = N_("row {number}")
@@ -25,6 +27,8 @@ _TEMPLATES = (
     ANNOTATION_DELETED,
     REMINDED,
     REMINDER_DELETED,
+    REMINDER_DUE,
+    REMINDER_WHEN_DATED,
     IMPORTED,
     IMPORT_LINE,
     IMPORT_ROW,

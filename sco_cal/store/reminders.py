@@ -15,7 +15,12 @@ from typing import Any
 
 from sco_cal.domain.errors import InvalidInput, NotFound
 from sco_cal.domain.event import Event, FieldChange, Kind, Reminder, ReminderMode
-from sco_cal.domain.history_notes import REMINDED, REMINDER_DELETED
+from sco_cal.domain.history_notes import (
+    REMINDED,
+    REMINDER_DELETED,
+    REMINDER_DUE,
+    REMINDER_WHEN_DATED,
+)
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.domain.reminders import DueReminder
 from sco_cal.i18n import _
@@ -138,9 +143,9 @@ def insert_reminder(
     }
     (row,) = tx.fetch(insert_sql("reminder", list(values), returning=_COLUMNS), values)
     reminder = reminder_from_row(row)
-    note = f"reminder #{reminder.id} due {due.isoformat()}"
+    note = REMINDER_DUE.format(number=reminder.id, day=due.isoformat())
     if mode is ReminderMode.WHEN_DATED:
-        note = f"reminder #{reminder.id}, {spec} before the meeting's day once it is known"
+        note = REMINDER_WHEN_DATED.format(number=reminder.id, spec=spec)
     record(
         tx=tx,
         event_id=event_id,
