@@ -364,7 +364,12 @@ class AgendaScreen(Speaking, Screen[None]):
         if changed:
             # A reload still on its way (after a review, to the first event written) is
             # where the cursor goes: a poll cancelling it must not land on the old row.
-            self.reload(follow=self.following or self.table.current, keep_row=True)
+            going_to = self.following
+            self.reload(follow=going_to or self.table.current, keep_row=True)
+            # The open sheet is read at once, not after the list around it: a colleague's
+            # note on it shows a list's read sooner.
+            if going_to is None and (current := self.table.current) is not None:
+                self._read_detail(current.id)
 
     def on_read_failed(self, message: ReadFailed) -> None:
         title = message.title or _("Cannot read the calendar")
