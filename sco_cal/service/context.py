@@ -34,5 +34,16 @@ class ServiceContext:
 
     def record(self, step: Callable[..., T], **values: Any) -> T:
         """The store's `step` in one transaction, signed by this person at this moment
-        (every recorded change carries its author and time)."""
-        return self.write(lambda tx: step(tx=tx, author=self.author, now=self.now(), **values))
+        (every recorded change carries its author and time).
+
+        The moment is taken once the event is this writer's: on PostgreSQL a writer may
+        wait for another's transaction on the same event, and stamped before the wait it
+        would sort before the change it was built on in the event's history."""
+        from sco_cal.store.writer import hold_event
+
+        def work(tx: Transaction) -> T:
+            if "event_id" in values:
+                hold_event(tx, values["event_id"])
+            return step(tx=tx, author=self.author, now=self.now(), **values)
+
+        return self.write(work)

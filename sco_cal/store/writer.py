@@ -283,7 +283,7 @@ def add_annotation(
     *, tx: Transaction, event_id: str, text: str, author: str, now: datetime
 ) -> Annotation:
     """A note on the event, recorded in its history and searchable at once."""
-    _lock_event(tx, event_id)
+    hold_event(tx, event_id)
     (row,) = tx.fetch(
         insert_sql(
             "annotation",
@@ -348,7 +348,7 @@ def set_tags(
     Each tag is added or removed by one conditional statement, so two people tagging
     at once record each change once, and neither is refused.
     """
-    _lock_event(tx, event_id)
+    hold_event(tx, event_id)
     made = []
     for tag in sorted(set(add)):
         if tx.fetch(f"{_INSERT_TAG} ON CONFLICT DO NOTHING RETURNING tag", _tag(event_id, tag)):
@@ -415,7 +415,7 @@ def refresh_search_text(*, tx: Transaction, event_id: str) -> None:
     transaction of its own, has then either committed (and is read) or waits for this
     one (and reads this one's), so neither overwrites the other's words.
     """
-    _lock_event(tx, event_id)
+    hold_event(tx, event_id)
     text = event_search_text(load_event(tx=tx, event_id=event_id))
     tx.execute(
         "UPDATE event SET search_text = :text WHERE id = :id", {"text": text, "id": event_id}
@@ -426,7 +426,7 @@ def event_exists(*, tx: Transaction, event_id: str) -> bool:
     return bool(tx.fetch("SELECT 1 FROM event WHERE id = :id", {"id": event_id}))
 
 
-def _lock_event(tx: Transaction, event_id: str) -> None:
+def hold_event(tx: Transaction, event_id: str) -> None:
     """Make sure the event exists, and hold its row until the transaction ends, so two
     writers to one event take turns (an SQLite writer already holds the whole store)."""
     lock = " FOR UPDATE" if tx.dialect == "postgresql" else ""

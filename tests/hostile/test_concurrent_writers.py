@@ -3,13 +3,22 @@ only an explicit `--expect-version` may be (exit 4)."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sco_cal.domain.event import Annotation
+from sco_cal.service import CalendarService
 from tests.hostile.support import assert_refused
 from tests.support.cli import Cli
 from tests.support.env import subprocess_env
@@ -78,3 +87,50 @@ def test_an_explicit_expected_version_is_still_refused(cli: Cli) -> None:
     stale = cli("edit", EVENT, "summary=second", "--expect-version", str(version))
     assert_refused(stale, 4, "changed by someone else")
     assert cli.json("show", EVENT)["summary"] == "first"
+
+
+@contextmanager
+def colleague_holding(db: str, event_id: str) -> Iterator[None]:
+    """Another writer's transaction on the event, open until the block ends: on
+    PostgreSQL it holds the event's row, on SQLite the whole store."""
+    if "://" in db:
+        import psycopg
+
+        with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://")) as conn:
+            conn.execute("SELECT 1 FROM event WHERE id = %s FOR UPDATE", (event_id,))
+            yield
+            conn.commit()
+    else:
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            conn.execute("COMMIT")
+            conn.close()
+
+
+def test_a_writer_that_waits_its_turn_is_stamped_after_the_change_it_waited_for(
+    db: str, service: CalendarService
+) -> None:
+    """Stamped before its wait, a note would sort before the change it was built on in
+    the event's history; it is stamped once the event is its own."""
+    written: list[Annotation] = []
+    failed: list[Any] = []
+
+    def annotate() -> None:
+        try:
+            written.append(service.records.annotate(EVENT, "written after waiting"))
+        except Exception as exc:  # reported below: a thread's exception is otherwise lost
+            failed.append(exc)
+
+    writer = threading.Thread(target=annotate)
+    with colleague_holding(db, EVENT):
+        writer.start()
+        time.sleep(0.6)
+        assert writer.is_alive() and not written  # it waits its turn
+        released = datetime.now(UTC)
+    writer.join(timeout=30)
+    assert not failed and len(written) == 1
+    assert written[0].created_at >= released
+    assert service.events.history(EVENT)[-1].at >= released
