@@ -563,3 +563,35 @@ def test_a_name_is_read_whole(text: str, title: str) -> None:
     (finding,) = read(text, date(2026, 3, 9))
 
     assert finding.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "cities", "country"),
+    [
+        (
+            "The next meeting of SCO culture ministers has been confirmed for Kazan on "
+            "14-15 May 2027, the ministry said.",
+            ("Kazan",),
+            "RU",
+        ),
+        ("The SCO youth forum is scheduled for Tashkent in October 2027.", ("Tashkent",), "UZ"),
+        (
+            "The SCO transport ministers' meeting, first mooted for the autumn, is now set "
+            "for Bishkek on 3 March 2027.",
+            ("Bishkek",),
+            "KG",
+        ),
+        (
+            "The SCO summit, originally scheduled for Islamabad, has been moved to Bishkek "
+            "for June 2027.",
+            ("Bishkek",),
+            "KG",
+        ),
+    ],
+)
+def test_a_meeting_confirmed_scheduled_or_moved_for_a_city_is_held_there(
+    text: str, cities: tuple[str, ...], country: str
+) -> None:
+    (finding,) = read(text, date(2026, 11, 20))
+
+    assert (finding.cities, finding.country) == (cities, country)

@@ -12,7 +12,12 @@ from sco_cal.ingest.wording import FORMER_PLACE
 
 _WORD = re.compile(r"[^\W_][\w-]*")
 _MAX_WORDS = 3
-_LOCATIVE = re.compile(r"(?:^|\s)(?:en|au|aux|a|in|at|dans|near|pres de)(?: la| le| les| l')?\s*$")
+_LOCATIVE = re.compile(
+    r"(?:^|\s)(?:en|au|aux|a|in|at|dans|near|pres de"
+    # "confirmed for Kazan", "moved to Bishkek" (what it moved from is a FORMER_PLACE).
+    r"|(?:confirmed|scheduled|rescheduled|set|planned|slated) for"
+    r"|(?:moved|relocated|transferred) to)(?: la| le| les| l')?\s*$"
+)
 # "in the resort town of Cholpon-Ata", "dans la ville d'Och".
 _TOWN_OF = re.compile(
     r"\b(?:in|at|a|dans|en) (?:the |la |le |l')?(?:[\w-]+ ){0,2}(?:town|city|resort|capital"
