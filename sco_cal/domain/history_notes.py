@@ -19,6 +19,7 @@ IMPORTED = N_("imported from {file} ({where})")
 IMPORT_LINE = N_("line {number}")
 IMPORT_ROW = N_("row {number}")
 CHANGED_IN_A_CALENDAR = N_("changed in a calendar program")
+# Its "ingest:" is how provenance tells a change read from a document (MACHINE_NOTES).
 REVIEWED = N_("ingest: accepted from the review of {file}")
 
 _TEMPLATES = (

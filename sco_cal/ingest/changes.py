@@ -11,7 +11,6 @@ from sco_cal.domain.provenance import fields_set_by_people
 from sco_cal.ingest.extract import Finding
 from sco_cal.ingest.match import inside
 
-INGEST_NOTE = "ingest:"
 WINDOW_FIELDS = ("start", "end", "precision", "open_ended", "date_text")
 # Review field -> the event's field, as its history names it.
 COLUMNS = {
