@@ -8,35 +8,6 @@ import re
 
 from sco_cal.i18n import N_, _
 
-SEEDED = N_("from the seed data; date from {file}")
-ANNOTATED = N_("annotation #{number}")
-ANNOTATION_DELETED = N_("annotation #{number} deleted")
-REMINDED = N_("reminder #{number}")
-REMINDER_DELETED = N_("reminder #{number} deleted")
-REMINDER_DUE = N_("reminder #{number} due {day}")
-REMINDER_WHEN_DATED = N_("reminder #{number}, {spec} before the meeting's day once it is known")
-IMPORTED = N_("imported from {file} ({where})")
-IMPORT_LINE = N_("line {number}")
-IMPORT_ROW = N_("row {number}")
-CHANGED_IN_A_CALENDAR = N_("changed in a calendar program")
-# Its "ingest:" is how provenance tells a change read from a document (MACHINE_NOTES).
-REVIEWED = N_("ingest: accepted from the review of {file}")
-
-_TEMPLATES = (
-    SEEDED,
-    ANNOTATED,
-    ANNOTATION_DELETED,
-    REMINDED,
-    REMINDER_DELETED,
-    REMINDER_DUE,
-    REMINDER_WHEN_DATED,
-    IMPORTED,
-    IMPORT_LINE,
-    IMPORT_ROW,
-    CHANGED_IN_A_CALENDAR,
-    REVIEWED,
-)
-
 
 def _pattern(template: str) -> re.Pattern[str]:
     # Odd parts are field names: a number is digits, so "annotation #{number}" does not
@@ -51,7 +22,30 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_PATTERNS = tuple((template, _pattern(template)) for template in _TEMPLATES)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _note(template: str) -> str:
+    """`template`, known from now on to `note_in_language`."""
+    _PATTERNS.append((template, _pattern(template)))
+    return template
+
+
+SEEDED = _note(N_("from the seed data; date from {file}"))
+ANNOTATED = _note(N_("annotation #{number}"))
+ANNOTATION_DELETED = _note(N_("annotation #{number} deleted"))
+REMINDED = _note(N_("reminder #{number}"))
+REMINDER_DELETED = _note(N_("reminder #{number} deleted"))
+REMINDER_DUE = _note(N_("reminder #{number} due {day}"))
+REMINDER_WHEN_DATED = _note(
+    N_("reminder #{number}, {spec} before the meeting's day once it is known")
+)
+IMPORTED = _note(N_("imported from {file} ({where})"))
+IMPORT_LINE = _note(N_("line {number}"))
+IMPORT_ROW = _note(N_("row {number}"))
+CHANGED_IN_A_CALENDAR = _note(N_("changed in a calendar program"))
+# Its "ingest:" is how provenance tells a change read from a document (MACHINE_NOTES).
+REVIEWED = _note(N_("ingest: accepted from the review of {file}"))
 
 
 def note_in_language(note: str) -> str:
