@@ -20,6 +20,8 @@ from sco_cal.domain.date_labels import format_window
 from sco_cal.domain.event import Event, Kind
 from sco_cal.domain.query import EventFilter, Scope
 from sco_cal.service import CalendarService
+from sco_cal.wiring import build_service
+from tests.support.databases import copy_sqlite
 from tests.test_ics_export import khal, khal_config
 from tests.test_ics_import import what_people_see
 
@@ -183,6 +185,7 @@ def _by_day(listed: str, heading: re.Pattern[str], title: Any) -> dict[date, lis
     return days
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # the same file from either engine
 @pytest.mark.parametrize("days_in", [khal_days, calcurse_days], ids=["khal", "calcurse"])
 def test_no_day_of_2026_shows_a_year_long_entry(
     service: CalendarService, tmp_path: Path, days_in: Any
@@ -201,3 +204,25 @@ def test_no_day_of_2026_shows_a_year_long_entry(
         for e in first_days
     )
     assert len(shown) >= len(first_days)
+
+
+@pytest.mark.parametrize("mode", ["marker", "span", "skip"])
+def test_the_file_is_the_same_from_either_engine(
+    service: CalendarService, seeded_sqlite: Path, tmp_path: Path, mode: str
+) -> None:
+    """What a calendar program shows depends only on the file: the same bytes from
+    PostgreSQL as from SQLite (the times of the export and of seeding each store aside),
+    so the programs themselves are run on one engine below."""
+    copy_sqlite(seeded_sqlite, tmp_path / "other.db")
+    other, _ = build_service(db=str(tmp_path / "other.db"), today=date(2026, 11, 23))
+    try:
+        assert _stampless(service.calendars.export_ics(EVERYTHING, fuzzy=mode)) == _stampless(
+            other.calendars.export_ics(EVERYTHING, fuzzy=mode)
+        )
+    finally:
+        other.close()
+
+
+def _stampless(data: bytes) -> list[bytes]:
+    stamps = (b"DTSTAMP:", b"LAST-MODIFIED:", b"CREATED:")
+    return [line for line in data.splitlines() if not line.startswith(stamps)]

@@ -114,12 +114,36 @@ ROW_CHANGES = [
 ]
 
 
-def test_rows_a_test_wrote_are_reset_in_the_same_database(
+def _files(server: str, name: str) -> dict[str, int]:
+    with psycopg.connect(_libpq(server, name), autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT relname, relfilenode FROM pg_class WHERE relkind IN ('r', 'i') "
+            "AND relnamespace = 'public'::regnamespace"
+        ).fetchall()
+    return dict(rows)
+
+
+def test_a_database_a_test_only_read_is_kept_as_it_is(
     server: str, worker: WorkerDatabase, template: Snapshot
 ) -> None:
     name = worker.name
     assert name is not None
-    _run(server, name, *ROW_CHANGES)
+    assert Cli(postgres_url(server, name))("list", "--all").exit_code == 0
+    files = _files(server, name)
+    worker.release()
+    assert worker.acquire() == name
+    assert worker.outcomes[-1] == "kept"
+    assert _files(server, name) == files  # nothing emptied and written again
+    assert snapshot(server, name) == template
+
+
+@pytest.mark.parametrize("changes", [[c] for c in ROW_CHANGES] + [ROW_CHANGES])
+def test_rows_a_test_wrote_are_reset_in_the_same_database(
+    server: str, worker: WorkerDatabase, template: Snapshot, changes: list[str]
+) -> None:
+    name = worker.name
+    assert name is not None
+    _run(server, name, *changes)
     assert snapshot(server, name) != template  # the changes took
     assert worker.acquire() == name
     assert worker.outcomes[-1] == "reset"
@@ -167,13 +191,19 @@ CATALOGUE_CHANGES = {
 }
 
 
-@pytest.mark.parametrize("change", CATALOGUE_CHANGES.values(), ids=CATALOGUE_CHANGES.keys())
+@pytest.mark.parametrize(
+    ("rows", "change"),
+    [([], change) for change in CATALOGUE_CHANGES.values()]
+    + [(ROW_CHANGES[:1], CATALOGUE_CHANGES["a column altered"])],
+    ids=[*CATALOGUE_CHANGES, "a column altered, rows written"],
+)
 def test_anything_but_rows_changed_gives_a_fresh_clone(
-    server: str, worker: WorkerDatabase, template: Snapshot, change: str
+    server: str, worker: WorkerDatabase, template: Snapshot, rows: list[str], change: str
 ) -> None:
+    """Alone (the database read as it stands) or with rows written (emptied and refilled)."""
     name = worker.name
     assert name is not None
-    _run(server, name, ROW_CHANGES[0], change)
+    _run(server, name, *rows, change)
     assert snapshot(server, name) != template
     fresh = worker.acquire()
     assert fresh != name
