@@ -595,3 +595,54 @@ def test_a_meeting_confirmed_scheduled_or_moved_for_a_city_is_held_there(
     (finding,) = read(text, date(2026, 11, 20))
 
     assert (finding.cities, finding.country) == (cities, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date\tRéunion\tLieu\tStatut\n"
+        "20-21 janvier\tRéunion des chefs des services d'immigration de l'OCS\tТашкент\tfait\n"
+        "10-11 mars\tRéunion des ministres de la Culture de l'OCS\tАлматы\tOK\n"
+        "avril\tRéunion des chefs des services de statistique de l'OCS\tInde\tà confirmer\n",
+        "Date          Meeting                               Venue          Status\n"
+        "20-21 Jan     SCO heads of immigration services     Tashkent       done\n"
+        "10-11 Mar     SCO culture ministers                 Almaty         OK\n"
+        "Apr           SCO heads of statistics services      India          tbc\n",
+    ],
+)
+def test_a_table_set_out_with_tabs_or_aligned_columns_is_read_row_by_row(text: str) -> None:
+    immigration, culture, statistics = read(text, date(2026, 2, 2))
+
+    assert days(immigration) == ("2026-01-20", "2026-01-21")
+    assert immigration.status.value == "held" and immigration.cities == ("Tashkent",)
+    assert days(culture) == ("2026-03-10", "2026-03-11") and culture.status.value == "confirmed"
+    assert culture.cities == ("Almaty",)
+    assert days(statistics) == ("2026-04-01", "2026-04-30")
+    assert (statistics.country, statistics.status.value) == ("IN", "provisional")
+
+
+def test_lines_with_wide_gaps_but_no_header_are_prose() -> None:
+    text = "SCO MEETINGS - OUTLOOK          Prepared 3 July 2026\n\n" + (
+        "The SCO culture ministers will meet in Qingdao on 14-15 July.   More below.\n"
+    )
+    (culture,) = read(text, date(2026, 7, 3))
+
+    assert days(culture) == ("2026-07-14", "2026-07-15") and culture.cities == ("Qingdao",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SCO women's forum will take place by videoconference on March 5.",
+        "La réunion des ministres de la Santé de l'OCS se tiendra en visioconférence le 5 mars.",
+        "Date | Meeting | Venue | Status\n5 Mar | SCO youth council | online | planned\n",
+    ],
+)
+def test_a_meeting_held_at_a_distance_on_a_stated_day_is_confirmed_with_no_place(
+    text: str,
+) -> None:
+    (finding,) = read(text, date(2026, 2, 12))
+
+    assert days(finding) == ("2026-03-05", "2026-03-05")
+    assert (finding.country, finding.cities) == (None, ())
+    assert finding.status.value == "confirmed"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sco_cal.domain.errors import InvalidInput
 from sco_cal.i18n import _
+from sco_cal.ingest.sections import column_roles
 
 MAX_BYTES = 5 * 1024 * 1024
 # Above this share of control characters a "text" is a binary file read as text.
@@ -42,6 +43,9 @@ _BULLET = re.compile(
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]*){2,}$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+# Columns set out without pipes: cells between tabs, or between runs of two or more spaces.
+_COLUMN_GAP = re.compile(r"\t+|(?<=\S) {2,}(?=\S)")
+_SET_OUT_CELLS = 3
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HTML_HINT = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--.*?--)>", re.DOTALL)
 
@@ -193,6 +197,21 @@ def plain_lines(text: str) -> list[Line]:
         line, heading = _strip_markdown(raw)
         indent = len(raw) - len(raw.lstrip(" \t"))
         lines.append(Line(number, line, heading, bullet=bullet, indent=indent))
+    return _set_out_tables(text.split("\n"), lines)
+
+
+def _set_out_tables(raws: list[str], lines: list[Line]) -> list[Line]:
+    """Tables set out with tabs or aligned with spaces: from a header row naming the
+    columns ("Date  Meeting  Venue  Status") to the next blank line, each line's cells."""
+    header = False
+    for i, (raw, line) in enumerate(zip(raws, lines, strict=True)):
+        cells = tuple(c.strip() for c in _COLUMN_GAP.split(raw.strip()))
+        if line.cells or not line.text or len(cells) < _SET_OUT_CELLS - (1 if header else 0):
+            header = False
+            continue
+        if header or column_roles(cells):
+            header = True
+            lines[i] = Line(line.number, line.text, cells=cells)
     return lines
 
 

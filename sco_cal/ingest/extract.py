@@ -62,11 +62,13 @@ _REPORTED = re.compile(
 )
 _HELD_CLAUSE = re.compile(r",\s*(?:qui|who|which)\s[^,;]*")
 _STATUS_WORDS = re.compile(
-    r"\b(?:(?P<held>tenue?s?|held|done|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
+    r"\b(?:(?P<held>tenue?s?|held|done|faite?s?|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
     r"|passee?s?|completed?|took place)"
-    r"|(?P<provisional>prevue?s?|planned|expected|pending|en projet|en preparation|projected"
+    # "prévu", "planned" say no more than the row itself: a day and a place are firm
+    r"|(?P<planned>prevue?s?|planned|scheduled)"
+    r"|(?P<provisional>expected|pending|en projet|en preparation|projected"
     r"|under preparation|tentative)"
-    r"|(?P<confirmed>confirmee?s?|fixed|set))\b"
+    r"|(?P<confirmed>confirmee?s?|fixed|set|ok|okay|go))\b"
 )
 _STATUS_STATES = {
     "held": ConfirmationState.HELD,
@@ -233,8 +235,9 @@ def _row_text(
     when = cells.get("date", "").strip(" —-")
     status = Folded.of(cells.get("status", "")).text.strip()
     state, words = state_in(status)
-    if state is None and (found := _STATUS_WORDS.search(status)) is not None:
-        state, words = _STATUS_STATES[found.lastgroup or ""], found.group()
+    found = _STATUS_WORDS.search(status) if state is None else None
+    if found is not None and found.lastgroup in _STATUS_STATES:
+        state, words = _STATUS_STATES[found.lastgroup], found.group()
     if _UNKNOWN.search(when):
         when = _UNKNOWN.sub("", when).strip(" —-()")
         if state is None:
@@ -277,6 +280,7 @@ def read_sentence(
     `text` reads other words than the unit's own (a table row put as a sentence);
     `stated` is the state a table's status column gives.
     """
+    row = text is not None  # a table's row is on the agenda it lists, verb or not
     folded = Folded.of(text if text is not None else unit.text)
     text = folded.text
     masked = _quotes(text)
@@ -293,7 +297,10 @@ def read_sentence(
     )
     dates = [d for d in dates if not (_REPORTED.search(text[: d.start]) and d.relative)]
     announced = (
-        ANNOUNCES.search(text) is not None or stated is not None or state_in(text)[0] is not None
+        row
+        or ANNOUNCES.search(text) is not None
+        or stated is not None
+        or state_in(text)[0] is not None
     )
     if not dates and not announced and unit.section.state is None:
         return []

@@ -15,6 +15,7 @@ from sco_cal.ingest.where import Host
 from sco_cal.ingest.wording import (
     FUTURE_VERB,
     MOVED_TO,
+    ONLINE,
     WAS_PLANNED,
     outcome_unknown,
     state_in,
@@ -332,7 +333,7 @@ def _status(
         confirmed = " ".join(context.confirmed.split())[:80]
         score.note(f"state confirmed: the document says '{confirmed}'")
         return ConfirmationState.CONFIRMED, False
-    placed = host.country is not None or bool(host.cities)
+    placed = host.country is not None or bool(host.cities) or ONLINE.search(text) is not None
     if window is not None and window.is_exact and placed:
         score.note("state confirmed: the day and the place are given without reserve")
         return ConfirmationState.CONFIRMED, False

@@ -145,6 +145,12 @@ FIRM_VERB = re.compile(
     r"\b(?:aur(?:a|ont) lieu|se tiendr\w+|se deroul(?:era|eront)|will (?:take place|be held)"
     r"|se reunir\w+|se retrouver\w+|will (?:meet|convene|hold|host)|accueiller\w+)\b"
 )
+# Held at a distance: no place to give, so a day stated is all there is to confirm.
+ONLINE = re.compile(
+    r"\b(?:(?:by|via|par|en) (?:video ?conference|videoconference|visioconference|video link"
+    r"|visio)|videoconference|visioconference|online|en ligne|virtual(?:ly| format| meeting)"
+    r"|en format virtuel)\b"
+)
 # A verb saying the meeting is ahead ("se tiendra") or behind ("s'est tenu").
 FUTURE_VERB = re.compile(
     r"\b(?:se tiendr\w+|aur(?:a|ont|ait) lieu|se reunir\w+|se retrouver\w+|accueiller\w+"
