@@ -573,3 +573,32 @@ def test_a_meeting_under_a_rubric_is_the_rubrics_bodys(
     assert all(i.event_id != "sco-defence-ministers-23" for i in defence)
     bloc = next(i for i in defence if "bloc" in i.finding.excerpt)
     assert bloc.finding.title == "Meeting of defence ministers"  # not "of s defence"
+
+
+def test_a_meeting_on_another_subject_is_not_tied_to_one_known_only_for_its_year() -> None:
+    # The calendar holds an Astana media meeting "in 2026": a meeting of heads of
+    # migration services in Astana in April shares its city and year, not its subject.
+    migration = finding(
+        "Meeting of the heads of migration services",
+        country="KZ",
+        cities=("Astana",),
+        window=month(2026, 4),
+    )
+    decision = decide(migration, SEED)
+
+    assert decision.event is None and not decision.candidates
+
+
+def test_a_meeting_on_another_subject_the_same_month_and_city_stays_a_question() -> None:
+    # The calendar's two Moscow meetings of November 2024: another title that month in
+    # the same city may be one of them under another name.
+    customs = finding(
+        "Meeting of the heads of customs services",
+        country="RU",
+        cities=("Moscow",),
+        window=month(2024, 11),
+        status=ConfirmationState.HELD,
+    )
+    decision = decide(customs, SEED)
+
+    assert decision.event is None and decision.ambiguous

@@ -646,3 +646,31 @@ def test_a_meeting_held_at_a_distance_on_a_stated_day_is_confirmed_with_no_place
     assert days(finding) == ("2026-03-05", "2026-03-05")
     assert (finding.country, finding.cities) == (None, ())
     assert finding.status.value == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "cities"),
+    [
+        (
+            "The SCO heads of migration services will gather in the Kazakh capital in April.",
+            "KZ",
+            ("Astana",),
+        ),
+        (
+            "Les procureurs généraux de l'OCS se réuniront en avril dans la capitale kirghize.",
+            "KG",
+            ("Bishkek",),
+        ),
+        (
+            "The SCO culture ministers will meet on the shores of Issyk-Kul on 17-18 April.",
+            "KG",
+            (),
+        ),
+    ],
+)
+def test_a_capital_named_by_its_country_or_a_lake_is_a_place(
+    text: str, country: str, cities: tuple[str, ...]
+) -> None:
+    (finding,) = read(text, date(2026, 2, 12))
+
+    assert (finding.country, finding.cities) == (country, cities)

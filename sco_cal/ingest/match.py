@@ -93,6 +93,9 @@ class Decision:
         return self.event is None and bool(self.candidates)
 
 
+_SEASON_DAYS = 92  # a window longer than this says little more than the year
+
+
 def _family(kind: Kind) -> str | None:
     if kind in _SITTINGS:
         return "sitting"
@@ -366,8 +369,17 @@ def _title_evidence(
     if same_kind and event.kind in _UNIQUE_KINDS and windows and (placed or not event.country):
         why = f"the {event.kind.value} of {event.organisation} in that window"
         return "strong", Candidate(event, why, True, 1 + score)
+    # Two titles that both say what they are about and share no word of it ("heads of
+    # migration services", "media and information policy") are two meetings when all that
+    # ties them is a place and a year: a place and the same days or month still may be one.
+    unalike = (
+        shared == 0
+        and bool(_telling(finding))
+        and bool(title_words(event.title_en))
+        and (event.window.end - event.window.start).days > _SEASON_DAYS
+    )
     if windows and (same_city or (same_country and not finding.cities and not event.cities)):
-        if same_kind or shared >= 1:
+        if (same_kind and not unalike) or shared >= 1:
             why = "same place and overlapping dates" + (", alike title" if shared else "")
             return "medium", Candidate(event, why, False, score)
     return None

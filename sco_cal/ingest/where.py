@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sco_cal.domain.places import find_city, find_country
+from sco_cal.domain.text import fold
 from sco_cal.ingest.folding import Folded
 from sco_cal.ingest.wording import FORMER_PLACE
 
@@ -25,6 +26,35 @@ _TOWN_OF = re.compile(
 )
 _LISTED = re.compile(r"(?:^|\(|,|\bdont|\bnotamment|\bincluding)\s*$")
 _JOINED = re.compile(r"(?:\bet|\band|,)\s*$")
+# A capital named by its country: "in the Kazakh capital", "dans la capitale kirghize".
+_CAPITALS = (
+    ("Astana", r"kazakh|kazakhe|kazakhstanaise"),
+    ("Bishkek", r"kyrgyz|kirghize?|kyrgyzstanaise"),
+    ("Tashkent", r"uzbek|ouzbeke?"),
+    ("Dushanbe", r"tajik|tadjike?"),
+    ("Beijing", r"chinese|chinoise"),
+    ("Moscow", r"russian|russe"),
+    ("New Delhi", r"indian|indienne"),
+    ("Islamabad", r"pakistani|pakistanaise"),
+    ("Tehran", r"iranian|iranienne"),
+    ("Minsk", r"belarusian|belarusse|bielorusse"),
+)
+_CAPITAL = re.compile(
+    r"\b(?:the (?P<en>{words}) capital|la capitale (?P<fr>{words}))\b".format(
+        words="|".join(words for _, words in _CAPITALS)
+    )
+)
+# Places that are no city but lie in one country: "on the shores of Issyk-Kul".
+_REGIONS = {
+    "issyk-kul": "KG",
+    "issyk-koul": "KG",
+    "issyk kul": "KG",
+    "issyk-kol": "KG",
+    "иссык-куль": "KG",
+    "baikal": "RU",
+    "xinjiang": "CN",
+    "hainan": "CN",
+}
 _HOSTS = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:accueill\w*|organis\w*|hosts?|will host|recevra|abritera)\b"
 )
@@ -70,7 +100,19 @@ def find_places(folded: Folded, *, skip: Iterable[tuple[int, int]] = ()) -> list
                 break
         if mention is None:
             i += 1
-    return found
+    for match in _CAPITAL.finditer(folded.text):
+        if not any(match.start() < m.end and match.end() > m.start for m in found):
+            found += _capital(match)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _capital(match: re.Match[str]) -> list[PlaceMention]:
+    adjective = match["en"] or match["fr"]
+    for name, words in _CAPITALS:
+        capital = find_city(name)
+        if capital is not None and re.fullmatch(words, adjective):
+            return [PlaceMention(match.start(), match.end(), match.group(), capital.country, name)]
+    return []
 
 
 def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | None:
@@ -88,6 +130,9 @@ def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | Non
         country = find_country(wording)
         if country is not None:
             return PlaceMention(start, end, wording, country.code)
+        region = _REGIONS.get(fold(wording))
+        if region is not None:
+            return PlaceMention(start, end, wording, region)
     return None
 
 
