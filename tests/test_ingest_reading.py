@@ -290,6 +290,18 @@ def test_a_meeting_adjourned_sine_die_was_planned_for_the_month_nearest_the_docu
             "postponed",
             None,
         ),
+        (
+            "La tenue d’une réunion des ministres du Numérique de l’OCS à Douchanbé est à "
+            "l’étude pour l’automne.",
+            "proposed",
+            ("2026-09-01", "2026-11-30"),
+        ),
+        (
+            "A meeting of SCO heads of statistics services in Dushanbe in September is under "
+            "discussion.",
+            "proposed",
+            ("2026-09-01", "2026-09-30"),
+        ),
     ],
 )
 def test_states_said_in_other_words(text: str, status: str, window: tuple[str, str] | None) -> None:

@@ -227,6 +227,14 @@ _OFFERED = re.compile(
 )
 
 
+# Only talked about: "is under discussion", "est à l'étude". An idea, not yet a plan.
+_DISCUSSED = re.compile(
+    r"\b(?:under (?:discussion|consideration|study|review)|being (?:discussed|considered|studied)"
+    r"|(?:est|sont|reste|restent) (?:a l'etude|en discussion|a l'examen|en cours d'examen"
+    r"|a l'ordre du jour des discussions)|a l'etude)\b"
+)
+
+
 _CHANGE = (
     r"(?:annul\w*|cancel+(?:ed)?|called off|call(?:ed)? off|report(?:e|ee|es|ees)"
     r"|repouss(?:e|ee|es|ees)|postponed|delayed|put off|ajourn\w*|scrapped)"
@@ -269,7 +277,7 @@ def state_in(text: str) -> tuple[ConfirmationState | None, str]:
         return strongest
     if hedged is not None:
         return ConfirmationState.PROVISIONAL, hedged.group()
-    if (match := _OFFERED.search(text)) is not None:
+    if (match := _OFFERED.search(text) or _DISCUSSED.search(text)) is not None:
         return ConfirmationState.PROPOSED, match.group()
     if (match := _UNCONFIRMED.search(text)) is not None:
         return ConfirmationState.PROVISIONAL, match.group()
