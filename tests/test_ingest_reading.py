@@ -686,3 +686,61 @@ def test_a_capital_named_by_its_country_or_a_lake_is_a_place(
     (finding,) = read(text, date(2026, 2, 12))
 
     assert (finding.country, finding.cities) == (country, cities)
+
+
+def test_the_one_of_other_people_is_a_second_meeting_with_its_own_place_and_state() -> None:
+    border, customs = read(
+        "La réunion des chefs des services des frontières de l'OCS (Bichkek, 3-4 novembre) est "
+        "confirmée ; celle des chefs des services douaniers de l'OCS (Astana, novembre) est "
+        "reportée à décembre.",
+        date(2026, 9, 14),
+    )
+
+    assert border.status.value == "confirmed" and border.cities == ("Bishkek",)
+    assert days(border) == ("2026-11-03", "2026-11-04")
+    assert "douaniers" in customs.title and customs.cities == ("Astana",)
+    assert customs.status.value == "postponed" and days(customs) == ("2026-12-01", "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The meetings of the heads of SCO tax services in Astana on May 6, of the heads of "
+            "statistics services in Dushanbe on May 12-13 and of the heads of audit institutions "
+            "in Tashkent on May 20 are all still to be confirmed.",
+            "provisional",
+        ),
+        (
+            "Les réunions des chefs des services fiscaux de l'OCS à Astana le 6 mai, des chefs "
+            "des services de statistique à Douchanbé les 12 et 13 mai et des chefs des "
+            "institutions de contrôle à Tachkent le 20 mai sont toutes trois confirmées.",
+            "confirmed",
+        ),
+    ],
+)
+def test_meetings_of_several_groups_each_with_its_place_and_day_share_one_state(
+    text: str, status: str
+) -> None:
+    tax, statistics, audit = read(text, date(2026, 4, 14))
+
+    assert [f.cities for f in (tax, statistics, audit)] == [
+        ("Astana",),
+        ("Dushanbe",),
+        ("Tashkent",),
+    ]
+    assert days(tax) == ("2026-05-06", "2026-05-06")
+    assert days(statistics) == ("2026-05-12", "2026-05-13")
+    assert days(audit) == ("2026-05-20", "2026-05-20")
+    assert {f.status.value for f in (tax, statistics, audit)} == {status}
+
+
+def test_a_possessive_is_part_of_the_title() -> None:
+    youth, women = read(
+        "The SCO youth forum and the SCO women's forum, planned in Cholpon-Ata and Samarkand in "
+        "July and August respectively, have both been called off.",
+        date(2026, 4, 14),
+    )
+
+    assert women.title_en == "SCO Women's Forum" and women.status.value == "cancelled"
+    assert youth.status.value == "cancelled"

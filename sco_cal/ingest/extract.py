@@ -101,6 +101,9 @@ _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
 # "will not meet in April as planned": a meeting called off, not one that never was.
+_ALL_OF_THEM = re.compile(
+    r"\b(?:all|both|each|tous|toutes|les deux|l'une et l'autre|chacune?)\b(?! (?:members?|membres))"
+)
 _AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
 # "..., the meeting has been cancelled": the meeting just named, not another one.
 _ANAPHORA = re.compile(r"(?:the|this|that|la|cette|celle-ci) *$")
@@ -324,13 +327,14 @@ def read_sentence(
     ]
     findings: list[Finding] = []
     inherited = None
+    collective = _said_of_all(text, [h for h in heads if not h.silent])
     protected = [(d.start, d.end) for d in dates]
     for scope in scopes(text, heads, protected):
         if scope.head.silent:
             findings += _listed(unit, folded, scope, places, document, english)
             continue
         for found in _scope_findings(
-            unit, folded, scope, dates, places, document, inherited, english, stated
+            unit, folded, scope, dates, places, document, inherited, english, stated, collective
         ):
             found = _on_the_sidelines(found, text, scope, findings, unit, document)
             lead = text[scope.span[0] : scope.head.start]
@@ -339,6 +343,19 @@ def read_sentence(
             if found.stated_status and found.cue is not None:
                 inherited = found.cue
     return findings
+
+
+def _said_of_all(text: str, heads: list[MeetingPhrase]) -> tuple[ConfirmationState, str] | None:
+    """The state said of every meeting named before it: "... and of the heads of audit
+    institutions in Tashkent on May 20 are all still to be confirmed", "sont toutes trois
+    confirmées", "have both been called off"."""
+    if len(heads) < 2:
+        return None
+    tail = text[heads[-1].end :]
+    if _ALL_OF_THEM.search(tail) is None:
+        return None
+    state, words = state_in(tail)
+    return (state, words) if state is not None else None
 
 
 def _on_the_sidelines(
@@ -474,6 +491,7 @@ def _scope_findings(
     inherited: tuple[ConfirmationState, str] | None,
     english: bool,
     stated: tuple[ConfirmationState, str] | None,
+    collective: tuple[ConfirmationState, str] | None = None,
 ) -> list[Finding]:
     text = folded.text
     held = _held_clause(text, scope)
@@ -490,7 +508,9 @@ def _scope_findings(
     negated = _NEGATED_MEETING.search(words) and not _AS_PLANNED.search(words)
     if NOT_A_MEETING.search(words) or negated:
         return found
-    finding = _finding_for(unit, folded, scope, dates, places, document, inherited, english, stated)
+    finding = _finding_for(
+        unit, folded, scope, dates, places, document, inherited, english, stated, collective
+    )
     if finding is not None and not (found and finding.window is None and not finding.stated_status):
         found.append(finding)
     return found
@@ -526,6 +546,7 @@ def _finding_for(
     inherited: tuple[ConfirmationState, str] | None,
     english: bool,
     stated: tuple[ConfirmationState, str] | None,
+    collective: tuple[ConfirmationState, str] | None = None,
 ) -> Finding | None:
     text = folded.text
     head = scope.head
@@ -538,7 +559,9 @@ def _finding_for(
     host = host_of(folded, where, after_noun=head.noun_end)
     first = scope.span[0]
     shifted = [replace(d, start=d.start - first, end=d.end - first) for d in mine]
-    context = replace(_context(unit, document), inherited=inherited, stated_status=stated)
+    context = replace(
+        _context(unit, document), inherited=inherited, stated_status=stated, collective=collective
+    )
     judgement = judge(
         words, dates=shifted, meeting=head, host=host, context=context, org_reason=org_reason
     )

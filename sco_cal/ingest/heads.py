@@ -49,9 +49,35 @@ _ENGLISH_STOP_WORDS = frozenset(
     "the a an its their and or of in at on for to with by said says told who which that "
     "were was are is will would as after before while".split()
 )
+_WORDS = r"[\w'’-]+(?: [\w'’-]+){0,6}?"
+_TITLE_STOP = (
+    r"(?=\s*(?:[,;:()]|\s(?:en|au|aux|a|le|les|in|at|on|to|prevue?s?|planned|est|sont|sera"
+    r"|seront|is|are|was|were|will|se|qui|which|who)\b|$))"
+)
 _ELLIPSIS = re.compile(
     r"\b(?:ceux|celles)\s+(?P<what>(?:de la|de l'|des|du|de)\s*[\w'’-]+(?: [\w'’-]+){0,2}?)"
     r"(?=\s*(?:[,;:()]|\s(?:en|au|aux|a|le|les|avaient|ont|se)\b|$))"
+)
+# "celle des chefs des services douaniers", "that of the heads of ...": one more meeting
+# like the one named before it.
+_ONE_LIKE = re.compile(
+    r"\b(?:celle|celui|that)\s+(?P<what>(?:de la|de l'|des|du|of the|of)\s+"
+    + _WORDS
+    + r")"
+    + _TITLE_STOP
+)
+# "les réunions des ministres de la Science (Tachkent) et des ministres de la Culture
+# (Bichkek)", "the meetings of the heads of tax services in Astana on May 6, of ...": one
+# meeting for each complement of a plural noun.
+_PLURAL_OF = re.compile(
+    r"\b(?P<noun>reunions|meetings|sessions|conferences|forums)\s+(?=(?:des|du|de la|de l'"
+    r"|of the|of)\s)"
+)
+_NEXT_OF = re.compile(
+    r"(?:,\s*(?:et\s+|and\s+)?|\s(?:et|and)\s+)(?=(?:des|du|de la|de l'|of the|of)\s)"
+)
+_COMPLEMENT_OF = re.compile(
+    r"(?P<what>(?:des|du|de la|de l'|of the|of)\s+" + _WORDS + r")" + _TITLE_STOP
 )
 _NAMED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60}?)”|\"([^\"]{2,60}?)\"")
 _EXERCISE = re.compile(r"\b(?:exercices?|exercises?|drills?|manoeuvres?|maneuvers?)\b")
@@ -145,7 +171,8 @@ def find_heads(
     heads = _named_exercises(folded, heads, masked, english)
     heads.sort(key=lambda h: h.start)
     heads = _joint_sessions(folded, _joint_of_people(folded, heads, english), english)
-    return _ellipses(folded, heads, english)
+    heads = _distributed(folded, _ellipses(folded, heads, english), english)
+    return _ones_like(folded, heads, english)
 
 
 def _joint_of_people(
@@ -454,3 +481,60 @@ def _ellipses(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list
         title = normalise_title(f"Réunion des {noun} {what}", english=english)
         result.append(MeetingPhrase.whole(match.start(), match.end(), title, model.kind))
     return sorted(result, key=lambda h: h.start)
+
+
+def _ones_like(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[MeetingPhrase]:
+    """ "La réunion des chefs des services des frontières ... ; celle des chefs des services
+    douaniers ...": the second meeting takes the noun of the first."""
+    text = folded.text
+    result = list(heads)
+    for match in _ONE_LIKE.finditer(text):
+        before = [h for h in result if h.end <= match.start()]
+        named = any(match.start() <= h.start < match.end("what") for h in result)
+        if not before or named or _in_head(result, match.start()):
+            continue  # "ainsi que celle du deuxième séminaire": the holding of a meeting named
+        model = before[-1]
+        noun = MEETING_NOUN.search(text, model.start, model.end)
+        if noun is None:
+            continue
+        what = folded.span(match.start("what"), match.end("what"))
+        title = normalise_title(f"{_singular(folded.span(*noun.span()))} {what}", english=english)
+        result.append(MeetingPhrase.whole(match.start(), match.end("what"), title, model.kind))
+    return sorted(result, key=lambda h: h.start)
+
+
+def _distributed(folded: Folded, heads: list[MeetingPhrase], english: bool) -> list[MeetingPhrase]:
+    """A plural noun and its complements, one meeting each: "the meetings of the heads of
+    tax services in Astana on May 6, of the heads of statistics services in Dushanbe".
+    """
+    text = folded.text
+    result = list(heads)
+    for plural in _PLURAL_OF.finditer(text):
+        clause = _CLAUSE_END.search(text, plural.end())
+        stop = clause.start() if clause is not None else len(text)
+        starts = [plural.end()]
+        for joint in _NEXT_OF.finditer(text, plural.end(), stop):
+            if _depth(text, joint.start()) == 0:
+                starts.append(joint.end())
+        parts = [m for m in (_COMPLEMENT_OF.match(text, at) for at in starts) if m is not None]
+        if len(parts) < 2:
+            continue
+        noun = _singular(folded.span(*plural.span("noun")))
+        found = []
+        for part in parts:
+            what = folded.span(part.start("what"), part.end("what"))
+            title = normalise_title(f"{noun} {what}", english=english)
+            found.append(MeetingPhrase.whole(part.start(), part.end("what"), title, Kind.MEETING))
+        # the plural's own head, and any head inside a complement, give way to them
+        result = [
+            h
+            for h in result
+            if not (plural.start() <= h.start < found[-1].end) and not _in_head(found, h.start)
+        ]
+        result += found
+    return sorted(result, key=lambda h: h.start)
+
+
+def _singular(noun: str) -> str:
+    noun = noun[:1].upper() + noun[1:]
+    return noun[:-1] if noun.endswith("s") else noun

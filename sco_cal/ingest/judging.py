@@ -100,6 +100,7 @@ class Context:
     section: Section = field(default_factory=Section)
     inherited: tuple[ConfirmationState, str] | None = None  # the state of an enumeration
     stated_status: tuple[ConfirmationState, str] | None = None  # a table's status column
+    collective: tuple[ConfirmationState, str] | None = None  # "are all still to be confirmed"
 
 
 class _Score:
@@ -134,6 +135,10 @@ def judge(
         cue = context.inherited
         state = cue[0]
         score.note(f"state {state.value}: the enumeration says '{cue[1]}'")
+    if state is None and context.collective is not None:
+        cue = context.collective
+        state = cue[0]
+        score.note(f"state {state.value}: said of all the meetings named, '{cue[1]}'")
     past = (
         state is ConfirmationState.HELD
         or (state is None and context.section.tense == "past" and not FUTURE_VERB.search(text))

@@ -21,7 +21,7 @@ _ORDINAL = (
 _ORDINAL_TOKEN = re.compile(_ORDINAL + r"(?= |$)")
 _EDITION = re.compile(r"\s*edition (?:du|de la|de l'|des)\s*$")
 # English puts what a meeting is about before the noun: "the SCO culture ministers meeting".
-_ENGLISH_MODIFIERS = re.compile(r"(?:(?<!')\b(?!(?:%s)\b)[a-z][\w-]*\s+){1,5}$")
+_ENGLISH_MODIFIERS = re.compile(r"(?:(?<!')\b(?!(?:%s)\b)[a-z][\w-]*(?:'s)?\s+){1,5}$")
 _ENGLISH_FUNCTION_WORDS = (
     "the|a|an|this|that|these|its|their|next|last|of|in|at|on|for|to|and|will|was|were|is|are"
     "|has|have|be|been|by|with|from|said|says|after|before|during|as"
