@@ -744,3 +744,41 @@ def test_a_possessive_is_part_of_the_title() -> None:
 
     assert women.title_en == "SCO Women's Forum" and women.status.value == "cancelled"
     assert youth.status.value == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SCO ministers of culture and of sport will meet in Bishkek and Kazan on June 2 and "
+        "June 18 respectively.",
+        "Les ministres de la Culture et de la Santé de l'OCS se réuniront à Bichkek et à Kazan, "
+        "les 2 et 18 juin respectivement.",
+    ],
+)
+def test_two_groups_of_ministers_respectively_take_a_city_and_a_day_each(text: str) -> None:
+    first, second = read(text, date(2026, 4, 14))
+
+    assert (days(first), first.cities) == (("2026-06-02", "2026-06-02"), ("Bishkek",))
+    assert (days(second), second.cities) == (("2026-06-18", "2026-06-18"), ("Kazan",))
+    assert first.title_en != second.title_en
+
+
+def test_two_months_written_as_one_phrase_are_dealt_out_respectively() -> None:
+    youth, women = read(
+        "The SCO youth forum and the SCO women's forum, planned in Cholpon-Ata and Samarkand in "
+        "July and August respectively, have both been called off.",
+        date(2026, 4, 14),
+    )
+
+    assert (days(youth), youth.cities) == (("2026-07-01", "2026-07-31"), ("Cholpon-Ata",))
+    assert (days(women), women.cities) == (("2026-08-01", "2026-08-31"), ("Samarkand",))
+
+
+def test_ministers_of_two_fields_without_respectively_hold_one_meeting() -> None:
+    (finding,) = read(
+        "Les ministres de l'Économie et du Commerce de l'OCS se réuniront à Bichkek les 2 et 3 "
+        "juin.",
+        date(2026, 4, 14),
+    )
+
+    assert days(finding) == ("2026-06-02", "2026-06-03")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from sco_cal.domain.dates import DateWindow, Precision
@@ -104,6 +104,8 @@ _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will no
 _ALL_OF_THEM = re.compile(
     r"\b(?:all|both|each|tous|toutes|les deux|l'une et l'autre|chacune?)\b(?! (?:members?|membres))"
 )
+_PAIR = 2
+_AND_IN_DATE = re.compile(r"\b(?:et|and)\b")
 _AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
 # "..., the meeting has been cancelled": the meeting just named, not another one.
 _ANAPHORA = re.compile(r"(?:the|this|that|la|cette|celle-ci) *$")
@@ -550,13 +552,13 @@ def _finding_for(
 ) -> Finding | None:
     text = folded.text
     head = scope.head
-    mine = _dealt([d for d in dates if scope.holds(d.start, d.end)], scope)
+    mine = _dealt(_pair_dealt([d for d in dates if scope.holds(d.start, d.end)], scope), scope)
     where = _dealt([p for p in places if scope.holds(p.start, p.end)], scope)
     words = _words(text, scope)
     organisation, org_reason = _organisation(folded, unit, scope, document)
     if organisation is None:
         return None  # a meeting of a body the desk does not follow
-    host = host_of(folded, where, after_noun=head.noun_end)
+    host = host_of(folded, where, after_noun=head.noun_end, dealt=scope.rank is not None)
     first = scope.span[0]
     shifted = [replace(d, start=d.start - first, end=d.end - first) for d in mine]
     context = replace(
@@ -603,6 +605,29 @@ def _finding_for(
 
 
 _T = TypeVar("_T", DateMention, PlaceMention)
+
+
+def _pair_dealt(dates: list[DateMention], scope: Scope) -> list[DateMention]:
+    """ "on June 2 and June 18 respectively", "in July and August respectively": two days
+    or months written as one phrase, the first for the first meeting, the last for the
+    second."""
+    if scope.rank is None or scope.size != _PAIR:
+        return dates
+    shared = [d for d in dates if not scope.in_own(d.start)]
+    if len(shared) != 1 or _AND_IN_DATE.search(shared[0].text) is None:
+        return dates
+    pair = shared[0]
+    window = pair.window
+    if window.precision is Precision.DAYS:
+        day = window.start if scope.rank == 0 else window.end
+        one = DateWindow(day, day, Precision.DAY, window.text)
+    elif window.precision is Precision.MONTH and window.start.month != window.end.month:
+        first = window.start if scope.rank == 0 else window.end.replace(day=1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        one = DateWindow(first, last, Precision.MONTH, window.text)
+    else:
+        return dates
+    return [replace(d, window=one) if d is pair else d for d in dates]
 
 
 def _dealt(items: list[_T], scope: Scope) -> list[_T]:

@@ -66,6 +66,13 @@ _ONE_LIKE = re.compile(
     + r")"
     + _TITLE_STOP
 )
+# "the ministers of culture and of sport ... respectively": two groups of ministers.
+_AND_OF = re.compile(
+    r"\s+(?:and|et)\s+(?P<what>(?:of the|of|de la|de l'|des|du|de|d')\s*"
+    + _WORDS
+    + r")"
+    + _TITLE_STOP
+)
 # "les réunions des ministres de la Science (Tachkent) et des ministres de la Culture
 # (Bichkek)", "the meetings of the heads of tax services in Astana on May 6, of ...": one
 # meeting for each complement of a plural noun.
@@ -172,6 +179,7 @@ def find_heads(
     heads.sort(key=lambda h: h.start)
     heads = _joint_sessions(folded, _joint_of_people(folded, heads, english), english)
     heads = _distributed(folded, _ellipses(folded, heads, english), english)
+    heads = _each_respectively(folded, heads, english)
     return _ones_like(folded, heads, english)
 
 
@@ -538,3 +546,39 @@ def _distributed(folded: Folded, heads: list[MeetingPhrase], english: bool) -> l
 def _singular(noun: str) -> str:
     noun = noun[:1].upper() + noun[1:]
     return noun[:-1] if noun.endswith("s") else noun
+
+
+def _each_respectively(
+    folded: Folded, heads: list[MeetingPhrase], english: bool
+) -> list[MeetingPhrase]:
+    """ "The ministers of culture and of sport will meet in Bishkek and Kazan ...
+    respectively": the people of each complement hold a meeting of their own (without
+    "respectively", "ministers of economy and trade" are one meeting's)."""
+    text = folded.text
+    if _RESPECTIVELY.search(text) is None:
+        return heads
+    result = list(heads)
+    for head in heads:
+        people = _PEOPLE_HEAD.search(Folded.of(head.title).text)
+        inner = _AND_OF.search(text, head.start, head.end)
+        if people is not None and inner is not None and inner.end("what") <= head.end:
+            # "les ministres de la Culture et de la Santé": the title took both
+            first = replace(
+                head,
+                end=inner.start(),
+                title=_people_title(folded.span(head.start, inner.start()), english),
+            )
+            result = [first if h is head else h for h in result]
+            head = first
+        second = _AND_OF.match(text, head.end)
+        if people is None or second is None or _in_head(result, second.start("what")):
+            continue
+        what = folded.span(second.start("what"), second.end("what"))
+        if english:
+            title = normalise_title(f"Meeting of {people.group()} {what}", english=True)
+        else:
+            title = normalise_title(f"Réunion des {people.group()} {what}", english=False)
+        result.append(
+            MeetingPhrase.whole(second.start("what"), second.end("what"), title, head.kind)
+        )
+    return sorted(result, key=lambda h: h.start)

@@ -136,18 +136,28 @@ def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | Non
     return None
 
 
-def host_of(folded: Folded, mentions: list[PlaceMention], *, after_noun: int | None = None) -> Host:
+def host_of(
+    folded: Folded,
+    mentions: list[PlaceMention],
+    *,
+    after_noun: int | None = None,
+    dealt: bool = False,
+) -> Host:
     """The host: the first city said to be the place, else the country it is held in.
 
     A city counts when the sentence places the meeting there ("à Aktau", "(Koweït,
     4-5 novembre)", "Tachkent accueillera", "le sommet de Bichkek"), not when it
     names something else ("la Déclaration de Tianjin"), nor the place it was planned in
-    before ("d'abord envisagée à Islamabad, est désormais confirmée à Och").
+    before ("d'abord envisagée à Islamabad, est désormais confirmée à Och"). A city
+    `dealt` to this meeting by "respectively" is its place.
     """
     text = folded.text
     now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
+    if dealt and not cities:
+        # "in Bishkek and Kazan ... respectively": each city of the list is one's place
+        cities = [m for m in mentions if m.city is not None][:1]
     if cities:
         first = cities[0]
         names = tuple(
