@@ -782,3 +782,13 @@ def test_ministers_of_two_fields_without_respectively_hold_one_meeting() -> None
     )
 
     assert days(finding) == ("2026-06-02", "2026-06-03")
+
+
+def test_a_meeting_postponed_to_a_month_cut_short_moves_to_that_month() -> None:
+    (forum,) = read(
+        "The SCO women's forum in Dushanbe, planned for 10 Sep, was postponed to Oct.",
+        date(2026, 7, 3),
+    )
+
+    assert forum.status.value == "postponed" and days(forum) == ("2026-10-01", "2026-10-31")
+    assert forum.previous is not None and forum.previous.start == date(2026, 9, 10)

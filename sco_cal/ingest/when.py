@@ -284,7 +284,9 @@ def _lone(text: str, start: int, end: int) -> bool:
     """A month or season alone is a date in a parenthesis ("(Aktau, octobre)") or where
     a meeting is moved to ("repoussée à octobre", "pushed back to May")."""
     if _LONE.match(text[start:end]) is None:
-        return False
+        # "postponed to Oct": a month cut short is a month only where a meeting moves to it
+        moved = _MOVED_TO_MONTH.search(text[max(0, start - 30) : start]) is not None
+        return moved and _MONTH_WORD.match(text[start:end]) is not None
     bracketed = re.search(r"[(,]\s*$", text[max(0, start - 3) : start]) is not None and (
         re.match(r"\s*[),]", text[end : end + 3]) is not None
     )
