@@ -792,3 +792,24 @@ def test_a_meeting_postponed_to_a_month_cut_short_moves_to_that_month() -> None:
 
     assert forum.status.value == "postponed" and days(forum) == ("2026-10-01", "2026-10-31")
     assert forum.previous is not None and forum.previous.start == date(2026, 9, 10)
+
+
+def test_a_day_alone_is_of_the_month_named_before_it_and_each_one_takes_the_noun() -> None:
+    health, agriculture, digital = read(
+        "Trois réunions d'experts de l'OCS auront lieu en octobre : celle des experts de la "
+        "santé le 12 à Almaty, celle des experts de l'agriculture le 20 à Bichkek et celle des "
+        "experts du numérique le 27 à Tachkent.",
+        date(2026, 9, 14),
+    )
+
+    assert (days(health), health.cities) == (("2026-10-12", "2026-10-12"), ("Almaty",))
+    assert (days(agriculture), agriculture.cities) == (("2026-10-20", "2026-10-20"), ("Bishkek",))
+    assert (days(digital), digital.cities) == (("2026-10-27", "2026-10-27"), ("Tashkent",))
+
+
+def test_an_ordinal_after_the_is_no_day() -> None:
+    (finding,) = read(
+        "The 12th meeting of SCO transport ministers will be held in October.", date(2026, 9, 14)
+    )
+
+    assert days(finding) == ("2026-10-01", "2026-10-31") and finding.number == 12

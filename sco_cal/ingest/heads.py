@@ -501,10 +501,12 @@ def _ones_like(folded: Folded, heads: list[MeetingPhrase], english: bool) -> lis
         named = any(match.start() <= h.start < match.end("what") for h in result)
         if not before or named or _in_head(result, match.start()):
             continue  # "ainsi que celle du deuxième séminaire": the holding of a meeting named
-        model = before[-1]
-        noun = MEETING_NOUN.search(text, model.start, model.end)
+        # the nearest meeting named by its noun ("celle ..., celle ...": the first one's)
+        nouns = (MEETING_NOUN.search(text, h.start, h.end) for h in reversed(before))
+        noun = next((n for n in nouns if n is not None), None)
         if noun is None:
             continue
+        model = before[-1]
         what = folded.span(match.start("what"), match.end("what"))
         title = normalise_title(f"{_singular(folded.span(*noun.span()))} {what}", english=english)
         result.append(MeetingPhrase.whole(match.start(), match.end("what"), title, model.kind))

@@ -38,6 +38,11 @@ _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
 _NUMERIC_JOIN = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
 )
+# "le 12 à Almaty", "on the 20th in Bishkek": a day without its month (not "le 12e").
+_BARE_DAY = re.compile(
+    r"\b(?:le|the|on the) (?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
+    r"(?=\s*[,;:.)]|\s+(?:a|au|en|in|at|et|and)\b|\s*$)"
+)
 _SUMMIT_BEFORE = re.compile(r"\b(?:summit|sommet)\b")
 _MOVED_TO_MONTH = re.compile(
     r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|moved|delayed|avance\w*"
@@ -143,7 +148,40 @@ def find_dates(
         day = _anchor_of(text, found, chosen, today, anchor, summit)
         if day is not None:
             chosen.append(_relative_mention(folded, found, found.from_anchor(day).window))
+    chosen += _bare_days(folded, chosen, masked)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _bare_days(
+    folded: Folded, chosen: list[DateMention], masked: Sequence[tuple[int, int]]
+) -> list[DateMention]:
+    """ "Trois réunions auront lieu en octobre : celle des experts de la santé le 12 à
+    Almaty, ...": a day alone is of the month the sentence named before it."""
+    found: list[DateMention] = []
+    months = sorted(
+        (c for c in chosen if not c.relative and _one_month(c.window)), key=lambda c: c.start
+    )
+    for match in _BARE_DAY.finditer(folded.text):
+        start, end = match.start(), match.end()
+        if _inside(start, end, masked) or any(c.start < end and start < c.end for c in chosen):
+            continue
+        month = next((c for c in reversed(months) if c.end <= start), None)
+        if month is None:
+            continue
+        try:
+            day = month.window.start.replace(day=int(match["day"]))
+        except ValueError:
+            continue
+        original = folded.span(start, end)
+        window = DateWindow(day, day, Precision.DAY, original)
+        found.append(DateMention(window, start, end, original, has_year=month.has_year))
+    return found
+
+
+def _one_month(window: DateWindow) -> bool:
+    return (window.start.year, window.start.month) == (window.end.year, window.end.month) and (
+        window.precision in (Precision.MONTH, Precision.DAY, Precision.DAYS)
+    )
 
 
 def _relative_mention(
