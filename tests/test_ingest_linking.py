@@ -602,3 +602,23 @@ def test_a_meeting_on_another_subject_the_same_month_and_city_stays_a_question()
     decision = decide(customs, SEED)
 
     assert decision.event is None and decision.ambiguous
+
+
+def test_a_later_meeting_not_called_extraordinary_is_not_the_extraordinary_one_put_off() -> None:
+    # The calendar's extraordinary energy ministers' meeting (Russia, February 2026).
+    regular = finding(
+        "Meeting of SCO Energy Ministers",
+        kind=event("sco-energy-ministers-extraordinary-2026").kind,
+        excerpt="Q1 2027 | Energy Ministers (regular) | — | Proposed by Russia",
+        window=DateWindow(date(2027, 1, 1), date(2027, 3, 31), Precision.QUARTER),
+        status=ConfirmationState.PROPOSED,
+    )
+    extraordinary = replace(
+        regular, excerpt="An extraordinary meeting of SCO energy ministers in Q1 2027."
+    )
+
+    assert not decide(regular, SEED).candidates and decide(regular, SEED).event is None
+    assert any(
+        c.event_id == "sco-energy-ministers-extraordinary-2026"
+        for c in decide(extraordinary, SEED).candidates
+    )

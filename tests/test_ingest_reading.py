@@ -813,3 +813,13 @@ def test_an_ordinal_after_the_is_no_day() -> None:
     )
 
     assert days(finding) == ("2026-10-01", "2026-10-31") and finding.number == 12
+
+
+def test_an_english_table_row_keeps_its_english_title() -> None:
+    (forum,) = read(
+        "| Date | Meeting | Venue | Status |\n| --- | --- | --- | --- |\n"
+        "| 10 Sep | SCO women's forum | Dushanbe | postponed to Oct |\n",
+        date(2026, 7, 3),
+    )
+
+    assert forum.title_en == "SCO Women's Forum" and days(forum) == ("2026-10-01", "2026-10-31")

@@ -104,6 +104,7 @@ _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will no
 _ALL_OF_THEM = re.compile(
     r"\b(?:all|both|each|tous|toutes|les deux|l'une et l'autre|chacune?)\b(?! (?:members?|membres))"
 )
+_ENGLISH_ROW = re.compile(r"\b(?:SCO|CSTO|meeting|ministers|heads of|forum of)\b")
 _PAIR = 2
 _AND_IN_DATE = re.compile(r"\b(?:et|and)\b")
 _AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
@@ -249,11 +250,14 @@ def _row_text(
             state, words = ConfirmationState.PROVISIONAL, "TBC"
     if year is not None and not re.search(r"\d{4}", when):
         when = f"{when} {year}".strip()
+    # the row is read in its own language: "SCO women's forum" keeps its English title
+    english = _ENGLISH_ROW.search(meeting) is not None or is_english(" ".join(cells.values()))
     if when:
-        when = f"en {when}"  # "Oct", "Jan", "T3": a cell holds a date on its own
+        when = f"{'in' if english else 'en'} {when}"  # "Oct", "T3": a date on its own
     moved_to = ""
     if state is ConfirmationState.POSTPONED and when:
-        when = f"initialement prévue {when}"  # the row's date is the one it moved from
+        # the row's date is the one it moved from
+        when = f"{'originally planned' if english else 'initialement prévue'} {when}"
         # "Reportée à décembre", "Postponed to Oct": the new date is the status cell's
         moved_to = " ".join(cells.get("status", "").split()).rstrip(" .")
     parts = ", ".join(p for p in (place, when) if p)

@@ -93,6 +93,9 @@ class Decision:
         return self.event is None and bool(self.candidates)
 
 
+_ONE_OFF = re.compile(
+    r"\b(?:extraordinary|extraordinaire|emergency session|session extraordinaire)\b"
+)
 _SEASON_DAYS = 92  # a window longer than this says little more than the year
 
 
@@ -404,6 +407,8 @@ def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> 
     later = (
         finding.window is not None
         and event.kind not in _UNIQUE_KINDS  # one summit a year: next year's is another
+        # an extraordinary meeting is a one-off: a later meeting not called so is another
+        and not (_one_off(event.title_en) and not _one_off(finding.excerpt))
         and event.window.end < finding.window.start <= event.window.end + _PUT_OFF
     )
     alike = (shared >= _SERIES_SHARED_WORDS and similar >= _SERIES_LIKENESS) or (
@@ -414,6 +419,10 @@ def _moved_here(finding: Finding, event: Event, shared: int, similar: float) -> 
         and finding.country in (None, event.country)
     )
     return (moving or later) and event.status not in CLOSED and alike
+
+
+def _one_off(title: str) -> bool:
+    return _ONE_OFF.search(fold(title)) is not None
 
 
 def _same_body(mine: str, theirs: str) -> bool:
