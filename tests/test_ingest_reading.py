@@ -823,3 +823,53 @@ def test_an_english_table_row_keeps_its_english_title() -> None:
     )
 
     assert forum.title_en == "SCO Women's Forum" and days(forum) == ("2026-10-01", "2026-10-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "cities"),
+    [
+        (
+            "The SCO culture ministers will meet in Kyrgyzstan's Cholpon-Ata on June 4-5.",
+            "KG",
+            ("Cholpon-Ata",),
+        ),
+        (
+            "The SCO sports ministers will meet on June 4 in Kazakhstan's largest city, Almaty.",
+            "KZ",
+            ("Almaty",),
+        ),
+    ],
+)
+def test_a_city_after_its_countrys_possessive_is_the_place(
+    text: str, country: str, cities: tuple[str, ...]
+) -> None:
+    (finding,) = read(text, date(2026, 3, 10))
+
+    assert (finding.country, finding.cities) == (country, cities)
+
+
+def test_a_meeting_that_will_be_hosted_is_ahead_not_held() -> None:
+    (finding,) = read(
+        "The SCO culture ministers' meeting will be hosted by Uzbekistan on June 4.",
+        date(2026, 3, 10),
+    )
+
+    assert finding.status.value == "confirmed" and days(finding) == ("2026-06-04", "2026-06-04")
+
+
+def test_a_meeting_put_back_to_a_month_is_postponed_to_it() -> None:
+    (finding,) = read(
+        "The meeting of SCO transport ministers has been put back to September.",
+        date(2026, 3, 10),
+    )
+
+    assert finding.status.value == "postponed" and days(finding) == ("2026-09-01", "2026-09-30")
+
+
+def test_a_hedging_verb_is_not_part_of_the_title() -> None:
+    (finding,) = read(
+        "La réunion des ministres de la Culture de l'OCS devrait se tenir le 4 juin à Bichkek.",
+        date(2026, 3, 10),
+    )
+
+    assert "devrait" not in finding.title and finding.status.value == "provisional"

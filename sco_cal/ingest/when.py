@@ -45,7 +45,8 @@ _BARE_DAY = re.compile(
 )
 _SUMMIT_BEFORE = re.compile(r"\b(?:summit|sommet)\b")
 _MOVED_TO_MONTH = re.compile(
-    r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|moved|delayed|avance\w*"
+    r"\b(?:report\w*|repouss\w*|decal\w*|postponed|pushed back|put back|put off|moved|delayed"
+    r"|avance\w*"
     r"|brought forward)\s+(?:a|au|to|until|jusqu'(?:a|en))\s*$"
 )
 _PART_WORD = re.compile(rf"^(?:mi|mid|debut|fin|early|late)-(?:{'|'.join(_MONTHS)})\.?$")

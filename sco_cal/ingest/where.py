@@ -24,6 +24,8 @@ _TOWN_OF = re.compile(
     r"\b(?:in|at|a|dans|en) (?:the |la |le |l')?(?:[\w-]+ ){0,2}(?:town|city|resort|capital"
     r"|ville|station|capitale|cite) (?:of|de|d')\s*$"
 )
+# "in Kyrgyzstan's Cholpon-Ata", "in Kazakhstan's largest city, Almaty".
+_COUNTRYS = re.compile(r"\b(?:in|at) [\w-]+'s (?:(?:[\w-]+ ){0,2}(?:city|town|capital),? )?$")
 _LISTED = re.compile(r"(?:^|\(|,|\bdont|\bnotamment|\bincluding)\s*$")
 _JOINED = re.compile(r"(?:\bet|\band|,)\s*$")
 # A capital named by its country: "in the Kazakh capital", "dans la capitale kirghize".
@@ -199,5 +201,6 @@ def _located_cities(
 def _is_host(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     after = text[mention.end : mention.end + 40]
-    town = _TOWN_OF.search(text[max(0, mention.start - 50) : mention.start])
+    wider = text[max(0, mention.start - 50) : mention.start]
+    town = _TOWN_OF.search(wider) or _COUNTRYS.search(wider)
     return bool(_LOCATIVE.search(before) or _HOSTS.match(after) or town)

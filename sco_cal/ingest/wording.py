@@ -62,7 +62,7 @@ _SINE_DIE = re.compile(
 )
 _POSTPONED = re.compile(
     _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
-    r"|postponed|delayed|rescheduled|pushed back|put off)\b"
+    r"|postponed|delayed|rescheduled|pushed back|put off|put back|moved back)\b"
 )
 _HELD = re.compile(
     r"\b(?:s'est (?:bien )?(?:tenue?|deroulee?|reunie?|achevee?|ouverte?|clos)"
@@ -74,7 +74,7 @@ _HELD = re.compile(
     r"|s'est felicitee? des resultats|se sont felicites des resultats|reunis a"
     r"|conduite? en|(?<!la )tenue? (?:a|le|les|en)"
     r"|was held|were held|took place|has been held|have been held|met|gathered"
-    r"|convened|hosted|was hosted|welcomed the|held (?:its|their)|were attended"
+    r"|convened|(?<!will be )(?<!to be )hosted|welcomed the|held (?:its|their)|were attended"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
     r"|took part in|participated in|a participe a|ont participe a"
     # "the drills began", not "the member states began drawing up the calendar"
@@ -172,7 +172,7 @@ AGENDA_CONFIRMED = re.compile(
 JOINT = re.compile(r"\b(?:joint|conjoint\w*|combined|(?:reunion|session|seance)s? communes?)\b")
 MOVED_TO = re.compile(
     r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)|postponed"
-    r"|delayed|rescheduled|pushed back|moved|avancee?s?|brought forward|bring forward"
+    r"|delayed|rescheduled|pushed back|put back|moved|avancee?s?|brought forward|bring forward"
     r"|pas avant|not before|until)\b"
 )
 WAS_PLANNED = re.compile(
@@ -237,7 +237,7 @@ _DISCUSSED = re.compile(
 
 _CHANGE = (
     r"(?:annul\w*|cancel+(?:ed)?|called off|call(?:ed)? off|report(?:e|ee|es|ees)"
-    r"|repouss(?:e|ee|es|ees)|postponed|delayed|put off|ajourn\w*|scrapped)"
+    r"|repouss(?:e|ee|es|ees)|postponed|delayed|put off|put back|ajourn\w*|scrapped)"
 )
 # A change that only may happen: "could be postponed", "pourrait être reportée", "risque
 # d'être annulée". The meeting stands, unconfirmed.
