@@ -873,3 +873,48 @@ def test_a_hedging_verb_is_not_part_of_the_title() -> None:
     )
 
     assert "devrait" not in finding.title and finding.status.value == "provisional"
+
+
+def test_where_something_was_said_is_not_where_the_meeting_is() -> None:
+    (finding,) = read(
+        "The SCO defence ministers' meeting has been called off, the ministry said in Astana.",
+        date(2026, 3, 10),
+    )
+
+    assert (finding.country, finding.cities) == (None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "window"),
+    [
+        (
+            "The meeting of SCO health ministers went ahead in Dushanbe on March 3.",
+            "held",
+            ("2026-03-03", "2026-03-03"),
+        ),
+        (
+            "The SCO agriculture ministers' meeting scheduled for Islamabad in May is on hold.",
+            "postponed",
+            None,
+        ),
+        (
+            "La réunion des ministres de la Santé de l'OCS, prévue en mai, est suspendue.",
+            "postponed",
+            None,
+        ),
+    ],
+)
+def test_went_ahead_and_on_hold(text: str, status: str, window: tuple[str, str] | None) -> None:
+    (finding,) = read(text, date(2026, 3, 10))
+
+    assert finding.status.value == status and "Went" not in finding.title_en
+    assert (days(finding) if window is not None else finding.window) == window
+
+
+def test_a_town_named_with_its_adjective_after_the_noun_is_the_place() -> None:
+    (finding,) = read(
+        "Le forum de l'OCS sur l'énergie aura lieu dans la ville ouzbèke de Samarcande en mai.",
+        date(2026, 3, 10),
+    )
+
+    assert finding.cities == ("Samarkand",)

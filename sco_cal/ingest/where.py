@@ -22,7 +22,12 @@ _LOCATIVE = re.compile(
 # "in the resort town of Cholpon-Ata", "dans la ville d'Och".
 _TOWN_OF = re.compile(
     r"\b(?:in|at|a|dans|en) (?:the |la |le |l')?(?:[\w-]+ ){0,2}(?:town|city|resort|capital"
-    r"|ville|station|capitale|cite) (?:of|de|d')\s*$"
+    r"|(?:ville|station|capitale|cite)(?: [\w-]+)?) (?:of|de|d')\s*$"
+)
+# Where something was said, not where the meeting is: "the ministry said in Astana".
+_SAID_IN = re.compile(
+    r"\b(?:said|told (?:\w+ ){0,2}|announced|stated|speaking|declared|a (?:declare|annonce|indique)"
+    r"|ont (?:declare|annonce|indique)|selon (?:\w+ ){0,3}) (?:in|a|at)\s*$"
 )
 # "in Kyrgyzstan's Cholpon-Ata", "in Kazakhstan's largest city, Almaty".
 _COUNTRYS = re.compile(r"\b(?:in|at) [\w-]+'s (?:(?:[\w-]+ ){0,2}(?:city|town|capital),? )?$")
@@ -154,6 +159,7 @@ def host_of(
     `dealt` to this meeting by "respectively" is its place.
     """
     text = folded.text
+    mentions = [m for m in mentions if not _SAID_IN.search(text[max(0, m.start - 50) : m.start])]
     now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)

@@ -58,7 +58,8 @@ _SINE_DIE = re.compile(
     r"|will not (?:take place|be held) (?:before|until)|sine die|ajourn\w*|indefinitely"
     r"|sans date|indefiniment|sans nouvelle date|without a new date|no new date"
     r"|until further notice|jusqu'a nouvel ordre|a une date ulterieure|to a later date"
-    r"|sans qu'une (?:nouvelle )?date)\b"
+    r"|sans qu'une (?:nouvelle )?date|(?:is|are|was|were|been|remains?|put) on hold"
+    r"|(?:est|sont|a ete|ont ete|reste|restent) (?:suspendue?s?|en suspens))\b"
 )
 _POSTPONED = re.compile(
     _NOT + r"\b(?:report(?:e|ee|es|ees)|repouss(?:e|ee|es|ees)|decal(?:e|ee|es|ees)"
@@ -75,6 +76,7 @@ _HELD = re.compile(
     r"|conduite? en|(?<!la )tenue? (?:a|le|les|en)"
     r"|was held|were held|took place|has been held|have been held|met|gathered"
     r"|convened|(?<!will be )(?<!to be )hosted|welcomed the|held (?:its|their)|were attended"
+    r"|went ahead"
     r"|ended|concluded|wrapped up|(?:ont|a) ete organisee?s?|were organi[sz]ed|pris part a"
     r"|took part in|participated in|a participe a|ont participe a"
     # "the drills began", not "the member states began drawing up the calendar"
