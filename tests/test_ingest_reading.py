@@ -918,3 +918,46 @@ def test_a_town_named_with_its_adjective_after_the_noun_is_the_place() -> None:
     )
 
     assert finding.cities == ("Samarkand",)
+
+
+def test_a_meeting_moved_from_one_city_to_another_is_in_the_second() -> None:
+    (finding,) = read(
+        "The SCO prosecutors general meeting was moved from Moscow to Kazan and will take "
+        "place on June 4.",
+        date(2026, 3, 10),
+    )
+
+    assert finding.cities == ("Kazan",)
+
+
+def test_took_place_ends_a_title() -> None:
+    (finding,) = read(
+        "The meeting of SCO prosecutors general took place on March 2 in Moscow.",
+        date(2026, 3, 10),
+    )
+
+    assert finding.title_en == "Meeting of SCO Prosecutors General"
+    assert finding.status.value == "held"
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        (
+            "The SCO foreign ministers will meet in Tashkent from May 13 to 14.",
+            ("2026-05-13", "2026-05-14"),
+        ),
+        (
+            "The SCO foreign ministers will meet in Tashkent May 13 through 15.",
+            ("2026-05-13", "2026-05-15"),
+        ),
+        (
+            "The SCO foreign ministers met on May 13 - 2 ministers were absent.",
+            ("2025-05-13", "2025-05-13"),
+        ),
+    ],
+)
+def test_a_day_of_a_month_through_a_later_day(text: str, window: tuple[str, str]) -> None:
+    (finding,) = read(text, date(2026, 3, 10))
+
+    assert days(finding) == window

@@ -29,7 +29,7 @@ _ENGLISH_FUNCTION_WORDS = (
 _STOP = re.compile(
     r"\s*[,;:.!?(\u2014\u2013]|\s+-\s|\s+(?:se|s'|aura|auront|aurait|sera|seront|serait|a|ont"
     r"|est|sont|etait|fut|will|is|are|was|were|has|have|had|which|that|qui|que|dont|ou|where"
-    r"|devrai(?:en)?t|pourrai(?:en)?t|doi(?:t|ven)t|could|should|may|might|would|went"
+    r"|devrai(?:en)?t|pourrai(?:en)?t|doi(?:t|ven)t|could|should|may|might|would|went|took"
     r"|prevue?s?|initialement|comme|avec|afin|consacree?s? (?:a|au|aux)|portant|centree?s? sur"
     r"|marquant|visant"
     r"|sur le theme|with|on the theme|focusing|devoted|dedicated|dans le cadre|en marge"

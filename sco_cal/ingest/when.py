@@ -38,6 +38,10 @@ _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$")
 _NUMERIC_JOIN = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?|du|from|au|to|-|\u2013|\u2014|le|the|on|et|and)$"
 )
+_THROUGH_DAY = re.compile(
+    r"\s*(?:to|through|until|till|-|\u2013)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:\s+(?P<next>[a-z]+\.?))?"
+)
 # "le 12 à Almaty", "on the 20th in Bishkek": a day without its month (not "le 12e").
 _BARE_DAY = re.compile(
     r"\b(?:le|the|on the) (?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
@@ -149,8 +153,29 @@ def find_dates(
         day = _anchor_of(text, found, chosen, today, anchor, summit)
         if day is not None:
             chosen.append(_relative_mention(folded, found, found.from_anchor(day).window))
+    chosen = [_through(folded, c) for c in chosen]
     chosen += _bare_days(folded, chosen, masked)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _through(folded: Folded, mention: DateMention) -> DateMention:
+    """ "from May 13 to 14", "May 13 through 15": a day of a month, then the last day alone."""
+    window = mention.window
+    if window.precision is not Precision.DAY or mention.relative or mention.weekday:
+        return mention
+    match = _THROUGH_DAY.match(folded.text, mention.end)
+    if match is None or _MONTH_WORD.match(match["next"] or "") is not None:
+        return mention
+    try:
+        last = window.start.replace(day=int(match["day"]))
+    except ValueError:
+        return mention
+    if last <= window.start:
+        return mention
+    end = match.end("day")
+    original = folded.span(mention.start, end)
+    days = DateWindow(window.start, last, Precision.DAYS, original)
+    return replace(mention, window=days, end=end, text=original)
 
 
 def _bare_days(

@@ -24,6 +24,11 @@ _TOWN_OF = re.compile(
     r"\b(?:in|at|a|dans|en) (?:the |la |le |l')?(?:[\w-]+ ){0,2}(?:town|city|resort|capital"
     r"|(?:ville|station|capitale|cite)(?: [\w-]+)?) (?:of|de|d')\s*$"
 )
+# "moved from Moscow to Kazan", "déplacée de Moscou à Kazan": the second is the place.
+_MOVED_FROM_TO = re.compile(
+    r"\b(?:moved|relocated|transferred|switched|shifted|deplacee?s?|transferee?s?)"
+    r" (?:from|de|d') ?[\w' -]{2,30} (?:to|a)\s*$"
+)
 # Where something was said, not where the meeting is: "the ministry said in Astana".
 _SAID_IN = re.compile(
     r"\b(?:said|told (?:\w+ ){0,2}|announced|stated|speaking|declared|a (?:declare|annonce|indique)"
@@ -208,5 +213,5 @@ def _is_host(text: str, mention: PlaceMention) -> bool:
     before = text[max(0, mention.start - 16) : mention.start]
     after = text[mention.end : mention.end + 40]
     wider = text[max(0, mention.start - 50) : mention.start]
-    town = _TOWN_OF.search(wider) or _COUNTRYS.search(wider)
+    town = _TOWN_OF.search(wider) or _COUNTRYS.search(wider) or _MOVED_FROM_TO.search(wider)
     return bool(_LOCATIVE.search(before) or _HOSTS.match(after) or town)
