@@ -961,3 +961,30 @@ def test_a_day_of_a_month_through_a_later_day(text: str, window: tuple[str, str]
     (finding,) = read(text, date(2026, 3, 10))
 
     assert days(finding) == window
+
+
+@pytest.mark.parametrize(
+    ("status", "state", "window"),
+    [
+        ("Proposed", "proposed", ("2026-05-12", "2026-05-12")),
+        ("Offer by Kazakhstan", "proposed", ("2026-05-12", "2026-05-12")),
+        ("Proposition", "proposed", ("2026-05-12", "2026-05-12")),
+        ("TBD", "provisional", ("2026-05-12", "2026-05-12")),
+        ("in preparation", "provisional", ("2026-05-12", "2026-05-12")),
+        ("Not held", "cancelled", ("2026-05-12", "2026-05-12")),
+        ("Dropped", "cancelled", ("2026-05-12", "2026-05-12")),
+        ("moved to June", "postponed", ("2026-06-01", "2026-06-30")),
+        ("Suspended", "postponed", None),
+    ],
+)
+def test_a_status_cell_proposes_drops_or_moves_in_its_own_words(
+    status: str, state: str, window: tuple[str, str] | None
+) -> None:
+    (finding,) = read(
+        "| Date | Meeting | Venue | Status |\n| --- | --- | --- | --- |\n"
+        f"| 12 May | SCO heads of migration services | Tashkent | {status} |\n",
+        date(2026, 4, 20),
+    )
+
+    assert finding.status.value == state
+    assert (days(finding) if window is not None else finding.window) == window

@@ -62,16 +62,26 @@ _REPORTED = re.compile(
 )
 _HELD_CLAUSE = re.compile(r",\s*(?:qui|who|which)\s[^,;]*")
 _STATUS_WORDS = re.compile(
-    r"\b(?:(?P<held>tenue?s?|held|done|faite?s?|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
-    r"|passee?s?|completed?|took place)"
+    # "not held" before "held": the leftmost words say it
+    r"\b(?:(?P<cancelled>not held|non tenue?s?|pas eu lieu|dropped|scrapped|abandonn\w*"
+    r"|called off)"
+    r"|(?P<held>tenue?s?|held|done|faite?s?|realisee?s?|effectuee?s?|achevee?s?|terminee?s?"
+    r"|passee?s?|completed?|concluded|took place)"
+    r"|(?P<postponed>moved|deplacee?s?|avancee?s?|brought forward|suspended|suspendue?s?"
+    r"|on hold|en suspens)"
     # "prévu", "planned" say no more than the row itself: a day and a place are firm
     r"|(?P<planned>prevue?s?|planned|scheduled)"
-    r"|(?P<provisional>expected|pending|en projet|en preparation|projected"
-    r"|under preparation|tentative)"
+    r"|(?P<proposed>proposed|proposee?s?|proposals?|propositions?|offers?|offert\w*|idea|idee"
+    r"|suggested|suggeree?s?|candidature)"
+    r"|(?P<provisional>expected|pending|en projet|en preparation|in preparation|projected"
+    r"|under preparation|tentative|draft|tbd|tba|tbc|provisional|provisoire)"
     r"|(?P<confirmed>confirmee?s?|fixed|set|ok|okay|go))\b"
 )
 _STATUS_STATES = {
+    "cancelled": ConfirmationState.CANCELLED,
     "held": ConfirmationState.HELD,
+    "postponed": ConfirmationState.POSTPONED,
+    "proposed": ConfirmationState.PROPOSED,
     "provisional": ConfirmationState.PROVISIONAL,
     "confirmed": ConfirmationState.CONFIRMED,
 }
