@@ -988,3 +988,24 @@ def test_a_status_cell_proposes_drops_or_moves_in_its_own_words(
 
     assert finding.status.value == state
     assert (days(finding) if window is not None else finding.window) == window
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Tajikistan said it was ready to host the SCO culture ministers' meeting in 2027.",
+            "proposed",
+        ),
+        (
+            "Le Tadjikistan s'est dit prêt à accueillir la réunion des ministres de la Culture de "
+            "l'OCS en 2027.",
+            "proposed",
+        ),
+        ("The SCO culture ministers' meeting in Bishkek in May is off.", "cancelled"),
+    ],
+)
+def test_ready_to_host_is_an_offer_and_off_is_cancelled(text: str, status: str) -> None:
+    (finding,) = read(text, date(2026, 3, 10))
+
+    assert finding.status.value == status

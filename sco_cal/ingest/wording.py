@@ -39,12 +39,14 @@ ANNOUNCES = re.compile(
     r"|se reuni\w*|se retrouv\w*|reunis|meet|met|gather\w*|convene\w*|hosted|host"
     r"|will (?:take place|be held|host|convene|meet)|is (?:scheduled|planned|set)"
     r"|are (?:scheduled|planned)|was held|were held|took place|has been held|postponed"
-    r"|cancel+ed|called off|rescheduled|confirmed|announced|hosts|expected)\b"
+    r"|cancel+ed|called off|rescheduled|confirmed|announced|hosts|expected"
+    r"|(?:is|are) (?:now )?off(?= *(?:[.,;]|$)))\b"
 )
 _NOT = r"(?<!\bnot )(?<!\bnot be )(?<!\bn'est pas )(?<!\bne sont pas )(?<!\bpas )(?<!\bnon )"
 # Strongest first: a cancelled meeting may mention the date it was "prévue".
 _CANCELLED = re.compile(
     r"\b(?:annul(?:e|ee|es|ees|ent)?|cancel+(?:ed|s)?|called off|scrapped|has been dropped"
+    r"|(?:is|are) (?:now )?off(?= *(?:[.,;]|$))"
     r"|supprimee?s?)\b"
 )
 # "ne se tiendra pas en mai : elle est repoussée": only a cancellation when nothing moves it.
@@ -225,7 +227,9 @@ _OFFERED = re.compile(
     r"|a propose (?:d'|de (?:tenir|reunir)|que)|ont propose (?:d'|de (?:tenir|reunir)|que)"
     r"|propose d'(?:organiser|accueillir)|a suggere|ont suggere|suggere (?:d'|de |que)"
     r"|s'est (?:propose|proposee|porte candidat|portee candidate) (?:pour|a|d')"
-    r"|offert d'(?:accueillir|organiser)|candidature (?:pour|a) (?:accueillir|l'organisation))"
+    r"|offert d'(?:accueillir|organiser)|candidature (?:pour|a) (?:accueillir|l'organisation)"
+    r"|(?:ready|willing|prepared) to (?:host|hold|organi[sz]e)"
+    r"|(?:pret|prete|prets|disposee?s?) a (?:accueillir|organiser))"
 )
 
 
