@@ -1009,3 +1009,21 @@ def test_ready_to_host_is_an_offer_and_off_is_cancelled(text: str, status: str) 
     (finding,) = read(text, date(2026, 3, 10))
 
     assert finding.status.value == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SCO ministers of labour were to meet in Dushanbe on 25 November; the meeting has "
+        "been called off.",
+        "The SCO ministers of labour were due to meet in Dushanbe on 25 November, but the "
+        "meeting was cancelled.",
+        "The SCO ministers of labour, who were to meet in Dushanbe on 25 November, will not "
+        "meet: the meeting has been called off.",
+    ],
+)
+def test_the_meeting_called_off_after_its_people_were_to_meet_is_theirs(text: str) -> None:
+    (finding,) = read(text, date(2026, 11, 20))
+
+    assert finding.status.value == "cancelled" and finding.cities == ("Dushanbe",)
+    assert days(finding) == ("2026-11-25", "2026-11-25")

@@ -110,13 +110,14 @@ _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
 _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 _NEGATED_MEETING = re.compile(r"\b(?:not due to meet|ne se reuniront pas|will not meet)\b")
-# "will not meet in April as planned": a meeting called off, not one that never was.
 _ALL_OF_THEM = re.compile(
     r"\b(?:all|both|each|tous|toutes|les deux|l'une et l'autre|chacune?)\b(?! (?:members?|membres))"
 )
 _ENGLISH_ROW = re.compile(r"\b(?:SCO|CSTO|meeting|ministers|heads of|forum of)\b")
 _PAIR = 2
+_CHANGED = (ConfirmationState.CANCELLED, ConfirmationState.POSTPONED)
 _AND_IN_DATE = re.compile(r"\b(?:et|and)\b")
+# "will not meet in April as planned": a meeting called off, not one that never was.
 _AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|comme prevu)\b")
 # "..., the meeting has been cancelled": the meeting just named, not another one.
 _ANAPHORA = re.compile(r"(?:the|this|that|la|cette|celle-ci) *$")
@@ -335,10 +336,10 @@ def read_sentence(
         stops_at=_stops(folded, dates, places),
         english=english,
     )
+    # "...; the meeting has been called off": the meeting named before, whose words run on
+    heads = [h for h in heads if not _anaphoric(text, h, heads)]
     heads = [
-        replace(h, silent=True)
-        if (h.vague and not announced) or _listing(text, h) or _anaphoric(text, h, heads)
-        else h
+        replace(h, silent=True) if (h.vague and not announced) or _listing(text, h) else h
         for h in heads
     ]
     findings: list[Finding] = []
@@ -521,7 +522,11 @@ def _scope_findings(
             if SPOKE.match(text, held[1] + 1):
                 return found  # "..., who met in Dushanbe last month, approved a programme"
     words = _words(text, scope)
-    negated = _NEGATED_MEETING.search(words) and not _AS_PLANNED.search(words)
+    negated = (
+        _NEGATED_MEETING.search(words)
+        and not _AS_PLANNED.search(words)
+        and state_in(words)[0] not in _CHANGED  # "will not meet: the meeting is called off"
+    )
     if NOT_A_MEETING.search(words) or negated:
         return found
     finding = _finding_for(
