@@ -1027,3 +1027,22 @@ def test_the_meeting_called_off_after_its_people_were_to_meet_is_theirs(text: st
 
     assert finding.status.value == "cancelled" and finding.cities == ("Dushanbe",)
     assert days(finding) == ("2026-11-25", "2026-11-25")
+
+
+@pytest.mark.parametrize(
+    ("after", "status"),
+    [
+        ("Aucune n'est encore confirmée.", "provisional"),
+        ("All three are still to be confirmed.", "provisional"),
+        ("Toutes trois ont été annulées.", "cancelled"),
+    ],
+)
+def test_a_sentence_after_gives_the_meetings_before_it_one_state(after: str, status: str) -> None:
+    findings = read(
+        "Trois réunions d'experts de l'OCS auront lieu en octobre : celle des experts de la "
+        "santé le 12 à Almaty, celle des experts de l'agriculture le 20 à Bichkek et celle des "
+        f"experts du numérique le 27 à Tachkent. {after}",
+        date(2026, 9, 14),
+    )
+
+    assert [f.status.value for f in findings] == [status] * 3

@@ -115,6 +115,12 @@ _ALL_OF_THEM = re.compile(
 )
 _ENGLISH_ROW = re.compile(r"\b(?:SCO|CSTO|meeting|ministers|heads of|forum of)\b")
 _PAIR = 2
+# The subject of a sentence about the meetings just named: "All three ...", "Aucune ...".
+_THEM_ALL = re.compile(
+    r"\s*(?:(?P<none>none|neither|aucune?|ni l'une)|all|both|each|tous|toutes|les (?:deux|trois"
+    r"|quatre)|(?:these|those|ces|les) (?:(?:two|three|four|deux|trois|quatre) )?(?:meetings"
+    r"|reunions|events)|they|elles|ils)\b"
+)
 _CHANGED = (ConfirmationState.CANCELLED, ConfirmationState.POSTPONED)
 _AND_IN_DATE = re.compile(r"\b(?:et|and)\b")
 # "will not meet in April as planned": a meeting called off, not one that never was.
@@ -198,10 +204,17 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
         organisation=main_organisation(u.text for u in units),
     )
     findings: list[Finding] = []
+    before: list[Finding] = []  # the findings of the unit just read
     for unit in units:
         if unit.section.skip:
             continue
         found = read_unit(unit, context)
+        if not found and (state := _state_of_them_all(unit.text, before)) is not None:
+            restated = [_restated(f, state) for f in before]
+            findings = findings[: len(findings) - len(before)] + restated
+            before = []
+            continue
+        before = found
         findings += found
         days = [f.window for f in found if f.window is not None and f.window.is_exact]
         if days:
@@ -210,6 +223,32 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
         if summits:
             context.summit = summits[-1]
     return Extraction(document.name, document_date, tuple(findings), context.caveat, len(units))
+
+
+def _state_of_them_all(
+    sentence: str, before: list[Finding]
+) -> tuple[ConfirmationState, str] | None:
+    """ "Aucune n'est encore confirmée.", "All three are confirmed.": a sentence naming no
+    meeting that gives the meetings of the sentence before, two or more, one state."""
+    if len(before) < _PAIR:
+        return None
+    text = Folded.of(sentence).text
+    subject = _THEM_ALL.match(text)
+    if subject is None:
+        return None
+    state, words = state_in(text)
+    if state is ConfirmationState.CONFIRMED and subject["none"]:
+        state = ConfirmationState.PROVISIONAL  # "none is confirmed yet"
+    return (state, words) if state is not None else None
+
+
+def _restated(finding: Finding, state: tuple[ConfirmationState, str]) -> Finding:
+    if finding.stated_status:
+        return finding  # its own words said its state
+    reason = f"state {state[0].value}: the sentence after says of them all '{state[1]}'"
+    return replace(
+        finding, status=state[0], stated_status=True, cue=state, reasons=(*finding.reasons, reason)
+    )
 
 
 def agenda_caveat(sentences: list[Sentence], titles: list[str]) -> str | None:
