@@ -1046,3 +1046,24 @@ def test_a_sentence_after_gives_the_meetings_before_it_one_state(after: str, sta
     )
 
     assert [f.status.value for f in findings] == [status] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        (
+            "Il a indiqué que la réunion de haut niveau OCS-ALC d'Astana, le 3 octobre, a bien eu "
+            "lieu.",
+            ("Astana",),
+        ),
+        (
+            "Les États membres ont salué la tenue du marathon annuel de Kunming de l'OCS "
+            "(29 décembre 2024).",
+            ("Kunming",),
+        ),
+    ],
+)
+def test_a_meeting_named_for_its_city_is_held_there(text: str, cities: tuple[str, ...]) -> None:
+    (finding,) = read(text, date(2025, 10, 20))
+
+    assert finding.cities == cities

@@ -29,6 +29,9 @@ _MOVED_FROM_TO = re.compile(
     r"\b(?:moved|relocated|transferred|switched|shifted|deplacee?s?|transferee?s?)"
     r" (?:from|de|d') ?[\w' -]{2,30} (?:to|a)\s*$"
 )
+# The meeting named for its city at the end of its title: "la réunion de haut niveau
+# OCS-ALC d'Astana", "le marathon annuel de Kunming" (no clause or date between them).
+_NAMED_FOR = re.compile(r"(?: [\w-]+){0,4} (?:de |d')")
 # Where something was said, not where the meeting is: "the ministry said in Astana".
 _SAID_IN = re.compile(
     r"\b(?:said|told (?:\w+ ){0,2}|announced|stated|speaking|declared|a (?:declare|annonce|indique)"
@@ -204,6 +207,7 @@ def _located_cities(
             or _LISTED.search(before)
             or (found and _JOINED.search(before) and mention.country == found[0].country)
             or (after_noun is not None and text[after_noun : mention.start] in (" de ", " of "))
+            or (after_noun is not None and _NAMED_FOR.fullmatch(text, after_noun, mention.start))
         ):
             found.append(mention)
     return found
