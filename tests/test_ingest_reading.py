@@ -1067,3 +1067,26 @@ def test_a_meeting_named_for_its_city_is_held_there(text: str, cities: tuple[str
     (finding,) = read(text, date(2025, 10, 20))
 
     assert finding.cities == cities
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        (
+            "Les forums de l'OCS tenus à Omsk et à Xi'an au printemps 2025 seront suivis d'un "
+            "troisième forum sur le développement durable, à Almaty, en mai prochain.",
+            ("Almaty",),
+        ),
+        (
+            "Le Kazakhstan envisage d'accueillir à Astana, à l'automne, le forum d'experts sur "
+            "l'intelligence artificielle annoncé à Tianjin.",
+            ("Astana",),
+        ),
+    ],
+)
+def test_the_place_after_the_meeting_not_the_one_before_nor_where_it_was_announced(
+    text: str, cities: tuple[str, ...]
+) -> None:
+    findings = read(text, date(2026, 4, 20))
+
+    assert findings[-1].cities == cities

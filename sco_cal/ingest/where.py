@@ -35,7 +35,8 @@ _NAMED_FOR = re.compile(r"(?: [\w-]+){0,4} (?:de |d')")
 # Where something was said, not where the meeting is: "the ministry said in Astana".
 _SAID_IN = re.compile(
     r"\b(?:said|told (?:\w+ ){0,2}|announced|stated|speaking|declared|a (?:declare|annonce|indique)"
-    r"|ont (?:declare|annonce|indique)|selon (?:\w+ ){0,3}) (?:in|a|at)\s*$"
+    r"|ont (?:declare|annonce|indique)|annoncee?s?|lancee?s?|launched|selon (?:\w+ ){0,3})"
+    r" (?:in|a|at)\s*$"
 )
 # "in Kyrgyzstan's Cholpon-Ata", "in Kazakhstan's largest city, Almaty".
 _COUNTRYS = re.compile(r"\b(?:in|at) [\w-]+'s (?:(?:[\w-]+ ){0,2}(?:city|town|capital),? )?$")
@@ -171,6 +172,10 @@ def host_of(
     now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
+    if after_noun is not None:
+        # "les forums tenus à Omsk et à Xi'an seront suivis d'un troisième forum, à Almaty":
+        # where the words after the meeting's noun put it, before any place said earlier
+        cities = [c for c in cities if c.start >= after_noun] or cities
     if dealt and not cities:
         # "in Bishkek and Kazan ... respectively": each city of the list is one's place
         cities = [m for m in mentions if m.city is not None][:1]
