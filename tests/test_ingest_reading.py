@@ -1090,3 +1090,26 @@ def test_the_place_after_the_meeting_not_the_one_before_nor_where_it_was_announc
     findings = read(text, date(2026, 4, 20))
 
     assert findings[-1].cities == cities
+
+
+def test_here_the_capital_and_the_same_city_are_read_from_the_dateline_and_before() -> None:
+    culture, tourism, youth, energy = read(
+        "BISHKEK, March 3, 2026 (AKIpress) - The SCO culture ministers met in the capital on "
+        "Tuesday.\n\nThe SCO tourism ministers will meet here on April 8.\n\n"
+        "The SCO youth forum will open in Osh on May 5.\n\n"
+        "The SCO energy forum will take place in the same city on May 20.\n",
+        date(2026, 3, 3),
+    )
+
+    assert culture.cities == tourism.cities == ("Bishkek",)
+    assert tourism.status.value == "confirmed"
+    assert youth.cities == energy.cities == ("Osh",)
+
+
+def test_the_capital_is_not_a_dateline_city_that_is_none() -> None:
+    (finding,) = read(
+        "ALMATY, March 3, 2026 - The SCO culture ministers will meet in the capital on April 8.\n",
+        date(2026, 3, 3),
+    )
+
+    assert finding.cities != ("Almaty",)

@@ -12,6 +12,7 @@ from typing import TypeVar
 from sco_cal.domain.dates import DateWindow, Precision
 from sco_cal.domain.event import Kind
 from sco_cal.domain.lifecycle import ConfirmationState
+from sco_cal.domain.places import City, find_city
 from sco_cal.ingest.bodies import (
     DEFAULT_ORGANISATION,
     main_organisation,
@@ -19,7 +20,7 @@ from sco_cal.ingest.bodies import (
     organisations_in,
     untracked_in,
 )
-from sco_cal.ingest.dating import DocumentDate, dateline_length
+from sco_cal.ingest.dating import DATELINE, DocumentDate, dateline_length
 from sco_cal.ingest.document import Document
 from sco_cal.ingest.english import english_title
 from sco_cal.ingest.folding import Folded
@@ -30,7 +31,7 @@ from sco_cal.ingest.sentences import Sentence, headings, split_sentences
 from sco_cal.ingest.titles import MeetingPhrase
 from sco_cal.ingest.topics import theme_from_title
 from sco_cal.ingest.when import DateMention, find_dates
-from sco_cal.ingest.where import PlaceMention, find_places, host_of
+from sco_cal.ingest.where import CAPITALS, PlaceMention, find_places, host_of
 from sco_cal.ingest.wording import (
     AGENDA_CAVEAT,
     AGENDA_CONFIRMED,
@@ -105,6 +106,12 @@ _SAME_PLACE = re.compile(
     r"\b(?:(?:in|at) the same (?:city|town|venue|place)|dans la meme ville|au meme endroit"
     r"|(?:dans|en) (?:ce|le) meme lieu|sur place)\b"
 )
+# The dateline's city: "met here", "dans la capitale" (when the dateline is a capital).
+_HERE = re.compile(
+    r"\b(?:(?<!from )here|ici|in this city|dans cette ville|(?P<capital>in the capital"
+    r"|dans la capitale|a la capitale))\b(?! (?:of|de|d'|du|des|[\w-]+ (?:capital|capitale)))"
+)
+_DATELINE_UNITS = 3
 _SIDELINES = re.compile(r"\b(?:en marge d[eu']|on the sidelines of|in the margins of)")
 _SUMMIT = re.compile(r"\b(?:sommet|summit)\b")
 _BRACKET = re.compile(r"\([^()]*\d[^()]*\)")  # one holding a date: "(Tashkent, 4-5 March)"
@@ -185,6 +192,8 @@ class _Document:
     confirmed: str | None
     organisation: str | None
     anchor: date | None = None  # the last day the document named
+    dateline: City | None = None  # "BISHKEK, March 3 —": where the text was written
+    last_place: tuple[str, tuple[str, ...]] | None = None  # the last city a meeting was in
     summit: DateWindow | None = None  # the days of the summit it dated, for "la veille du sommet"
 
     @property
@@ -202,6 +211,7 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
             (u.text for u in units if AGENDA_CONFIRMED.search(Folded.of(u.text).text)), None
         ),
         organisation=main_organisation(u.text for u in units),
+        dateline=_dateline_city(units),
     )
     findings: list[Finding] = []
     before: list[Finding] = []  # the findings of the unit just read
@@ -216,6 +226,9 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
             continue
         before = found
         findings += found
+        placed = [f for f in found if f.cities and f.country is not None]
+        if placed:
+            context.last_place = (placed[-1].country or "", placed[-1].cities)
         days = [f.window for f in found if f.window is not None and f.window.is_exact]
         if days:
             context.anchor = days[-1].start
@@ -223,6 +236,15 @@ def extract(document: Document, *, document_date: DocumentDate) -> Extraction:
         if summits:
             context.summit = summits[-1]
     return Extraction(document.name, document_date, tuple(findings), context.caveat, len(units))
+
+
+def _dateline_city(units: list[Sentence]) -> City | None:
+    """The city of the dateline opening the document ("BISHKEK, March 3, 2026 —")."""
+    for unit in units[:_DATELINE_UNITS]:
+        match = DATELINE.match(unit.text)
+        if match is not None:
+            return find_city(match["place"].strip())
+    return None
 
 
 def _state_of_them_all(
@@ -457,14 +479,28 @@ def _same_place(
     """A meeting "in the same city", or one sharing the verb of the meeting before it
     ("..., and the CSTO foreign ministers the following day"), is where that one is
     (and, given a day without reserve, confirmed like any meeting with a day and place)."""
-    if found.country is not None or not earlier or earlier[-1].country is None:
+    if found.country is not None:
         return found
-    before = earlier[-1]
-    joined = _AND_THEN.search(lead) is not None  # "..., and the CSTO foreign ministers"
-    elliptic = joined and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
-    if not (_SAME_PLACE.search(words) or elliptic):
+    here = _HERE.search(words)
+    city = document.dateline
+    if here is not None and city is not None and (not here["capital"] or city.name in CAPITALS):
+        # "BISHKEK — ... met here", "... in the capital": the dateline's city
+        where: tuple[str, tuple[str, ...]] = (city.country, (city.name,))
+        why = f"place: '{here.group()}', the dateline's city"
+    elif earlier and earlier[-1].country is not None:
+        before = earlier[-1]
+        joined = _AND_THEN.search(lead) is not None  # "..., and the CSTO foreign ministers"
+        elliptic = joined and not (ANNOUNCES.search(words) or FIRM_VERB.search(words))
+        if not (_SAME_PLACE.search(words) or elliptic):
+            return found
+        where = (before.country or "", before.cities)
+        why = f"place: that of '{before.title}' before it"
+    elif _SAME_PLACE.search(words) and document.last_place is not None:
+        where = document.last_place  # "in the same city": the last one a meeting was in
+        why = f"place: the same city as the meeting before, {', '.join(where[1])}"
+    else:
         return found
-    reasons = [*found.reasons, f"place: that of '{before.title}' before it"]
+    reasons = [*found.reasons, why]
     status = found.status
     exact = found.window is not None and found.window.is_exact
     if exact and not found.stated_status and document.caveat is None:
@@ -472,8 +508,8 @@ def _same_place(
         reasons.append("state confirmed: the day and the place are given without reserve")
     return replace(
         found,
-        country=before.country,
-        cities=before.cities,
+        country=where[0],
+        cities=where[1],
         status=status,
         confidence=min(1.0, found.confidence + 0.1),  # the "no place" doubt was wrong
         reasons=tuple(reasons),

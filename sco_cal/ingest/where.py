@@ -55,6 +55,7 @@ _CAPITALS = (
     ("Tehran", r"iranian|iranienne"),
     ("Minsk", r"belarusian|belarusse|bielorusse"),
 )
+CAPITALS = frozenset(name for name, _ in _CAPITALS)
 _CAPITAL = re.compile(
     r"\b(?:the (?P<en>{words}) capital|la capitale (?P<fr>{words}))\b".format(
         words="|".join(words for _, words in _CAPITALS)
