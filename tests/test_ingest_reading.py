@@ -1113,3 +1113,29 @@ def test_the_capital_is_not_a_dateline_city_that_is_none() -> None:
     )
 
     assert finding.cities != ("Almaty",)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "cities"),
+    [
+        (
+            "La réunion des ministres de la Culture de l'OCS se tiendra dans la capitale du "
+            "Kazakhstan le 4 juin.",
+            "KZ",
+            ("Astana",),
+        ),
+        (
+            "The SCO culture ministers will meet in the capital of Uzbekistan on June 4.",
+            "UZ",
+            ("Tashkent",),
+        ),
+        ("The SCO culture ministers will meet in Almaty or Astana in June.", "KZ", ()),
+        ("The SCO culture ministers will meet in Almaty or in Tashkent in June.", None, ()),
+    ],
+)
+def test_the_capital_of_a_country_and_one_city_or_another(
+    text: str, country: str | None, cities: tuple[str, ...]
+) -> None:
+    (finding,) = read(text, date(2026, 3, 10))
+
+    assert (finding.country, finding.cities) == (country, cities)

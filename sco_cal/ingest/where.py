@@ -56,6 +56,12 @@ _CAPITALS = (
     ("Minsk", r"belarusian|belarusse|bielorusse"),
 )
 CAPITALS = frozenset(name for name, _ in _CAPITALS)
+# "la capitale du Kazakhstan", "the capital of Uzbekistan"
+_CAPITAL_OF = re.compile(
+    r"\b(?:the capital of|la capitale (?:du|de la|de l'|de|des))\s*"
+    r"(?P<country>[\w'-]+(?: [\w'-]+)?)"
+)
+_EITHER = re.compile(r"\s+(?:or|ou)\s+(?:a |in |at |en )?")
 _CAPITAL = re.compile(
     r"\b(?:the (?P<en>{words}) capital|la capitale (?P<fr>{words}))\b".format(
         words="|".join(words for _, words in _CAPITALS)
@@ -120,6 +126,8 @@ def find_places(folded: Folded, *, skip: Iterable[tuple[int, int]] = ()) -> list
     for match in _CAPITAL.finditer(folded.text):
         if not any(match.start() < m.end and match.end() > m.start for m in found):
             found += _capital(match)
+    for match in _CAPITAL_OF.finditer(folded.text):
+        found = [*_capital_of(folded, match, found)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -130,6 +138,27 @@ def _capital(match: re.Match[str]) -> list[PlaceMention]:
         if capital is not None and re.fullmatch(words, adjective):
             return [PlaceMention(match.start(), match.end(), match.group(), capital.country, name)]
     return []
+
+
+def _capital_of(
+    folded: Folded, match: re.Match[str], found: list[PlaceMention]
+) -> list[PlaceMention]:
+    """ "dans la capitale du Kazakhstan": the country's mention becomes its capital's."""
+    country = next((m for m in found if m.city is None and m.start == match.start("country")), None)
+    if country is None:
+        return found
+    capital = next(
+        (
+            c
+            for c in (find_city(name) for name, _ in _CAPITALS)
+            if c and c.country == country.country
+        ),
+        None,
+    )
+    if capital is None:
+        return found
+    mention = PlaceMention(match.start(), country.end, match.group(), capital.country, capital.name)
+    return [mention if m is country else m for m in found]
 
 
 def _place(wording: str, start: int, end: int, words: int) -> PlaceMention | None:
@@ -182,6 +211,11 @@ def host_of(
         cities = [m for m in mentions if m.city is not None][:1]
     if cities:
         first = cities[0]
+        second = next((m for m in mentions if m.start > first.end and m.city), None)
+        if second is not None and _EITHER.fullmatch(text, first.end, second.start):
+            # "in Almaty or Astana": the country is known, the city is not
+            why = f"'{first.wording}' or '{second.wording}'"
+            return Host(first.country if first.country == second.country else None, (), why)
         names = tuple(
             dict.fromkeys(m.city for m in cities if m.country == first.country and m.city)
         )
