@@ -302,6 +302,17 @@ def test_a_meeting_adjourned_sine_die_was_planned_for_the_month_nearest_the_docu
             "proposed",
             ("2026-09-01", "2026-09-30"),
         ),
+        (
+            "According to a draft calendar, the SCO culture ministers will meet in Bishkek on "
+            "June 4.",
+            "provisional",
+            ("2026-06-04", "2026-06-04"),
+        ),
+        (
+            "La réunion des ministres de la Culture de l'OCS se tiendrait le 4 juin à Bichkek.",
+            "provisional",
+            ("2026-06-04", "2026-06-04"),
+        ),
     ],
 )
 def test_states_said_in_other_words(text: str, status: str, window: tuple[str, str] | None) -> None:

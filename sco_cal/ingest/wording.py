@@ -127,7 +127,11 @@ _UNCONFIRMED = re.compile(
     r"|pencil+ed in|devrai(?:en)?t|pourrai(?:en)?t|could|might|may be"
     r"|(?:is|are) (?:also )?set to|evenements a venir|upcoming events"
     r"|envisag\w*|attendue?s? (?:a|en|au|pour|le)|est prevue?|sont prevue?s|programmee?s?"
-    r"|likely|probablement|dates? (?:a|to be) (?:annoncer|announced|fixer))\b"
+    r"|likely|probablement|dates? (?:a|to be) (?:annoncer|announced|fixer)"
+    # the conditional of hearsay, and a draft of the calendar
+    r"|se tiendrai(?:en)?t|aurai(?:en)?t lieu|se deroulerai(?:en)?t|se reunirai(?:en)?t"
+    r"|draft (?:calendar|agenda|schedule|programme|program)|projet de (?:calendrier|programme)"
+    r"|(?:calendrier|programme|agenda) previsionnel)\b"
 )
 _CONFIRMED = re.compile(
     _NOT + r"\b(?:confirm(?:e|ee|es|ees|s)|confirmed|confirms|officiellement annonce\w*"
