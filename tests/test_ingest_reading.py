@@ -1150,3 +1150,24 @@ def test_the_capital_of_a_country_and_one_city_or_another(
     (finding,) = read(text, date(2026, 3, 10))
 
     assert (finding.country, finding.cities) == (country, cities)
+
+
+def test_a_table_with_columns_the_reader_has_no_use_for_is_still_read() -> None:
+    number, culture_table = (
+        "| No. | Date | Meeting | Location | Level | Status |\n|---|---|---|---|---|---|\n"
+        "| 1 | 4 June | SCO culture ministers | Bishkek | ministerial | confirmed |\n"
+        "| 2 | July | SCO youth forum | Osh | expert | tbc |\n",
+        "| Dates | Event | City | Country | Remarks |\n|---|---|---|---|---|\n"
+        "| 4-5 June | SCO culture ministers | Bishkek | Kyrgyzstan | held |\n",
+    )
+    culture, youth = read(number, date(2026, 3, 10))
+    (held,) = read(culture_table, date(2026, 7, 10))
+
+    assert (days(culture), culture.cities, culture.status.value) == (
+        ("2026-06-04", "2026-06-04"),
+        ("Bishkek",),
+        "confirmed",
+    )
+    assert (youth.cities, youth.status.value) == (("Osh",), "provisional")
+    assert (held.country, held.cities, held.status.value) == ("KG", ("Bishkek",), "held")
+    assert days(held) == ("2026-06-04", "2026-06-05")

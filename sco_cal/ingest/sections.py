@@ -25,12 +25,18 @@ _SKIP = re.compile(
     r"|for information|non suivis?|for context(?: only)?|pour contexte|a titre indicatif)\b"
 )
 _COLUMNS = {
-    "date": r"dates?|quand|when|periode|period",
-    "meeting": r"reunions?|meetings?|evenements?|events?|intitule|title|rencontres?",
-    "place": r"lieux?|venues?|places?|villes?|city|cities|pays|country|host|hote|where|ou",
-    "status": r"statuts?|status|etat|state|remarques?|notes?|observations?|comments?",
+    "date": r"dates?|date\(s\)|quand|when|periode|period|days?|jours?",
+    "meeting": r"reunions?|meetings?|evenements?|events?|intitule|title|rencontres?"
+    r"|activit(?:y|ies|es?)|manifestations?",
+    "place": r"lieux?|venues?|places?|villes?|city|cities|pays|country|host|hote|where|ou"
+    r"|locations?|host (?:city|country)|pays hote|lieu / venue|venue / lieu",
+    "status": r"statuts?|status|etat|state|remarques?|remarks?|notes?|observations?|comments?"
+    r"|commentaires?|suivi|state of play",
     "organisation": r"organisations?|organes?|bodies|body",
 }
+_NAMED_COLUMNS = 2
+# A column the reader has no use for ("No.", "Level", "Organiser"): the table is still one.
+OTHER_COLUMN = "other"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BELOW = re.compile(r"\b(?:ci-dessous|suivante?s|below|following|ci-apres)\b|:\s*$")
 
@@ -100,7 +106,9 @@ def column_roles(cells: tuple[str, ...]) -> tuple[str, ...]:
         role = next(
             (name for name, pattern in _COLUMNS.items() if re.fullmatch(pattern, text)), None
         )
-        if role is None:
-            return ()
-        roles.append(role)
-    return tuple(roles) if "meeting" in roles else ()
+        roles.append(role or OTHER_COLUMN)
+    known = [r for r in roles if r != OTHER_COLUMN]
+    # the meeting and its date or place, and more columns named than not
+    if "meeting" not in known or len(known) < _NAMED_COLUMNS or len(known) * 2 <= len(roles):
+        return ()
+    return tuple(roles)

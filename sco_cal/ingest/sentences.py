@@ -13,7 +13,7 @@ from sco_cal.ingest.bodies import organisation_spans, organisations_in
 from sco_cal.ingest.dating import is_date_line
 from sco_cal.ingest.document import Document, Line
 from sco_cal.ingest.folding import Folded
-from sco_cal.ingest.sections import Section, column_roles, lead_in, section_of
+from sco_cal.ingest.sections import OTHER_COLUMN, Section, column_roles, lead_in, section_of
 
 _ROMAN_HEADING = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[.):\-\u2013]?\s+(?P<rest>\S.*)$")
 _LETTER_HEADING = re.compile(r"^(?:[A-H]|\d{1,2})[.)]\s+(?P<rest>\S.*)$")
@@ -127,7 +127,7 @@ def split_sentences(document: Document) -> list[Sentence]:
     for first, text, lines in _paragraphs(document.lines, where):
         section = where.section
         if lines[0].cells:
-            cells = dict(zip(where.columns, lines[0].cells, strict=False))
+            cells = _cells_by_role(where.columns, lines[0].cells)
             found.append(
                 Sentence(
                     text, first, text, where.heading, where.theme, where.footnote, section, cells
@@ -437,3 +437,13 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
     token = word.group(1).lstrip('(«"“').casefold()
     # "J. Smith", "M. Degtiarev": a lone initial does not end a sentence.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _cells_by_role(roles: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
+    """A row's cells by role; two columns of one role ("City", "Country") read together."""
+    found: dict[str, str] = {}
+    for role, cell in zip(roles, cells, strict=False):
+        if role == OTHER_COLUMN or not cell.strip():
+            continue
+        found[role] = f"{found[role]}, {cell}" if role in found else cell
+    return found
