@@ -1171,3 +1171,13 @@ def test_a_table_with_columns_the_reader_has_no_use_for_is_still_read() -> None:
     assert (youth.cities, youth.status.value) == (("Osh",), "provisional")
     assert (held.country, held.cities, held.status.value) == ("KG", ("Bishkek",), "held")
     assert days(held) == ("2026-06-04", "2026-06-05")
+
+
+def test_a_bilingual_header_names_its_columns() -> None:
+    (culture,) = read(
+        "| Date (2026) | Réunion / Meeting | Lieu / Venue | Statut / Status |\n|---|---|---|---|\n"
+        "| 4 juin | Réunion des ministres de la Culture de l'OCS | Bichkek | confirmée |\n",
+        date(2026, 3, 10),
+    )
+
+    assert culture.cities == ("Bishkek",) and culture.status.value == "confirmed"

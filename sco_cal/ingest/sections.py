@@ -29,7 +29,7 @@ _COLUMNS = {
     "meeting": r"reunions?|meetings?|evenements?|events?|intitule|title|rencontres?"
     r"|activit(?:y|ies|es?)|manifestations?",
     "place": r"lieux?|venues?|places?|villes?|city|cities|pays|country|host|hote|where|ou"
-    r"|locations?|host (?:city|country)|pays hote|lieu / venue|venue / lieu",
+    r"|locations?|host (?:city|country)|pays hote",
     "status": r"statuts?|status|etat|state|remarques?|remarks?|notes?|observations?|comments?"
     r"|commentaires?|suivi|state of play",
     "organisation": r"organisations?|organes?|bodies|body",
@@ -102,9 +102,16 @@ def column_roles(cells: tuple[str, ...]) -> tuple[str, ...]:
     """The role of each column when `cells` is a table's header row, else ()."""
     roles = []
     for cell in cells:
-        text = Folded.of(cell.strip()).text
+        # "Réunion / Meeting", "Date (2026)": any of its names, without the aside
+        text = re.sub(r"\s*\([^()]*\)", "", Folded.of(cell.strip()).text)
+        names = [text, *(part.strip() for part in re.split(r"[/|]", text))]
         role = next(
-            (name for name, pattern in _COLUMNS.items() if re.fullmatch(pattern, text)), None
+            (
+                name
+                for name, pattern in _COLUMNS.items()
+                if any(re.fullmatch(pattern, n) for n in names)
+            ),
+            None,
         )
         roles.append(role or OTHER_COLUMN)
     known = [r for r in roles if r != OTHER_COLUMN]
