@@ -30,6 +30,7 @@ from sco_cal.tui.widgets.detail_pane import SHEET_ITEMS, DetailPane
 from sco_cal.tui.widgets.facet_list import FacetList
 from sco_cal.wiring import build_service
 from tests.support.cli import Cli
+from tests.support.databases import copy_sqlite
 from tests.support.env import subprocess_env
 from tests.support.tui import (
     TODAY,
@@ -48,10 +49,9 @@ BAR_START = 29  # at 100 columns the timeline's labels take 28 cells and a space
 
 
 @pytest.fixture
-def store(db_path: Path) -> Path:
-    """The seeded store (created once, as the CLI would), for the app and the CLI."""
-    service, _ = build_service(db=str(db_path), today=TODAY)
-    service.close()
+def store(db_path: Path, seeded_sqlite: Path) -> Path:
+    """A seeded SQLite store of the test's own, for the app and the CLI."""
+    copy_sqlite(seeded_sqlite, db_path)
     return db_path
 
 

@@ -16,8 +16,8 @@ from sco_cal.output.records import event_record
 from sco_cal.tui.dialogs.ingest import IngestDialog
 from sco_cal.tui.dialogs.views import ViewsDialog
 from sco_cal.tui.screens.review import ReviewScreen
-from sco_cal.wiring import build_service
-from tests.support.tui import TODAY, agenda, build, open_with, run, settle, text_of
+from tests.support.databases import copy_sqlite
+from tests.support.tui import agenda, build, open_with, run, settle, text_of
 
 SUMMIT = "sco-heads-of-state-council-2026-bishkek"
 BULLETIN = Path(__file__).parent / "fixtures" / "bulletin_n3.txt"
@@ -34,9 +34,9 @@ country = "Kazakstn"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Path:
-    service, _ = build_service(db=str(db_path), today=TODAY)
-    service.close()
+def store(db_path: Path, seeded_sqlite: Path) -> Path:
+    """A seeded SQLite store of the test's own, for the app and the CLI."""
+    copy_sqlite(seeded_sqlite, db_path)
     return db_path
 
 

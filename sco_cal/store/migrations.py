@@ -40,14 +40,11 @@ def _add_span_days(conn: Connection) -> None:
 
 
 def _add_sync_state(conn: Connection) -> None:
-    """Version SYNC_STATE_VERSION: what each CalDAV collection and this store last agreed on."""
+    """Version 6: what each CalDAV collection and this store last agreed on."""
     from sco_cal.store.schema import SyncCollectionRow, SyncItemRow
 
     SyncCollectionRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
     SyncItemRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
-
-
-# The sync tables' step stays last, at SYNC_STATE_VERSION: a new step goes before it.
 
 
 def _entries_deletions_and_agenda_day(conn: Connection) -> None:

@@ -1,7 +1,5 @@
 """The schema version this code reads and writes (kept apart so reads stay cheap)."""
 
-# The step that adds the sync tables is the last one: a step added by other work goes
-# before it, and this number moves up by one.
-SYNC_STATE_VERSION = 6
-
-SCHEMA_VERSION = SYNC_STATE_VERSION
+# One more than the steps in `migrations.MIGRATIONS`: a new step is appended there and
+# this number moves up by one (stores already upgraded keep their steps' numbers).
+SCHEMA_VERSION = 6

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.databases import copy_sqlite
 from tests.support.env import TODAY, subprocess_env
 
 MEMORY_CEILING = 2 << 30  # a run-away expansion grew by ~18 MB/s: it would hit this
@@ -54,8 +55,13 @@ def sco_cal(home: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str
 
 
 @pytest.fixture
-def run(isolated_env: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+def run(
+    isolated_env: Path, tmp_path: Path, seeded_sqlite: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`sco-cal ARGS` on a seeded store of the test's own (copied: seeding is not what
+    these cases are about, and took each child a second)."""
     db = tmp_path / "store.db"
+    copy_sqlite(seeded_sqlite, db)
     return lambda *args: sco_cal(isolated_env, db, *args)
 
 
