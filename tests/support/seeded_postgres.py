@@ -4,9 +4,10 @@ Cloning the seeded template for every test (`CREATE DATABASE ... TEMPLATE`) copi
 whole catalogue through the WAL: a tenth of a second on an idle machine, most of a
 second on a busy one. Emptying the store's tables and copying the seeded rows back in
 costs a few milliseconds, and most tests only read: a database found as seeded is not
-written at all. A database is reused only when that provably gives what a clone would: its catalogue (everything a test could change besides rows, down to
-database settings and planner statistics) must equal the template's, the reset must
-finish without waiting on a lock, and nobody else may still be connected to it.
+written at all. A database is reused only when that provably gives what a clone would:
+its catalogue (everything a test could change besides rows, down to database settings
+and planner statistics) must equal the template's, the reset must finish without
+waiting on a lock, and nobody else may still be connected to it.
 Otherwise it is dropped and a fresh clone made, as before.
 """
 
@@ -350,7 +351,7 @@ def _as_seeded(conn: psycopg.Connection[Any], seeded: Seeded) -> bool:
     """Whether the database is already what a clone would be, read without writing:
     its rows in the template's order, its sequences, its catalogue, and no lock held
     in it by anyone else. Emptying and refilling the tables (TRUNCATE makes new files
-    for every table and index) costs ten times as much as this."""
+    for every table and index) costs four times as much as this."""
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         tables = sorted(row[1] for row in conn.execute(_TABLES).fetchall())
