@@ -896,6 +896,42 @@ def test_where_something_was_said_is_not_where_the_meeting_is() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The SCO energy ministers' meeting, which Kazakhstan had proposed, will take place in "
+        "June 2027.",
+        "La réunion des ministres des Transports de l'OCS, que le Kirghizstan avait proposée "
+        "l'an dernier, se tiendra en mai 2027.",
+        "The SCO youth council meeting proposed by Tajikistan will be held in March 2027.",
+        "Le forum des médias de l'OCS, organisé à l'initiative de l'Ouzbékistan, aura lieu en "
+        "septembre 2027.",
+    ],
+)
+def test_the_country_that_proposed_a_meeting_is_not_its_place(text: str) -> None:
+    (finding,) = read(text, date(2026, 11, 20))
+
+    assert (finding.country, finding.cities) == (None, ())
+    assert not {"Proposed", "Tajikistan", "initiative"} & set(finding.title_en.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kazakhstan has proposed to host the SCO energy ministers' meeting in June 2027.", "KZ"),
+        (
+            "Le Kirghizstan a proposé d'accueillir la réunion des ministres des Transports de "
+            "l'OCS en mai 2027.",
+            "KG",
+        ),
+    ],
+)
+def test_a_country_that_proposes_to_host_is_still_the_place(text: str, country: str) -> None:
+    (finding,) = read(text, date(2026, 11, 20))
+
+    assert finding.country == country
+
+
+@pytest.mark.parametrize(
     ("text", "status", "window"),
     [
         (

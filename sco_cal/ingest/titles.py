@@ -38,7 +38,8 @@ _STOP = re.compile(
     r"|annulee?s?|confirmee?s?|desormais|planned"
     r"|scheduled|set for|due|expected|initially|originally|postponed|cancel+ed|met|meets|meet"
     r"|convened|convenes|gathered|holds|held|hosted|opened|ended|agreed|approved|said|told|to"
-    r"|would|could|may|might|should|must|can|now|on (?:the )?eve|last|next)\b"
+    r"|would|could|may|might|should|must|can|now|on (?:the )?eve|last|next"
+    r"|(?:proposed|suggested|initiated) by|at the initiative|a l'initiative)\b"
 )
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Z0-9+-]{1,9}\s*\)")
 _ANAPHORA = re.compile(r"^\W*(?:de ce type|de ce genre|of this kind|of that kind)?\W*$")

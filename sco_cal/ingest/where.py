@@ -38,6 +38,19 @@ _SAID_IN = re.compile(
     r"|ont (?:declare|annonce|indique)|annoncee?s?|lancee?s?|launched|selon (?:\w+ ){0,3})"
     r" (?:in|a|at)\s*$"
 )
+# Who proposed a meeting, not where it is: "proposed by Tajikistan", "à l'initiative de
+# l'Ouzbékistan" before the name, "which Kazakhstan had proposed", "que le Kirghizstan
+# avait proposée" after it (but "Kazakhstan has proposed to host" names the host).
+_PROPOSED_BY = re.compile(
+    r"\b(?:(?:proposed|suggested|initiated|put forward) by|at the (?:initiative|request) of"
+    r"|(?:proposee?s?|suggeree?s?) par|a l'initiative d[eu]|sur (?:la )?proposition d[eu]"
+    r"|a la demande d[eu])(?: la| le| l')?\s*$"
+)
+_PROPOSES = re.compile(
+    r"\s*(?:(?:had|has|have) )?(?:proposed|suggested|put forward|initiated)\b(?! to host| hosting)"
+    r"|\s*(?:a|avait|ont|avaient) (?:propose|suggere|initie)e?s?\b"
+    r"(?! d'accueillir| de l'accueillir)"
+)
 # "in Kyrgyzstan's Cholpon-Ata", "in Kazakhstan's largest city, Almaty".
 _COUNTRYS = re.compile(r"\b(?:in|at) [\w-]+'s (?:(?:[\w-]+ ){0,2}(?:city|town|capital),? )?$")
 _LISTED = re.compile(r"(?:^|\(|,|\bdont|\bnotamment|\bincluding)\s*$")
@@ -198,7 +211,13 @@ def host_of(
     `dealt` to this meeting by "respectively" is its place.
     """
     text = folded.text
-    mentions = [m for m in mentions if not _SAID_IN.search(text[max(0, m.start - 50) : m.start])]
+    mentions = [
+        m
+        for m in mentions
+        if not _SAID_IN.search(text[max(0, m.start - 50) : m.start])
+        and not _PROPOSED_BY.search(text[max(0, m.start - 40) : m.start])
+        and not _PROPOSES.match(text, m.end)
+    ]
     now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
