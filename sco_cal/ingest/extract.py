@@ -427,7 +427,7 @@ def _said_of_all(text: str, heads: list[MeetingPhrase]) -> tuple[ConfirmationSta
     """The state said of every meeting named before it: "... and of the heads of audit
     institutions in Tashkent on May 20 are all still to be confirmed", "sont toutes trois
     confirmées", "have both been called off"."""
-    if len(heads) < 2:
+    if len(heads) < _PAIR:
         return None
     tail = text[heads[-1].end :]
     if _ALL_OF_THEM.search(tail) is None:

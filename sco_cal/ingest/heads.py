@@ -576,10 +576,7 @@ def _each_respectively(
         if people is None or second is None or _in_head(result, second.start("what")):
             continue
         what = folded.span(second.start("what"), second.end("what"))
-        if english:
-            title = normalise_title(f"Meeting of {people.group()} {what}", english=True)
-        else:
-            title = normalise_title(f"Réunion des {people.group()} {what}", english=False)
+        title = _people_title(f"{people.group()} {what}", english)
         result.append(
             MeetingPhrase.whole(second.start("what"), second.end("what"), title, head.kind)
         )

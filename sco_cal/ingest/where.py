@@ -211,13 +211,7 @@ def host_of(
     `dealt` to this meeting by "respectively" is its place.
     """
     text = folded.text
-    mentions = [
-        m
-        for m in mentions
-        if not _SAID_IN.search(text[max(0, m.start - 50) : m.start])
-        and not _PROPOSED_BY.search(text[max(0, m.start - 40) : m.start])
-        and not _PROPOSES.match(text, m.end)
-    ]
+    mentions = [m for m in mentions if not _speaker_or_proposer(text, m)]
     now = [m for m in mentions if not FORMER_PLACE.search(text[max(0, m.start - 60) : m.start])]
     mentions = now or mentions
     cities = _located_cities(folded.text, mentions, after_noun)
@@ -251,6 +245,15 @@ def host_of(
     if codes:
         return Host(None, (), "several countries named, none as the host", True)
     return Host(None, (), "no place named")
+
+
+def _speaker_or_proposer(text: str, mention: PlaceMention) -> bool:
+    """Whether the place is where something was said, or who proposed the meeting."""
+    return bool(
+        _SAID_IN.search(text[max(0, mention.start - 50) : mention.start])
+        or _PROPOSED_BY.search(text[max(0, mention.start - 40) : mention.start])
+        or _PROPOSES.match(text, mention.end)
+    )
 
 
 def _located_cities(
